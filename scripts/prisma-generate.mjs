@@ -1,1 +1,20 @@
-console.log("generate placeholder")
+// Generates the Prisma client without Prisma's downloadable engines.
+// `prisma generate` only needs the (npm-shipped) WebAssembly parts, but the CLI
+// still looks for a schema-engine binary; point it at a stub that exits 1 so
+// nothing that truly needs the engine can pass silently.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const env = { ...process.env };
+if (!env.PRISMA_SCHEMA_ENGINE_BINARY) {
+  env.PRISMA_SCHEMA_ENGINE_BINARY = path.join(root, "scripts", "schema-engine-stub.sh");
+}
+env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
+const prismaBin = path.join(root, "node_modules", "prisma", "build", "index.js");
+const result = spawnSync(process.execPath, [prismaBin, "generate"], { cwd: root, env, stdio: "inherit" });
+if (result.status !== 0) {
+  console.error(`prisma generate failed (exit ${result.status ?? result.signal})`);
+  process.exit(result.status || 1);
+}

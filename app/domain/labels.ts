@@ -1,0 +1,211 @@
+/**
+ * The program's value sets (the exact strings stored in the database) and their Korean labels,
+ * in the notice's own words (domain.md "Korean names for the workflow").
+ * Use the arrays for validation, e.g. `z.enum(TICKET_STATES)`.
+ */
+
+function oneOf<T extends string>(values: readonly T[]): (value: unknown) => value is T {
+  return (value: unknown): value is T => typeof value === "string" && (values as readonly string[]).includes(value);
+}
+
+// ─── Roles ──────────────────────────────────────────────────────────────────
+export const ROLES = ["manufacturer", "supplier", "monitor"] as const;
+export type Role = (typeof ROLES)[number];
+export const isRole = oneOf(ROLES);
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  manufacturer: "도입기업",
+  supplier: "공급기업",
+  monitor: "운영기관(TP)",
+};
+
+// ─── Ticket states ──────────────────────────────────────────────────────────
+export const TICKET_STATES = [
+  "draft",
+  "submitted",
+  "requirement_review",
+  "site_evaluation",
+  "selected",
+  "plan_submitted",
+  "cost_review",
+  "plan_revision",
+  "agreed",
+  "funded",
+  "in_progress",
+  "completion_check",
+  "completed",
+  "follow_up",
+  "rejected",
+  "not_selected",
+  "withdrawn",
+  "cancelled",
+] as const;
+export type TicketState = (typeof TICKET_STATES)[number];
+export const isTicketState = oneOf(TICKET_STATES);
+export const STATE_LABELS: Readonly<Record<TicketState, string>> = {
+  draft: "작성중",
+  submitted: "신청접수",
+  requirement_review: "요건검토",
+  site_evaluation: "현장평가",
+  selected: "지원결정",
+  plan_submitted: "수행계획서 제출",
+  cost_review: "원가적정성 검토",
+  plan_revision: "수행계획서 보완",
+  agreed: "협약체결",
+  funded: "사업비 지급",
+  in_progress: "과제수행",
+  completion_check: "완료점검",
+  completed: "완료",
+  follow_up: "사후관리",
+  rejected: "반려",
+  not_selected: "미선정",
+  withdrawn: "신청철회",
+  cancelled: "선정취소",
+};
+
+// ─── Eligibility basis (신청자격) ───────────────────────────────────────────
+export const ELIGIBILITY_BASES = ["diffusion", "self_built", "local_program"] as const;
+export type EligibilityBasis = (typeof ELIGIBILITY_BASES)[number];
+export const isEligibilityBasis = oneOf(ELIGIBILITY_BASES);
+export const BASIS_LABELS: Readonly<Record<EligibilityBasis, string>> = {
+  diffusion: "스마트공장 보급확산 사업 완료 기업",
+  self_built: "자체 구축 기업(스마트공장 수준확인서 보유)",
+  local_program: "지자체 스마트공장(기초) 사업 완료 기업",
+};
+
+// ─── Support types (지원유형) ───────────────────────────────────────────────
+export const SUPPORT_TYPES = [
+  "hw_repair",
+  "hw_upgrade",
+  "sw_upgrade",
+  "util_program",
+  "util_maintenance",
+  "util_data",
+  "util_user_support",
+  "util_other",
+] as const;
+export type SupportType = (typeof SUPPORT_TYPES)[number];
+export const isSupportType = oneOf(SUPPORT_TYPES);
+export const SUPPORT_TYPE_LABELS: Readonly<Record<SupportType, string>> = {
+  hw_repair: "HW 부품 수리",
+  hw_upgrade: "HW 업그레이드",
+  sw_upgrade: "SW 업그레이드",
+  util_program: "프로그램 수정·개선",
+  util_maintenance: "시스템 유지관리",
+  util_data: "데이터 관리",
+  util_user_support: "사용자 운영 지원·교육",
+  util_other: "기타(활용도 제고)",
+};
+/** The group a support type belongs to on the notice's table (the util_* are 활용도 제고). */
+export const SUPPORT_TYPE_GROUP_LABELS: Readonly<Record<SupportType, string>> = {
+  hw_repair: "HW 부품 수리",
+  hw_upgrade: "HW 업그레이드",
+  sw_upgrade: "SW 업그레이드",
+  util_program: "활용도 제고",
+  util_maintenance: "활용도 제고",
+  util_data: "활용도 제고",
+  util_user_support: "활용도 제고",
+  util_other: "활용도 제고",
+};
+
+// ─── Application documents (온라인 제출 서류) ──────────────────────────────
+export const DOCUMENT_KINDS = [
+  "application_form",
+  "business_registration",
+  "national_tax_certificate",
+  "local_tax_certificate",
+  "info_use_consent",
+  "financial_statements",
+  "vat_tax_base_certificate",
+  "sf_completion_report",
+  "sf_level_certificate",
+  "sf_build_list",
+  "local_completion_confirmation",
+  "local_completion_report",
+  "promising_sme_certificate",
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const isDocumentKind = oneOf(DOCUMENT_KINDS);
+export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
+  application_form: "스마트공장 AS지원사업 신청서",
+  business_registration: "사업자등록증명원",
+  national_tax_certificate: "국세 납세증명서",
+  local_tax_certificate: "지방세 납세증명서",
+  info_use_consent: "중소기업 지원사업 통합관리시스템 정보 활용 동의서",
+  financial_statements: "재무제표",
+  vat_tax_base_certificate: "부가가치세 과세표준증명원",
+  sf_completion_report: "스마트공장 사업 완료보고서",
+  sf_level_certificate: "스마트공장 수준확인서",
+  sf_build_list: "스마트공장 상세 구축 내역(SW, HW 등)",
+  local_completion_confirmation: "지자체 스마트공장 사업 완료 확인서",
+  local_completion_report: "지자체 스마트공장 사업 완료 보고서",
+  promising_sme_certificate: "경기도 유망중소기업 인증서",
+};
+
+// ─── Site evaluation (현장평가) ─────────────────────────────────────────────
+export const GRADES = ["excellent", "good", "fair", "weak", "poor"] as const;
+export type Grade = (typeof GRADES)[number];
+export const isGrade = oneOf(GRADES);
+export const GRADE_LABELS: Readonly<Record<Grade, string>> = {
+  excellent: "우수",
+  good: "양호",
+  fair: "보통",
+  weak: "다소미흡",
+  poor: "미흡",
+};
+
+export const GRADED_ITEM_KEYS = [
+  "period_adequacy",
+  "management_will",
+  "followup_plan",
+  "staff_capability",
+  "data_capability",
+  "kpi_management",
+  "improvement_effect",
+] as const;
+export type GradedItemKey = (typeof GRADED_ITEM_KEYS)[number];
+export const isGradedItemKey = oneOf(GRADED_ITEM_KEYS);
+export const GRADED_ITEM_LABELS: Readonly<Record<GradedItemKey, string>> = {
+  period_adequacy: "AS 지원 수행기간의 적정성",
+  management_will: "스마트공장의 사후관리 추진의지",
+  followup_plan: "스마트공장 사후관리 계획 수립의 구체성",
+  staff_capability: "경영진 및 전담인력의 관리·운영 보유 역량",
+  data_capability: "데이터 수집 등 스마트공장의 활용 역량",
+  kpi_management: "성과지표 설정여부 및 관리·활용 노력",
+  improvement_effect: "스마트공장 활용도 제고에 기여할 수 있는 현장개선 효과",
+};
+
+export const SUITABILITY_CHECK_KEYS = [
+  "scope_program",
+  "scope_self_built",
+  "accepts_verified_amount",
+  "raises_utilization",
+  "warranty_expired",
+  "cannot_self_service",
+] as const;
+export type SuitabilityCheckKey = (typeof SUITABILITY_CHECK_KEYS)[number];
+export const isSuitabilityCheckKey = oneOf(SUITABILITY_CHECK_KEYS);
+export const SUITABILITY_CHECK_LABELS: Readonly<Record<SuitabilityCheckKey, string>> = {
+  scope_program:
+    "(사업참여) AS 요청사항이 보급확산사업 또는 지자체 기초 스마트공장 지원사업 지원설비 및 연속성을 가진 부속 부품인지 여부",
+  scope_self_built:
+    "(자체구축) AS 요청사항이 도입한 솔루션 및 솔루션과 연동된 HW, SW, 솔루션에 데이터를 제공하기 위한 부속 부품인지 여부",
+  accepts_verified_amount: "원가검증 결과 금액이 견적보다 낮을 경우 낮은 금액으로 협약 변경 진행 인지 및 동의 여부",
+  raises_utilization: "AS 요청사항이 스마트공장 활용률 제고와 관련성이 있고 사업참여가 적합한지 여부",
+  warranty_expired: "공급기업으로부터 유무상 하자보수 기간이 만료되었는지 여부",
+  cannot_self_service: "자체적으로 AS가 가능하지 않은 도입기업인지 여부",
+};
+
+// ─── Money ──────────────────────────────────────────────────────────────────
+/**
+ * Names of the amounts. 총사업비 (totalCost) and 협약금액 (agreedCost) are the same figure
+ * once the agreement is signed: 총사업비 = 정부지원금 + 기업부담금 = 협약금액.
+ */
+export const MONEY_LABELS = {
+  totalCost: "총사업비",
+  subsidy: "정부지원금",
+  companyShare: "기업부담금",
+  quoteTotal: "견적금액",
+  verifiedAmount: "원가검증금액",
+  agreedCost: "협약금액",
+} as const;
+export type MoneyName = keyof typeof MONEY_LABELS;

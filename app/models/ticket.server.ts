@@ -1,0 +1,112 @@
+// Ticket access, always scoped by the acting user. A route cannot fetch a
+// ticket without saying who is asking; a foreign ticket is simply not found.
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/db.server";
+import type { Actor } from "~/auth/actor";
+
+/**
+ * The one definition of "which tickets may this actor read":
+ * - manufacturer: its own company's tickets (drafts included);
+ * - supplier: submitted tickets that name it (never another supplier's, never drafts);
+ * - monitor: submitted tickets of the programs its Technopark runs.
+ */
+export function ticketScope(actor: Actor): Prisma.TicketWhereInput {
+  switch (actor.role) {
+    case "manufacturer":
+      return { manufacturerId: actor.organizationId };
+    case "supplier":
+      return { supplierId: actor.organizationId, state: { not: "draft" } };
+    case "monitor":
+      return { program: { technoparkId: actor.organizationId }, state: { not: "draft" } };
+    default:
+      // An unknown role reads nothing (fail closed).
+      return { id: { in: [] } };
+  }
+}
+
+export const TICKET_PAGE_SIZE = 50;
+
+export type TicketListFilters = { state?: string; q?: string; page?: number };
+
+export async function listTickets(actor: Actor, filters: TicketListFilters = {}) {
+  const where: Prisma.TicketWhereInput = { AND: [ticketScope(actor)] };
+  const and = where.AND as Prisma.TicketWhereInput[];
+  if (filters.state) and.push({ state: filters.state });
+  if (filters.q) {
+    and.push({
+      OR: [
+        { title: { contains: filters.q } },
+        { number: { contains: filters.q } },
+        { manufacturer: { name: { contains: filters.q } } },
+        { supplier: { name: { contains: filters.q } } },
+      ],
+    });
+  }
+  const page = Math.max(1, filters.page ?? 1);
+  const [rows, total] = await Promise.all([
+    prisma.ticket.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * TICKET_PAGE_SIZE,
+      take: TICKET_PAGE_SIZE,
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        state: true,
+        planDueOn: true,
+        revisionDueOn: true,
+        windowEndOn: true,
+        quoteTotal: true,
+        agreedCost: true,
+        subsidy: true,
+        updatedAt: true,
+        manufacturer: { select: { name: true } },
+        supplier: { select: { name: true } },
+      },
+    }),
+    prisma.ticket.count({ where }),
+  ]);
+  return { rows, total, page, pageSize: TICKET_PAGE_SIZE };
+}
+
+/** The ticket page's data, or null when the actor may not see the ticket. */
+export async function getTicketDetail(actor: Actor, ticketId: string) {
+  return prisma.ticket.findFirst({
+    where: { AND: [{ id: ticketId }, ticketScope(actor)] },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      problem: true,
+      desiredOutcome: true,
+      state: true,
+      version: true,
+      submittedAt: true,
+      selectionNoticeOn: true,
+      planDueOn: true,
+      revisionDueOn: true,
+      windowEndOn: true,
+      quoteTotal: true,
+      agreedCost: true,
+      subsidy: true,
+      companyShare: true,
+      createdAt: true,
+      updatedAt: true,
+      program: { select: { name: true, noticeNumber: true } },
+      manufacturer: { select: { id: true, name: true, address: true } },
+      supplier: { select: { id: true, name: true } },
+      targetSystem: { select: { kind: true, name: true, vendorName: true } },
+      supportTypes: { select: { type: true } },
+      items: { orderBy: { sortOrder: "asc" }, select: { id: true, description: true, supportType: true, quantity: true } },
+      agreement: { select: { startOn: true, endOn: true, extensionMonths: true, agreedCost: true, subsidy: true, companyShare: true } },
+      workLogs: { orderBy: { workedOn: "desc" }, select: { id: true, workedOn: true, minutes: true, description: true, status: true } },
+      auditEvents: {
+        orderBy: { seq: "asc" },
+        select: { seq: true, action: true, fromState: true, toState: true, summary: true, createdAt: true, actor: { select: { name: true } } },
+      },
+    },
+  });
+}
+
+export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail>>>;

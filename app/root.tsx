@@ -1,0 +1,121 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import stylesHref from "~/styles/app.css?url";
+import { getActor } from "~/auth/session.server";
+import { ROLE_LABELS } from "~/domain";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+export const meta: MetaFunction = () => [{ title: "스마트공장 AS 트래커" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await getActor(request);
+  return {
+    actor: actor && {
+      name: actor.name,
+      role: actor.role,
+      organizationName: actor.organizationName,
+    },
+  };
+}
+
+function TopBar() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const actor = data?.actor;
+  return (
+    <header className="topbar">
+      <div className="topbar-inner">
+        <Link to="/" className="brand">
+          스마트공장 AS 트래커<small>AS Tracker</small>
+        </Link>
+        {actor ? (
+          <>
+            <nav className="nav" aria-label="주 메뉴">
+              <NavLink to="/tickets">{actor.role === "monitor" ? "전체 과제" : actor.role === "supplier" ? "배정된 과제" : "우리 회사 AS 신청"}</NavLink>
+            </nav>
+            <div className="whoami">
+              <span>
+                <strong>{actor.name}</strong> · {actor.organizationName}{" "}
+                <span className="badge role">{ROLE_LABELS[actor.role]}</span>
+              </span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="link">
+                  로그아웃
+                </button>
+              </Form>
+            </div>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="ko">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          본문으로 건너뛰기
+        </a>
+        <TopBar />
+        <main id="main">{children}</main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) {
+    const title = error.status === 404 ? "페이지를 찾을 수 없습니다" : error.status === 403 ? "권한이 없습니다" : "요청을 처리할 수 없습니다";
+    return (
+      <div className="card">
+        <h1>{title}</h1>
+        <p className="muted">
+          {error.status === 404
+            ? "주소가 잘못되었거나 열람 권한이 없는 항목입니다."
+            : typeof error.data === "string" && error.data
+              ? error.data
+              : "잠시 후 다시 시도해 주세요."}
+        </p>
+        <Link to="/">처음으로</Link>
+      </div>
+    );
+  }
+  // Never show a stack trace to the user; the server logs the details.
+  return (
+    <div className="card">
+      <h1>일시적인 오류가 발생했습니다</h1>
+      <p className="muted">잠시 후 다시 시도해 주세요. 문제가 계속되면 운영기관에 문의해 주세요.</p>
+      <Link to="/">처음으로</Link>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { prisma } from "~/db.server";
+import { createUserSession, getActor, safeRedirectTarget, verifyLogin } from "~/auth/session.server";
+
+export const meta: MetaFunction = () => [{ title: "로그인 · 스마트공장 AS 트래커" }];
+
+const LoginSchema = z.object({
+  email: z.string().trim().min(1, "이메일을 입력해 주세요.").max(254, "이메일이 너무 깁니다.").email("이메일 형식이 올바르지 않습니다."),
+  password: z.string().min(1, "비밀번호를 입력해 주세요.").max(200, "비밀번호가 너무 깁니다."),
+  redirectTo: z.string().max(500).optional(),
+  // honeypot: people never see or fill this field
+  website: z.string().max(0).optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getActor(request)) return redirect("/");
+  // The demo hint appears only while the demo accounts exist (seeded databases).
+  const demo = await prisma.user.findUnique({ where: { email: "monitor@demo.kr" }, select: { id: true } });
+  return { showDemoAccounts: Boolean(demo) };
+}
+
+type ActionData = { formError?: string; fieldErrors?: Partial<Record<"email" | "password", string>>; email?: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const raw = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  const parsed = LoginSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: ActionData["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0];
+      if ((key === "email" || key === "password") && !fieldErrors[key]) fieldErrors[key] = issue.message;
+    }
+    const formError = Object.keys(fieldErrors).length ? undefined : "로그인할 수 없습니다. 다시 시도해 주세요.";
+    return Response.json({ fieldErrors, formError, email: String(raw.email ?? "") } satisfies ActionData, { status: 400 });
+  }
+  const userId = await verifyLogin(parsed.data.email, parsed.data.password);
+  if (!userId) {
+    // Same message whether or not the email exists.
+    return Response.json(
+      { formError: "이메일 또는 비밀번호가 올바르지 않습니다.", email: parsed.data.email } satisfies ActionData,
+      { status: 400 },
+    );
+  }
+  return createUserSession({ userId, request, redirectTo: safeRedirectTarget(parsed.data.redirectTo) });
+}
+
+export default function Login() {
+  const data = useActionData<ActionData>();
+  const { showDemoAccounts } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <div className="login-wrap">
+      <div className="card">
+        <h1>로그인</h1>
+        <p className="muted">도입기업 · 공급기업 · 운영기관(TP) 담당자 계정으로 로그인하세요.</p>
+        <Form method="post" noValidate>
+          {data?.formError ? (
+            <p className="form-error" role="alert">
+              {data.formError}
+            </p>
+          ) : null}
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+          <div className="field">
+            <label htmlFor="email">이메일</label>
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              defaultValue={data?.email ?? ""}
+              aria-invalid={data?.fieldErrors?.email ? true : undefined}
+              aria-describedby={data?.fieldErrors?.email ? "email-error" : undefined}
+              required
+            />
+            {data?.fieldErrors?.email ? (
+              <p className="field-error" id="email-error">
+                {data.fieldErrors.email}
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor="password">비밀번호</label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              aria-invalid={data?.fieldErrors?.password ? true : undefined}
+              aria-describedby={data?.fieldErrors?.password ? "password-error" : undefined}
+              required
+            />
+            {data?.fieldErrors?.password ? (
+              <p className="field-error" id="password-error">
+                {data.fieldErrors.password}
+              </p>
+            ) : null}
+          </div>
+          <div className="honeypot" aria-hidden="true">
+            <label htmlFor="website">웹사이트</label>
+            <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+          </div>
+          <button type="submit" disabled={busy}>
+            {busy ? "확인 중…" : "로그인"}
+          </button>
+        </Form>
+      </div>
+      {showDemoAccounts ? (
+      <p className="demo-accounts">
+        체험용 계정(데모 전용, 비밀번호 <code>demo1234!</code>): <code>maker1@demo.kr</code>, <code>maker2@demo.kr</code> (도입기업),{" "}
+        <code>vendor1@demo.kr</code>, <code>vendor2@demo.kr</code> (공급기업), <code>monitor@demo.kr</code> (운영기관)
+      </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// `npm start`: build if the build is missing or older than the sources, apply
+// pending migrations, seed an empty database, then serve in production mode.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { applyMigrations } from "./db/lib/apply.mjs";
+import { resolveDatabaseFile } from "./db/lib/paths.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+
+function newestMtime(entry) {
+  let stat;
+  try {
+    stat = fs.statSync(entry);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const name of fs.readdirSync(entry)) {
+    if (name === "node_modules" || name === "generated") continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, name)));
+  }
+  return newest;
+}
+
+const outputs = ["build/server/index.js", "dist/server.js", "dist/seed.js"];
+const sources = ["app", "public", "server.ts", "prisma/schema.prisma", "prisma/seed.ts", "vite.config.ts", "package.json", "package-lock.json"];
+const builtAt = Math.min(...outputs.map((file) => newestMtime(file) || 0));
+const sourcesAt = Math.max(...sources.map(newestMtime));
+if (!builtAt || builtAt < sourcesAt) {
+  console.log(builtAt ? "Sources changed since the last build: building…" : "No build yet: building…");
+  const result = spawnSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status || 1);
+}
+
+const databaseFile = resolveDatabaseFile(process.env.DATABASE_URL, root);
+await applyMigrations({ databaseFile, migrationsDir: path.join(root, "prisma", "migrations"), log: console.log });
+
+process.env.NODE_ENV = "production";
+const seed = spawnSync(process.execPath, ["dist/seed.js", "--if-empty"], { stdio: "inherit", env: process.env });
+if (seed.status !== 0) {
+  console.error("Seeding failed");
+  process.exit(seed.status || 1);
+}
+
+await import(pathToFileURL(path.join(root, "dist", "server.js")).href);

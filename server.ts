@@ -1,0 +1,81 @@
+// Wires HTTP, Remix and socket.io together on one port; nothing else.
+// Dev:  `npm run dev`  → Vite middleware (HMR on the same HTTP server).
+// Prod: `npm start`    → bundled as dist/server.js, serves build/ (no dev deps).
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { Server as SocketServer } from "socket.io";
+import { closeDatabase, databaseReady } from "~/db.server";
+import { attachRealtime } from "~/realtime/hub.server";
+
+const isProduction = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+
+async function main() {
+  await databaseReady();
+
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+
+  const io = new SocketServer(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 16 * 1024, // our client messages are tiny
+  });
+  attachRealtime(io);
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (isProduction) {
+    const buildDir = path.resolve(process.cwd(), "build");
+    build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
+    app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  } else {
+    const vite = await import("vite");
+    const devServer = await vite.createServer({
+      server: { middlewareMode: true, hmr: { server: httpServer } },
+    });
+    app.use(devServer.middlewares);
+    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    app.use(express.static("public", { maxAge: "1h" }));
+  }
+
+  app.all("*", createRequestHandler({ build, mode: isProduction ? "production" : "development" }));
+
+  // Track connections so shutdown can close idle keep-alive sockets promptly
+  // while letting in-flight requests finish.
+  httpServer.listen(port, host, () => {
+    console.log(`AS Tracker listening on http://localhost:${port} (${isProduction ? "production" : "development"})`);
+  });
+
+  let shuttingDown = false;
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`${signal} received: finishing in-flight requests, then closing`);
+    const forceExit = setTimeout(() => {
+      console.error("Shutdown took longer than 10 s; exiting");
+      process.exit(1);
+    }, 10_000);
+    forceExit.unref();
+    // io.close() disconnects every socket and then closes the HTTP server,
+    // which stops accepting and waits for in-flight requests.
+    io.close(async () => {
+      await closeDatabase();
+      console.log("Closed cleanly");
+      process.exit(0);
+    });
+    httpServer.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
