@@ -159,7 +159,7 @@ export default function TicketPage() {
             작업일지
           </h2>
           <div className="table-wrap">
-            <table>
+            <table className="responsive">
               <thead>
                 <tr>
                   <th>일자</th>
@@ -171,10 +171,10 @@ export default function TicketPage() {
               <tbody>
                 {ticket.workLogs.map((log) => (
                   <tr key={log.id}>
-                    <td>{formatKoreanDateShort(log.workedOn)}</td>
-                    <td>{log.description}</td>
-                    <td className="num">{(log.minutes / 60).toLocaleString("ko-KR", { maximumFractionDigits: 1 })}시간</td>
-                    <td>{log.status === "confirmed" ? "확인됨" : log.status === "disputed" ? "이의 제기" : "확인 대기"}</td>
+                    <td data-label="일자">{formatKoreanDateShort(log.workedOn)}</td>
+                    <td data-label="작업 내용">{log.description}</td>
+                    <td className="num" data-label="시간">{(log.minutes / 60).toLocaleString("ko-KR", { maximumFractionDigits: 1 })}시간</td>
+                    <td data-label="확인">{log.status === "confirmed" ? "확인됨" : log.status === "disputed" ? "이의 제기" : "확인 대기"}</td>
                   </tr>
                 ))}
               </tbody>

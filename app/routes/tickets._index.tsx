@@ -59,38 +59,38 @@ export default function TicketList() {
         </div>
       ) : (
         <div className="table-wrap">
-          <table data-testid="ticket-list">
+          <table data-testid="ticket-list" className="responsive">
             <thead>
               <tr>
                 <th>과제번호</th>
                 <th>제목</th>
                 {role !== "manufacturer" ? <th>도입기업</th> : null}
-                {role !== "supplier" ? <th className="hide-narrow">공급기업</th> : null}
+                {role !== "supplier" ? <th>공급기업</th> : null}
                 <th>단계</th>
                 <th>기한</th>
-                <th className="num hide-narrow">협약금액</th>
+                <th className="num">협약금액</th>
                 <th className="hide-narrow">최근 변경</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((t) => (
                 <tr key={t.id} data-ticket-number={t.number}>
-                  <td>
+                  <td data-label="과제번호">
                     <Link to={`/tickets/${t.id}`}>{t.number}</Link>
                   </td>
-                  <td>
+                  <td data-label="제목">
                     <Link to={`/tickets/${t.id}`}>{t.title}</Link>
                   </td>
-                  {role !== "manufacturer" ? <td>{t.manufacturer.name}</td> : null}
-                  {role !== "supplier" ? <td className="hide-narrow">{t.supplier.name}</td> : null}
-                  <td>
+                  {role !== "manufacturer" ? <td data-label="도입기업">{t.manufacturer.name}</td> : null}
+                  {role !== "supplier" ? <td data-label="공급기업">{t.supplier.name}</td> : null}
+                  <td data-label="단계">
                     <StateBadge state={t.state} />
                   </td>
-                  <td>
+                  <td data-label="기한">
                     <DueBadge state={t.state} planDueOn={t.planDueOn} revisionDueOn={t.revisionDueOn} windowEndOn={t.windowEndOn} today={today} />
                   </td>
-                  <td className="num hide-narrow">{t.agreedCost != null ? formatKRW(t.agreedCost) : "—"}</td>
-                  <td className="hide-narrow">{formatKoreanDateShort(seoulDate(new Date(t.updatedAt)))}</td>
+                  <td className="num" data-label="협약금액">{t.agreedCost != null ? formatKRW(t.agreedCost) : "—"}</td>
+                  <td className="hide-narrow" data-label="최근 변경">{formatKoreanDateShort(seoulDate(new Date(t.updatedAt)))}</td>
                 </tr>
               ))}
             </tbody>

@@ -101,3 +101,23 @@ test("healthz answers after a real query", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok", db: "ok" });
 });
+
+test("live-update sockets need the same session as the pages", async ({ page, context, baseURL }) => {
+  const { io } = await import("socket.io-client");
+  const connect = (cookie?: string) =>
+    new Promise<string>((resolve) => {
+      const socket = io(baseURL!, { transports: ["websocket"], reconnection: false, extraHeaders: cookie ? { Cookie: cookie } : {} });
+      socket.on("connect", () => {
+        socket.close();
+        resolve("connected");
+      });
+      socket.on("connect_error", (error) => resolve(`refused: ${error.message}`));
+    });
+  expect(await connect()).toBe("refused: unauthorized");
+  await signIn(page, "vendor1@demo.kr");
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  expect(await connect(cookie)).toBe("connected");
+  await page.getByRole("button", { name: "로그아웃" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  expect(await connect(cookie)).toBe("refused: unauthorized");
+});
