@@ -15,6 +15,7 @@ const MS_PER_DAY = 86_400_000;
 /** Asia/Seoul: UTC+9, no DST. */
 const SEOUL_OFFSET_MS = 9 * 60 * 60 * 1000;
 
+/** Gregorian leap year (2024, 2000: yes; 2023, 1900: no). */
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }

@@ -69,7 +69,11 @@ export type CertificateStatus = "valid" | "expired" | "issued_after_application"
  * A certificate is valid for an application made on `applicationDate` iff
  * issuedOn ≤ applicationDate ≤ certificateValidUntil(issuedOn).
  */
-export function certificateStatus(issuedOn: IsoDate, applicationDate: IsoDate, params: ProgramParams): CertificateStatus {
+export function certificateStatus(
+  issuedOn: IsoDate,
+  applicationDate: IsoDate,
+  params: ProgramParams
+): CertificateStatus {
   if (compareIsoDate(issuedOn, applicationDate) > 0) return "issued_after_application";
   return compareIsoDate(applicationDate, certificateValidUntil(issuedOn, params)) <= 0 ? "valid" : "expired";
 }
@@ -87,17 +91,36 @@ function ofKind(docs: readonly UploadedDocument[], kind: DocumentKind): Uploaded
   return docs.filter((d) => d.kind === kind);
 }
 
-function item(no: number, key: DocumentKind, required: boolean, status: ChecklistStatus, message: string, clause: string, kinds: DocumentKind[] = [key]): ChecklistItem {
+function item(
+  no: number,
+  key: DocumentKind,
+  required: boolean,
+  status: ChecklistStatus,
+  message: string,
+  clause: string,
+  kinds: DocumentKind[] = [key]
+): ChecklistItem {
   return { no, key, kinds, label: DOCUMENT_KIND_LABELS[key], required, status, message, clause };
 }
 
-function presenceItem(no: number, kind: DocumentKind, docs: readonly UploadedDocument[], clause: string): ChecklistItem {
+function presenceItem(
+  no: number,
+  kind: DocumentKind,
+  docs: readonly UploadedDocument[],
+  clause: string
+): ChecklistItem {
   return ofKind(docs, kind).length > 0
     ? item(no, kind, true, "ok", "제출됨", clause)
     : item(no, kind, true, "missing", `${josa(DOCUMENT_KIND_LABELS[kind], "이", "가")} 제출되지 않았습니다.`, clause);
 }
 
-function certificateItem(no: number, kind: DocumentKind, docs: readonly UploadedDocument[], applicationDate: IsoDate, params: ProgramParams): ChecklistItem {
+function certificateItem(
+  no: number,
+  kind: DocumentKind,
+  docs: readonly UploadedDocument[],
+  applicationDate: IsoDate,
+  params: ProgramParams
+): ChecklistItem {
   const label = DOCUMENT_KIND_LABELS[kind];
   const months = params.documentValidityMonths;
   const clause = CLAUSES.certificateValidity;
@@ -107,22 +130,49 @@ function certificateItem(no: number, kind: DocumentKind, docs: readonly Uploaded
   const valid = rated.find((r) => r.status === "valid");
   if (valid) {
     const until = certificateValidUntil(valid.doc.issuedOn, params);
-    return item(no, kind, true, "ok", `발행일 ${formatKoreanDateShort(valid.doc.issuedOn)} (${formatKoreanDateShort(until)}까지 유효)`, clause);
+    return item(
+      no,
+      kind,
+      true,
+      "ok",
+      `발행일 ${formatKoreanDateShort(valid.doc.issuedOn)} (${formatKoreanDateShort(until)}까지 유효)`,
+      clause
+    );
   }
   const expired = rated.find((r) => r.status === "expired");
   if (expired) {
     const until = certificateValidUntil(expired.doc.issuedOn, params);
     return item(
-      no, kind, true, "expired",
-      `${josa(label, "은", "는")} 발행일로부터 ${months}개월 이내여야 합니다. 발행일 ${formatKoreanDateShort(expired.doc.issuedOn)}, ` +
-        `${formatKoreanDateShort(until)}까지 유효했습니다. 새로 발급받아 제출하세요.`,
-      clause,
+      no,
+      kind,
+      true,
+      "expired",
+      `${josa(label, "은", "는")} 발행일로부터 ${months}개월 이내여야 합니다. 발행일 ${formatKoreanDateShort(
+        expired.doc.issuedOn
+      )}, ` + `${formatKoreanDateShort(until)}까지 유효했습니다. 새로 발급받아 제출하세요.`,
+      clause
     );
   }
   if (rated.length > 0) {
-    return item(no, kind, true, "missing", `${label}의 발행일(${formatKoreanDateShort(rated[0].doc.issuedOn)})이 신청일(${formatKoreanDateShort(applicationDate)}) 이후로 입력되어 있습니다. 발행일을 확인하세요.`, clause);
+    return item(
+      no,
+      kind,
+      true,
+      "missing",
+      `${label}의 발행일(${formatKoreanDateShort(rated[0].doc.issuedOn)})이 신청일(${formatKoreanDateShort(
+        applicationDate
+      )}) 이후로 입력되어 있습니다. 발행일을 확인하세요.`,
+      clause
+    );
   }
-  return item(no, kind, true, "missing", `${josa(label, "이", "가")} 제출되지 않았습니다 (발행일로부터 ${months}개월 이내).`, clause);
+  return item(
+    no,
+    kind,
+    true,
+    "missing",
+    `${josa(label, "이", "가")} 제출되지 않았습니다 (발행일로부터 ${months}개월 이내).`,
+    clause
+  );
 }
 
 function financialItem(docs: readonly UploadedDocument[], applicationDate: IsoDate): ChecklistItem {
@@ -144,7 +194,15 @@ function financialItem(docs: readonly UploadedDocument[], applicationDate: IsoDa
   const hint = stillMissing.includes(latest)
     ? ` ${latest}년 재무제표가 없으면 ${DOCUMENT_KIND_LABELS.vat_tax_base_certificate}을 제출하세요.`
     : "";
-  return item(5, "financial_statements", true, "missing", `${stillMissing.join(", ")}년 재무제표가 없습니다.${hint}${undatedNote}`, clause, kinds);
+  return item(
+    5,
+    "financial_statements",
+    true,
+    "missing",
+    `${stillMissing.join(", ")}년 재무제표가 없습니다.${hint}${undatedNote}`,
+    clause,
+    kinds
+  );
 }
 
 /** Smart-factory proof kinds per basis (⑥). */
@@ -166,7 +224,7 @@ export function checklist(
   basis: EligibilityBasis | null,
   docs: readonly UploadedDocument[],
   applicationDate: IsoDate,
-  params: ProgramParams,
+  params: ProgramParams
 ): Checklist {
   assertValidParams(params);
   parseIsoDate(applicationDate);
@@ -179,14 +237,31 @@ export function checklist(
     financialItem(docs, applicationDate),
   ];
   if (basis === null) {
-    items.push(item(6, "sf_completion_report", true, "missing", "신청자격 구분을 먼저 선택하세요. 구분에 따라 스마트공장 구축 증빙 서류가 달라집니다.", CLAUSES.sfProof, []));
+    items.push(
+      item(
+        6,
+        "sf_completion_report",
+        true,
+        "missing",
+        "신청자격 구분을 먼저 선택하세요. 구분에 따라 스마트공장 구축 증빙 서류가 달라집니다.",
+        CLAUSES.sfProof,
+        []
+      )
+    );
   } else {
     for (const kind of SF_PROOF_KINDS[basis]) items.push(presenceItem(6, kind, docs, CLAUSES.sfProof));
   }
   items.push(
     ofKind(docs, "promising_sme_certificate").length > 0
       ? item(7, "promising_sme_certificate", false, "ok", "제출됨 (현장평가 가점 대상)", CLAUSES.promisingSme)
-      : item(7, "promising_sme_certificate", false, "missing", "해당 기업만 제출합니다. 신청 시 첨부하지 않으면 가점이 인정되지 않습니다.", CLAUSES.promisingSme),
+      : item(
+          7,
+          "promising_sme_certificate",
+          false,
+          "missing",
+          "해당 기업만 제출합니다. 신청 시 첨부하지 않으면 가점이 인정되지 않습니다.",
+          CLAUSES.promisingSme
+        )
   );
   const problems = items.filter((i) => i.required && i.status !== "ok");
   return { items, complete: problems.length === 0, problems };

@@ -96,26 +96,63 @@ function basisFindings(applicant: ApplicantProfile, params: ProgramParams): Find
   switch (applicant.eligibilityBasis) {
     case "diffusion":
       return applicant.diffusionCompletionYear === null
-        ? [{ code: "diffusion_not_completed", message: "스마트공장 보급확산 사업을 완료한 기업만 이 자격으로 신청할 수 있습니다.", clause: CLAUSES.basisDiffusion }]
+        ? [
+            {
+              code: "diffusion_not_completed",
+              message: "스마트공장 보급확산 사업을 완료한 기업만 이 자격으로 신청할 수 있습니다.",
+              clause: CLAUSES.basisDiffusion,
+            },
+          ]
         : [];
     case "self_built":
       return (applicant.levelCertificateNumber ?? "").trim() === ""
-        ? [{ code: "level_certificate_missing", message: "자체 구축 기업은 스마트공장 수준확인서를 발급받아야 합니다 (수준확인서 번호 없음).", clause: CLAUSES.basisSelfBuilt }]
+        ? [
+            {
+              code: "level_certificate_missing",
+              message: "자체 구축 기업은 스마트공장 수준확인서를 발급받아야 합니다 (수준확인서 번호 없음).",
+              clause: CLAUSES.basisSelfBuilt,
+            },
+          ]
         : [];
     case "local_program": {
       const since = params.localProgramSinceYear;
       if (since === undefined) {
-        return [{ code: "program_rule_missing", message: "사업 설정에 지자체 사업 인정 시작 연도가 없어 신청자격을 확인할 수 없습니다. 운영기관에 문의하세요.", clause: CLAUSES.basisLocal }];
+        return [
+          {
+            code: "program_rule_missing",
+            message:
+              "사업 설정에 지자체 사업 인정 시작 연도가 없어 신청자격을 확인할 수 없습니다. 운영기관에 문의하세요.",
+            clause: CLAUSES.basisLocal,
+          },
+        ];
       }
       if (applicant.localProgramYear === null) {
-        return [{ code: "local_program_not_completed", message: `${BASIS_LABELS.local_program}만 이 자격으로 신청할 수 있습니다.`, clause: CLAUSES.basisLocal }];
+        return [
+          {
+            code: "local_program_not_completed",
+            message: `${BASIS_LABELS.local_program}만 이 자격으로 신청할 수 있습니다.`,
+            clause: CLAUSES.basisLocal,
+          },
+        ];
       }
       return applicant.localProgramYear < since
-        ? [{ code: "local_program_too_old", message: `지자체 스마트공장(기초) 사업은 ${since}년 이후 참여·완료한 경우만 인정됩니다 (${applicant.localProgramYear}년).`, clause: CLAUSES.basisLocal }]
+        ? [
+            {
+              code: "local_program_too_old",
+              message: `지자체 스마트공장(기초) 사업은 ${since}년 이후 참여·완료한 경우만 인정됩니다 (${applicant.localProgramYear}년).`,
+              clause: CLAUSES.basisLocal,
+            },
+          ]
         : [];
     }
     default: // null, or a value that is not a basis
-      return [{ code: "basis_missing", message: "신청자격 구분(보급확산 / 자체구축 / 지자체 사업)을 선택하세요.", clause: CLAUSES.basisDiffusion }];
+      return [
+        {
+          code: "basis_missing",
+          message: "신청자격 구분(보급확산 / 자체구축 / 지자체 사업)을 선택하세요.",
+          clause: CLAUSES.basisDiffusion,
+        },
+      ];
   }
 }
 
@@ -130,37 +167,79 @@ export function checkEligibility(
   applicant: ApplicantProfile,
   supplier: CompanyRef,
   today: IsoDate,
-  params: ProgramParams,
+  params: ProgramParams
 ): EligibilityResult {
   assertValidParams(params);
   parseIsoDate(today);
   const reasons: Finding[] = [];
 
   if (params.region === undefined) {
-    reasons.push({ code: "program_rule_missing", message: "사업 설정에 지원 지역이 없어 소재지를 확인할 수 없습니다. 운영기관에 문의하세요.", clause: CLAUSES.region });
+    reasons.push({
+      code: "program_rule_missing",
+      message: "사업 설정에 지원 지역이 없어 소재지를 확인할 수 없습니다. 운영기관에 문의하세요.",
+      clause: CLAUSES.region,
+    });
   } else if (!isInRegion(applicant.region, params.region)) {
-    reasons.push({ code: "outside_region", message: `${params.region} 소재 기업만 신청할 수 있습니다 (소재지: ${applicant.region.trim() || "미입력"}).`, clause: CLAUSES.region });
+    reasons.push({
+      code: "outside_region",
+      message: `${params.region} 소재 기업만 신청할 수 있습니다 (소재지: ${applicant.region.trim() || "미입력"}).`,
+      clause: CLAUSES.region,
+    });
   }
   if (!isValidBusinessNumber(applicant.businessNumber)) {
-    reasons.push({ code: "invalid_business_number", message: `사업자등록번호가 올바르지 않습니다 (${applicant.businessNumber}).`, clause: CLAUSES.documents });
+    reasons.push({
+      code: "invalid_business_number",
+      message: `사업자등록번호가 올바르지 않습니다 (${applicant.businessNumber}).`,
+      clause: CLAUSES.documents,
+    });
   }
   reasons.push(...basisFindings(applicant, params));
   if (applicant.paidMaintenanceContract) {
-    reasons.push({ code: "paid_maintenance", message: "공급기업과 유상 하자보수(유지보수) 계약 중인 기업은 신청할 수 없습니다.", clause: CLAUSES.noWarranty });
+    reasons.push({
+      code: "paid_maintenance",
+      message: "공급기업과 유상 하자보수(유지보수) 계약 중인 기업은 신청할 수 없습니다.",
+      clause: CLAUSES.noWarranty,
+    });
   }
   if (applicant.freeWarrantyEndsOn !== null && compareIsoDate(applicant.freeWarrantyEndsOn, today) >= 0) {
     reasons.push({
       code: "free_warranty_active",
-      message: `공급기업의 무상 하자보수 기간(${formatKoreanDate(applicant.freeWarrantyEndsOn)}까지) 중에는 신청할 수 없습니다.`,
+      message: `공급기업의 무상 하자보수 기간(${formatKoreanDate(
+        applicant.freeWarrantyEndsOn
+      )}까지) 중에는 신청할 수 없습니다.`,
       clause: CLAUSES.noWarranty,
     });
   }
-  if (applicant.closedOrSuspended) reasons.push({ code: "closed_or_suspended", message: "휴업 또는 폐업 중인 기업은 지원 대상이 아닙니다.", clause: CLAUSES.closed });
-  if (applicant.taxDelinquent) reasons.push({ code: "tax_delinquent", message: "국세 또는 지방세 체납 중인 기업은 지원 대상이 아닙니다.", clause: CLAUSES.taxDelinquent });
-  if (applicant.sanctioned) reasons.push({ code: "sanctioned", message: "스마트공장 사업 관련 제재(참여제한 등) 중인 기업은 지원 대상이 아닙니다.", clause: CLAUSES.sanctioned });
-  if (applicant.canSelfService) reasons.push({ code: "can_self_service", message: "공급기업의 지원 없이 자체적으로 AS가 가능한 기업은 지원 대상이 아닙니다.", clause: CLAUSES.selfService });
+  if (applicant.closedOrSuspended)
+    reasons.push({
+      code: "closed_or_suspended",
+      message: "휴업 또는 폐업 중인 기업은 지원 대상이 아닙니다.",
+      clause: CLAUSES.closed,
+    });
+  if (applicant.taxDelinquent)
+    reasons.push({
+      code: "tax_delinquent",
+      message: "국세 또는 지방세 체납 중인 기업은 지원 대상이 아닙니다.",
+      clause: CLAUSES.taxDelinquent,
+    });
+  if (applicant.sanctioned)
+    reasons.push({
+      code: "sanctioned",
+      message: "스마트공장 사업 관련 제재(참여제한 등) 중인 기업은 지원 대상이 아닙니다.",
+      clause: CLAUSES.sanctioned,
+    });
+  if (applicant.canSelfService)
+    reasons.push({
+      code: "can_self_service",
+      message: "공급기업의 지원 없이 자체적으로 AS가 가능한 기업은 지원 대상이 아닙니다.",
+      clause: CLAUSES.selfService,
+    });
   if (sameCompany(applicant, supplier)) {
-    reasons.push({ code: "same_company", message: "도입기업과 공급기업은 같은 회사일 수 없습니다.", clause: CLAUSES.differentCompanies });
+    reasons.push({
+      code: "same_company",
+      message: "도입기업과 공급기업은 같은 회사일 수 없습니다.",
+      clause: CLAUSES.differentCompanies,
+    });
   }
   return { eligible: reasons.length === 0, reasons };
 }

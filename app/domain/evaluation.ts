@@ -21,15 +21,16 @@ const FIFTEEN: Readonly<Record<Grade, number>> = { excellent: 15, good: 12, fair
 const TEN: Readonly<Record<Grade, number>> = { excellent: 10, good: 8, fair: 6, weak: 4, poor: 2 };
 
 /** The notice's score table per graded item, with its group (AS 지원 적정성 40, 관리 및 활용 45, 지원성과 15). */
-export const GRADED_ITEMS: Readonly<Record<GradedItemKey, { group: string; points: Readonly<Record<Grade, number>> }>> = {
-  period_adequacy: { group: "AS 지원 적정성", points: FIFTEEN },
-  management_will: { group: "AS 지원 적정성", points: FIFTEEN },
-  followup_plan: { group: "AS 지원 적정성", points: TEN },
-  staff_capability: { group: "관리 및 활용", points: FIFTEEN },
-  data_capability: { group: "관리 및 활용", points: FIFTEEN },
-  kpi_management: { group: "관리 및 활용", points: FIFTEEN },
-  improvement_effect: { group: "지원성과", points: FIFTEEN },
-};
+export const GRADED_ITEMS: Readonly<Record<GradedItemKey, { group: string; points: Readonly<Record<Grade, number>> }>> =
+  {
+    period_adequacy: { group: "AS 지원 적정성", points: FIFTEEN },
+    management_will: { group: "AS 지원 적정성", points: FIFTEEN },
+    followup_plan: { group: "AS 지원 적정성", points: TEN },
+    staff_capability: { group: "관리 및 활용", points: FIFTEEN },
+    data_capability: { group: "관리 및 활용", points: FIFTEEN },
+    kpi_management: { group: "관리 및 활용", points: FIFTEEN },
+    improvement_effect: { group: "지원성과", points: FIFTEEN },
+  };
 
 /** 가점: 경기도 유망중소기업 인증기업 5 / 0. */
 export const BONUS_POINTS = 5;
@@ -67,7 +68,15 @@ export interface EvaluationResult {
   total: number;
   maxTotal: number;
   bonus: number;
-  items: { key: GradedItemKey; label: string; group: string; grade: Grade | null; gradeLabel: string | null; points: number; max: number }[];
+  items: {
+    key: GradedItemKey;
+    label: string;
+    group: string;
+    grade: Grade | null;
+    gradeLabel: string | null;
+    points: number;
+    max: number;
+  }[];
   checks: { key: SuitabilityCheckKey; label: string; applicable: boolean; holds: boolean | null }[];
   /** One entry per applicable check answered "no" ('부적합' reasons). */
   unsuitable: { code: SuitabilityCheckKey; message: string; clause: string }[];
@@ -87,7 +96,11 @@ export interface EvaluationResult {
  * mode 'partial' gives the live total while the evaluator fills it in (empty grades count 0,
  * `complete: false`, `passed: false`). All 보통 → 60 → passed.
  */
-export function scoreEvaluation(sheet: EvaluationSheet, params: ProgramParams, mode: "final" | "partial" = "final"): EvaluationResult {
+export function scoreEvaluation(
+  sheet: EvaluationSheet,
+  params: ProgramParams,
+  mode: "final" | "partial" = "final"
+): EvaluationResult {
   assertValidParams(params);
   const missing: string[] = [];
   const items = GRADED_ITEM_KEYS.map((key) => {
@@ -118,11 +131,26 @@ export function scoreEvaluation(sheet: EvaluationSheet, params: ProgramParams, m
   const total = items.reduce((sum, i) => sum + i.points, 0) + bonus;
   const complete = missing.length === 0;
   if (!complete && mode === "final") {
-    throw new DomainError("evaluation_incomplete", `현장평가표가 완성되지 않았습니다. 미입력: ${missing.join(", ")}`, missing);
+    throw new DomainError(
+      "evaluation_incomplete",
+      `현장평가표가 완성되지 않았습니다. 미입력: ${missing.join(", ")}`,
+      missing
+    );
   }
   const passed = complete && unsuitable.length === 0 && total >= params.passMark;
   const resultLabel = !complete ? "작성중" : passed ? "적합" : "부적합";
-  return { total, maxTotal: MAX_EVALUATION_SCORE, bonus, items, checks, unsuitable, complete, missing, passed, resultLabel };
+  return {
+    total,
+    maxTotal: MAX_EVALUATION_SCORE,
+    bonus,
+    items,
+    checks,
+    unsuitable,
+    complete,
+    missing,
+    passed,
+    resultLabel,
+  };
 }
 
 /** Korean one-line explanation of a result, e.g. "57점 (합격 60점 미만)". */

@@ -31,13 +31,19 @@ export function assertAmount(value: number, label: string): void {
     throw new DomainError("amount_fractional", `${josa(label, "은", "는")} 정수여야 합니다 (${String(value)}).`);
   }
   if (value > Number.MAX_SAFE_INTEGER) {
-    throw new DomainError("amount_too_large", `${josa(label, "이", "가")} 너무 큽니다 (최대 ${formatKRW(Number.MAX_SAFE_INTEGER)}).`);
+    throw new DomainError(
+      "amount_too_large",
+      `${josa(label, "이", "가")} 너무 큽니다 (최대 ${formatKRW(Number.MAX_SAFE_INTEGER)}).`
+    );
   }
 }
 
 function safeOrThrow(value: bigint, label: string): number {
   if (value > MAX_SAFE) {
-    throw new DomainError("amount_too_large", `${josa(label, "이", "가")} 너무 큽니다 (최대 ${formatKRW(Number.MAX_SAFE_INTEGER)}).`);
+    throw new DomainError(
+      "amount_too_large",
+      `${josa(label, "이", "가")} 너무 큽니다 (최대 ${formatKRW(Number.MAX_SAFE_INTEGER)}).`
+    );
   }
   return Number(value);
 }
@@ -116,7 +122,7 @@ export interface AgreementAmounts {
  */
 export function agreementAmounts(
   input: { quoteTotal: number; verifiedAmount: number | null },
-  params: ProgramParams,
+  params: ProgramParams
 ): AgreementAmounts {
   const agreed = agreedCost(input.quoteTotal, input.verifiedAmount);
   const subsidy = subsidyFor(agreed, params);
@@ -132,9 +138,11 @@ export function remainingBudget(committedSubsidy: number, params: ProgramParams)
 
 /** "협약금액 28,000,000원 · 정부지원금 14,000,000원 · 기업부담금 14,000,000원" for summaries and audit lines. */
 export function describeAmounts(amounts: AgreementAmounts): string {
-  return [
-    `${MONEY_LABELS.agreedCost} ${formatKRW(amounts.agreedCost)}`,
-    `${MONEY_LABELS.subsidy} ${formatKRW(amounts.subsidy)}`,
-    `${MONEY_LABELS.companyShare} ${formatKRW(amounts.companyShare)}`,
-  ].join(" · ") + (amounts.provisional ? " (원가검토 전 예상)" : "");
+  return (
+    [
+      `${MONEY_LABELS.agreedCost} ${formatKRW(amounts.agreedCost)}`,
+      `${MONEY_LABELS.subsidy} ${formatKRW(amounts.subsidy)}`,
+      `${MONEY_LABELS.companyShare} ${formatKRW(amounts.companyShare)}`,
+    ].join(" · ") + (amounts.provisional ? " (원가검토 전 예상)" : "")
+  );
 }

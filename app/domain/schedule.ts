@@ -29,7 +29,9 @@ export function checkExtension(monthsExtended: number, requestedMonths: number, 
     reasons.push(
       `사업기간은 최대 ${params.maxExtensionMonths}개월까지만 연장할 수 있습니다 ` +
         `(최대 사업기간 ${params.baseMonths + params.maxExtensionMonths}개월). ` +
-        `이미 ${monthsExtended}개월 연장되어 ${left > 0 ? `${left}개월까지 더 신청할 수 있습니다` : "더 연장할 수 없습니다"}.`,
+        `이미 ${monthsExtended}개월 연장되어 ${
+          left > 0 ? `${left}개월까지 더 신청할 수 있습니다` : "더 연장할 수 없습니다"
+        }.`
     );
   }
   return { allowed: reasons.length === 0, reasons };
@@ -80,7 +82,7 @@ export function extendWindow(
   startOn: IsoDate,
   monthsExtended: number,
   requestedMonths: number,
-  params: ProgramParams,
+  params: ProgramParams
 ): ExecutionWindow {
   const check = checkExtension(monthsExtended, requestedMonths, params);
   if (!check.allowed) throw new DomainError("extension_refused", check.reasons.join(" "), check.reasons);

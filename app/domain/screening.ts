@@ -16,7 +16,12 @@ export interface RequestedItemInput {
   underWarranty: boolean;
 }
 
-export type ScreeningCategory = "standalone_equipment" | "office_it" | "rental_licence" | "periodic_consumable" | "warranty";
+export type ScreeningCategory =
+  | "standalone_equipment"
+  | "office_it"
+  | "rental_licence"
+  | "periodic_consumable"
+  | "warranty";
 export type ScreeningSeverity = "blocked" | "warning";
 export type ScreeningVerdict = "ok" | ScreeningSeverity;
 
@@ -40,11 +45,31 @@ export interface ItemScreening {
 const CATEGORY_RULES: Readonly<
   Record<ScreeningCategory, { flag: keyof Omit<RequestedItemInput, "description">; clause: string; blocked: string }>
 > = {
-  standalone_equipment: { flag: "isStandaloneEquipment", clause: CLAUSES.standaloneEquipment, blocked: "지원불가: 부품이 아닌 단독 설비 개체는 지원하지 않습니다." },
-  office_it: { flag: "isOfficeIt", clause: CLAUSES.unrelatedToScope, blocked: "지원불가: 스마트공장과 무관한 개별 전산장비(프린터·스캐너, 사용자 PC·모니터 등)입니다." },
-  rental_licence: { flag: "isRentalOrSubscription", clause: CLAUSES.rentalLicence, blocked: "지원불가: 임대 사용료 또는 기간이 정해진 라이센스형 소프트웨어 비용입니다." },
-  periodic_consumable: { flag: "isPeriodicConsumable", clause: CLAUSES.selfInvestment, blocked: "지원불가: 윤활유 교체 등 주기적 활동으로 자체 투자가 적합한 항목입니다." },
-  warranty: { flag: "underWarranty", clause: CLAUSES.warrantyContract, blocked: "지원불가: 공급기업과 체결한 유무상 하자보수 계약에 해당하는 항목입니다." },
+  standalone_equipment: {
+    flag: "isStandaloneEquipment",
+    clause: CLAUSES.standaloneEquipment,
+    blocked: "지원불가: 부품이 아닌 단독 설비 개체는 지원하지 않습니다.",
+  },
+  office_it: {
+    flag: "isOfficeIt",
+    clause: CLAUSES.unrelatedToScope,
+    blocked: "지원불가: 스마트공장과 무관한 개별 전산장비(프린터·스캐너, 사용자 PC·모니터 등)입니다.",
+  },
+  rental_licence: {
+    flag: "isRentalOrSubscription",
+    clause: CLAUSES.rentalLicence,
+    blocked: "지원불가: 임대 사용료 또는 기간이 정해진 라이센스형 소프트웨어 비용입니다.",
+  },
+  periodic_consumable: {
+    flag: "isPeriodicConsumable",
+    clause: CLAUSES.selfInvestment,
+    blocked: "지원불가: 윤활유 교체 등 주기적 활동으로 자체 투자가 적합한 항목입니다.",
+  },
+  warranty: {
+    flag: "underWarranty",
+    clause: CLAUSES.warrantyContract,
+    blocked: "지원불가: 공급기업과 체결한 유무상 하자보수 계약에 해당하는 항목입니다.",
+  },
 };
 
 const CATEGORIES = Object.keys(CATEGORY_RULES) as ScreeningCategory[];
@@ -55,9 +80,19 @@ function latin(word: string): RegExp {
 }
 
 /** Words that suggest an excluded item. Each only warns. */
-export const SCREENING_KEYWORDS: readonly { category: ScreeningCategory; keyword: string; pattern: RegExp; note?: string }[] = [
+export const SCREENING_KEYWORDS: readonly {
+  category: ScreeningCategory;
+  keyword: string;
+  pattern: RegExp;
+  note?: string;
+}[] = [
   { category: "office_it", keyword: "프린터", pattern: /프린터/ },
-  { category: "office_it", keyword: "스캐너", pattern: /스캐너/, note: "스마트공장과 연동된 단말기·스캐너·바코드의 사용 에러 해결·수리는 지원 대상입니다." },
+  {
+    category: "office_it",
+    keyword: "스캐너",
+    pattern: /스캐너/,
+    note: "스마트공장과 연동된 단말기·스캐너·바코드의 사용 에러 해결·수리는 지원 대상입니다.",
+  },
   { category: "office_it", keyword: "모니터", pattern: /모니터(?!링)/ },
   { category: "office_it", keyword: "PC", pattern: latin("PC") },
   { category: "office_it", keyword: "컴퓨터", pattern: /컴퓨터/ },
@@ -98,7 +133,13 @@ export function screenItem(item: RequestedItemInput): ItemScreening {
     const rule = CATEGORY_RULES[category];
     if (item[rule.flag]) {
       blocked.add(category);
-      findings.push({ severity: "blocked", category, code: `blocked_${category}`, message: rule.blocked, clause: rule.clause });
+      findings.push({
+        severity: "blocked",
+        category,
+        code: `blocked_${category}`,
+        message: rule.blocked,
+        clause: rule.clause,
+      });
     }
   }
   for (const word of SCREENING_KEYWORDS) {
@@ -108,7 +149,9 @@ export function screenItem(item: RequestedItemInput): ItemScreening {
       severity: "warning",
       category: word.category,
       code: `keyword_${word.category}`,
-      message: `지원 제외 가능성: "${word.keyword}" — ${CATEGORY_NAMES[word.category]}인지 확인하세요.${word.note ? ` ${word.note}` : ""}`,
+      message: `지원 제외 가능성: "${word.keyword}" — ${CATEGORY_NAMES[word.category]}인지 확인하세요.${
+        word.note ? ` ${word.note}` : ""
+      }`,
       clause: word.note ? `${rule.clause} / ${CLAUSES.userSupport}` : rule.clause,
       keyword: word.keyword,
     });
