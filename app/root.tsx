@@ -16,7 +16,7 @@ import {
 import type { ReactNode } from "react";
 import stylesHref from "~/styles/app.css?url";
 import { getActor } from "~/auth/session.server";
-import { ROLE_LABELS } from "~/domain";
+import { ROLE_LABELS, type Role } from "~/domain";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
@@ -33,6 +33,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const NAV: Record<Role, { to: string; label: string; end?: boolean }[]> = {
+  manufacturer: [
+    { to: "/tickets", label: "우리 회사 AS 신청", end: true },
+    { to: "/tickets/new", label: "새 AS 신청" },
+    { to: "/profile", label: "기업 정보" },
+  ],
+  supplier: [
+    { to: "/inbox", label: "할 일" },
+    { to: "/tickets", label: "배정된 과제", end: true },
+  ],
+  monitor: [
+    { to: "/dashboard", label: "대시보드" },
+    { to: "/tickets", label: "전체 과제", end: true },
+    { to: "/programs", label: "사업 설정" },
+  ],
+};
+
 function TopBar() {
   const data = useRouteLoaderData<typeof loader>("root");
   const actor = data?.actor;
@@ -45,7 +62,11 @@ function TopBar() {
         {actor ? (
           <>
             <nav className="nav" aria-label="주 메뉴">
-              <NavLink to="/tickets">{actor.role === "monitor" ? "전체 과제" : actor.role === "supplier" ? "배정된 과제" : "우리 회사 AS 신청"}</NavLink>
+              {NAV[actor.role].map((item) => (
+                <NavLink key={item.to} to={item.to} end={item.end}>
+                  {item.label}
+                </NavLink>
+              ))}
             </nav>
             <div className="whoami">
               <span>

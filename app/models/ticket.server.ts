@@ -3,6 +3,8 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
+import { availableActions, isTicketState, type IsoDate } from "~/domain";
+import { TICKET_FACTS_INCLUDE, assessTicket } from "./ticket-context.server";
 
 /**
  * The one definition of "which tickets may this actor read":
@@ -110,3 +112,17 @@ export async function getTicketDetail(actor: Actor, ticketId: string) {
 }
 
 export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail>>>;
+
+/**
+ * What the rules say about a ticket the actor can read: eligibility, document
+ * checklist, evaluation, and the actions of the actor's role with reasons.
+ */
+export async function getTicketAssessment(actor: Actor, ticketId: string, today: IsoDate) {
+  const facts = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, include: TICKET_FACTS_INCLUDE });
+  if (!facts) return null;
+  const assessment = await assessTicket(prisma, facts, today);
+  const actions = isTicketState(facts.state)
+    ? availableActions(facts.state, actor.role, assessment.context, assessment.params).filter((a) => a.role === actor.role)
+    : [];
+  return { facts, ...assessment, actions };
+}

@@ -1,8 +1,10 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/auth/session.server";
 
-/** Each role's home is its scoped ticket list. */
+/** Each role lands on its home: the manufacturer its tickets, the supplier its to-do inbox, the monitor the dashboard. */
+export const ROLE_HOME = { manufacturer: "/tickets", supplier: "/inbox", monitor: "/dashboard" } as const;
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireActor(request);
-  return redirect("/tickets");
+  const actor = await requireActor(request);
+  return redirect(ROLE_HOME[actor.role]);
 }

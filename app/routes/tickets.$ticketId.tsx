@@ -1,8 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
-import { getTicketDetail } from "~/models/ticket.server";
+import { getTicketAssessment, getTicketDetail } from "~/models/ticket.server";
+import { transitionTicket } from "~/models/workflow.server";
+import { badRequest, failureResponse, fields, parseForm, type FormFailure } from "~/utils/forms.server";
+import { SIMPLE_ACTIONS, TicketActions } from "~/components/ticket-actions";
 import {
   NOTICE_STEPS,
   ROLE_LABELS,
@@ -11,6 +14,7 @@ import {
   formatKoreanDate,
   formatKoreanDateShort,
   isSupportType,
+  isAction,
   isTicketState,
   nextActor,
   seoulDate,
@@ -26,7 +30,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Not yours and does not exist look the same: 404, never 403 and never the data.
   const ticket = parsed.success ? await getTicketDetail(actor, parsed.data.ticketId) : null;
   if (!ticket) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
-  return { ticket, today: seoulDate(new Date()) };
+  const today = seoulDate(new Date());
+  const assessment = await getTicketAssessment(actor, ticket.id, today);
+  return { ticket, today, actions: assessment?.actions ?? [] };
+}
+
+const TransitionSchema = z.object({
+  intent: z.literal("transition"),
+  action: z.string().refine((a) => isAction(a) && SIMPLE_ACTIONS.includes(a), "이 화면에서 할 수 없는 작업입니다."),
+  version: fields.version,
+});
+
+/** The one-click workflow steps (submit, start review, accept plan, start work, withdraw …). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await request.formData();
+  const parsedParams = ParamsSchema.safeParse(params);
+  if (!parsedParams.success) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
+  const parsed = parseForm(TransitionSchema, form);
+  if (!parsed.success) return badRequest(parsed.failure);
+  const step = parsed.data.action;
+  if (!isAction(step)) return badRequest({ ok: false, formError: "이 화면에서 할 수 없는 작업입니다." });
+  try {
+    await transitionTicket(actor, { ticketId: parsedParams.data.ticketId, action: step, expectedVersion: parsed.data.version });
+    return { ok: true as const, message: "처리되었습니다." };
+  } catch (error) {
+    return failureResponse(error, form);
+  }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -38,7 +68,8 @@ function Money({ value }: { value: number | null | undefined }) {
 }
 
 export default function TicketPage() {
-  const { ticket, today } = useLoaderData<typeof loader>();
+  const { ticket, today, actions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ({ ok: true; message: string } | FormFailure) | undefined;
   const state = isTicketState(ticket.state) ? ticket.state : null;
   const currentStep = state ? stepOfState(state) : null;
   const actorNext = state ? nextActor(state) : null;
@@ -63,6 +94,29 @@ export default function TicketPage() {
         <DueBadge state={ticket.state} planDueOn={ticket.planDueOn} revisionDueOn={ticket.revisionDueOn} windowEndOn={ticket.windowEndOn} today={today} />
         <span data-testid="next-actor">다음 조치: {actorNext ? ROLE_LABELS[actorNext] : "없음 (종료)"}</span>
       </div>
+
+      <section className="card" aria-labelledby="actions-h">
+        <h2 id="actions-h" style={{ marginTop: 0 }}>
+          할 일
+        </h2>
+        {result && !result.ok ? (
+          <div className="form-error" role="alert">
+            {result.formError}
+            {result.reasons && result.reasons.length > 1 ? (
+              <ul>
+                {result.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : result?.ok ? (
+          <p className="toast-ok" role="status">
+            {result.message}
+          </p>
+        ) : null}
+        <TicketActions ticketId={ticket.id} version={ticket.version} actions={actions} />
+      </section>
 
       <div className="grid-2">
         <section className="card" aria-labelledby="facts-h">

@@ -7,7 +7,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("이메일").fill(email);
   await page.getByLabel("비밀번호").fill(password);
   await page.getByRole("button", { name: "로그인" }).click();
-  await expect(page).toHaveURL(/\/tickets/);
+  await expect(page).not.toHaveURL(/\/login/);
 }
 
 /** The ticket numbers shown in the list (all pages fit in one at demo size). */

@@ -1,0 +1,140 @@
+// Uploaded files: checked by content (magic bytes), at most 20 MB, stored
+// under DATA_DIR/files (never under public/) with a SHA-256, and served only
+// to users who may read a ticket the file belongs to.
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/db.server";
+import type { Actor } from "~/auth/actor";
+import { DomainError } from "~/domain";
+import { dataDir } from "~/utils/env.server";
+import { ticketScope } from "./ticket.server";
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+export type FileKind = { type: string; label: string; extensions: string[] };
+
+const PDF: FileKind = { type: "application/pdf", label: "PDF", extensions: ["pdf"] };
+const JPG: FileKind = { type: "image/jpeg", label: "JPG", extensions: ["jpg", "jpeg"] };
+const PNG: FileKind = { type: "image/png", label: "PNG", extensions: ["png"] };
+const HWP: FileKind = { type: "application/x-hwp", label: "HWP", extensions: ["hwp"] };
+const HWPX: FileKind = { type: "application/hwp+zip", label: "HWPX", extensions: ["hwpx"] };
+const XLSX: FileKind = { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "XLSX", extensions: ["xlsx"] };
+const DOCX: FileKind = { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "DOCX", extensions: ["docx"] };
+
+export const ACCEPTED_UPLOADS = ".pdf,.jpg,.jpeg,.png,.hwp,.hwpx,.xlsx,.docx";
+export const ACCEPTED_LABEL = "PDF, JPG, PNG, HWP/HWPX, XLSX, DOCX";
+
+function startsWith(bytes: Uint8Array, signature: number[]): boolean {
+  return signature.every((b, i) => bytes[i] === b);
+}
+
+function contains(bytes: Uint8Array, text: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, "latin1");
+}
+
+/** What the bytes are, whatever the name says; null when not an accepted type. */
+export function sniffFileKind(bytes: Uint8Array): FileKind | null {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return PDF; // %PDF-
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return JPG;
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return PNG;
+  // HWP 5.0 is an OLE2 compound file whose header stream names itself.
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    return contains(bytes, "HWP Document File") || contains(bytes, "H\0W\0P\0") || contains(bytes, "FileHeader") || contains(bytes, "F\0i\0l\0e\0H\0e\0a\0d\0e\0r\0") ? HWP : null;
+  }
+  // OOXML and HWPX are ZIP packages; their part names are stored uncompressed.
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    if (contains(bytes, "application/hwp+zip") || contains(bytes, "Contents/section")) return HWPX;
+    if (contains(bytes, "xl/workbook.xml") || contains(bytes, "xl/_rels")) return XLSX;
+    if (contains(bytes, "word/document.xml") || contains(bytes, "word/_rels")) return DOCX;
+    return null;
+  }
+  return null;
+}
+
+/** Reads a multipart form with files held in memory, refusing parts over 20 MB. */
+export async function readUploadForm(request: Request): Promise<FormData> {
+  const declared = Number(request.headers.get("Content-Length") ?? 0);
+  if (declared > MAX_UPLOAD_BYTES + 1024 * 1024) {
+    throw new DomainError("upload_too_large", `파일은 ${MAX_UPLOAD_BYTES / 1024 / 1024}MB 이하만 올릴 수 있습니다.`);
+  }
+  try {
+    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) {
+      throw new DomainError("upload_too_large", `파일은 ${MAX_UPLOAD_BYTES / 1024 / 1024}MB 이하만 올릴 수 있습니다.`);
+    }
+    throw new DomainError("upload_unreadable", "업로드한 내용을 읽을 수 없습니다. 다시 시도해 주세요.");
+  }
+}
+
+export type SavedFile = { storagePath: string; sha256: string; size: number; mimeType: string; originalName: string };
+
+function safeName(name: string): string {
+  const base = path.basename(name).normalize("NFC").replace(/[\u0000-\u001f\u007f"\\/]/g, "_").trim();
+  return (base || "file").slice(0, 200);
+}
+
+/**
+ * Checks an uploaded File and writes it under DATA_DIR/files. Call before the
+ * transaction that records it; on failure of that transaction call
+ * `discardSavedFile` so no orphan stays on disk.
+ */
+export async function saveUpload(file: File): Promise<SavedFile> {
+  if (file.size === 0) throw new DomainError("upload_empty", "빈 파일은 올릴 수 없습니다.");
+  if (file.size > MAX_UPLOAD_BYTES) throw new DomainError("upload_too_large", `파일은 ${MAX_UPLOAD_BYTES / 1024 / 1024}MB 이하만 올릴 수 있습니다.`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const kind = sniffFileKind(bytes);
+  if (!kind) {
+    throw new DomainError(
+      "upload_type",
+      `허용되지 않는 파일 형식입니다. ${ACCEPTED_LABEL} 파일만 올릴 수 있습니다 (확장자가 아니라 파일 내용으로 확인합니다).`,
+    );
+  }
+  const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+  const now = new Date();
+  const relative = path.posix.join("files", String(now.getUTCFullYear()), `${crypto.randomBytes(16).toString("hex")}.${kind.extensions[0]}`);
+  const absolute = path.join(dataDir(), relative);
+  await fs.mkdir(path.dirname(absolute), { recursive: true });
+  await fs.writeFile(absolute, bytes, { flag: "wx", mode: 0o640 });
+  return { storagePath: relative, sha256, size: bytes.byteLength, mimeType: kind.type, originalName: safeName(file.name) };
+}
+
+export async function discardSavedFile(saved: SavedFile | null | undefined): Promise<void> {
+  if (!saved) return;
+  await fs.rm(path.join(dataDir(), saved.storagePath), { force: true });
+}
+
+/** The StoredFile row for a saved upload, inside the caller's transaction. */
+export function recordStoredFile(tx: Prisma.TransactionClient, actor: Actor, saved: SavedFile) {
+  return tx.storedFile.create({ data: { ...saved, uploadedById: actor.userId } });
+}
+
+/** A file the actor may download: it must belong to a ticket within the actor's scope. */
+export async function findReadableFile(actor: Actor, fileId: string) {
+  const scope = ticketScope(actor);
+  return prisma.storedFile.findFirst({
+    where: {
+      id: fileId,
+      OR: [
+        { documents: { some: { ticket: scope } } },
+        { attachments: { some: { workLog: { ticket: scope } } } },
+        { attachments: { some: { completionReport: { ticket: scope } } } },
+      ],
+    },
+    select: { id: true, storagePath: true, mimeType: true, originalName: true, size: true, sha256: true },
+  });
+}
+
+export async function readStoredBytes(storagePath: string): Promise<Buffer> {
+  const root = path.join(dataDir(), "files");
+  const absolute = path.resolve(dataDir(), storagePath);
+  if (!absolute.startsWith(root + path.sep)) throw new Error("stored path escapes the files folder");
+  return fs.readFile(absolute);
+}

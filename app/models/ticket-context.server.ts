@@ -1,0 +1,140 @@
+// Gathers, from the database, what the rules module's guards need to know
+// about one ticket (TicketContext). Used both to draw the buttons and, inside
+// the transaction, to refuse or allow a step. No rule is decided here.
+import type { Prisma } from "~/generated/prisma/client";
+import {
+  CAPACITY_STATES,
+  bonusEligible,
+  checkEligibility,
+  checklist,
+  expectedSubsidy,
+  isDocumentKind,
+  isEligibilityBasis,
+  isGrade,
+  isGradedItemKey,
+  isSuitabilityCheckKey,
+  scoreEvaluation,
+  seoulDate,
+  type ApplicantProfile,
+  type Checklist,
+  type EligibilityResult,
+  type EvaluationResult,
+  type Grade,
+  type GradedItemKey,
+  type IsoDate,
+  type ProgramParams,
+  type SuitabilityCheckKey,
+  type TicketContext,
+  type UploadedDocument,
+} from "~/domain";
+import { paramsOf } from "./program.server";
+
+type Db = Prisma.TransactionClient;
+
+export const TICKET_FACTS_INCLUDE = {
+  program: true,
+  manufacturer: true,
+  supplier: { select: { id: true, businessNumber: true, name: true } },
+  documents: { select: { kind: true, issuedOn: true, fiscalYear: true, attachedAtApplication: true } },
+  evaluation: { include: { scores: true, checks: true } },
+  plans: { orderBy: { version: "desc" }, take: 1, select: { version: true, reviewStatus: true, submittedAt: true } },
+  costReviews: { orderBy: { createdAt: "desc" }, take: 1, select: { planChangeRequired: true, createdAt: true, verifiedAmount: true } },
+  agreement: { select: { extensionMonths: true } },
+  extensions: { where: { status: "pending" }, select: { months: true } },
+} satisfies Prisma.TicketInclude;
+
+export type TicketFacts = Prisma.TicketGetPayload<{ include: typeof TICKET_FACTS_INCLUDE }>;
+
+export function applicantProfile(org: TicketFacts["manufacturer"]): ApplicantProfile {
+  return {
+    id: org.id,
+    businessNumber: org.businessNumber,
+    region: org.region,
+    eligibilityBasis: org.eligibilityBasis && isEligibilityBasis(org.eligibilityBasis) ? org.eligibilityBasis : null,
+    diffusionCompletionYear: org.diffusionCompletionYear,
+    levelCertificateNumber: org.levelCertificateNumber,
+    localProgramYear: org.localProgramYear,
+    paidMaintenanceContract: org.paidMaintenanceContract,
+    freeWarrantyEndsOn: org.freeWarrantyEndsOn,
+    closedOrSuspended: org.closedOrSuspended,
+    taxDelinquent: org.taxDelinquent,
+    sanctioned: org.sanctioned,
+    canSelfService: org.canSelfService,
+  };
+}
+
+export function uploadedDocuments(docs: TicketFacts["documents"]): UploadedDocument[] {
+  return docs.flatMap((d) =>
+    isDocumentKind(d.kind) ? [{ kind: d.kind, issuedOn: d.issuedOn, fiscalYear: d.fiscalYear, attachedAtApplication: d.attachedAtApplication }] : [],
+  );
+}
+
+export function evaluationOf(facts: TicketFacts, params: ProgramParams): EvaluationResult | null {
+  const basis = facts.manufacturer.eligibilityBasis;
+  if (!facts.evaluation || !basis || !isEligibilityBasis(basis)) return null;
+  const grades: Partial<Record<GradedItemKey, Grade>> = {};
+  for (const s of facts.evaluation.scores) if (isGradedItemKey(s.itemKey) && isGrade(s.grade)) grades[s.itemKey] = s.grade;
+  const checks: Partial<Record<SuitabilityCheckKey, boolean>> = {};
+  for (const c of facts.evaluation.checks) if (isSuitabilityCheckKey(c.checkKey)) checks[c.checkKey] = c.holds;
+  return scoreEvaluation(
+    { basis, grades, checks, certificateAttachedAtApplication: bonusEligible(uploadedDocuments(facts.documents)) },
+    params,
+    "partial",
+  );
+}
+
+export type TicketAssessment = {
+  params: Required<ProgramParams>;
+  eligibility: EligibilityResult;
+  checklist: Checklist;
+  evaluation: EvaluationResult | null;
+  context: TicketContext;
+};
+
+/**
+ * Everything the rules say about this ticket today. `applicationDate` for the
+ * document checklist is the submission date once submitted, else today.
+ */
+export async function assessTicket(db: Db, facts: TicketFacts, today: IsoDate): Promise<TicketAssessment> {
+  const params = paramsOf(facts.program);
+  const eligibility = checkEligibility(applicantProfile(facts.manufacturer), facts.supplier, today, params);
+  const applicationDate = facts.submittedAt && facts.state !== "draft" ? seoulDate(facts.submittedAt) : today;
+  const docs = checklist(
+    facts.manufacturer.eligibilityBasis && isEligibilityBasis(facts.manufacturer.eligibilityBasis) ? facts.manufacturer.eligibilityBasis : null,
+    uploadedDocuments(facts.documents),
+    applicationDate,
+    params,
+  );
+  const evaluation = evaluationOf(facts, params);
+
+  // Capacity and budget: the program's *other* tickets that hold a place.
+  const others = await db.ticket.findMany({
+    where: { programId: facts.programId, id: { not: facts.id }, state: { in: [...CAPACITY_STATES] } },
+    select: { subsidy: true, quoteTotal: true },
+  });
+  const committedSubsidy = others.reduce((sum, t) => sum + (t.subsidy ?? expectedSubsidy(t.quoteTotal, params)), 0);
+
+  const unconfirmedWorkLogs = await db.workLog.count({ where: { ticketId: facts.id, status: { in: ["submitted", "disputed"] } } });
+  const latestPlan = facts.plans[0];
+  const latestReview = facts.costReviews[0];
+  const context: TicketContext = {
+    eligible: eligibility.eligible,
+    checklistComplete: docs.complete,
+    evaluationComplete: Boolean(evaluation?.complete),
+    evaluationPassed: Boolean(facts.evaluation?.submittedAt && evaluation?.passed),
+    selectedCount: others.length,
+    committedSubsidy,
+    ticketSubsidy: expectedSubsidy(facts.quoteTotal, params),
+    planAttached: Boolean(latestPlan && latestPlan.reviewStatus === "pending"),
+    hasCostReview: Boolean(latestReview),
+    planChangeRequired: Boolean(
+      latestReview?.planChangeRequired && !(latestPlan && latestPlan.submittedAt > latestReview.createdAt),
+    ),
+    hasAgreement: Boolean(facts.agreement),
+    unconfirmedWorkLogs,
+    monthsExtended: facts.agreement?.extensionMonths ?? 0,
+    requestedMonths: 1,
+    pendingExtensionMonths: facts.extensions[0]?.months ?? 0,
+  };
+  return { params, eligibility, checklist: docs, evaluation, context };
+}

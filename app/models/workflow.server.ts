@@ -1,0 +1,187 @@
+// Every change to a ticket goes through here: one transaction that finds the
+// ticket within the actor's scope, checks the version the user saw, asks the
+// rules module whether the step is allowed, writes the change, bumps the
+// version and records an audit event; the domain event is published only
+// after the commit.
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/db.server";
+import type { Actor } from "~/auth/actor";
+import {
+  ACTION_LABELS,
+  DomainError,
+  STATE_LABELS,
+  assertTransition,
+  isTicketState,
+  seoulDate,
+  type Action,
+  type IsoDate,
+  type TicketContext,
+  type TicketState,
+} from "~/domain";
+import { ConflictError, ForbiddenError, NotFoundError } from "./errors.server";
+import { ticketScope } from "./ticket.server";
+import { TICKET_FACTS_INCLUDE, assessTicket, type TicketAssessment, type TicketFacts } from "./ticket-context.server";
+import { publishCommitted, type DomainEvent } from "~/realtime/events.server";
+
+export type Tx = Prisma.TransactionClient;
+
+export type ChangeResult = { ticketId: string; state: string; version: number; seq: number };
+
+type ApplyResult = {
+  /** Korean sentence for the timeline and the toast. */
+  summary?: string;
+  /** Extra ticket columns to write with the state and version. */
+  ticketPatch?: Omit<Prisma.TicketUncheckedUpdateManyInput, "state" | "version">;
+  data?: unknown;
+};
+
+/** Organisations whose members may read the ticket (mirrors ticketScope). */
+export function audienceOf(ticket: { state: string; manufacturerId: string; supplierId: string; program: { technoparkId: string } }): string[] {
+  return ticket.state === "draft"
+    ? [ticket.manufacturerId]
+    : [ticket.manufacturerId, ticket.supplierId, ticket.program.technoparkId];
+}
+
+async function loadFacts(tx: Tx, actor: Actor, ticketId: string): Promise<TicketFacts> {
+  const facts = await tx.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, include: TICKET_FACTS_INCLUDE });
+  if (!facts) throw new NotFoundError();
+  return facts;
+}
+
+async function commitChange(
+  tx: Tx,
+  actor: Actor,
+  facts: TicketFacts,
+  opts: { expectedVersion: number; nextState: string; action: string; summary: string; patch?: ApplyResult["ticketPatch"]; data?: unknown },
+): Promise<{ result: ChangeResult; event: DomainEvent }> {
+  const now = new Date();
+  const changed = opts.nextState !== facts.state;
+  const updated = await tx.ticket.updateMany({
+    where: { id: facts.id, version: opts.expectedVersion },
+    data: {
+      ...opts.patch,
+      state: opts.nextState,
+      version: { increment: 1 },
+      ...(changed ? { stateChangedAt: now } : {}),
+    },
+  });
+  if (updated.count !== 1) throw new ConflictError();
+  const version = opts.expectedVersion + 1;
+  const audit = await tx.auditEvent.create({
+    data: {
+      ticketId: facts.id,
+      programId: facts.programId,
+      actorId: actor.userId,
+      action: opts.action,
+      fromState: facts.state,
+      toState: opts.nextState,
+      ticketVersion: version,
+      summary: opts.summary,
+      data: opts.data === undefined ? null : JSON.stringify(opts.data),
+      createdAt: now,
+    },
+  });
+  const event: DomainEvent = {
+    seq: audit.seq,
+    ticketId: facts.id,
+    ticketNumber: facts.number,
+    action: opts.action,
+    state: opts.nextState,
+    version,
+    actorName: actor.name,
+    summary: opts.summary,
+    at: now.toISOString(),
+    audience: audienceOf({ state: opts.nextState, manufacturerId: facts.manufacturerId, supplierId: facts.supplierId, program: facts.program }),
+  };
+  return { result: { ticketId: facts.id, state: opts.nextState, version, seq: audit.seq }, event };
+}
+
+/**
+ * A workflow step (the state machine decides). `apply` writes the step's own
+ * records inside the same transaction; `context` overrides facts that come
+ * from the request (e.g. the months asked for in an extension).
+ */
+export async function transitionTicket(
+  actor: Actor,
+  opts: {
+    ticketId: string;
+    action: Action;
+    expectedVersion: number;
+    today?: IsoDate;
+    context?: Partial<TicketContext>;
+    /** Writes that the guards must see (e.g. a plan attached before submit_plan). */
+    prepare?: (tx: Tx, facts: TicketFacts) => Promise<void>;
+    apply?: (tx: Tx, facts: TicketFacts, next: TicketState, assessment: TicketAssessment) => Promise<ApplyResult | void>;
+  },
+): Promise<ChangeResult> {
+  const today = opts.today ?? seoulDate(new Date());
+  const { result, event } = await prisma.$transaction(async (tx) => {
+    let facts = await loadFacts(tx, actor, opts.ticketId);
+    if (facts.version !== opts.expectedVersion) throw new ConflictError();
+    if (opts.prepare) {
+      await opts.prepare(tx, facts);
+      facts = await loadFacts(tx, actor, opts.ticketId);
+    }
+    const assessment = await assessTicket(tx, facts, today);
+    if (!isTicketState(facts.state)) throw new Error(`unknown ticket state ${facts.state}`);
+    const next = assertTransition(facts.state, opts.action, actor.role, { ...assessment.context, ...opts.context }, assessment.params);
+    const applied = (await opts.apply?.(tx, facts, next, assessment)) ?? {};
+    const summary =
+      applied.summary ??
+      (next === facts.state ? `${ACTION_LABELS[opts.action]}` : `${ACTION_LABELS[opts.action]}: ${STATE_LABELS[next]} 단계로 변경되었습니다.`);
+    return commitChange(tx, actor, facts, {
+      expectedVersion: opts.expectedVersion,
+      nextState: next,
+      action: `ticket.${opts.action}`,
+      summary,
+      patch: applied.ticketPatch,
+      data: applied.data,
+    });
+  });
+  publishCommitted([event]);
+  return result;
+}
+
+/**
+ * A change that is not a workflow step (a quote revision, a work log, an
+ * upload): the caller names who may make it and in which states; the ticket's
+ * version still moves so every open page learns of it.
+ */
+export async function changeTicket(
+  actor: Actor,
+  opts: {
+    ticketId: string;
+    action: string;
+    /** When given, the save is refused if the ticket changed since the form was loaded. */
+    expectedVersion?: number;
+    roles: readonly Actor["role"][];
+    states?: readonly TicketState[];
+    /** Korean reason shown when the state does not allow the change. */
+    stateMessage?: string;
+    today?: IsoDate;
+    apply: (tx: Tx, facts: TicketFacts) => Promise<ApplyResult & { summary: string }>;
+  },
+): Promise<ChangeResult> {
+  const { result, event } = await prisma.$transaction(async (tx) => {
+    const facts = await loadFacts(tx, actor, opts.ticketId);
+    if (opts.expectedVersion !== undefined && facts.version !== opts.expectedVersion) throw new ConflictError();
+    if (!opts.roles.includes(actor.role)) throw new ForbiddenError();
+    if (opts.states && !(isTicketState(facts.state) && opts.states.includes(facts.state))) {
+      throw new DomainError(
+        "state_not_allowed",
+        opts.stateMessage ?? `현재 단계(${isTicketState(facts.state) ? STATE_LABELS[facts.state] : facts.state})에서는 할 수 없는 작업입니다.`,
+      );
+    }
+    const applied = await opts.apply(tx, facts);
+    return commitChange(tx, actor, facts, {
+      expectedVersion: facts.version,
+      nextState: facts.state,
+      action: opts.action,
+      summary: applied.summary,
+      patch: applied.ticketPatch,
+      data: applied.data,
+    });
+  });
+  publishCommitted([event]);
+  return result;
+}

@@ -1,0 +1,126 @@
+// Form parsing for every action: zod on the server, Korean messages per field,
+// and the values the user typed sent back so nothing is lost.
+import { data } from "@remix-run/node";
+import { z } from "zod";
+import { isDomainError, isIsoDate } from "~/domain";
+import { ConflictError, ForbiddenError, NotFoundError } from "~/models/errors.server";
+
+// zod's own Korean messages for anything a schema does not word itself.
+z.config(z.locales.ko());
+
+export type FieldErrors = Record<string, string>;
+
+/** What a failed action returns: the page shows these next to the fields. */
+export type FormFailure = {
+  ok: false;
+  formError?: string;
+  reasons?: string[];
+  fieldErrors?: FieldErrors;
+  values?: Record<string, string>;
+  conflict?: boolean;
+};
+
+/** The text fields of a form (files are left out), for echoing back. */
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !(key in values)) values[key] = value.length > 10_000 ? value.slice(0, 10_000) : value;
+  }
+  return values;
+}
+
+/** zod issues → one Korean message per field path ("items.0.description"). */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  form?: FormData,
+): { success: true; data: z.infer<S> } | { success: false; failure: FormFailure } {
+  const result = schema.safeParse(input);
+  if (result.success) return { success: true, data: result.data };
+  const fieldErrors = fieldErrorsOf(result.error);
+  return {
+    success: false,
+    failure: {
+      ok: false,
+      formError: "입력 내용을 확인해 주세요.",
+      fieldErrors,
+      values: form ? formValues(form) : undefined,
+    },
+  };
+}
+
+/** Parses a submitted form's text fields with `schema`. */
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData) {
+  return parseWith(schema, Object.fromEntries([...form.keys()].map((k) => [k, multi(form, k)])), form);
+}
+
+function multi(form: FormData, key: string): string | string[] {
+  const all = form.getAll(key).filter((v): v is string => typeof v === "string");
+  return all.length > 1 ? all : (all[0] ?? "");
+}
+
+/** A 400 with the failure, for `return` from an action. */
+export function badRequest(failure: FormFailure, status = 400) {
+  return data(failure, { status });
+}
+
+/**
+ * Turns what the model layer throws on purpose into an answer a person can
+ * act on: refused steps and conflicts come back as form errors (with the
+ * values typed), a foreign or missing ticket is a 404. Anything else is a bug
+ * and is rethrown (logged, generic page).
+ */
+export function failureResponse(error: unknown, form?: FormData) {
+  const values = form ? formValues(form) : undefined;
+  if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
+  if (error instanceof ConflictError) return data({ ok: false, formError: error.message, conflict: true, values } satisfies FormFailure, { status: 409 });
+  if (error instanceof ForbiddenError) return data({ ok: false, formError: error.message, values } satisfies FormFailure, { status: 403 });
+  if (isDomainError(error)) {
+    return data({ ok: false, formError: error.message, reasons: [...error.reasons], values } satisfies FormFailure, { status: 400 });
+  }
+  throw error;
+}
+
+/** Common field schemas with Korean messages. */
+export const fields = {
+  id: z.string().trim().min(1).max(64),
+  version: z.coerce.number({ error: "화면 정보가 올바르지 않습니다. 새로고침해 주세요." }).int().min(1),
+  text: (label: string, max = 2000) =>
+    z.string({ error: `${label}을(를) 입력해 주세요.` }).trim().min(1, `${label}을(를) 입력해 주세요.`).max(max, `${label}은(는) ${max.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`),
+  optionalText: (label: string, max = 2000) =>
+    z.string().trim().max(max, `${label}은(는) ${max.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`).optional().transform((v) => (v ? v : null)),
+  /** Whole won, 0 … MAX_SAFE_INTEGER; accepts "1,200,000". */
+  money: (label: string) =>
+    z
+      .string({ error: `${label}을(를) 입력해 주세요.` })
+      .trim()
+      .transform((v) => v.replace(/[,\s원]/g, ""))
+      .pipe(
+        z
+          .string()
+          .min(1, `${label}을(를) 입력해 주세요.`)
+          .regex(/^\d+$/, `${label}은(는) 0 이상의 원 단위 정수로 입력해 주세요.`)
+          .transform(Number)
+          .refine(Number.isSafeInteger, `${label}이(가) 너무 큽니다.`),
+      ),
+  /** A real calendar date 'YYYY-MM-DD'. */
+  isoDate: (label: string) =>
+    z
+      .string({ error: `${label}을(를) 입력해 주세요.` })
+      .trim()
+      .min(1, `${label}을(를) 입력해 주세요.`)
+      .refine(isIsoDate, `${label}은(는) 올바른 날짜(YYYY-MM-DD)여야 합니다.`),
+  checkbox: z
+    .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
+    .optional()
+    .transform((v) => v === "on" || v === "true" || v === "1"),
+};
