@@ -1,6 +1,6 @@
 // Wires HTTP, Remix and socket.io together on one port; nothing else.
 // Dev:  `npm run dev`  → Vite middleware (HMR on the same HTTP server).
-// Prod: `npm start`    → bundled as dist/server.js, serves build/ (no dev deps).
+// Prod: `npm start`    → bundled as build/node/server.js, serves build/ (no dev deps).
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -30,7 +30,7 @@ async function main() {
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (isProduction) {
-    const buildDir = path.resolve(process.cwd(), "build");
+    const buildDir = path.resolve(process.cwd(), process.env.BUILD_DIR ?? "build");
     build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
     app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));

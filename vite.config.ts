@@ -12,6 +12,8 @@ export default defineConfig({
   server: { port: 3000 },
   plugins: [
     remix({
+      // BUILD_DIR lets parallel test runs build side by side (default: build/)
+      buildDirectory: process.env.BUILD_DIR ?? "build",
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

@@ -1,5 +1,5 @@
 // Production build: the Remix app (Vite) into build/, then server.ts and the
-// seed into dist/ as plain ESM bundles (dependencies stay external), so
+// seed into build/node/ as plain ESM bundles (dependencies stay external), so
 // production runs with `node` alone: no TypeScript runner, no dev dependency.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -18,9 +18,10 @@ if (vite.status !== 0) {
   process.exit(vite.status || 1);
 }
 
+const buildDir = process.env.BUILD_DIR ?? "build";
 await esbuild.build({
   entryPoints: { server: "server.ts", seed: "prisma/seed.ts" },
-  outdir: "dist",
+  outdir: path.join(buildDir, "node"),
   bundle: true,
   platform: "node",
   format: "esm",
@@ -32,4 +33,4 @@ await esbuild.build({
   // vite is only imported in development; never load it in production
   external: ["vite"],
 });
-console.log("Built build/ (Remix) and dist/server.js, dist/seed.js");
+console.log(`Built ${buildDir}/client, ${buildDir}/server (Remix) and ${buildDir}/node/server.js, ${buildDir}/node/seed.js`);

@@ -6,10 +6,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const dir = path.join(root, "data", "e2e");
+process.env.PORT ??= "3100";
+// One data folder per port, so parallel runs never share a database.
+const dir = path.join(root, "data", `e2e-${process.env.PORT}`);
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 process.env.DATABASE_URL = `file:${path.join(dir, "e2e.db")}`;
 process.env.DATA_DIR = dir;
-process.env.PORT ??= "3100";
 await import("./start.mjs");

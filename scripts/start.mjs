@@ -26,7 +26,8 @@ function newestMtime(entry) {
   return newest;
 }
 
-const outputs = ["build/server/index.js", "dist/server.js", "dist/seed.js"];
+const buildDir = process.env.BUILD_DIR ?? "build";
+const outputs = [`${buildDir}/server/index.js`, `${buildDir}/node/server.js`, `${buildDir}/node/seed.js`];
 const sources = ["app", "public", "server.ts", "prisma/schema.prisma", "prisma/seed.ts", "vite.config.ts", "package.json", "package-lock.json"];
 const builtAt = Math.min(...outputs.map((file) => newestMtime(file) || 0));
 const sourcesAt = Math.max(...sources.map(newestMtime));
@@ -40,10 +41,10 @@ const databaseFile = resolveDatabaseFile(process.env.DATABASE_URL, root);
 await applyMigrations({ databaseFile, migrationsDir: path.join(root, "prisma", "migrations"), log: console.log });
 
 process.env.NODE_ENV = "production";
-const seed = spawnSync(process.execPath, ["dist/seed.js", "--if-empty"], { stdio: "inherit", env: process.env });
+const seed = spawnSync(process.execPath, [`${buildDir}/node/seed.js`, "--if-empty"], { stdio: "inherit", env: process.env });
 if (seed.status !== 0) {
   console.error("Seeding failed");
   process.exit(seed.status || 1);
 }
 
-await import(pathToFileURL(path.join(root, "dist", "server.js")).href);
+await import(pathToFileURL(path.join(root, buildDir, "node", "server.js")).href);
