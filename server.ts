@@ -26,7 +26,7 @@ async function main() {
     serveClient: false,
     maxHttpBufferSize: 16 * 1024, // our client messages are tiny
   });
-  attachRealtime(io);
+  const detachRealtime = attachRealtime(io);
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (isProduction) {
@@ -64,6 +64,7 @@ async function main() {
     forceExit.unref();
     // io.close() disconnects every socket and then closes the HTTP server,
     // which stops accepting and waits for in-flight requests.
+    detachRealtime();
     io.close(async () => {
       await closeDatabase();
       console.log("Closed cleanly");

@@ -16,6 +16,8 @@ import {
 import type { ReactNode } from "react";
 import stylesHref from "~/styles/app.css?url";
 import { getActor } from "~/auth/session.server";
+import { lastVisibleSeq, unreadCount } from "~/models/notification.server";
+import { LiveUpdates } from "~/components/live-updates";
 import { ROLE_LABELS, type Role } from "~/domain";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
@@ -24,12 +26,12 @@ export const meta: MetaFunction = () => [{ title: "스마트공장 AS 트래커"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
+  if (!actor) return { actor: null, unread: 0, lastSeq: 0 };
+  const [unread, lastSeq] = await Promise.all([unreadCount(actor), lastVisibleSeq(actor)]);
   return {
-    actor: actor && {
-      name: actor.name,
-      role: actor.role,
-      organizationName: actor.organizationName,
-    },
+    actor: { id: actor.userId, name: actor.name, role: actor.role, organizationName: actor.organizationName },
+    unread,
+    lastSeq,
   };
 }
 
@@ -53,6 +55,7 @@ const NAV: Record<Role, { to: string; label: string; end?: boolean }[]> = {
 function TopBar() {
   const data = useRouteLoaderData<typeof loader>("root");
   const actor = data?.actor;
+  const unread = data?.unread ?? 0;
   return (
     <header className="topbar">
       <div className="topbar-inner">
@@ -69,6 +72,10 @@ function TopBar() {
               ))}
             </nav>
             <div className="whoami">
+              <LiveUpdates lastSeq={data?.lastSeq ?? 0} userId={actor.id} />
+              <NavLink to="/notifications" className="bell" aria-label={`알림 ${unread}건 읽지 않음`}>
+                알림{unread > 0 ? <span className="count" data-testid="unread-count">{unread}</span> : null}
+              </NavLink>
               <span>
                 <strong>{actor.name}</strong> · {actor.organizationName}{" "}
                 <span className="badge role">{ROLE_LABELS[actor.role]}</span>

@@ -5,6 +5,7 @@ import { prisma } from "~/db.server";
 import { isProduction, sessionSecret } from "~/utils/env.server";
 import { isRole } from "~/domain";
 import type { Actor } from "./actor";
+import { endLiveSession } from "~/realtime/events.server";
 
 export const SESSION_TTL_MS = 1000 * 60 * 60 * 12; // 12 hours
 const BCRYPT_ROUNDS = 10;
@@ -130,7 +131,10 @@ export async function createUserSession(opts: {
 /** Deletes the session row (revocation) and clears the cookie. */
 export async function destroyUserSession(request: Request): Promise<Response> {
   const id = await readSessionId(request.headers.get("Cookie"));
-  if (id) await prisma.session.deleteMany({ where: { id } });
+  if (id) {
+    await prisma.session.deleteMany({ where: { id } });
+    endLiveSession(id); // its live-update sockets close too
+  }
   return redirect("/login", {
     headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) }) },
   });

@@ -81,17 +81,37 @@ async function commitChange(
       createdAt: now,
     },
   });
+  const audience = audienceOf({ state: opts.nextState, manufacturerId: facts.manufacturerId, supplierId: facts.supplierId, program: facts.program });
+  // A notification for everyone else who may read the ticket (the bell).
+  const recipients = await tx.user.findMany({
+    where: { organizationId: { in: audience }, id: { not: actor.userId } },
+    select: { id: true },
+  });
+  if (recipients.length) {
+    await tx.notification.createMany({
+      data: recipients.map((r) => ({
+        userId: r.id,
+        ticketId: facts.id,
+        eventSeq: audit.seq,
+        title: `${facts.number} ${facts.title}`.slice(0, 200),
+        body: `${actor.name}: ${opts.summary}`.slice(0, 500),
+        createdAt: now,
+      })),
+    });
+  }
   const event: DomainEvent = {
     seq: audit.seq,
     ticketId: facts.id,
     ticketNumber: facts.number,
+    programId: facts.programId,
     action: opts.action,
     state: opts.nextState,
     version,
+    actorId: actor.userId,
     actorName: actor.name,
     summary: opts.summary,
     at: now.toISOString(),
-    audience: audienceOf({ state: opts.nextState, manufacturerId: facts.manufacturerId, supplierId: facts.supplierId, program: facts.program }),
+    audience,
   };
   return { result: { ticketId: facts.id, state: opts.nextState, version, seq: audit.seq }, event };
 }

@@ -1,0 +1,111 @@
+// Live status updates in the browser: one socket per tab. Each event the
+// server sends (only for tickets this user may read) refreshes the current
+// page's data in place (Remix revalidation, no reload) and shows a toast.
+// After a reconnect the client asks for everything after the last event it
+// saw; events are applied once, in order of their sequence number.
+import { useLocation, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+
+export type LiveEvent = {
+  seq: number;
+  ticketId: string | null;
+  ticketNumber: string | null;
+  action: string;
+  state: string | null;
+  version: number | null;
+  actorId: string | null;
+  actorName: string | null;
+  summary: string;
+  at: string;
+};
+
+type Toast = { id: number; title: string; body: string };
+
+const TOAST_MS = 6000;
+
+function ticketIdOf(pathname: string): string | null {
+  const match = /^\/tickets\/([^/]+)/.exec(pathname);
+  return match && match[1] !== "new" ? decodeURIComponent(match[1]) : null;
+}
+
+export function LiveUpdates({ lastSeq, userId }: { lastSeq: number; userId: string }) {
+  const revalidator = useRevalidator();
+  const location = useLocation();
+  const [connected, setConnected] = useState<boolean | null>(null);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const socketRef = useRef<Socket | null>(null);
+  const seqRef = useRef(lastSeq);
+  const revalidateRef = useRef(revalidator.revalidate);
+  revalidateRef.current = revalidator.revalidate;
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const joined = useRef<string | null>(null);
+
+  // The page's own data already includes everything up to lastSeq.
+  if (lastSeq > seqRef.current) seqRef.current = lastSeq;
+
+  useEffect(() => {
+    const socket = io({ transports: ["websocket"], reconnectionDelayMax: 5000 });
+    socketRef.current = socket;
+
+    const apply = (event: LiveEvent) => {
+      if (typeof event?.seq !== "number" || event.seq <= seqRef.current) return; // once only
+      seqRef.current = event.seq;
+      window.dispatchEvent(new CustomEvent("as:live-event", { detail: event }));
+      if (event.actorId !== userId) {
+        const toast = { id: event.seq, title: `${event.ticketNumber ?? ""} · ${event.actorName ?? "시스템"}`, body: event.summary };
+        setToasts((list) => [...list.slice(-3), toast]);
+        setTimeout(() => setToasts((list) => list.filter((t) => t.id !== toast.id)), TOAST_MS);
+      }
+      // Coalesce bursts into one refresh of the page's data.
+      if (pending.current) clearTimeout(pending.current);
+      pending.current = setTimeout(() => revalidateRef.current(), 50);
+    };
+
+    socket.on("connect", () => {
+      setConnected(true);
+      if (joined.current) socket.emit("ticket:join", { ticketId: joined.current });
+      socket.emit("events:since", { seq: seqRef.current }, (reply: { ok: boolean; events?: LiveEvent[] }) => {
+        if (reply?.ok && reply.events) [...reply.events].sort((a, b) => a.seq - b.seq).forEach(apply);
+      });
+    });
+    socket.on("disconnect", () => setConnected(false));
+    socket.on("connect_error", () => setConnected(false));
+    socket.on("ticket:event", apply);
+    return () => {
+      if (pending.current) clearTimeout(pending.current);
+      socket.close();
+      socketRef.current = null;
+    };
+  }, [userId]);
+
+  // Join the open ticket's room (the server checks the user may read it).
+  useEffect(() => {
+    const socket = socketRef.current;
+    const ticketId = ticketIdOf(location.pathname);
+    if (joined.current && joined.current !== ticketId) socket?.emit("ticket:leave", { ticketId: joined.current });
+    joined.current = ticketId;
+    if (ticketId && socket?.connected) socket.emit("ticket:join", { ticketId });
+  }, [location.pathname]);
+
+  return (
+    <>
+      <span
+        className={`live-status ${connected === false ? "off" : ""}`}
+        data-testid="live-status"
+        data-connected={connected === null ? "pending" : String(connected)}
+        role="status"
+      >
+        {connected === false ? "실시간 연결 끊김 · 다시 연결 중…" : connected ? "● 실시간" : ""}
+      </span>
+      <div className="toasts" aria-live="polite">
+        {toasts.map((t) => (
+          <div key={t.id} className="toast" data-testid="toast">
+            <strong>{t.title}</strong>
+            {t.body}
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}
