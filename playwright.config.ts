@@ -46,7 +46,8 @@ export default defineConfig({
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `http://localhost:${PORT}/healthz`,
-    env: { PORT: String(PORT) },
+    // Rate limits are off for the test server by configuration (RATE_LIMIT=off), never in code.
+    env: { PORT: String(PORT), RATE_LIMIT: "off" },
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",

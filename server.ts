@@ -10,6 +10,8 @@ import type { ServerBuild } from "@remix-run/node";
 import { Server as SocketServer } from "socket.io";
 import { closeDatabase, databaseReady } from "~/db.server";
 import { attachRealtime } from "~/realtime/hub.server";
+import { cspNonce, loginLimiter, sameOriginWrites, securityHeaders, writeLimiter } from "~/utils/http-guards.server";
+import { log } from "~/utils/log.server";
 
 const isProduction = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -20,6 +22,16 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  const limits = { enabled: process.env.RATE_LIMIT !== "off" };
+
+  app.use(cspNonce);
+  app.use(securityHeaders({ enforce: isProduction }));
+  app.use((req, _res, next) => {
+    // The client address as Express sees it (honouring TRUST_PROXY), for the security log.
+    req.headers["x-as-client-ip"] = req.ip ?? "";
+    next();
+  });
   const httpServer = http.createServer(app);
 
   const io = new SocketServer(httpServer, {
@@ -44,12 +56,23 @@ async function main() {
     app.use(express.static("public", { maxAge: "1h" }));
   }
 
-  app.all("*", createRequestHandler({ build, mode: isProduction ? "production" : "development" }));
+  app.use("/login", loginLimiter(limits));
+  app.use(writeLimiter(limits));
+  app.use(sameOriginWrites);
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: isProduction ? "production" : "development",
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
 
   // Track connections so shutdown can close idle keep-alive sockets promptly
   // while letting in-flight requests finish.
   httpServer.listen(port, host, () => {
-    console.log(`AS Tracker listening on http://localhost:${port} (${isProduction ? "production" : "development"})`);
+    log.info({ port, mode: isProduction ? "production" : "development" }, `AS Tracker listening on http://localhost:${port}`);
   });
 
   let shuttingDown = false;

@@ -7,13 +7,32 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "~/utils/nonce";
+import { log, requestOrigin, securityEvent } from "~/utils/log.server";
+import { getActor } from "~/auth/session.server";
 
 const ABORT_DELAY = 5_000;
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return; // the browser went away: nothing to report
-  if (isRouteErrorResponse(error) && error.status === 404) return; // an ordinary "not found"
-  console.error(`[${new Date().toISOString()}] ${request.method} ${new URL(request.url).pathname}`, error);
+  if (isRouteErrorResponse(error) && (error.status === 404 || error.status === 403)) {
+    // Not found or not allowed: both are what a foreign id gets, so log who asked.
+    void getActor(request)
+      .then((actor) =>
+        securityEvent("authz.refused", {
+          status: error.status,
+          method: request.method,
+          path: new URL(request.url).pathname,
+          userId: actor?.userId ?? null,
+          organizationId: actor?.organizationId ?? null,
+          ...requestOrigin(request),
+        }),
+      )
+      .catch(() => {});
+    return;
+  }
+  // In full on the server; the user sees a generic page (root ErrorBoundary).
+  log.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "request failed");
 };
 
 export default function handleRequest(
@@ -21,14 +40,18 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = loadContext.cspNonce ?? "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
@@ -46,7 +69,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) log.error({ err: error }, "render failed");
         },
       },
     );

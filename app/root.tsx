@@ -18,6 +18,7 @@ import stylesHref from "~/styles/app.css?url";
 import { getActor } from "~/auth/session.server";
 import { lastVisibleSeq, unreadCount } from "~/models/notification.server";
 import { LiveUpdates } from "~/components/live-updates";
+import { useNonce } from "~/utils/nonce";
 import { ROLE_LABELS, type Role } from "~/domain";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
@@ -94,6 +95,7 @@ function TopBar() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="ko">
       <head>
@@ -108,8 +110,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <TopBar />
         <main id="main">{children}</main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

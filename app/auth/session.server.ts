@@ -6,6 +6,7 @@ import { isProduction, sessionSecret } from "~/utils/env.server";
 import { isRole } from "~/domain";
 import type { Actor } from "./actor";
 import { endLiveSession } from "~/realtime/events.server";
+import { requestOrigin, securityEvent } from "~/utils/log.server";
 
 export const SESSION_TTL_MS = 1000 * 60 * 60 * 12; // 12 hours
 const BCRYPT_ROUNDS = 10;
@@ -132,7 +133,9 @@ export async function createUserSession(opts: {
 export async function destroyUserSession(request: Request): Promise<Response> {
   const id = await readSessionId(request.headers.get("Cookie"));
   if (id) {
+    const session = await prisma.session.findUnique({ where: { id }, select: { userId: true } });
     await prisma.session.deleteMany({ where: { id } });
+    securityEvent("logout", { userId: session?.userId ?? null, ...requestOrigin(request) });
     endLiveSession(id); // its live-update sockets close too
   }
   return redirect("/login", {

@@ -22,6 +22,11 @@ import { ConflictError, ForbiddenError, NotFoundError } from "./errors.server";
 import { ticketScope } from "./ticket.server";
 import { TICKET_FACTS_INCLUDE, assessTicket, type TicketAssessment, type TicketFacts } from "./ticket-context.server";
 import { publishCommitted, type DomainEvent } from "~/realtime/events.server";
+import { log } from "~/utils/log.server";
+
+function logged(event: DomainEvent, fromState: string | null): void {
+  log.info({ kind: "audit", seq: event.seq, action: event.action, ticketId: event.ticketId, actorId: event.actorId, fromState, toState: event.state, version: event.version });
+}
 
 export type Tx = Prisma.TransactionClient;
 
@@ -135,6 +140,7 @@ export async function transitionTicket(
   },
 ): Promise<ChangeResult> {
   const today = opts.today ?? seoulDate(new Date());
+  let fromState: string | null = null;
   const { result, event } = await prisma.$transaction(async (tx) => {
     let facts = await loadFacts(tx, actor, opts.ticketId);
     if (facts.version !== opts.expectedVersion) throw new ConflictError();
@@ -142,6 +148,7 @@ export async function transitionTicket(
       await opts.prepare(tx, facts);
       facts = await loadFacts(tx, actor, opts.ticketId);
     }
+    fromState = facts.state;
     const assessment = await assessTicket(tx, facts, today);
     if (!isTicketState(facts.state)) throw new Error(`unknown ticket state ${facts.state}`);
     const next = assertTransition(facts.state, opts.action, actor.role, { ...assessment.context, ...opts.context }, assessment.params);
@@ -159,6 +166,7 @@ export async function transitionTicket(
     });
   });
   publishCommitted([event]);
+  logged(event, fromState);
   return result;
 }
 
@@ -182,6 +190,7 @@ export async function changeTicket(
     apply: (tx: Tx, facts: TicketFacts) => Promise<ApplyResult & { summary: string }>;
   },
 ): Promise<ChangeResult> {
+  let fromState: string | null = null;
   const { result, event } = await prisma.$transaction(async (tx) => {
     const facts = await loadFacts(tx, actor, opts.ticketId);
     if (opts.expectedVersion !== undefined && facts.version !== opts.expectedVersion) throw new ConflictError();
@@ -192,6 +201,7 @@ export async function changeTicket(
         opts.stateMessage ?? `현재 단계(${isTicketState(facts.state) ? STATE_LABELS[facts.state] : facts.state})에서는 할 수 없는 작업입니다.`,
       );
     }
+    fromState = facts.state;
     const applied = await opts.apply(tx, facts);
     return commitChange(tx, actor, facts, {
       expectedVersion: facts.version,
@@ -203,5 +213,6 @@ export async function changeTicket(
     });
   });
   publishCommitted([event]);
+  logged(event, fromState);
   return result;
 }

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { prisma } from "~/db.server";
+import { requestOrigin, securityEvent } from "~/utils/log.server";
 import { createUserSession, getActor, safeRedirectTarget, verifyLogin } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "로그인 · 스마트공장 AS 트래커" }];
@@ -27,6 +28,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const raw = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
   const parsed = LoginSchema.safeParse(raw);
+  if (!parsed.success && raw.website) {
+    securityEvent("login.honeypot", { ...requestOrigin(request) });
+    return Response.json({ formError: "이메일 또는 비밀번호가 올바르지 않습니다." } satisfies ActionData, { status: 400 });
+  }
   if (!parsed.success) {
     const fieldErrors: ActionData["fieldErrors"] = {};
     for (const issue of parsed.error.issues) {
@@ -38,12 +43,14 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const userId = await verifyLogin(parsed.data.email, parsed.data.password);
   if (!userId) {
+    securityEvent("login.failure", { email: parsed.data.email, ...requestOrigin(request) });
     // Same message whether or not the email exists.
     return Response.json(
       { formError: "이메일 또는 비밀번호가 올바르지 않습니다.", email: parsed.data.email } satisfies ActionData,
       { status: 400 },
     );
   }
+  securityEvent("login.success", { userId, email: parsed.data.email, ...requestOrigin(request) });
   return createUserSession({ userId, request, redirectTo: safeRedirectTarget(parsed.data.redirectTo) });
 }
 
