@@ -39,9 +39,13 @@ function db(): Db {
     const client = createClient();
     // WAL lets readers run beside the writer; foreign keys are per connection in
     // SQLite. The adapter keeps a single connection, so setting them once holds.
+    // synchronous=FULL: a commit survives power loss, not only a process crash
+    // (docs/decisions/005). SQLITE_SYNCHRONOUS=NORMAL trades that for speed.
+    const synchronous = process.env.SQLITE_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL";
     const ready = (async () => {
       await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
       await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+      await client.$executeRawUnsafe(`PRAGMA synchronous = ${synchronous}`);
     })();
     globalForDb.__asTrackerDb = { client, ready };
   }

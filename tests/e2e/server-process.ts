@@ -1,0 +1,63 @@
+// A production server process of our own, for tests that must stop, kill or
+// restart it (the shared Playwright web server must stay up for the others).
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+export const serverJs = path.join(root, process.env.BUILD_DIR ?? "build", "node", "server.js");
+
+export type ServerOptions = { port: number; dataDir: string; env?: NodeJS.ProcessEnv };
+
+export function serverEnv({ port, dataDir, env }: ServerOptions): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    PORT: String(port),
+    DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
+    DATA_DIR: dataDir,
+    RATE_LIMIT: "off",
+    LOG_LEVEL: "warn",
+    ...env,
+  };
+}
+
+export async function waitForHealth(port: number, ms = 15_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await fetch(`http://localhost:${port}/healthz`).then((r) => r.ok).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server on ${port} did not become healthy`);
+}
+
+export async function startServer(opts: ServerOptions): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [serverJs], { env: serverEnv(opts), stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr?.on("data", (d) => (stderr += String(d)));
+  try {
+    await waitForHealth(opts.port);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw new Error(`${(error as Error).message}\n${stderr}`);
+  }
+  return child;
+}
+
+export function stopServer(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once("exit", (code) => resolve(code));
+    child.kill(signal);
+  });
+}
+
+/** A copy of the shared e2e database (seeded, migrated) in a folder of its own. */
+export function copyOfE2eData(name: string): string {
+  const source = path.join(root, "data", `e2e-${process.env.E2E_PORT ?? 3100}`);
+  const target = path.join(root, "data", `e2e-${process.env.E2E_PORT ?? 3100}-${name}`);
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  // a consistent copy even while the shared server runs: SQLite's backup API
+  return target;
+}
