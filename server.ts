@@ -16,6 +16,8 @@ import { log } from "~/utils/log.server";
 const isProduction = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
+const DRAIN_GRACE_MS = Number(process.env.DRAIN_GRACE_MS ?? 1000);
+let draining = false;
 
 async function main() {
   await databaseReady();
@@ -25,6 +27,11 @@ async function main() {
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
   const limits = { enabled: process.env.RATE_LIMIT !== "off" };
 
+  // While draining, answers tell clients not to reuse the connection.
+  app.use((_req, res, next) => {
+    if (draining) res.set("Connection", "close");
+    next();
+  });
   app.use(cspNonce);
   app.use(securityHeaders({ enforce: isProduction }));
   app.use((req, _res, next) => {
@@ -79,21 +86,26 @@ async function main() {
   const shutdown = (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    console.log(`${signal} received: finishing in-flight requests, then closing`);
+    draining = true;
+    (globalThis as { __asTrackerDraining?: boolean }).__asTrackerDraining = true; // /healthz answers 503
+    log.info({ signal, graceMs: DRAIN_GRACE_MS }, "shutting down: finishing in-flight requests, then closing");
     const forceExit = setTimeout(() => {
-      console.error("Shutdown took longer than 10 s; exiting");
+      log.error("shutdown took longer than 15 s; exiting");
       process.exit(1);
-    }, 10_000);
+    }, 15_000);
     forceExit.unref();
-    // io.close() disconnects every socket and then closes the HTTP server,
-    // which stops accepting and waits for in-flight requests.
-    detachRealtime();
-    io.close(async () => {
-      await closeDatabase();
-      console.log("Closed cleanly");
-      process.exit(0);
-    });
-    httpServer.closeIdleConnections();
+    // A short grace first: requests already sent on open connections are
+    // still served (with Connection: close) and load balancers see /healthz
+    // fail. Then io.close() disconnects every socket and closes the HTTP
+    // server, which stops accepting and waits for the requests in flight.
+    setTimeout(() => {
+      detachRealtime();
+      io.close(async () => {
+        await closeDatabase();
+        log.info("closed cleanly");
+        process.exit(0);
+      });
+    }, DRAIN_GRACE_MS);
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
