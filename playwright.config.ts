@@ -10,6 +10,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(systemChromiu
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // one artefact folder per port, so parallel runs never delete each other's
+  outputDir: `test-results/${PORT}`,
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),

@@ -16,7 +16,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": file.mimeType,
       "Content-Length": String(bytes.byteLength),
       "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       Digest: `sha-256=${Buffer.from(file.sha256, "hex").toString("base64")}`,
