@@ -1,12 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { getTicketAssessment, getTicketDetail } from "~/models/ticket.server";
 import { transitionTicket } from "~/models/workflow.server";
+import { getTicketPageExtras, submitApplication } from "~/models/ticket-page.server";
+import { ScreeningFindings } from "~/components/ticket-draft-form";
+import makerStyles from "~/styles/maker.css?url";
 import { badRequest, failureResponse, fields, parseForm, type FormFailure } from "~/utils/forms.server";
 import { SIMPLE_ACTIONS, TicketActions } from "~/components/ticket-actions";
 import {
+  DOCUMENT_KIND_LABELS,
+  MONEY_LABELS,
   NOTICE_STEPS,
   ROLE_LABELS,
   SUPPORT_TYPE_LABELS,
@@ -19,10 +24,17 @@ import {
   nextActor,
   seoulDate,
   stepOfState,
+  type DocumentKind,
 } from "~/domain";
 import { DueBadge, StateBadge } from "~/components/badges";
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: makerStyles }];
+
 const ParamsSchema = z.object({ ticketId: z.string().min(1).max(64) });
+
+const QUOTE_LINE_LABELS: Record<string, string> = { hw_part: "HW 부품", sw: "SW", labour: "인건비(용역)", training: "교육", other: "기타" };
+const PLAN_REVIEW_LABELS: Record<string, string> = { pending: "검토 대기", accepted: "검토 완료", changes_requested: "보완 요청" };
+const EXTENSION_STATUS_LABELS: Record<string, string> = { pending: "승인 대기", approved: "승인", refused: "불승인" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -31,8 +43,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ticket = parsed.success ? await getTicketDetail(actor, parsed.data.ticketId) : null;
   if (!ticket) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
   const today = seoulDate(new Date());
-  const assessment = await getTicketAssessment(actor, ticket.id, today);
-  return { ticket, today, actions: assessment?.actions ?? [] };
+  const [assessment, extras] = await Promise.all([getTicketAssessment(actor, ticket.id, today), getTicketPageExtras(actor, ticket.id)]);
+  if (!assessment || !extras) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
+  const isMaker = actor.role === "manufacturer";
+  // Before submission the manufacturer sees every piece still missing, from the rules module.
+  const readiness =
+    isMaker && ticket.state === "draft"
+      ? {
+          eligibility: assessment.eligibility.reasons,
+          documents: assessment.checklist.problems.map((p) => ({ key: p.key, label: p.label, message: p.message, clause: p.clause })),
+        }
+      : null;
+  return { ticket, extras, today, role: actor.role, readiness, actions: assessment.actions };
 }
 
 const TransitionSchema = z.object({
@@ -52,8 +74,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const step = parsed.data.action;
   if (!isAction(step)) return badRequest({ ok: false, formError: "이 화면에서 할 수 없는 작업입니다." });
   try {
+    if (step === "submit") {
+      // records submittedAt and marks the documents as attached at application; a refusal lists every missing piece
+      await submitApplication(actor, parsedParams.data.ticketId, parsed.data.version, seoulDate(new Date()));
+      return { ok: true as const, message: "신청서를 제출했습니다. 운영기관의 요건검토를 기다립니다." };
+    }
     await transitionTicket(actor, { ticketId: parsedParams.data.ticketId, action: step, expectedVersion: parsed.data.version });
-    return { ok: true as const, message: "처리되었습니다." };
+    return { ok: true as const, message: step === "withdraw" ? "신청을 철회했습니다." : "처리되었습니다." };
   } catch (error) {
     return failureResponse(error, form);
   }
@@ -68,11 +95,13 @@ function Money({ value }: { value: number | null | undefined }) {
 }
 
 export default function TicketPage() {
-  const { ticket, today, actions } = useLoaderData<typeof loader>();
+  const { ticket, extras, today, role, readiness, actions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ({ ok: true; message: string } | FormFailure) | undefined;
+  const [searchParams] = useSearchParams();
   const state = isTicketState(ticket.state) ? ticket.state : null;
   const currentStep = state ? stepOfState(state) : null;
   const actorNext = state ? nextActor(state) : null;
+  const isDraftOwner = role === "manufacturer" && ticket.state === "draft";
   // First time each step was reached, from the audit trail.
   const reachedAt = new Map<number, { at: string; by: string | null }>();
   for (const event of ticket.auditEvents) {
@@ -81,6 +110,11 @@ export default function TicketPage() {
       if (step && !reachedAt.has(step)) reachedAt.set(step, { at: seoulDate(new Date(event.createdAt)), by: event.actor?.name ?? null });
     }
   }
+  const [latestQuote, ...olderQuotes] = extras.quotes;
+  const plan = extras.plans[0];
+  const costReview = extras.costReviews[0];
+  const confirmedLogs = ticket.workLogs.filter((l) => l.status === "confirmed").length;
+  const disputedLogs = ticket.workLogs.filter((l) => l.status === "disputed").length;
   return (
     <>
       <p className="muted">
@@ -93,7 +127,23 @@ export default function TicketPage() {
         <StateBadge state={ticket.state} />
         <DueBadge state={ticket.state} planDueOn={ticket.planDueOn} revisionDueOn={ticket.revisionDueOn} windowEndOn={ticket.windowEndOn} today={today} />
         <span data-testid="next-actor">다음 조치: {actorNext ? ROLE_LABELS[actorNext] : "없음 (종료)"}</span>
+        {isDraftOwner ? (
+          <span style={{ marginLeft: "auto", display: "flex", gap: "0.5rem", flexWrap: "wrap" }}>
+            <Link className="button secondary" to={`/tickets/${ticket.id}/edit`}>
+              신청서 수정
+            </Link>
+            <Link className="button secondary" to={`/tickets/${ticket.id}/documents`}>
+              신청서류 올리기
+            </Link>
+          </span>
+        ) : null}
       </div>
+
+      {searchParams.get("saved") && !result ? (
+        <p className="toast-ok" role="status">
+          신청서를 저장했습니다 (작성중). 서류를 올린 뒤 제출하세요.
+        </p>
+      ) : null}
 
       <section className="card" aria-labelledby="actions-h">
         <h2 id="actions-h" style={{ marginTop: 0 }}>
@@ -102,7 +152,7 @@ export default function TicketPage() {
         {result && !result.ok ? (
           <div className="form-error" role="alert">
             {result.formError}
-            {result.reasons && result.reasons.length > 1 ? (
+            {result.reasons && result.reasons.length > 0 && !(result.reasons.length === 1 && result.reasons[0] === result.formError) ? (
               <ul>
                 {result.reasons.map((r) => (
                   <li key={r}>{r}</li>
@@ -117,6 +167,32 @@ export default function TicketPage() {
         ) : null}
         <TicketActions ticketId={ticket.id} version={ticket.version} actions={actions} />
       </section>
+
+      {readiness ? (
+        <section className="card" aria-labelledby="ready-h" data-testid="submit-readiness">
+          <h2 id="ready-h" style={{ marginTop: 0 }}>
+            제출 전 확인
+          </h2>
+          {readiness.eligibility.length === 0 && readiness.documents.length === 0 ? (
+            <p className="verdict-ok">신청자격과 제출 서류가 모두 갖추어졌습니다. 위의 ‘신청서 제출’을 누르세요.</p>
+          ) : (
+            <ul className="reason-list">
+              {readiness.eligibility.map((r) => (
+                <li key={`e-${r.code}`}>
+                  {r.message} <Link to="/profile">기업 정보 수정</Link>
+                  <div className="muted clause">{r.clause}</div>
+                </li>
+              ))}
+              {readiness.documents.map((d) => (
+                <li key={`d-${d.key}`}>
+                  {d.label}: {d.message} <Link to={`/tickets/${ticket.id}/documents`}>서류 올리기</Link>
+                  <div className="muted clause">{d.clause}</div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
 
       <div className="grid-2">
         <section className="card" aria-labelledby="facts-h">
@@ -136,6 +212,12 @@ export default function TicketPage() {
             <dd style={{ whiteSpace: "pre-wrap" }}>{ticket.problem}</dd>
             <dt>기대 효과</dt>
             <dd style={{ whiteSpace: "pre-wrap" }}>{ticket.desiredOutcome}</dd>
+            {ticket.submittedAt ? (
+              <>
+                <dt>신청일</dt>
+                <dd>{formatKoreanDate(seoulDate(new Date(ticket.submittedAt)))}</dd>
+              </>
+            ) : null}
           </dl>
           {ticket.items.length ? (
             <>
@@ -144,6 +226,7 @@ export default function TicketPage() {
                 {ticket.items.map((item) => (
                   <li key={item.id}>
                     {item.description} × {item.quantity}
+                    {isSupportType(item.supportType) ? <span className="muted"> · {SUPPORT_TYPE_LABELS[item.supportType]}</span> : null}
                   </li>
                 ))}
               </ul>
@@ -160,6 +243,14 @@ export default function TicketPage() {
             <dd>
               <Money value={ticket.quoteTotal} />
             </dd>
+            {costReview ? (
+              <>
+                <dt>{MONEY_LABELS.verifiedAmount}</dt>
+                <dd>
+                  <Money value={costReview.verifiedAmount} />
+                </dd>
+              </>
+            ) : null}
             <dt>협약금액 (총사업비)</dt>
             <dd>
               <Money value={ticket.agreement?.agreedCost ?? ticket.agreedCost} />
@@ -188,6 +279,10 @@ export default function TicketPage() {
         </section>
       </div>
 
+      {extras.items.length && (ticket.state === "draft" || ticket.state === "submitted" || ticket.state === "requirement_review") ? (
+        <ScreeningFindings items={extras.items} />
+      ) : null}
+
       <section className="card" aria-labelledby="timeline-h">
         <h2 id="timeline-h" style={{ marginTop: 0 }}>
           진행 단계
@@ -207,33 +302,175 @@ export default function TicketPage() {
         </ol>
       </section>
 
-      {ticket.workLogs.length ? (
+      <section className="card" aria-labelledby="docs-h">
+        <h2 id="docs-h" style={{ marginTop: 0 }}>
+          신청서류 ({extras.documents.length}건)
+        </h2>
+        {extras.documents.length === 0 ? (
+          <p className="muted">올린 서류가 없습니다.</p>
+        ) : (
+          <ul data-testid="ticket-documents">
+            {extras.documents.map((d) => (
+              <li key={d.id}>
+                {DOCUMENT_KIND_LABELS[d.kind as DocumentKind] ?? d.kind}
+                {d.fiscalYear ? ` (${d.fiscalYear}년)` : ""} · 발행일 {formatKoreanDateShort(d.issuedOn)} ·{" "}
+                <a href={`/files/${d.file.id}`} download>
+                  {d.file.originalName}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Link to={`/tickets/${ticket.id}/documents`}>서류 목록과 유효기간 보기</Link>
+      </section>
+
+      {latestQuote ? (
+        <section className="card" aria-labelledby="quote-h" data-testid="quotes">
+          <h2 id="quote-h" style={{ marginTop: 0 }}>
+            견적 (최신 {latestQuote.version}차{extras.quotes.length > 1 ? `, 전체 ${extras.quotes.length}건` : ""})
+          </h2>
+          <QuoteTable quote={latestQuote} />
+          {olderQuotes.map((q) => (
+            <details key={q.id}>
+              <summary>
+                {q.version}차 견적 · {formatKRW(q.total)} · {formatKoreanDateShort(seoulDate(new Date(q.createdAt)))}
+              </summary>
+              <QuoteTable quote={q} />
+            </details>
+          ))}
+        </section>
+      ) : null}
+
+      {plan ? (
+        <section className="card" aria-labelledby="plan-h" data-testid="plan">
+          <h2 id="plan-h" style={{ marginTop: 0 }}>
+            수행계획서 ({plan.version}차{plan.isRevision ? ", 수정" : ""})
+          </h2>
+          <dl className="facts">
+            <dt>검토 상태</dt>
+            <dd>
+              {PLAN_REVIEW_LABELS[plan.reviewStatus] ?? plan.reviewStatus}
+              {plan.reviewNote ? ` · ${plan.reviewNote}` : ""}
+            </dd>
+            <dt>제출일 / 기한</dt>
+            <dd>
+              {formatKoreanDateShort(seoulDate(new Date(plan.submittedAt)))} / {formatKoreanDate(plan.dueOn)}{" "}
+              {plan.late ? <span className="badge overdue">기한 경과 제출</span> : <span className="badge done">기한 내 제출</span>}
+            </dd>
+            <dt>수행 범위</dt>
+            <dd style={{ whiteSpace: "pre-wrap" }}>{plan.scope}</dd>
+            <dt>투입 인력</dt>
+            <dd>{plan.staff}</dd>
+          </dl>
+          {plan.milestones.length ? (
+            <div className="table-wrap">
+              <table className="responsive">
+                <thead>
+                  <tr>
+                    <th>일정</th>
+                    <th>기한</th>
+                    <th>산출물</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.milestones.map((m) => (
+                    <tr key={m.id}>
+                      <td data-label="일정">{m.title}</td>
+                      <td data-label="기한">{formatKoreanDateShort(m.dueOn)}</td>
+                      <td data-label="산출물">{m.deliverable}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+
+      {costReview ? (
+        <section className="card" aria-labelledby="cost-h" data-testid="cost-review">
+          <h2 id="cost-h" style={{ marginTop: 0 }}>
+            원가적정성 검토 결과
+          </h2>
+          <dl className="facts">
+            <dt>결과 통보일</dt>
+            <dd>{formatKoreanDate(costReview.resultOn)}</dd>
+            <dt>{MONEY_LABELS.quoteTotal}</dt>
+            <dd>{formatKRW(costReview.quoteTotal)}</dd>
+            <dt>{MONEY_LABELS.verifiedAmount}</dt>
+            <dd>
+              {formatKRW(costReview.verifiedAmount)}
+              {costReview.verifiedAmount < costReview.quoteTotal ? ` (견적 대비 ${formatKRW(costReview.quoteTotal - costReview.verifiedAmount)} 감액)` : " (견적 금액 적정)"}
+            </dd>
+            {costReview.planChangeRequired ? (
+              <>
+                <dt>수행계획서 변경</dt>
+                <dd>필요{costReview.revisionDueOn ? ` · ${formatKoreanDate(costReview.revisionDueOn)}까지 수정 제출` : ""}</dd>
+              </>
+            ) : null}
+            {costReview.note ? (
+              <>
+                <dt>의견</dt>
+                <dd>{costReview.note}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+
+      {ticket.workLogs.length || ticket.state === "in_progress" ? (
         <section className="card" aria-labelledby="logs-h">
           <h2 id="logs-h" style={{ marginTop: 0 }}>
             작업일지
           </h2>
-          <div className="table-wrap">
-            <table className="responsive">
-              <thead>
-                <tr>
-                  <th>일자</th>
-                  <th>작업 내용</th>
-                  <th className="num">시간</th>
-                  <th>확인</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ticket.workLogs.map((log) => (
-                  <tr key={log.id}>
-                    <td data-label="일자">{formatKoreanDateShort(log.workedOn)}</td>
-                    <td data-label="작업 내용">{log.description}</td>
-                    <td className="num" data-label="시간">{(log.minutes / 60).toLocaleString("ko-KR", { maximumFractionDigits: 1 })}시간</td>
-                    <td data-label="확인">{log.status === "confirmed" ? "확인됨" : log.status === "disputed" ? "이의 제기" : "확인 대기"}</td>
+          <p>
+            {ticket.workLogs.length}건 · 확인 {confirmedLogs}건 · 확인 대기 {ticket.workLogs.length - confirmedLogs - disputedLogs}건
+            {disputedLogs ? ` · 이의 제기 ${disputedLogs}건` : ""} ·{" "}
+            <Link to={`/tickets/${ticket.id}/work-logs`}>{role === "manufacturer" ? "작업일지 확인·이의 제기" : "작업일지 보기"}</Link>
+          </p>
+          {ticket.workLogs.length ? (
+            <div className="table-wrap">
+              <table className="responsive">
+                <thead>
+                  <tr>
+                    <th>일자</th>
+                    <th>작업 내용</th>
+                    <th className="num">시간</th>
+                    <th>확인</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {ticket.workLogs.map((log) => (
+                    <tr key={log.id}>
+                      <td data-label="일자">{formatKoreanDateShort(log.workedOn)}</td>
+                      <td data-label="작업 내용">{log.description}</td>
+                      <td className="num" data-label="시간">
+                        {(log.minutes / 60).toLocaleString("ko-KR", { maximumFractionDigits: 1 })}시간
+                      </td>
+                      <td data-label="확인">{log.status === "confirmed" ? "확인됨" : log.status === "disputed" ? "이의 제기" : "확인 대기"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+
+      {extras.extensions.length ? (
+        <section className="card" aria-labelledby="ext-h">
+          <h2 id="ext-h" style={{ marginTop: 0 }}>
+            사업기간 연장 신청
+          </h2>
+          <ul>
+            {extras.extensions.map((e) => (
+              <li key={e.id}>
+                {formatKoreanDateShort(seoulDate(new Date(e.requestedAt)))} · {e.months}개월 · {EXTENSION_STATUS_LABELS[e.status] ?? e.status}
+                {e.newEndOn ? ` · 종료일 ${formatKoreanDate(e.newEndOn)}` : ""}
+              </li>
+            ))}
+          </ul>
+          <Link to={`/tickets/${ticket.id}/extension`}>연장 신청 내역 보기</Link>
         </section>
       ) : null}
 
@@ -254,5 +491,56 @@ export default function TicketPage() {
         </ul>
       </section>
     </>
+  );
+}
+
+type QuoteView = {
+  version: number;
+  total: number;
+  note: string | null;
+  lines: { id: string; kind: string; description: string; quantity: number; unitPrice: number; amount: number }[];
+};
+
+function QuoteTable({ quote }: { quote: QuoteView }) {
+  return (
+    <div className="table-wrap">
+      <table className="responsive" data-quote-version={quote.version}>
+        <thead>
+          <tr>
+            <th>구분</th>
+            <th>내용</th>
+            <th className="num">수량</th>
+            <th className="num">단가</th>
+            <th className="num">금액</th>
+          </tr>
+        </thead>
+        <tbody>
+          {quote.lines.map((l) => (
+            <tr key={l.id}>
+              <td data-label="구분">{QUOTE_LINE_LABELS[l.kind] ?? l.kind}</td>
+              <td data-label="내용">{l.description}</td>
+              <td className="num" data-label="수량">
+                {l.quantity.toLocaleString("ko-KR")}
+              </td>
+              <td className="num" data-label="단가">
+                {formatKRW(l.unitPrice)}
+              </td>
+              <td className="num" data-label="금액">
+                {formatKRW(l.amount)}
+              </td>
+            </tr>
+          ))}
+          <tr>
+            <td colSpan={4} data-label="">
+              <strong>합계</strong>
+              {quote.note ? <span className="muted"> · {quote.note}</span> : null}
+            </td>
+            <td className="num" data-label="합계">
+              <strong>{formatKRW(quote.total)}</strong>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,0 +1,307 @@
+// A new AS ticket as a draft (작성중): created, edited and resumed by the
+// manufacturer only. Creating allocates the next AS-<year>-NNNN of the program
+// in the same transaction as the ticket and its audit event; editing goes
+// through changeTicket with the version the user saw.
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/db.server";
+import type { Actor } from "~/auth/actor";
+import { z } from "zod";
+import { DomainError, SUPPORT_TYPES, sameCompany, type IsoDate, type SupportType } from "~/domain";
+import { fields, parseWith, type FormFailure } from "~/utils/forms.server";
+import { ForbiddenError } from "./errors.server";
+import { ticketScope } from "./ticket.server";
+import { changeTicket } from "./workflow.server";
+
+type Tx = Prisma.TransactionClient;
+
+export type RequestedItemDraft = {
+  description: string;
+  supportType: SupportType;
+  quantity: number;
+  isStandaloneEquipment: boolean;
+  isOfficeIt: boolean;
+  isRentalOrSubscription: boolean;
+  isPeriodicConsumable: boolean;
+  underWarranty: boolean;
+};
+
+export type TicketDraftInput = {
+  supportTypes: SupportType[];
+  targetSystemId: string | null;
+  supplierId: string;
+  title: string;
+  problem: string;
+  desiredOutcome: string;
+  items: RequestedItemDraft[];
+};
+
+/** The newest program whose intake is open on `today` (rolling intake: no closing date = open). */
+export async function currentProgram(today: IsoDate) {
+  return prisma.program.findFirst({
+    where: { intakeOpensOn: { lte: today }, OR: [{ intakeClosesOn: null }, { intakeClosesOn: { gte: today } }] },
+    orderBy: [{ year: "desc" }, { intakeOpensOn: "desc" }, { createdAt: "desc" }],
+  });
+}
+
+/** What the draft form offers: the company's inventory and the registered suppliers (never the company itself). */
+export async function draftFormOptions(actor: Actor) {
+  if (actor.role !== "manufacturer") return null;
+  const [company, suppliers] = await Promise.all([
+    prisma.organization.findUnique({
+      where: { id: actor.organizationId },
+      select: {
+        id: true,
+        businessNumber: true,
+        systems: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, name: true, vendorName: true } },
+      },
+    }),
+    prisma.organization.findMany({
+      where: { kind: "supplier", id: { not: actor.organizationId } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, businessNumber: true },
+    }),
+  ]);
+  if (!company) return null;
+  return {
+    systems: company.systems,
+    suppliers: suppliers.filter((s) => !sameCompany(company, s)).map(({ id, name }) => ({ id, name })),
+  };
+}
+
+/** Refuses a supplier that is not a registered supplier or is the company itself, and a system of another company. */
+async function checkReferences(tx: Tx, actor: Actor, input: TicketDraftInput) {
+  const [company, supplier] = await Promise.all([
+    tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { id: true, businessNumber: true } }),
+    tx.organization.findFirst({ where: { id: input.supplierId, kind: "supplier" }, select: { id: true, businessNumber: true } }),
+  ]);
+  if (!supplier) throw new DomainError("supplier_unknown", "등록된 공급기업을 선택해 주세요.");
+  if (sameCompany(company, supplier)) {
+    throw new DomainError("same_company", "도입기업과 공급기업은 같은 회사일 수 없습니다. (공고 5. 유의사항)");
+  }
+  if (input.targetSystemId) {
+    const system = await tx.smartFactorySystem.count({ where: { id: input.targetSystemId, organizationId: actor.organizationId } });
+    if (!system) throw new DomainError("system_unknown", "우리 회사 스마트공장 보유 현황에 등록된 시스템을 선택해 주세요.");
+  }
+}
+
+function itemRows(items: RequestedItemDraft[]) {
+  return items.map((item, i) => ({ ...item, sortOrder: i }));
+}
+
+function nextNumber(year: number, taken: string | undefined): string {
+  const last = taken ? Number(taken.slice(-4)) : 0;
+  return `AS-${year}-${String((Number.isFinite(last) ? last : 0) + 1).padStart(4, "0")}`;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/** Creates the ticket in state draft with its number, support types, items and the "ticket.create" audit event. */
+export async function createDraft(actor: Actor, input: TicketDraftInput, today: IsoDate): Promise<{ id: string; number: string }> {
+  if (actor.role !== "manufacturer") throw new ForbiddenError("AS 신청은 도입기업만 작성할 수 있습니다.");
+  const program = await currentProgram(today);
+  if (!program) throw new DomainError("no_open_program", "지금 접수 중인 사업(공고)이 없습니다. 운영기관에 문의해 주세요.");
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await prisma.$transaction(async (tx) => {
+        await checkReferences(tx, actor, input);
+        const prefix = `AS-${program.year}-`;
+        const last = await tx.ticket.findFirst({
+          where: { number: { startsWith: prefix } },
+          orderBy: { number: "desc" },
+          select: { number: true },
+        });
+        const number = nextNumber(program.year, last?.number);
+        const ticket = await tx.ticket.create({
+          data: {
+            number,
+            programId: program.id,
+            manufacturerId: actor.organizationId,
+            supplierId: input.supplierId,
+            targetSystemId: input.targetSystemId,
+            title: input.title,
+            problem: input.problem,
+            desiredOutcome: input.desiredOutcome,
+            state: "draft",
+            version: 1,
+            supportTypes: { create: input.supportTypes.map((type) => ({ type })) },
+            items: { create: itemRows(input.items) },
+          },
+          select: { id: true, number: true },
+        });
+        await tx.auditEvent.create({
+          data: {
+            ticketId: ticket.id,
+            programId: program.id,
+            actorId: actor.userId,
+            action: "ticket.create",
+            fromState: null,
+            toState: "draft",
+            ticketVersion: 1,
+            summary: `AS 신청서(${number})를 작성했습니다.`,
+          },
+        });
+        return ticket;
+      });
+    } catch (error) {
+      // two drafts created at the same moment took the same number: take the next one
+      if (isUniqueViolation(error) && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+/** A draft of the actor's own company for the edit form; null when not found, not visible or not the manufacturer's. */
+export async function getDraftForEdit(actor: Actor, ticketId: string) {
+  if (actor.role !== "manufacturer") return null;
+  return prisma.ticket.findFirst({
+    where: { AND: [{ id: ticketId }, ticketScope(actor)] },
+    select: {
+      id: true,
+      number: true,
+      state: true,
+      version: true,
+      title: true,
+      problem: true,
+      desiredOutcome: true,
+      supplierId: true,
+      targetSystemId: true,
+      supportTypes: { select: { type: true } },
+      items: {
+        orderBy: { sortOrder: "asc" },
+        select: {
+          description: true,
+          supportType: true,
+          quantity: true,
+          isStandaloneEquipment: true,
+          isOfficeIt: true,
+          isRentalOrSubscription: true,
+          isPeriodicConsumable: true,
+          underWarranty: true,
+        },
+      },
+    },
+  });
+}
+
+/** Saves an edited draft (manufacturer, state draft, the version the user saw). */
+export async function updateDraft(actor: Actor, ticketId: string, expectedVersion: number, input: TicketDraftInput) {
+  return changeTicket(actor, {
+    ticketId,
+    action: "ticket.edit",
+    expectedVersion,
+    roles: ["manufacturer"],
+    states: ["draft"],
+    stateMessage: "작성중인 신청서만 수정할 수 있습니다.",
+    apply: async (tx, facts) => {
+      await checkReferences(tx, actor, input);
+      await tx.ticketSupportType.deleteMany({ where: { ticketId: facts.id } });
+      await tx.requestedItem.deleteMany({ where: { ticketId: facts.id } });
+      await tx.ticketSupportType.createMany({ data: input.supportTypes.map((type) => ({ ticketId: facts.id, type })) });
+      await tx.requestedItem.createMany({ data: itemRows(input.items).map((item) => ({ ...item, ticketId: facts.id })) });
+      return {
+        summary: "AS 신청서(작성중)를 수정했습니다.",
+        ticketPatch: {
+          supplierId: input.supplierId,
+          targetSystemId: input.targetSystemId,
+          title: input.title,
+          problem: input.problem,
+          desiredOutcome: input.desiredOutcome,
+        },
+      };
+    },
+  });
+}
+
+
+// ─── The draft form (shared by /tickets/new and /tickets/:id/edit) ─────────
+
+/** Empty item rows shown besides the filled ones (no JS needed: "항목 추가" re-renders with one more). */
+export const MIN_ITEM_ROWS = 3;
+export const MAX_ITEM_ROWS = 30;
+export const ITEM_FLAGS = ["isStandaloneEquipment", "isOfficeIt", "isRentalOrSubscription", "isPeriodicConsumable", "underWarranty"] as const;
+
+const supportType = z.enum(SUPPORT_TYPES, { error: "지원유형을 선택해 주세요." });
+
+const ItemSchema = z.object({
+  description: fields.text("요청 항목 내용", 500),
+  supportType,
+  quantity: z.coerce
+    .number({ error: "수량은 숫자로 입력해 주세요." })
+    .int("수량은 정수로 입력해 주세요.")
+    .min(1, "수량은 1 이상이어야 합니다.")
+    .max(100_000, "수량이 너무 큽니다."),
+  isStandaloneEquipment: fields.checkbox,
+  isOfficeIt: fields.checkbox,
+  isRentalOrSubscription: fields.checkbox,
+  isPeriodicConsumable: fields.checkbox,
+  underWarranty: fields.checkbox,
+});
+
+export const DraftSchema = z.object({
+  supportTypes: z.array(supportType).min(1, "지원유형을 하나 이상 선택해 주세요."),
+  targetSystemId: z.string().trim().max(64).transform((v) => (v ? v : null)),
+  supplierId: z.string({ error: "공급기업을 선택해 주세요." }).trim().min(1, "공급기업을 선택해 주세요.").max(64),
+  title: fields.text("제목", 200),
+  problem: fields.text("문제 현황", 4000),
+  desiredOutcome: fields.text("기대 효과(요청 결과)", 4000),
+  items: z.array(ItemSchema).min(1, "요청 항목을 하나 이상 입력해 주세요.").max(MAX_ITEM_ROWS),
+});
+
+/** How many item rows the form had (hidden "rows"), kept within bounds. */
+export function rowCountOf(form: FormData): number {
+  const n = Number(form.get("rows"));
+  return Number.isInteger(n) ? Math.min(Math.max(n, 1), MAX_ITEM_ROWS) : MIN_ITEM_ROWS;
+}
+
+/**
+ * Reads the draft form: rows whose description is empty and that carry no flag are skipped
+ * (they are the spare empty rows); rows ticked "삭제" are dropped.
+ */
+export function parseDraftForm(form: FormData):
+  | { success: true; data: TicketDraftInput }
+  | { success: false; failure: FormFailure } {
+  const text = (key: string) => {
+    const v = form.get(key);
+    return typeof v === "string" ? v : "";
+  };
+  const items: Record<string, string>[] = [];
+  for (let i = 0; i < rowCountOf(form); i++) {
+    const row: Record<string, string> = {
+      description: text(`items.${i}.description`),
+      supportType: text(`items.${i}.supportType`),
+      quantity: text(`items.${i}.quantity`) || "1",
+    };
+    for (const flag of ITEM_FLAGS) row[flag] = text(`items.${i}.${flag}`);
+    if (text(`items.${i}.remove`)) continue;
+    if (row.description.trim() === "" && ITEM_FLAGS.every((f) => !row[f])) continue;
+    items.push(row);
+  }
+  const input = {
+    supportTypes: form.getAll("supportTypes").filter((v) => typeof v === "string"),
+    targetSystemId: text("targetSystemId"),
+    supplierId: text("supplierId"),
+    title: text("title"),
+    problem: text("problem"),
+    desiredOutcome: text("desiredOutcome"),
+    items,
+  };
+  const parsed = parseWith(DraftSchema, input, form);
+  if (!parsed.success) {
+    // item errors are numbered by the kept rows; point them back at the rows on screen
+    const kept: number[] = [];
+    for (let i = 0; i < rowCountOf(form); i++) {
+      if (text(`items.${i}.remove`)) continue;
+      if (text(`items.${i}.description`).trim() === "" && ITEM_FLAGS.every((f) => !text(`items.${i}.${f}`))) continue;
+      kept.push(i);
+    }
+    const fieldErrors: Record<string, string> = {};
+    for (const [key, message] of Object.entries(parsed.failure.fieldErrors ?? {})) {
+      const m = /^items\.(\d+)\.(.+)$/.exec(key);
+      fieldErrors[m ? `items.${kept[Number(m[1])] ?? m[1]}.${m[2]}` : key] = message;
+    }
+    return { success: false, failure: { ...parsed.failure, fieldErrors } };
+  }
+  return { success: true, data: parsed.data as TicketDraftInput };
+}
