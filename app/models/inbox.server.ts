@@ -1,0 +1,98 @@
+// The supplier's inbox (할 일): the tickets that name the supplier, grouped by
+// what the supplier must do next. One list query, grouped in memory; the
+// deadlines come from the ticket's denormalised columns and D-days from
+// app/domain.
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/db.server";
+import type { Actor } from "~/auth/actor";
+import { CLOSED_STATES, dDay, isTicketState, type IsoDate, type TicketState } from "~/domain";
+import { ticketScope } from "./ticket.server";
+
+export const INBOX_GROUPS = ["quote", "plan", "revision", "start", "work", "waiting", "closed"] as const;
+export type InboxGroupKey = (typeof INBOX_GROUPS)[number];
+
+export const INBOX_GROUP_LABELS: Readonly<Record<InboxGroupKey, { title: string; hint: string }>> = {
+  quote: { title: "견적 작성 필요", hint: "견적이 아직 없는 신청 과제입니다. 견적서를 작성해 주세요." },
+  plan: { title: "수행계획서 제출", hint: "지원결정된 과제입니다. 선정 통보 후 기한 안에 수행계획서를 제출해 주세요." },
+  revision: { title: "수행계획서 보완", hint: "원가적정성 검토 또는 운영기관 검토에서 보완이 요청되었습니다." },
+  start: { title: "과제 착수", hint: "사업비가 지급되었습니다. 과제를 착수해 주세요." },
+  work: { title: "작업일지·완료보고", hint: "수행 중인 과제입니다. 작업일지를 쓰고, 확인이 끝나면 완료 보고를 해 주세요." },
+  waiting: { title: "기다리는 중", hint: "운영기관 또는 도입기업의 처리를 기다리고 있습니다." },
+  closed: { title: "종료", hint: "완료·사후관리 또는 종료된 과제입니다." },
+};
+
+/** States in which the supplier may (still) write a quote before the agreement. */
+const QUOTE_WANTED: readonly TicketState[] = ["submitted", "requirement_review", "site_evaluation", "plan_submitted", "cost_review"];
+const FINISHED: readonly TicketState[] = ["completed", "follow_up", ...CLOSED_STATES];
+
+export const INBOX_SELECT = {
+  id: true,
+  number: true,
+  title: true,
+  state: true,
+  planDueOn: true,
+  revisionDueOn: true,
+  windowEndOn: true,
+  quoteTotal: true,
+  updatedAt: true,
+  manufacturer: { select: { name: true } },
+  _count: { select: { quotes: true, workLogs: { where: { status: "disputed" } } } },
+} satisfies Prisma.TicketSelect;
+
+export type InboxRow = Prisma.TicketGetPayload<{ select: typeof INBOX_SELECT }>;
+
+/** The group a ticket belongs to, from its state and whether a quote exists. */
+export function inboxGroupOf(row: { state: string; _count: { quotes: number } }): InboxGroupKey {
+  const state = row.state;
+  if (!isTicketState(state)) return "waiting";
+  if (state === "selected") return "plan";
+  if (state === "plan_revision") return "revision";
+  if (state === "funded") return "start";
+  if (state === "in_progress") return "work";
+  if (FINISHED.includes(state)) return "closed";
+  if (QUOTE_WANTED.includes(state) && row._count.quotes === 0) return "quote";
+  return "waiting";
+}
+
+/** The deadline that matters for sorting (plan due, revision due, window end). */
+function dueOf(row: InboxRow): IsoDate | null {
+  if (row.state === "selected") return row.planDueOn;
+  if (row.state === "plan_revision") return row.revisionDueOn;
+  if (row.state === "agreed" || row.state === "funded" || row.state === "in_progress") return row.windowEndOn;
+  return null;
+}
+
+export type InboxGroup = { key: InboxGroupKey; title: string; hint: string; rows: (InboxRow & { dueDays: number | null })[] };
+
+/** Groups rows in INBOX_GROUPS order; inside a group the nearest deadline first, then the latest change. */
+export function groupInbox(rows: readonly InboxRow[], today: IsoDate): InboxGroup[] {
+  const groups = new Map<InboxGroupKey, InboxGroup>(INBOX_GROUPS.map((key) => [key, { key, ...INBOX_GROUP_LABELS[key], rows: [] }]));
+  for (const row of rows) {
+    const due = dueOf(row);
+    groups.get(inboxGroupOf(row))!.rows.push({ ...row, dueDays: due ? dDay(due, today).days : null });
+  }
+  for (const group of groups.values()) {
+    group.rows.sort((a, b) => {
+      if (a.dueDays !== null && b.dueDays !== null && a.dueDays !== b.dueDays) return a.dueDays - b.dueDays;
+      if (a.dueDays !== null && b.dueDays === null) return -1;
+      if (a.dueDays === null && b.dueDays !== null) return 1;
+      return new Date(b.updatedAt).getTime() - new Date(a.updatedAt).getTime();
+    });
+  }
+  return [...groups.values()];
+}
+
+/** The supplier's tickets (scoped), optionally searched by manufacturer name, title or number. */
+export async function listInbox(actor: Actor, opts: { q?: string; today: IsoDate }) {
+  const and: Prisma.TicketWhereInput[] = [ticketScope(actor)];
+  if (opts.q) {
+    and.push({ OR: [{ title: { contains: opts.q } }, { number: { contains: opts.q } }, { manufacturer: { name: { contains: opts.q } } }] });
+  }
+  const rows = await prisma.ticket.findMany({
+    where: { AND: and },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: 500,
+    select: INBOX_SELECT,
+  });
+  return { groups: groupInbox(rows, opts.today), total: rows.length };
+}

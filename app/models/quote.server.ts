@@ -1,0 +1,131 @@
+// 견적 (quotes): append-only versions with line items. The supplier writes a
+// new version; the manufacturer and the monitor read the latest and the
+// history. Totals come from app/domain (quoteTotal, lineAmount).
+import { prisma } from "~/db.server";
+import type { Actor } from "~/auth/actor";
+import { formatKRW, lineAmount, quoteTotal, type TicketState } from "~/domain";
+import { changeTicket } from "./workflow.server";
+import { ConflictError } from "./errors.server";
+import { ticketScope } from "./ticket.server";
+
+// TODO(lead): move to app/domain/labels.ts (QUOTE_LINE_KINDS / QUOTE_LINE_KIND_LABELS).
+export const QUOTE_LINE_KINDS = ["hw_part", "sw", "labour", "training", "other"] as const;
+export type QuoteLineKind = (typeof QUOTE_LINE_KINDS)[number];
+export const QUOTE_LINE_KIND_LABELS: Readonly<Record<QuoteLineKind, string>> = {
+  hw_part: "HW 부품",
+  sw: "SW",
+  labour: "인건비(용역)",
+  training: "교육",
+  other: "기타",
+};
+export function quoteLineKindLabel(kind: string): string {
+  return (QUOTE_LINE_KIND_LABELS as Record<string, string>)[kind] ?? kind;
+}
+
+/**
+ * The supplier quotes or revises from the application (신청접수) until the
+ * agreement (협약): the agreement fixes the amount, so no revision after it.
+ * Drafts are invisible to the supplier.
+ */
+export const QUOTE_STATES: readonly TicketState[] = [
+  "submitted",
+  "requirement_review",
+  "site_evaluation",
+  "selected",
+  "plan_submitted",
+  "cost_review",
+  "plan_revision",
+];
+
+export type QuoteLineInput = { kind: QuoteLineKind; description: string; quantity: number; unitPrice: number };
+
+/** The quote page: the ticket, and every version (latest first) with its lines. Null when out of scope. */
+export async function getQuotePage(actor: Actor, ticketId: string) {
+  const ticket = await prisma.ticket.findFirst({
+    where: { AND: [{ id: ticketId }, ticketScope(actor)] },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      state: true,
+      version: true,
+      quoteTotal: true,
+      manufacturer: { select: { name: true } },
+      supplier: { select: { name: true } },
+      quotes: {
+        orderBy: { version: "desc" },
+        select: {
+          id: true,
+          version: true,
+          total: true,
+          note: true,
+          createdAt: true,
+          createdById: true,
+          lines: { orderBy: { sortOrder: "asc" }, select: { id: true, kind: true, description: true, quantity: true, unitPrice: true, amount: true } },
+        },
+      },
+    },
+  });
+  if (!ticket) return null;
+  const authorIds = [...new Set(ticket.quotes.map((q) => q.createdById))];
+  const authors = authorIds.length
+    ? await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })
+    : [];
+  const nameOf = new Map(authors.map((a) => [a.id, a.name]));
+  return {
+    ...ticket,
+    quotes: ticket.quotes.map(({ createdById, ...q }) => ({ ...q, authorName: nameOf.get(createdById) ?? null })),
+  };
+}
+
+/**
+ * Saves a new quote version. `baseVersion` is the latest version the form was
+ * built on (0 when there was none): if someone saved a newer one since, the
+ * save is refused (ConflictError) instead of silently replacing it. Old
+ * versions are never updated.
+ */
+export async function saveQuoteVersion(
+  actor: Actor,
+  input: { ticketId: string; baseVersion: number; lines: QuoteLineInput[]; note: string | null },
+) {
+  // Amounts and the total from the rules module (refuses overflow, fractions, negatives).
+  const total = quoteTotal(input.lines);
+  const lines = input.lines.map((line, i) => ({ ...line, amount: lineAmount(line), sortOrder: i }));
+  let savedVersion = 0;
+  const result = await changeTicket(actor, {
+    ticketId: input.ticketId,
+    action: "quote.create",
+    roles: ["supplier"],
+    states: QUOTE_STATES,
+    stateMessage: "협약 이후에는 견적을 수정할 수 없습니다 (견적은 신청접수부터 협약 전까지 작성·수정할 수 있습니다).",
+    apply: async (tx, facts) => {
+      const latest = await tx.quote.findFirst({ where: { ticketId: facts.id }, orderBy: { version: "desc" }, select: { version: true } });
+      const current = latest?.version ?? 0;
+      if (current !== input.baseVersion) {
+        throw new ConflictError(
+          `다른 사용자가 먼저 변경했습니다. 새로고침한 뒤 다시 시도해 주세요. (그 사이 견적 ${current}차가 저장되었습니다.)`,
+        );
+      }
+      savedVersion = current + 1;
+      await tx.quote.create({
+        data: {
+          ticketId: facts.id,
+          version: savedVersion,
+          total,
+          note: input.note,
+          createdById: actor.userId,
+          lines: { create: lines },
+        },
+      });
+      return {
+        summary:
+          savedVersion === 1
+            ? `견적서를 제출했습니다 (견적금액 ${formatKRW(total)}).`
+            : `견적서를 ${savedVersion}차로 수정했습니다 (견적금액 ${formatKRW(total)}).`,
+        ticketPatch: { quoteTotal: total },
+        data: { quoteVersion: savedVersion, total, lines: lines.length },
+      };
+    },
+  });
+  return { ...result, quoteVersion: savedVersion, total };
+}
