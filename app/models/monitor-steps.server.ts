@@ -1,0 +1,666 @@
+// The Technopark monitor's workflow steps (issue 5). Every step goes through
+// the workflow core (transitionTicket / changeTicket): one transaction, the
+// version check, the state machine's guards, the audit event. Rules come from
+// ~/domain; this file only gathers facts and writes the step's own records.
+import { prisma } from "~/db.server";
+import type { Actor } from "~/auth/actor";
+import {
+  DomainError,
+  GRADED_ITEM_KEYS,
+  SUITABILITY_CHECK_KEYS,
+  STATE_LABELS,
+  agreementAmounts,
+  applicableChecks,
+  bonusEligible,
+  describeAmounts,
+  executionWindow,
+  formatKRW,
+  formatKoreanDate,
+  gradePoints,
+  isEligibilityBasis,
+  isSupportType,
+  isTicketState,
+  planDueDate,
+  revisedPlanDueDate,
+  type Grade,
+  type GradedItemKey,
+  type IsoDate,
+  type SuitabilityCheckKey,
+  type SupportType,
+} from "~/domain";
+import { getTicketAssessment, ticketScope } from "./ticket.server";
+import { changeTicket, transitionTicket, type Tx } from "./workflow.server";
+import { uploadedDocuments } from "./ticket-context.server";
+
+export type StepInput = { ticketId: string; expectedVersion: number; today: IsoDate };
+
+/** The small header every monitor step page shows, or null (→ 404). */
+export async function getStepHeader(actor: Actor, ticketId: string) {
+  return prisma.ticket.findFirst({
+    where: { AND: [{ id: ticketId }, ticketScope(actor)] },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      state: true,
+      version: true,
+      planDueOn: true,
+      revisionDueOn: true,
+      windowEndOn: true,
+      selectionNoticeOn: true,
+      quoteTotal: true,
+      cancelReason: true,
+      manufacturer: { select: { name: true } },
+      supplier: { select: { name: true } },
+      supportTypes: { select: { type: true } },
+    },
+  });
+}
+export type StepHeader = NonNullable<Awaited<ReturnType<typeof getStepHeader>>>;
+
+/** Step pages are the monitor's: other roles get a 404 like a foreign ticket. */
+export function assertMonitor(actor: Actor) {
+  if (actor.role !== "monitor") throw new Response("페이지를 찾을 수 없습니다.", { status: 404 });
+}
+
+// ─── 요건검토 ────────────────────────────────────────────────────────────────
+
+export async function getReviewData(actor: Actor, ticketId: string, today: IsoDate) {
+  const assessment = await getTicketAssessment(actor, ticketId, today);
+  if (!assessment) return null;
+  const [documents, reviews] = await Promise.all([
+    prisma.applicationDocument.findMany({
+      where: { ticketId },
+      orderBy: [{ kind: "asc" }, { issuedOn: "desc" }],
+      select: { id: true, kind: true, issuedOn: true, fiscalYear: true, attachedAtApplication: true, file: { select: { id: true, originalName: true, size: true } } },
+    }),
+    prisma.requirementReview.findMany({
+      where: { ticketId },
+      orderBy: { reviewedAt: "desc" },
+      select: { id: true, result: true, fixList: true, reason: true, reviewedAt: true },
+    }),
+  ]);
+  return { eligibility: assessment.eligibility, checklist: assessment.checklist, actions: assessment.actions, documents, reviews };
+}
+
+export async function returnForCorrection(actor: Actor, input: StepInput & { fixList: string }) {
+  return transitionTicket(actor, {
+    ticketId: input.ticketId,
+    action: "return_for_correction",
+    expectedVersion: input.expectedVersion,
+    today: input.today,
+    apply: async (tx) => {
+      await tx.requirementReview.create({ data: { ticketId: input.ticketId, result: "returned", fixList: input.fixList, reviewerId: actor.userId } });
+      const count = input.fixList.split("\n").filter((l) => l.trim()).length;
+      return { summary: `요건검토 결과 보완을 요청했습니다 (보완 항목 ${count}건). 작성중 단계로 되돌렸습니다.`, data: { fixList: input.fixList } };
+    },
+  });
+}
+
+export async function rejectApplication(actor: Actor, input: StepInput & { reason: string }) {
+  return transitionTicket(actor, {
+    ticketId: input.ticketId,
+    action: "reject",
+    expectedVersion: input.expectedVersion,
+    today: input.today,
+    apply: async (tx) => {
+      await tx.requirementReview.create({ data: { ticketId: input.ticketId, result: "rejected", reason: input.reason, reviewerId: actor.userId } });
+      return { summary: `요건검토 결과 반려했습니다. 사유: ${input.reason}`, data: { reason: input.reason } };
+    },
+  });
+}
+
+// ─── 현장평가 ────────────────────────────────────────────────────────────────
+
+export type SheetInput = {
+  evaluatorName: string;
+  evaluatedOn: IsoDate;
+  note: string | null;
+  grades: Partial<Record<GradedItemKey, Grade>>;
+  checks: Partial<Record<SuitabilityCheckKey, boolean>>;
+};
+
+export async function getEvaluationData(actor: Actor, ticketId: string, today: IsoDate) {
+  const assessment = await getTicketAssessment(actor, ticketId, today);
+  if (!assessment) return null;
+  const { facts, params } = assessment;
+  const basis = facts.manufacturer.eligibilityBasis && isEligibilityBasis(facts.manufacturer.eligibilityBasis) ? facts.manufacturer.eligibilityBasis : null;
+  const ev = facts.evaluation;
+  return {
+    basis,
+    applicable: basis ? applicableChecks(basis) : [],
+    bonusEligible: bonusEligible(uploadedDocuments(facts.documents)),
+    promisingSmeCertified: facts.manufacturer.promisingSmeCertified,
+    params,
+    sheet: ev
+      ? {
+          evaluatorName: ev.evaluatorName,
+          evaluatedOn: ev.evaluatedOn,
+          note: ev.note,
+          submittedAt: ev.submittedAt ? ev.submittedAt.toISOString() : null,
+          totalScore: ev.totalScore,
+          passed: ev.passed,
+          bonusPoints: ev.bonusPoints,
+          grades: Object.fromEntries(ev.scores.map((s) => [s.itemKey, s.grade])) as Record<string, string>,
+          checks: Object.fromEntries(ev.checks.map((c) => [c.checkKey, c.holds])) as Record<string, boolean>,
+        }
+      : null,
+  };
+}
+
+async function writeSheet(tx: Tx, actor: Actor, ticketId: string, sheet: SheetInput) {
+  const existing = await tx.siteEvaluation.findUnique({ where: { ticketId }, select: { id: true, submittedAt: true } });
+  if (existing?.submittedAt) {
+    throw new DomainError("evaluation_locked", "제출된 현장평가표는 수정할 수 없습니다.");
+  }
+  const base = { evaluatorName: sheet.evaluatorName, evaluatedOn: sheet.evaluatedOn, note: sheet.note, enteredById: actor.userId };
+  const evaluation = existing
+    ? await tx.siteEvaluation.update({ where: { id: existing.id }, data: { ...base, version: { increment: 1 } }, select: { id: true } })
+    : await tx.siteEvaluation.create({ data: { ticketId, ...base }, select: { id: true } });
+  await tx.siteEvaluationScore.deleteMany({ where: { evaluationId: evaluation.id } });
+  await tx.siteEvaluationCheck.deleteMany({ where: { evaluationId: evaluation.id } });
+  const grades = GRADED_ITEM_KEYS.flatMap((key) => (sheet.grades[key] ? [{ key, grade: sheet.grades[key]! }] : []));
+  if (grades.length) {
+    // points are stored for reports; the rule (GRADED_ITEMS) is applied again on every read
+    await tx.siteEvaluationScore.createMany({
+      data: grades.map((g) => ({ evaluationId: evaluation.id, itemKey: g.key, grade: g.grade, points: gradePoints(g.key, g.grade) })),
+    });
+  }
+  const checks = SUITABILITY_CHECK_KEYS.flatMap((key) => (sheet.checks[key] === undefined ? [] : [{ key, holds: sheet.checks[key]! }]));
+  if (checks.length) {
+    await tx.siteEvaluationCheck.createMany({ data: checks.map((c) => ({ evaluationId: evaluation.id, checkKey: c.key, holds: c.holds })) });
+  }
+}
+
+/** Saves the sheet as a draft (the ticket stays in 현장평가); refused once submitted. */
+export async function saveEvaluationDraft(actor: Actor, input: StepInput & { sheet: SheetInput }) {
+  return changeTicket(actor, {
+    ticketId: input.ticketId,
+    action: "evaluation.save",
+    expectedVersion: input.expectedVersion,
+    roles: ["monitor"],
+    states: ["site_evaluation"],
+    stateMessage: "현장평가 단계에서만 평가표를 작성할 수 있습니다.",
+    apply: async (tx) => {
+      await writeSheet(tx, actor, input.ticketId, input.sheet);
+      return { summary: `현장평가표를 임시 저장했습니다 (평가자 ${input.sheet.evaluatorName}).` };
+    },
+  });
+}
+
+/** Writes the sheet and submits it (guard: complete); locks it with the score. */
+export async function submitEvaluation(actor: Actor, input: StepInput & { sheet: SheetInput }) {
+  return transitionTicket(actor, {
+    ticketId: input.ticketId,
+    action: "submit_evaluation",
+    expectedVersion: input.expectedVersion,
+    today: input.today,
+    prepare: async (tx) => writeSheet(tx, actor, input.ticketId, input.sheet),
+    apply: async (tx, _facts, _next, assessment) => {
+      const ev = assessment.evaluation;
+      if (!ev || !ev.complete) throw new DomainError("evaluation_incomplete", "현장평가표가 완성되지 않았습니다.");
+      await tx.siteEvaluation.update({
+        where: { ticketId: input.ticketId },
+        data: { submittedAt: new Date(), totalScore: ev.total, passed: ev.passed, bonusPoints: ev.bonus, version: { increment: 1 } },
+      });
+      return {
+        summary: `현장평가 결과를 제출했습니다: ${ev.total}점, ${ev.resultLabel}${ev.passed ? "" : " (선정 기준 미충족)"}.`,
+        data: { total: ev.total, passed: ev.passed, bonus: ev.bonus },
+      };
+    },
+  });
+}
+
+// ─── 지원결정 ────────────────────────────────────────────────────────────────
+
+export async function getDecisionData(actor: Actor, ticketId: string, today: IsoDate) {
+  const assessment = await getTicketAssessment(actor, ticketId, today);
+  if (!assessment) return null;
+  const { facts, params, context, evaluation } = assessment;
+  return {
+    params: { capacity: params.capacity, subsidyBudget: params.subsidyBudget, planDueDays: params.planDueDays, passMark: params.passMark },
+    selectedCount: context.selectedCount,
+    committedSubsidy: context.committedSubsidy,
+    ticketSubsidy: context.ticketSubsidy,
+    evaluation: facts.evaluation
+      ? { submitted: Boolean(facts.evaluation.submittedAt), total: facts.evaluation.totalScore, passed: facts.evaluation.passed, live: evaluation?.total ?? null }
+      : null,
+    actions: assessment.actions,
+    planDueIfToday: planDueDate(today, params),
+  };
+}
+
+export async function decideSupport(actor: Actor, input: StepInput & { decision: "select" | "not_select" }) {
+  return transitionTicket(actor, {
+    ticketId: input.ticketId,
+    action: input.decision,
+    expectedVersion: input.expectedVersion,
+    today: input.today,
+    apply: async (_tx, _facts, _next, assessment) => {
+      if (input.decision === "not_select") return { summary: "지원결정 결과 미선정되었습니다." };
+      const planDueOn = planDueDate(input.today, assessment.params);
+      return {
+        summary: `지원대상으로 선정했습니다. 수행계획서 제출기한은 ${formatKoreanDate(planDueOn)}입니다.`,
+        ticketPatch: { selectionNoticeOn: input.today, planDueOn },
+        data: { selectionNoticeOn: input.today, planDueOn },
+      };
+    },
+  });
+}
+
+// ─── 수행계획서 검토 ─────────────────────────────────────────────────────────
+
+export async function getPlanReviewData(actor: Actor, ticketId: string) {
+  const visible = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, select: { id: true } });
+  if (!visible) return null;
+  const [plan, quote, costReview] = await Promise.all([
+    prisma.executionPlan.findFirst({
+      where: { ticketId },
+      orderBy: { version: "desc" },
+      select: {
+        version: true,
+        scope: true,
+        staff: true,
+        dueOn: true,
+        isRevision: true,
+        late: true,
+        reviewStatus: true,
+        reviewNote: true,
+        submittedAt: true,
+        milestones: { orderBy: { sortOrder: "asc" }, select: { id: true, title: true, dueOn: true, deliverable: true } },
+      },
+    }),
+    latestQuote(ticketId),
+    prisma.costReview.findFirst({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { planChangeRequired: true, revisionDueOn: true, resultOn: true } }),
+  ]);
+  return { plan, quote, costReview };
+}
+
+export async function requestPlanChange(actor: Actor, input: StepInput & { note: string }) {
+  return transitionTicket(actor, {
+    ticketId: input.ticketId,
+    action: "request_plan_change",
+    expectedVersion: input.expectedVersion,
+    today: input.today,
+    apply: async (tx, facts, _next, assessment) => {
+      const plan = await tx.executionPlan.findFirst({ where: { ticketId: facts.id }, orderBy: { version: "desc" }, select: { id: true } });
+      if (plan) await tx.executionPlan.update({ where: { id: plan.id }, data: { reviewStatus: "changes_requested", reviewNote: input.note } });
+      // After a cost review that asked for a plan change its own clock runs; otherwise from today.
+      const review = await tx.costReview.findFirst({ where: { ticketId: facts.id }, orderBy: { createdAt: "desc" }, select: { planChangeRequired: true, revisionDueOn: true } });
+      const revisionDueOn = review?.planChangeRequired && review.revisionDueOn ? review.revisionDueOn : revisedPlanDueDate(input.today, assessment.params);
+      return {
+        summary: `수행계획서 보완을 요청했습니다. 수정 수행계획서 제출기한은 ${formatKoreanDate(revisionDueOn)}입니다.`,
+        ticketPatch: { revisionDueOn },
+        data: { note: input.note, revisionDueOn },
+      };
+    },
+  });
+}
+
+export async function acceptPlan(actor: Actor, input: StepInput) {
+  return transitionTicket(actor, {
+    ticketId: input.ticketId,
+    action: "accept_plan",
+    expectedVersion: input.expectedVersion,
+    today: input.today,
+    apply: async (tx, facts) => {
+      const plan = await tx.executionPlan.findFirst({ where: { ticketId: facts.id }, orderBy: { version: "desc" }, select: { id: true } });
+      if (plan) await tx.executionPlan.update({ where: { id: plan.id }, data: { reviewStatus: "accepted" } });
+      return { summary: "수행계획서 검토를 마치고 원가적정성 검토를 의뢰했습니다." };
+    },
+  });
+}
+
+// ─── 원가적정성 검토 ─────────────────────────────────────────────────────────
+
+function latestQuote(ticketId: string) {
+  return prisma.quote.findFirst({
+    where: { ticketId },
+    orderBy: { version: "desc" },
+    select: {
+      id: true,
+      version: true,
+      total: true,
+      note: true,
+      createdAt: true,
+      lines: { orderBy: { sortOrder: "asc" }, select: { id: true, kind: true, description: true, quantity: true, unitPrice: true, amount: true, verifiedAmount: true } },
+    },
+  });
+}
+
+export async function getCostReviewData(actor: Actor, ticketId: string, today: IsoDate) {
+  const assessment = await getTicketAssessment(actor, ticketId, today);
+  if (!assessment) return null;
+  const [quote, reviews] = await Promise.all([
+    latestQuote(ticketId),
+    prisma.costReview.findMany({
+      where: { ticketId },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, quoteTotal: true, verifiedAmount: true, resultOn: true, planChangeRequired: true, revisionDueOn: true, note: true, createdAt: true },
+    }),
+  ]);
+  const latest = reviews[0] ?? null;
+  return {
+    params: assessment.params,
+    quote,
+    reviews,
+    amounts: quote ? agreementAmounts({ quoteTotal: latest?.quoteTotal ?? quote.total, verifiedAmount: latest?.verifiedAmount ?? null }, assessment.params) : null,
+    actions: assessment.actions,
+  };
+}
+
+export async function recordCostReview(
+  actor: Actor,
+  input: StepInput & { verifiedAmount: number; lineAmounts: Record<string, number>; note: string | null; resultOn: IsoDate; planChangeRequired: boolean },
+) {
+  return transitionTicket(actor, {
+    ticketId: input.ticketId,
+    action: "record_cost_review",
+    expectedVersion: input.expectedVersion,
+    today: input.today,
+    apply: async (tx, facts, _next, assessment) => {
+      const quote = await tx.quote.findFirst({ where: { ticketId: facts.id }, orderBy: { version: "desc" }, select: { id: true, total: true, lines: { select: { id: true } } } });
+      if (!quote) throw new DomainError("no_quote", "공급기업의 견적이 없어 원가적정성 검토 결과를 입력할 수 없습니다.");
+      const lineIds = new Set(quote.lines.map((l) => l.id));
+      const entries = Object.entries(input.lineAmounts).filter(([id]) => lineIds.has(id));
+      if (entries.length === quote.lines.length && entries.length > 0) {
+        const sum = entries.reduce((s, [, v]) => s + v, 0);
+        if (sum !== input.verifiedAmount) {
+          throw new DomainError(
+            "line_sum_mismatch",
+            `항목별 원가검증금액의 합계(${formatKRW(sum)})가 원가검증금액(${formatKRW(input.verifiedAmount)})과 다릅니다.`,
+          );
+        }
+      }
+      for (const [id, amount] of entries) await tx.quoteLine.update({ where: { id }, data: { verifiedAmount: amount } });
+      const revisionDueOn = input.planChangeRequired ? revisedPlanDueDate(input.resultOn, assessment.params) : null;
+      await tx.costReview.create({
+        data: {
+          ticketId: facts.id,
+          quoteId: quote.id,
+          quoteTotal: quote.total,
+          verifiedAmount: input.verifiedAmount,
+          resultOn: input.resultOn,
+          planChangeRequired: input.planChangeRequired,
+          revisionDueOn,
+          note: input.note,
+          reviewerId: actor.userId,
+        },
+      });
+      const amounts = agreementAmounts({ quoteTotal: quote.total, verifiedAmount: input.verifiedAmount }, assessment.params);
+      return {
+        summary:
+          `원가적정성 검토 결과를 입력했습니다: 견적 ${formatKRW(quote.total)} → 원가검증 ${formatKRW(input.verifiedAmount)} (${describeAmounts(amounts)}).` +
+          (revisionDueOn ? ` 수행계획서 변경이 필요합니다 (제출기한 ${formatKoreanDate(revisionDueOn)}).` : ""),
+        ticketPatch: revisionDueOn ? { revisionDueOn } : undefined,
+        data: { verifiedAmount: input.verifiedAmount, planChangeRequired: input.planChangeRequired, revisionDueOn },
+      };
+    },
+  });
+}
+
+// ─── 협약 ───────────────────────────────────────────────────────────────────
+
+export async function getAgreementData(actor: Actor, ticketId: string, today: IsoDate) {
+  const assessment = await getTicketAssessment(actor, ticketId, today);
+  if (!assessment) return null;
+  const [review, agreement] = await Promise.all([
+    prisma.costReview.findFirst({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { quoteTotal: true, verifiedAmount: true, resultOn: true } }),
+    prisma.agreement.findUnique({ where: { ticketId }, select: { startOn: true, baseEndOn: true, endOn: true, extensionMonths: true, agreedCost: true, subsidy: true, companyShare: true, signedAt: true } }),
+  ]);
+  return {
+    params: assessment.params,
+    review,
+    agreement,
+    amounts: review ? agreementAmounts({ quoteTotal: review.quoteTotal, verifiedAmount: review.verifiedAmount }, assessment.params) : null,
+    actions: assessment.actions,
+  };
+}
+
+export async function signAgreement(actor: Actor, input: StepInput & { startOn: IsoDate }) {
+  return transitionTicket(actor, {
+    ticketId: input.ticketId,
+    action: "sign_agreement",
+    expectedVersion: input.expectedVersion,
+    today: input.today,
+    apply: async (tx, facts, _next, assessment) => {
+      const review = await tx.costReview.findFirst({ where: { ticketId: facts.id }, orderBy: { createdAt: "desc" }, select: { quoteTotal: true, verifiedAmount: true } });
+      if (!review) throw new DomainError("no_cost_review", "원가적정성 검토 결과가 없습니다.");
+      const amounts = agreementAmounts({ quoteTotal: review.quoteTotal, verifiedAmount: review.verifiedAmount }, assessment.params);
+      const window = executionWindow(input.startOn, 0, assessment.params);
+      await tx.agreement.create({
+        data: {
+          ticketId: facts.id,
+          startOn: window.startOn,
+          baseEndOn: window.baseEndOn,
+          endOn: window.endOn,
+          extensionMonths: 0,
+          agreedCost: amounts.agreedCost,
+          subsidy: amounts.subsidy,
+          companyShare: amounts.companyShare,
+          signedById: actor.userId,
+        },
+      });
+      return {
+        summary: `협약을 체결했습니다: 사업기간 ${formatKoreanDate(window.startOn)} ~ ${formatKoreanDate(window.endOn)}, ${describeAmounts(amounts)}.`,
+        ticketPatch: { agreedCost: amounts.agreedCost, subsidy: amounts.subsidy, companyShare: amounts.companyShare, windowEndOn: window.endOn },
+        data: { ...amounts, startOn: window.startOn, endOn: window.endOn },
+      };
+    },
+  });
+}
+
+// ─── 사업비 지급 ─────────────────────────────────────────────────────────────
+
+export async function getPaymentData(actor: Actor, ticketId: string) {
+  const visible = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, select: { id: true } });
+  if (!visible) return null;
+  const [agreement, payments] = await Promise.all([
+    prisma.agreement.findUnique({ where: { ticketId }, select: { subsidy: true, agreedCost: true, companyShare: true, startOn: true, endOn: true } }),
+    prisma.payment.findMany({ where: { ticketId }, orderBy: { paidOn: "asc" }, select: { id: true, amount: true, paidOn: true, note: true } }),
+  ]);
+  return { agreement, payments };
+}
+
+export async function recordPayment(actor: Actor, input: StepInput & { amount: number; paidOn: IsoDate; note: string | null }) {
+  return transitionTicket(actor, {
+    ticketId: input.ticketId,
+    action: "record_payment",
+    expectedVersion: input.expectedVersion,
+    today: input.today,
+    apply: async (tx, facts) => {
+      const agreement = await tx.agreement.findUnique({ where: { ticketId: facts.id }, select: { subsidy: true } });
+      if (agreement && input.amount > agreement.subsidy) {
+        throw new DomainError("payment_over_subsidy", `지급액(${formatKRW(input.amount)})이 협약 정부지원금(${formatKRW(agreement.subsidy)})을 넘을 수 없습니다.`);
+      }
+      if (input.amount < 1) throw new DomainError("payment_zero", "지급액은 1원 이상이어야 합니다.");
+      await tx.payment.create({ data: { ticketId: facts.id, amount: input.amount, paidOn: input.paidOn, note: input.note, recordedById: actor.userId } });
+      return { summary: `사업비 ${formatKRW(input.amount)}을 ${formatKoreanDate(input.paidOn)}에 지급했습니다.`, data: { amount: input.amount, paidOn: input.paidOn } };
+    },
+  });
+}
+
+// ─── 사업기간 연장 ───────────────────────────────────────────────────────────
+
+export async function getExtensionData(actor: Actor, ticketId: string, today: IsoDate) {
+  const assessment = await getTicketAssessment(actor, ticketId, today);
+  if (!assessment) return null;
+  const [agreement, requests] = await Promise.all([
+    prisma.agreement.findUnique({ where: { ticketId }, select: { startOn: true, baseEndOn: true, endOn: true, extensionMonths: true } }),
+    prisma.extensionRequest.findMany({
+      where: { ticketId },
+      orderBy: { requestedAt: "desc" },
+      select: { id: true, months: true, reason: true, status: true, requestedAt: true, decidedAt: true, decisionNote: true, newEndOn: true },
+    }),
+  ]);
+  const pending = requests.find((r) => r.status === "pending") ?? null;
+  let proposedEndOn: IsoDate | null = null;
+  let refusal: string | null = null;
+  if (agreement && pending) {
+    try {
+      proposedEndOn = executionWindow(agreement.startOn, agreement.extensionMonths + pending.months, assessment.params).endOn;
+    } catch (e) {
+      refusal = e instanceof DomainError ? e.message : null;
+    }
+  }
+  return { params: assessment.params, agreement, requests, pending, proposedEndOn, refusal, actions: assessment.actions };
+}
+
+export async function decideExtension(actor: Actor, input: StepInput & { decision: "approve" | "refuse"; note: string | null }) {
+  return transitionTicket(actor, {
+    ticketId: input.ticketId,
+    action: input.decision === "approve" ? "approve_extension" : "refuse_extension",
+    expectedVersion: input.expectedVersion,
+    today: input.today,
+    apply: async (tx, facts, _next, assessment) => {
+      const pending = await tx.extensionRequest.findFirst({ where: { ticketId: facts.id, status: "pending" }, orderBy: { requestedAt: "desc" }, select: { id: true, months: true } });
+      if (!pending) throw new DomainError("no_pending_extension", "처리할 연장 신청이 없습니다.");
+      if (input.decision === "refuse") {
+        await tx.extensionRequest.update({ where: { id: pending.id }, data: { status: "refused", decidedById: actor.userId, decidedAt: new Date(), decisionNote: input.note } });
+        return { summary: `사업기간 연장(${pending.months}개월) 신청을 불승인했습니다.${input.note ? ` 사유: ${input.note}` : ""}` };
+      }
+      const agreement = await tx.agreement.findUnique({ where: { ticketId: facts.id }, select: { id: true, startOn: true, extensionMonths: true } });
+      if (!agreement) throw new DomainError("no_agreement", "협약이 없어 사업기간을 연장할 수 없습니다.");
+      const months = agreement.extensionMonths + pending.months;
+      const window = executionWindow(agreement.startOn, months, assessment.params);
+      await tx.agreement.update({ where: { id: agreement.id }, data: { endOn: window.endOn, extensionMonths: months } });
+      await tx.extensionRequest.update({
+        where: { id: pending.id },
+        data: { status: "approved", decidedById: actor.userId, decidedAt: new Date(), decisionNote: input.note, newEndOn: window.endOn },
+      });
+      return {
+        summary: `사업기간 ${pending.months}개월 연장을 승인했습니다. 종료일은 ${formatKoreanDate(window.endOn)}입니다.`,
+        ticketPatch: { windowEndOn: window.endOn },
+        data: { months: pending.months, endOn: window.endOn },
+      };
+    },
+  });
+}
+
+// ─── 완료점검 / 사후관리 ─────────────────────────────────────────────────────
+
+type GateLog = { status: string; swVersionBefore: string | null; swVersionAfter: string | null; trainingAttendees: string | null; parts: number; photos: number };
+
+/**
+ * What the completion check still misses (Korean, empty when the gate is open): unconfirmed work
+ * logs, the evidence each requested AS type calls for, and the supplier's completion report.
+ * TODO(lead): move into app/domain as a rule (completionGate) — see the report.
+ */
+export function completionGaps(input: { supportTypes: SupportType[]; logs: GateLog[]; completionReports: number }): string[] {
+  const gaps: string[] = [];
+  const unconfirmed = input.logs.filter((l) => l.status !== "confirmed").length;
+  if (input.logs.length === 0) gaps.push("작업일지가 없습니다.");
+  if (unconfirmed > 0) gaps.push(`도입기업이 확인하지 않은 작업일지가 ${unconfirmed}건 있습니다.`);
+  const types = new Set(input.supportTypes);
+  if ((types.has("hw_repair") || types.has("hw_upgrade")) && !input.logs.some((l) => l.parts > 0 || l.photos > 0)) {
+    gaps.push("HW 수리·업그레이드 증빙(교체 부품 또는 작업 사진)이 작업일지에 없습니다.");
+  }
+  if (types.has("sw_upgrade") && !input.logs.some((l) => l.swVersionBefore && l.swVersionAfter)) {
+    gaps.push("SW 업그레이드 증빙(변경 전·후 버전)이 작업일지에 없습니다.");
+  }
+  if (types.has("util_user_support") && !input.logs.some((l) => l.trainingAttendees)) {
+    gaps.push("사용자 교육 증빙(참석자)이 작업일지에 없습니다.");
+  }
+  if (input.completionReports === 0) gaps.push("공급기업의 완료보고서가 없습니다.");
+  return gaps;
+}
+
+async function gapsOf(db: Tx | typeof prisma, ticketId: string, supportTypes: string[]) {
+  const [logs, completionReports] = await Promise.all([
+    db.workLog.findMany({
+      where: { ticketId },
+      select: {
+        status: true,
+        swVersionBefore: true,
+        swVersionAfter: true,
+        trainingAttendees: true,
+        _count: { select: { parts: true, attachments: { where: { purpose: { in: ["before_photo", "after_photo"] } } } } },
+      },
+    }),
+    db.completionReport.count({ where: { ticketId } }),
+  ]);
+  return completionGaps({
+    supportTypes: supportTypes.filter(isSupportType),
+    logs: logs.map((l) => ({ ...l, parts: l._count.parts, photos: l._count.attachments })),
+    completionReports,
+  });
+}
+
+export async function getCompletionData(actor: Actor, ticketId: string, today: IsoDate) {
+  const assessment = await getTicketAssessment(actor, ticketId, today);
+  if (!assessment) return null;
+  const supportTypes = await prisma.ticketSupportType.findMany({ where: { ticketId }, select: { type: true } });
+  const [gaps, logs, reports, checks, notes] = await Promise.all([
+    gapsOf(prisma, ticketId, supportTypes.map((s) => s.type)),
+    prisma.workLog.findMany({
+      where: { ticketId },
+      orderBy: { workedOn: "asc" },
+      select: { id: true, workedOn: true, minutes: true, description: true, status: true, swVersionBefore: true, swVersionAfter: true, trainingAttendees: true, _count: { select: { parts: true, attachments: true } } },
+    }),
+    prisma.completionReport.findMany({
+      where: { ticketId },
+      orderBy: { submittedAt: "desc" },
+      select: { id: true, summary: true, results: true, submittedAt: true, attachments: { select: { id: true, purpose: true, file: { select: { id: true, originalName: true } } } } },
+    }),
+    prisma.completionCheck.findMany({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { id: true, result: true, findings: true, checkedOn: true } }),
+    prisma.followUpNote.findMany({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { id: true, note: true, notedOn: true } }),
+  ]);
+  return { gaps, logs, reports, checks, notes, actions: assessment.actions };
+}
+
+export async function checkCompletion(actor: Actor, input: StepInput & { result: "pass" | "fail"; findings: string | null }) {
+  return transitionTicket(actor, {
+    ticketId: input.ticketId,
+    action: input.result === "pass" ? "pass_completion" : "fail_completion",
+    expectedVersion: input.expectedVersion,
+    today: input.today,
+    apply: async (tx, facts) => {
+      if (input.result === "pass") {
+        const types = await tx.ticketSupportType.findMany({ where: { ticketId: facts.id }, select: { type: true } });
+        const gaps = await gapsOf(tx, facts.id, types.map((t) => t.type));
+        if (gaps.length > 0) throw new DomainError("completion_gaps", `완료점검을 통과시킬 수 없습니다: ${gaps.join(" ")}`, gaps);
+      } else if (!input.findings) {
+        throw new DomainError("findings_required", "보완 요구 사항(점검 의견)을 입력해 주세요.");
+      }
+      await tx.completionCheck.create({ data: { ticketId: facts.id, result: input.result === "pass" ? "passed" : "failed", findings: input.findings, checkedOn: input.today, checkerId: actor.userId } });
+      return input.result === "pass"
+        ? { summary: "완료점검을 통과했습니다. 과제가 완료되었습니다." }
+        : { summary: `완료점검 결과 보완을 요구했습니다: ${input.findings}` };
+    },
+  });
+}
+
+export async function startFollowUp(actor: Actor, input: StepInput) {
+  return transitionTicket(actor, { ticketId: input.ticketId, action: "start_follow_up", expectedVersion: input.expectedVersion, today: input.today });
+}
+
+export async function addFollowUpNote(actor: Actor, input: StepInput & { note: string; notedOn: IsoDate }) {
+  return changeTicket(actor, {
+    ticketId: input.ticketId,
+    action: "followup.note",
+    expectedVersion: input.expectedVersion,
+    roles: ["monitor"],
+    states: ["completed", "follow_up"],
+    stateMessage: "사후관리 기록은 완료된 과제에만 남길 수 있습니다.",
+    apply: async (tx, facts) => {
+      await tx.followUpNote.create({ data: { ticketId: facts.id, note: input.note, notedOn: input.notedOn, authorId: actor.userId } });
+      return { summary: `사후관리 기록을 남겼습니다 (${formatKoreanDate(input.notedOn)}).` };
+    },
+  });
+}
+
+// ─── 선정취소 ────────────────────────────────────────────────────────────────
+
+export async function cancelTicket(actor: Actor, input: StepInput & { reason: string }) {
+  return transitionTicket(actor, {
+    ticketId: input.ticketId,
+    action: "cancel",
+    expectedVersion: input.expectedVersion,
+    today: input.today,
+    apply: async (_tx, facts) => ({
+      summary: `선정을 취소했습니다 (${isTicketState(facts.state) ? STATE_LABELS[facts.state] : facts.state} 단계). 사유: ${input.reason}`,
+      ticketPatch: { cancelReason: input.reason },
+      data: { reason: input.reason },
+    }),
+  });
+}

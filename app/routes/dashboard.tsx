@@ -1,0 +1,300 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/session.server";
+import { ROLE_LABELS, STATE_LABELS, SUPPORT_TYPES, SUPPORT_TYPE_LABELS, TICKET_STATES, formatKRW, formatKoreanDateShort, isTicketState, nextActor, seoulDate } from "~/domain";
+import { getDashboard } from "~/models/dashboard.server";
+import { listFilterOptions, listMonitorTickets, parseListFilters } from "~/models/ticket-list.server";
+import { filtersQuery } from "~/components/monitor/query";
+import { DueBadge, StateBadge } from "~/components/badges";
+import { Gauge } from "~/components/monitor/gauge";
+import monitorCss from "~/styles/monitor.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
+export const meta: MetaFunction = () => [{ title: "대시보드 · 스마트공장 AS 트래커" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  if (actor.role !== "monitor") throw new Response("페이지를 찾을 수 없습니다.", { status: 404 });
+  const url = new URL(request.url);
+  const filters = parseListFilters(url.searchParams);
+  const today = seoulDate(new Date());
+  const [dashboard, list, options] = await Promise.all([getDashboard(actor, filters, today), listMonitorTickets(actor, filters), listFilterOptions(actor)]);
+  return { today, filters, dashboard, list, options, notice: url.searchParams.get("notice") };
+}
+
+function nextOf(state: string) {
+  const role = isTicketState(state) ? nextActor(state) : null;
+  return role ? ROLE_LABELS[role] : "—";
+}
+
+export default function Dashboard() {
+  const { today, filters, dashboard, list, options, notice } = useLoaderData<typeof loader>();
+  const { counts, overdue, dueSoon, suppliers, gauge } = dashboard;
+  const totalCount = Object.values(counts).reduce((a, b) => a + b, 0);
+  const query = filtersQuery(filters);
+  return (
+    <>
+      <h1>운영기관 대시보드</h1>
+      {notice === "returned" ? (
+        <p className="toast-ok" role="status">
+          보완을 요청했습니다. 과제가 도입기업의 작성중 단계로 돌아갔습니다.
+        </p>
+      ) : null}
+      <section className="card" aria-labelledby="counts-h">
+        <h2 id="counts-h" style={{ marginTop: 0 }}>
+          단계별 과제 수 <span className="muted">(전체 {totalCount}건)</span>
+        </h2>
+        <ul className="counts" data-testid="state-counts">
+          {TICKET_STATES.filter((s) => s !== "draft").map((s) => (
+            <li key={s}>
+              <Link to={filtersQuery({ ...filters, state: filters.state === s ? undefined : s })} className={filters.state === s ? "active" : ""} data-state={s}>
+                <span className="n">{counts[s] ?? 0}</span>
+                {STATE_LABELS[s]}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="grid-2">
+        <section className="card" aria-labelledby="gauge-h">
+          <h2 id="gauge-h" style={{ marginTop: 0 }}>
+            지원 규모와 예산 {dashboard.program ? <span className="muted">· {dashboard.program.name}</span> : null}
+          </h2>
+          {gauge ? (
+            <>
+              <Gauge label="선정 기업" value={gauge.selected} max={gauge.capacity} format={(n) => `${n}개사`} />
+              <Gauge label="정부지원금" value={gauge.committedSubsidy} max={gauge.subsidyBudget} format={formatKRW} />
+            </>
+          ) : (
+            <p className="muted">사업이 없습니다.</p>
+          )}
+        </section>
+        <section className="card" aria-labelledby="sup-h">
+          <h2 id="sup-h" style={{ marginTop: 0 }}>
+            공급기업별 과제
+          </h2>
+          <div className="table-wrap">
+            <table className="responsive" data-testid="by-supplier">
+              <thead>
+                <tr>
+                  <th>공급기업</th>
+                  <th className="num">과제</th>
+                  <th className="num">협약 정부지원금</th>
+                </tr>
+              </thead>
+              <tbody>
+                {suppliers.map((s) => (
+                  <tr key={s.id}>
+                    <td data-label="공급기업">
+                      <Link to={filtersQuery({ ...filters, supplierId: s.id })}>{s.name}</Link>
+                    </td>
+                    <td className="num" data-label="과제">
+                      {s.count}
+                    </td>
+                    <td className="num" data-label="정부지원금">
+                      {formatKRW(s.subsidy)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      </div>
+
+      <div className="grid-2">
+        <DueList title="기한 경과" id="overdue" rows={overdue} today={today} empty="기한이 지난 과제가 없습니다." />
+        <DueList title="7일 이내 기한" id="due-soon" rows={dueSoon} today={today} empty="7일 이내에 기한이 오는 과제가 없습니다." />
+      </div>
+
+      <Form method="get" className="card filters" aria-label="목록 필터">
+        <div>
+          <label htmlFor="q">검색</label>
+          <input id="q" name="q" defaultValue={filters.q ?? ""} placeholder="과제번호, 제목, 기업명" />
+        </div>
+        <div>
+          <label htmlFor="state">단계</label>
+          <select id="state" name="state" defaultValue={filters.state ?? ""}>
+            <option value="">전체</option>
+            {TICKET_STATES.filter((s) => s !== "draft").map((s) => (
+              <option key={s} value={s}>
+                {STATE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="supplierId">공급기업</label>
+          <select id="supplierId" name="supplierId" defaultValue={filters.supplierId ?? ""}>
+            <option value="">전체</option>
+            {options.suppliers.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="manufacturerId">도입기업</label>
+          <select id="manufacturerId" name="manufacturerId" defaultValue={filters.manufacturerId ?? ""}>
+            <option value="">전체</option>
+            {options.manufacturers.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="supportType">AS 유형</label>
+          <select id="supportType" name="supportType" defaultValue={filters.supportType ?? ""}>
+            <option value="">전체</option>
+            {SUPPORT_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {SUPPORT_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {options.programs.length > 1 ? (
+          <div>
+            <label htmlFor="programId">사업</label>
+            <select id="programId" name="programId" defaultValue={filters.programId ?? ""}>
+              <option value="">전체</option>
+              {options.programs.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div>
+          <label htmlFor="dateField">기간 기준</label>
+          <select id="dateField" name="dateField" defaultValue={filters.dateField ?? "submittedAt"}>
+            <option value="submittedAt">신청일</option>
+            <option value="createdAt">작성일</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="from">시작일</label>
+          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
+        </div>
+        <div>
+          <label htmlFor="to">종료일</label>
+          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
+        </div>
+        <div className="button-row" style={{ flex: "0 0 auto" }}>
+          <button type="submit">조회</button>
+          <Link to="/dashboard" className="button secondary">
+            초기화
+          </Link>
+        </div>
+      </Form>
+
+      <section className="card" aria-labelledby="list-h">
+        <div className="inline" style={{ justifyContent: "space-between", flexWrap: "wrap" }}>
+          <h2 id="list-h" style={{ margin: 0 }}>
+            과제 목록 <span className="muted" data-testid="list-total">{list.total.toLocaleString("ko-KR")}건</span>
+          </h2>
+          <span className="button-row">
+            <a className="button secondary" href={`/exports/tickets.csv${query}`} download>
+              CSV 내려받기
+            </a>
+            <a className="button secondary" href={`/exports/tickets.xlsx${query}`} download>
+              엑셀(XLSX) 내려받기
+            </a>
+          </span>
+        </div>
+        {list.rows.length === 0 ? (
+          <p>조건에 맞는 과제가 없습니다.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="responsive" data-testid="ticket-list">
+              <thead>
+                <tr>
+                  <th>과제번호</th>
+                  <th>제목</th>
+                  <th>도입기업</th>
+                  <th>공급기업</th>
+                  <th>단계</th>
+                  <th>다음 조치</th>
+                  <th>기한</th>
+                  <th className="num">정부지원금</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((t) => (
+                  <tr key={t.id} data-ticket-row={t.number}>
+                    <td data-label="과제번호">
+                      <Link to={`/tickets/${t.id}`}>{t.number}</Link>
+                    </td>
+                    <td data-label="제목">{t.title}</td>
+                    <td data-label="도입기업">{t.manufacturer.name}</td>
+                    <td data-label="공급기업">{t.supplier.name}</td>
+                    <td data-label="단계">
+                      <StateBadge state={t.state} />
+                    </td>
+                    <td data-label="다음 조치" data-testid="next-actor">
+                      {nextOf(t.state)}
+                    </td>
+                    <td data-label="기한">
+                      <DueBadge state={t.state} planDueOn={t.planDueOn} revisionDueOn={t.revisionDueOn} windowEndOn={t.windowEndOn} today={today} />
+                    </td>
+                    <td className="num" data-label="정부지원금">
+                      {t.subsidy == null ? "—" : formatKRW(t.subsidy)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p className="button-row">
+          {filters.after ? (
+            <Link to={`/dashboard${query}`} className="button secondary">
+              처음으로
+            </Link>
+          ) : null}
+          {list.nextCursor ? (
+            <Link to={`/dashboard${filtersQuery(filters, { after: list.nextCursor })}`} className="button secondary">
+              다음 {list.rows.length}건
+            </Link>
+          ) : null}
+        </p>
+      </section>
+    </>
+  );
+}
+
+type DueRow = { id: string; number: string; title: string; state: string; planDueOn: string | null; revisionDueOn: string | null; windowEndOn: string | null; dueOn: string; manufacturer: { name: string }; supplier: { name: string } };
+
+function DueList({ title, id, rows, today, empty }: { title: string; id: string; rows: DueRow[]; today: string; empty: string }) {
+  return (
+    <section className="card" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} style={{ marginTop: 0 }}>
+        {title} <span className="muted">{rows.length}건</span>
+      </h2>
+      {rows.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="timeline" data-testid={id}>
+          {rows.map((r) => (
+            <li key={r.id} data-ticket-row={r.number}>
+              <DueBadge state={r.state} planDueOn={r.planDueOn} revisionDueOn={r.revisionDueOn} windowEndOn={r.windowEndOn} today={today} />
+              <span>
+                <Link to={`/tickets/${r.id}`}>{r.number}</Link> {r.title}
+                <br />
+                <span className="muted">
+                  {r.manufacturer.name} · {r.supplier.name} · {STATE_LABELS[r.state as keyof typeof STATE_LABELS] ?? r.state} · 다음 조치 {nextOf(r.state)}
+                </span>
+              </span>
+              <span className="when">{formatKoreanDateShort(r.dueOn)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

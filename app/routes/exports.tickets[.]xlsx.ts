@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireActor } from "~/auth/session.server";
+import { seoulDate } from "~/domain";
+import { exportFileName, xlsxStream } from "~/models/monitor-export.server";
+import { parseListFilters } from "~/models/ticket-list.server";
+
+/** The dashboard's filtered list as XLSX (exceljs streaming writer). Monitor only. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  if (actor.role !== "monitor") throw new Response("페이지를 찾을 수 없습니다.", { status: 404 });
+  const filters = parseListFilters(new URL(request.url).searchParams);
+  const name = exportFileName("xlsx", seoulDate(new Date()));
+  return new Response(xlsxStream(actor, filters), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

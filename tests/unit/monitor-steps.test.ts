@@ -1,0 +1,227 @@
+// The monitor's steps, dashboard, list and program settings against a real,
+// migrated and seeded SQLite file.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeTestDatabase } from "../support/test-db";
+import { closeDatabase, databaseReady, prisma } from "~/db.server";
+import { seedDemoData } from "../../prisma/demo-data";
+import { actorFromSessionId } from "~/auth/session.server";
+import type { Actor } from "~/auth/actor";
+import { DomainError, isDomainError, type Grade } from "~/domain";
+import { ConflictError } from "~/models/errors.server";
+import {
+  checkCompletion,
+  completionGaps,
+  decideExtension,
+  decideSupport,
+  recordCostReview,
+  saveEvaluationDraft,
+  signAgreement,
+  submitEvaluation,
+  type SheetInput,
+} from "~/models/monitor-steps.server";
+import { getDashboard, programGauge } from "~/models/dashboard.server";
+import { iterateMonitorTickets, listMonitorTickets, parseListFilters } from "~/models/ticket-list.server";
+import { copyProgram, updateProgram } from "~/models/program-settings.server";
+import { getTicketAssessment } from "~/models/ticket.server";
+import { paramsOf } from "~/models/program.server";
+
+const TODAY = "2026-11-27";
+let monitor: Actor;
+let maker1: Actor;
+
+async function actorFor(email: string): Promise<Actor> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+  const session = await prisma.session.create({
+    data: { id: `m-${email}-${Math.random()}`.padEnd(43, "x").slice(0, 43), userId: user.id, expiresAt: new Date(Date.now() + 60_000) },
+  });
+  const actor = await actorFromSessionId(session.id);
+  if (!actor) throw new Error(`no actor for ${email}`);
+  return actor;
+}
+
+const byNumber = (number: string) => prisma.ticket.findUniqueOrThrow({ where: { number } });
+
+const passingSheet = (grade: Grade = "fair"): SheetInput => ({
+  evaluatorName: "박평가",
+  evaluatedOn: TODAY,
+  note: null,
+  grades: { period_adequacy: grade, management_will: grade, followup_plan: grade, staff_capability: grade, data_capability: grade, kpi_management: grade, improvement_effect: grade },
+  checks: { scope_program: true, scope_self_built: true, accepts_verified_amount: true, raises_utilization: true, warranty_expired: true, cannot_self_service: true },
+});
+
+beforeAll(async () => {
+  await databaseReady();
+  await seedDemoData(TODAY);
+  monitor = await actorFor("monitor@demo.kr");
+  maker1 = await actorFor("maker1@demo.kr");
+});
+
+afterAll(async () => {
+  await closeDatabase();
+  removeTestDatabase();
+});
+
+describe("completionGaps", () => {
+  const log = { status: "confirmed", swVersionBefore: null, swVersionAfter: null, trainingAttendees: null, parts: 0, photos: 0 };
+  it("lists unconfirmed logs, the evidence each AS type needs and the missing report", () => {
+    expect(completionGaps({ supportTypes: ["sw_upgrade", "hw_repair", "util_user_support"], logs: [{ ...log, status: "disputed" }], completionReports: 0 })).toEqual([
+      "도입기업이 확인하지 않은 작업일지가 1건 있습니다.",
+      "HW 수리·업그레이드 증빙(교체 부품 또는 작업 사진)이 작업일지에 없습니다.",
+      "SW 업그레이드 증빙(변경 전·후 버전)이 작업일지에 없습니다.",
+      "사용자 교육 증빙(참석자)이 작업일지에 없습니다.",
+      "공급기업의 완료보고서가 없습니다.",
+    ]);
+    expect(completionGaps({ supportTypes: ["util_data"], logs: [], completionReports: 1 })).toEqual(["작업일지가 없습니다."]);
+  });
+  it("is empty when everything is there", () => {
+    expect(
+      completionGaps({
+        supportTypes: ["sw_upgrade", "hw_upgrade", "util_user_support"],
+        logs: [{ ...log, swVersionBefore: "1", swVersionAfter: "2", photos: 1 }, { ...log, trainingAttendees: "김철수 외 3명" }],
+        completionReports: 1,
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe("site evaluation and selection", () => {
+  it("submits a sheet, locks it, and refuses selection once capacity is full", async () => {
+    const t = await byNumber("AS-2024-0005"); // 현장평가, maker3 (local_program)
+    // incomplete sheet: the guard refuses the submission, nothing is written
+    const partial = passingSheet();
+    delete partial.grades.kpi_management;
+    await expect(submitEvaluation(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, sheet: partial })).rejects.toThrow(/현장평가표의 모든 항목/);
+    expect(await prisma.siteEvaluation.count({ where: { ticketId: t.id } })).toBe(0);
+
+    const saved = await saveEvaluationDraft(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, sheet: partial });
+    const submitted = await submitEvaluation(monitor, { ticketId: t.id, expectedVersion: saved.version, today: TODAY, sheet: passingSheet() });
+    const ev = await prisma.siteEvaluation.findUniqueOrThrow({ where: { ticketId: t.id } });
+    expect(ev).toMatchObject({ totalScore: 60, passed: true, bonusPoints: 0 });
+    expect(ev.submittedAt).toBeInstanceOf(Date);
+    // locked
+    await expect(saveEvaluationDraft(monitor, { ticketId: t.id, expectedVersion: submitted.version, today: TODAY, sheet: passingSheet("good") })).rejects.toThrow(
+      "제출된 현장평가표는 수정할 수 없습니다.",
+    );
+    // stale version
+    await expect(decideSupport(monitor, { ticketId: t.id, expectedVersion: saved.version, today: TODAY, decision: "select" })).rejects.toBeInstanceOf(ConflictError);
+
+    // capacity = the places already held → refused with the domain's reason
+    const program = await prisma.program.findUniqueOrThrow({ where: { id: t.programId } });
+    const gauge = await programGauge(monitor, program.id);
+    await prisma.program.update({ where: { id: program.id }, data: { capacity: gauge!.selected } });
+    const refused = await decideSupport(monitor, { ticketId: t.id, expectedVersion: submitted.version, today: TODAY, decision: "select" }).catch((e: unknown) => e);
+    expect(isDomainError(refused) && (refused as DomainError).reasons).toEqual([`지원 규모(${gauge!.selected}개사)가 모두 선정되어 더 선정할 수 없습니다.`]);
+    await prisma.program.update({ where: { id: program.id }, data: { capacity: 64 } });
+
+    await decideSupport(monitor, { ticketId: t.id, expectedVersion: submitted.version, today: TODAY, decision: "select" });
+    expect(await byNumber("AS-2024-0005")).toMatchObject({ state: "selected", selectionNoticeOn: TODAY, planDueOn: "2026-12-11" });
+  });
+});
+
+describe("cost review, agreement and extension", () => {
+  it("agrees at the lower verified amount and never extends beyond the limit", async () => {
+    let t = await byNumber("AS-2024-0006"); // 원가적정성 검토, quote 34,000,000
+    expect(t.quoteTotal).toBe(34_000_000);
+    const lines = await prisma.quoteLine.findMany({ where: { quote: { ticketId: t.id } }, orderBy: { sortOrder: "asc" } });
+    // per-line amounts that do not add up are refused
+    await expect(
+      recordCostReview(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, verifiedAmount: 30_000_000, lineAmounts: { [lines[0].id]: 5_000_000, [lines[1].id]: 20_000_000 }, note: null, resultOn: TODAY, planChangeRequired: false }),
+    ).rejects.toThrow(/합계/);
+    const r = await recordCostReview(monitor, {
+      ticketId: t.id,
+      expectedVersion: t.version,
+      today: TODAY,
+      verifiedAmount: 30_000_000,
+      lineAmounts: { [lines[0].id]: 5_000_000, [lines[1].id]: 25_000_000 },
+      note: "단가 조정",
+      resultOn: TODAY,
+      planChangeRequired: false,
+    });
+    expect((await prisma.quoteLine.findUniqueOrThrow({ where: { id: lines[1].id } })).verifiedAmount).toBe(25_000_000);
+    const signed = await signAgreement(monitor, { ticketId: t.id, expectedVersion: r.version, today: TODAY, startOn: "2026-12-01" });
+    t = await byNumber("AS-2024-0006");
+    expect(t).toMatchObject({ state: "agreed", agreedCost: 30_000_000, subsidy: 15_000_000, companyShare: 15_000_000, windowEndOn: "2027-03-31" });
+    expect(await prisma.agreement.findUniqueOrThrow({ where: { ticketId: t.id } })).toMatchObject({ startOn: "2026-12-01", baseEndOn: "2027-03-31", endOn: "2027-03-31" });
+
+    // in progress with a pending +2 request → approved to 2027-05-31
+    await prisma.ticket.update({ where: { id: t.id }, data: { state: "in_progress" } });
+    await prisma.extensionRequest.create({ data: { ticketId: t.id, months: 2, reason: "부품 수급 지연", requestedById: monitor.userId } });
+    await decideExtension(monitor, { ticketId: t.id, expectedVersion: signed.version, today: TODAY, decision: "approve", note: null });
+    t = await byNumber("AS-2024-0006");
+    expect(t.windowEndOn).toBe("2027-05-31");
+    expect(await prisma.agreement.findUniqueOrThrow({ where: { ticketId: t.id } })).toMatchObject({ endOn: "2027-05-31", extensionMonths: 2 });
+    // a third month is refused, the window stays
+    await prisma.extensionRequest.create({ data: { ticketId: t.id, months: 1, reason: "추가 연장", requestedById: monitor.userId } });
+    await expect(decideExtension(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, decision: "approve", note: null })).rejects.toThrow(
+      /최대 2개월까지만 연장할 수 있습니다/,
+    );
+    expect((await byNumber("AS-2024-0006")).windowEndOn).toBe("2027-05-31");
+  });
+
+  it("refuses to pass a completion check with gaps", async () => {
+    const t = await byNumber("AS-2024-0001"); // 과제수행 with an unconfirmed log
+    await prisma.ticket.update({ where: { id: t.id }, data: { state: "completion_check" } });
+    await expect(checkCompletion(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, result: "pass", findings: null })).rejects.toThrow(
+      /확인하지 않은 작업일지가 1건/,
+    );
+    expect(await prisma.completionCheck.count({ where: { ticketId: t.id } })).toBe(0);
+    await checkCompletion(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, result: "fail", findings: "작업일지 확인 필요" });
+    expect(await byNumber("AS-2024-0001")).toMatchObject({ state: "in_progress" });
+  });
+});
+
+describe("dashboard, list and exports source", () => {
+  it("counts per state as the database, gauges as the selection guard", async () => {
+    const dashboard = await getDashboard(monitor, parseListFilters(new URLSearchParams()), TODAY);
+    const groups = await prisma.ticket.groupBy({ by: ["state"], where: { state: { not: "draft" } }, _count: { _all: true } });
+    expect(dashboard.counts).toEqual(Object.fromEntries(groups.map((g) => [g.state, g._count._all])));
+    // gauge = what the guard sees for a ticket outside the capacity states (others + nothing)
+    const outside = await byNumber("AS-2024-0011");
+    const assessment = await getTicketAssessment(monitor, outside.id, TODAY);
+    expect(dashboard.gauge).toMatchObject({ selected: assessment!.context.selectedCount, committedSubsidy: assessment!.context.committedSubsidy });
+    expect(dashboard.dueSoon.map((d) => d.number)).toContain("AS-2024-0002");
+  });
+
+  it("pages by keyset and iterates in batches without gaps or repeats; other Technoparks see nothing", async () => {
+    const all = await prisma.ticket.findMany({ where: { state: { not: "draft" } }, orderBy: { number: "desc" }, select: { number: true } });
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await listMonitorTickets(monitor, { ...parseListFilters(new URLSearchParams()), after }, 3);
+      expect(page.total).toBe(all.length);
+      seen.push(...page.rows.map((r) => r.number));
+      if (!page.nextCursor) break;
+      after = page.nextCursor;
+    }
+    expect(seen).toEqual(all.map((t) => t.number));
+    const batched: string[] = [];
+    for await (const batch of iterateMonitorTickets(monitor, parseListFilters(new URLSearchParams("supportType=util_program")), 2)) {
+      expect(batch.length).toBeLessThanOrEqual(2);
+      batched.push(...batch.map((r) => r.number));
+    }
+    const utilProgram = await prisma.ticket.count({ where: { state: { not: "draft" }, supportTypes: { some: { type: "util_program" } } } });
+    expect(batched).toHaveLength(utilProgram);
+    expect(new Set(batched).size).toBe(utilProgram);
+    // a manufacturer's "list" through this model is still its own scope
+    const makerRows = await listMonitorTickets(maker1, parseListFilters(new URLSearchParams()));
+    expect(makerRows.rows.every((r) => r.manufacturer.name === "(주)한빛정밀")).toBe(true);
+  });
+});
+
+describe("program settings", () => {
+  it("validates, locks by version, audits, and copies", async () => {
+    const program = await prisma.program.findFirstOrThrow();
+    const input = { ...paramsOf(program), name: program.name, year: program.year, noticeNumber: program.noticeNumber, intakeOpensOn: program.intakeOpensOn, intakeClosesOn: null };
+    await expect(updateProgram(monitor, program.id, program.version, { ...input, subsidyRateBp: 12_000 })).rejects.toThrow(/100%/);
+    await expect(updateProgram(monitor, program.id, program.version, { ...input, intakeClosesOn: "2023-01-01" })).rejects.toThrow(/접수 마감일/);
+    const updated = await updateProgram(monitor, program.id, program.version, { ...input, capacity: 70 });
+    expect(updated.changes).toEqual({ capacity: [program.capacity, 70] });
+    await expect(updateProgram(monitor, program.id, program.version, { ...input, capacity: 80 })).rejects.toBeInstanceOf(ConflictError);
+    expect(await prisma.auditEvent.count({ where: { programId: program.id, action: "program.update" } })).toBe(1);
+    // a manufacturer cannot touch it: not found
+    await expect(updateProgram(maker1, program.id, updated.version, input)).rejects.toThrow("사업을 찾을 수 없습니다.");
+    const copy = await copyProgram(monitor, program.id, { name: "2025년 AS지원사업", year: 2025, noticeNumber: "공고 제2025-1호", intakeOpensOn: "2025-01-20" });
+    expect(paramsOf(await prisma.program.findUniqueOrThrow({ where: { id: copy.id } }))).toEqual({ ...paramsOf(program), capacity: 70 });
+    await expect(copyProgram(monitor, program.id, { name: "중복", year: 2025, noticeNumber: "공고 제2025-1호", intakeOpensOn: "2025-01-20" })).rejects.toThrow(/공고번호/);
+  });
+});
