@@ -1,7 +1,7 @@
 // `npm run seed:scale -- --tickets 100000 [--seed 42] [--database-url file:./data/scale.db]`
 //
-// Fills a SEPARATE database with program-scale data for benchmarks: about 20
-// programs, tickets/10 organisations, tickets/2 users, the tickets spread over
+// Fills a SEPARATE database with program-scale data for benchmarks: 20
+// programs of one Technopark, tickets/10 organisations, tickets/2 users, the tickets spread over
 // every state with quotes, cost reviews, agreements, ten work logs per ticket
 // on average and an audit trail. Deterministic for a given --seed. Writes with
 // prepared statements in large transactions (a seeding tool, not app code);
@@ -144,17 +144,18 @@ function main() {
     }
   })();
 
-  // Programs: two years for each Technopark.
+  // Programs: 20 calls for applications (2007–2026) of the first Technopark,
+  // so its monitor sees every ticket: the worst case for the monitor's pages.
+  // The other Technoparks exist (organisations, users) with no programs.
   const programs: { id: string; tp: string; year: number }[] = [];
   db.transaction(() => {
-    technoparks.forEach((tp, i) => {
-      for (const year of [2025, 2026]) {
-        const p = GYEONGGI_2024_PARAMS;
-        const programId = id("p");
-        insert.program.run(programId, `${year}년 스마트공장 AS지원사업 (${REGIONS[i]})`, year, `공고 제${year}-${i + 1}호`, tp, p.subsidyRateBp, p.subsidyCap, 100_000 * p.subsidyCap, 100_000, p.baseMonths, p.maxExtensionMonths, p.planDueDays, p.revisionDueDays, p.passMark, p.documentValidityMonths, REGIONS[i], p.localProgramSinceYear, `${year}-01-15`, now, now);
-        programs.push({ id: programId, tp, year });
-      }
-    });
+    for (let k = 0; k < 20; k++) {
+      const year = 2007 + k;
+      const p = GYEONGGI_2024_PARAMS;
+      const programId = id("p");
+      insert.program.run(programId, `${year}년 스마트공장 AS지원사업 (${REGIONS[0]})`, year, `공고 제${year}-5호`, technoparks[0], p.subsidyRateBp, p.subsidyCap, 100_000 * p.subsidyCap, 100_000, p.baseMonths, p.maxExtensionMonths, p.planDueDays, p.revisionDueDays, p.passMark, p.documentValidityMonths, REGIONS[0], p.localProgramSinceYear, `${year}-01-15`, now, now);
+      programs.push({ id: programId, tp: technoparks[0], year });
+    }
   })();
 
   // Tickets and everything they imply.
