@@ -1,10 +1,13 @@
 import fs from "node:fs";
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig, devices, type Project } from "@playwright/test";
 
 // End-to-end tests drive a real Chromium against the production build, served
 // by the same start script as `npm start`, on its own port and its own fresh
 // database (scripts/e2e-server.mjs).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// Every spec file gets its own server and freshly seeded database (port
+// PORT + i, data/e2e-<port>), so no file depends on what another one changed.
+const SPECS = fs.readdirSync("tests/e2e").filter((f) => f.endsWith(".spec.ts")).sort();
 const systemChromium = "/usr/bin/chromium";
 const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(systemChromium) ? systemChromium : undefined);
 
@@ -19,16 +22,17 @@ export default defineConfig({
   timeout: 30_000,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
-    baseURL: `http://localhost:${PORT}`,
     locale: "ko-KR",
     timezoneId: "Asia/Seoul",
     trace: "retain-on-failure",
   },
-  projects: [
-    {
-      name: "chromium",
+  projects: SPECS.map(
+    (file, i): Project => ({
+      name: file.replace(/\.spec\.ts$/, ""),
+      testMatch: file,
       use: {
         ...devices["Desktop Chrome"],
+        baseURL: `http://localhost:${PORT + i}`,
         launchOptions: {
           executablePath,
           args: [
@@ -43,13 +47,14 @@ export default defineConfig({
           ],
         },
       },
-    },
-  ],
+    }),
+  ),
   webServer: {
     command: "node scripts/e2e-server.mjs",
-    url: `http://localhost:${PORT}/healthz`,
-    // Rate limits are off for the test server by configuration (RATE_LIMIT=off), never in code.
-    env: { PORT: String(PORT), RATE_LIMIT: "off" },
+    // e2e-server.mjs starts the instances one after another: the last one up means all are.
+    url: `http://localhost:${PORT + SPECS.length - 1}/healthz`,
+    // Rate limits are off for the test servers by configuration (RATE_LIMIT=off), never in code.
+    env: { PORT: String(PORT), E2E_INSTANCES: String(SPECS.length), RATE_LIMIT: "off" },
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",

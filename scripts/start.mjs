@@ -37,6 +37,8 @@ if (!builtAt || builtAt < sourcesAt) {
   if (result.status !== 0) process.exit(result.status || 1);
 }
 
+if (process.argv.includes("--build-only")) process.exit(0);
+
 const databaseFile = resolveDatabaseFile(process.env.DATABASE_URL, root);
 await applyMigrations({ databaseFile, migrationsDir: path.join(root, "prisma", "migrations"), log: console.log });
 

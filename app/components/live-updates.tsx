@@ -3,7 +3,7 @@
 // page's data in place (Remix revalidation, no reload) and shows a toast.
 // After a reconnect the client asks for everything after the last event it
 // saw; events are applied once, in order of their sequence number.
-import { useLocation, useRevalidator } from "@remix-run/react";
+import { useFetchers, useLocation, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 
@@ -40,6 +40,12 @@ export function LiveUpdates({ lastSeq, userId }: { lastSeq: number; userId: stri
   revalidateRef.current = revalidator.revalidate;
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const joined = useRef<string | null>(null);
+  // When this tab made the change itself, its page already has the new data
+  // (and a revalidation would wipe the action's own message): skip that one.
+  const navigation = useNavigation();
+  const fetchers = useFetchers();
+  const lastOwnSubmit = useRef(0);
+  if (navigation.state === "submitting" || fetchers.some((f) => f.state === "submitting")) lastOwnSubmit.current = Date.now();
 
   // The page's own data already includes everything up to lastSeq.
   if (lastSeq > seqRef.current) seqRef.current = lastSeq;
@@ -57,6 +63,7 @@ export function LiveUpdates({ lastSeq, userId }: { lastSeq: number; userId: stri
         setToasts((list) => [...list.slice(-3), toast]);
         setTimeout(() => setToasts((list) => list.filter((t) => t.id !== toast.id)), TOAST_MS);
       }
+      if (event.actorId === userId && Date.now() - lastOwnSubmit.current < 10_000) return;
       // Coalesce bursts into one refresh of the page's data.
       if (pending.current) clearTimeout(pending.current);
       pending.current = setTimeout(() => revalidateRef.current(), 50);

@@ -44,9 +44,17 @@ export function TicketActions({ ticketId, version, actions }: { ticketId: string
         return (
           <li key={a.action} data-action={a.action}>
             {!a.allowed ? (
-              <button type="button" disabled aria-describedby={`why-${a.action}`}>
-                {a.label}
-              </button>
+              <>
+                <button type="button" disabled aria-describedby={`why-${a.action}`}>
+                  {a.label}
+                </button>
+                {page ? (
+                  // The step's page collects what is still missing (a sheet, a plan, a log).
+                  <Link className="button secondary" to={`/tickets/${ticketId}/${page}`}>
+                    {a.label} 화면 열기
+                  </Link>
+                ) : null}
+              </>
             ) : simple ? (
               <Form
                 method="post"

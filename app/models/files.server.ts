@@ -60,6 +60,8 @@ export function sniffFileKind(bytes: Uint8Array): FileKind | null {
 
 /** Reads a multipart form with files held in memory, refusing parts over 20 MB. */
 export async function readUploadForm(request: Request): Promise<FormData> {
+  // A form without files (e.g. a confirm button) is read as usual.
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   if (declared > MAX_UPLOAD_BYTES + 1024 * 1024) {
     throw new DomainError("upload_too_large", `파일은 ${MAX_UPLOAD_BYTES / 1024 / 1024}MB 이하만 올릴 수 있습니다.`);

@@ -66,6 +66,12 @@ export async function getTicketPageExtras(actor: Actor, ticketId: string) {
         orderBy: { requestedAt: "desc" },
         select: { id: true, months: true, status: true, requestedAt: true, newEndOn: true },
       },
+      reviews: {
+        where: { result: "returned" },
+        orderBy: { reviewedAt: "desc" },
+        take: 1,
+        select: { fixList: true, reason: true, reviewedAt: true },
+      },
       _count: { select: { plans: true } },
     },
   });

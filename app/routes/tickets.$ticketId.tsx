@@ -127,6 +127,21 @@ export default function TicketPage() {
         <StateBadge state={ticket.state} />
         <DueBadge state={ticket.state} planDueOn={ticket.planDueOn} revisionDueOn={ticket.revisionDueOn} windowEndOn={ticket.windowEndOn} today={today} />
         <span data-testid="next-actor">다음 조치: {actorNext ? ROLE_LABELS[actorNext] : "없음 (종료)"}</span>
+        {ticket.state !== "draft" ? (
+          <span style={{ marginLeft: "auto", display: "flex", gap: "0.5rem", flexWrap: "wrap" }} data-testid="ticket-pages">
+            <Link className="button secondary" to={`/tickets/${ticket.id}/quote`}>
+              견적
+            </Link>
+            <Link className="button secondary" to={`/tickets/${ticket.id}/plan`}>
+              수행계획서
+            </Link>
+            {["in_progress", "completion_check", "completed", "follow_up"].includes(ticket.state) ? (
+              <Link className="button secondary" to={`/tickets/${ticket.id}/work-logs`}>
+                작업일지
+              </Link>
+            ) : null}
+          </span>
+        ) : null}
         {isDraftOwner ? (
           <span style={{ marginLeft: "auto", display: "flex", gap: "0.5rem", flexWrap: "wrap" }}>
             <Link className="button secondary" to={`/tickets/${ticket.id}/edit`}>
@@ -138,6 +153,24 @@ export default function TicketPage() {
           </span>
         ) : null}
       </div>
+
+      {ticket.state === "draft" && extras.reviews[0] ? (
+        <section className="form-error" role="note" data-testid="fix-list">
+          <strong>운영기관의 보완 요청</strong> ({formatKoreanDateShort(seoulDate(new Date(extras.reviews[0].reviewedAt)))}): 아래를 보완한 뒤 다시 제출해 주세요.
+          {extras.reviews[0].fixList ? (
+            <ul>
+              {extras.reviews[0].fixList
+                .split("\n")
+                .map((line) => line.trim())
+                .filter(Boolean)
+                .map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+            </ul>
+          ) : null}
+          {extras.reviews[0].reason ? <p style={{ margin: 0 }}>{extras.reviews[0].reason}</p> : null}
+        </section>
+      ) : null}
 
       {searchParams.get("saved") && !result ? (
         <p className="toast-ok" role="status">

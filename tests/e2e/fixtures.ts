@@ -6,17 +6,23 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { instanceDir } from "./instance";
 
-const PORT = process.env.E2E_PORT ?? "3100";
-export const E2E_DIR = path.resolve("data", `e2e-${PORT}`);
+/** The data folder of the server this spec file runs against. */
+export function e2eDir(): string {
+  return instanceDir();
+}
 
-let handle: Database.Database | null = null;
+const handles = new Map<string, Database.Database>();
 export function db(): Database.Database {
+  const file = path.join(e2eDir(), "e2e.db");
+  let handle = handles.get(file);
   if (!handle) {
-    handle = new Database(path.join(E2E_DIR, "e2e.db"));
+    handle = new Database(file);
     handle.pragma("journal_mode = WAL");
     handle.pragma("busy_timeout = 5000");
     handle.pragma("foreign_keys = ON");
+    handles.set(file, handle);
   }
   return handle;
 }
@@ -67,8 +73,8 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 function storedFile(uploaderId: string, name: string): string {
   const fileId = id();
   const rel = path.join("files", `${fileId}.pdf`);
-  fs.mkdirSync(path.join(E2E_DIR, "files"), { recursive: true });
-  fs.writeFileSync(path.join(E2E_DIR, rel), PDF);
+  fs.mkdirSync(path.join(e2eDir(), "files"), { recursive: true });
+  fs.writeFileSync(path.join(e2eDir(), rel), PDF);
   db()
     .prepare(`INSERT INTO StoredFile (id, sha256, size, mimeType, originalName, storagePath, uploadedById, createdAt) VALUES (?, ?, ?, 'application/pdf', ?, ?, ?, ?)`)
     .run(fileId, crypto.createHash("sha256").update(PDF).digest("hex"), PDF.byteLength, name, rel, uploaderId, stamp());

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
+import { instanceDir, instancePort } from "./instance";
 
 /** Records every live event the page receives, and marks the document so a reload would be noticed. */
 async function watch(page: Page) {
@@ -128,9 +129,9 @@ test("a handshake from another origin is refused", async ({ page, baseURL }) => 
 test("after a server restart the client catches up with what it missed, exactly once", async ({ browser }) => {
   // A second server process on the same database: the page talks to it, we stop it,
   // make a change through the main server, start it again, and the page catches up.
-  const port = Number(process.env.E2E_PORT ?? 3100) + 90;
+  const port = instancePort() + 90;
   const root = process.cwd();
-  const dataDir = path.join(root, "data", `e2e-${process.env.E2E_PORT ?? 3100}`);
+  const dataDir = instanceDir();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production" as const,
@@ -174,7 +175,7 @@ test("after a server restart the client catches up with what it missed, exactly 
   await openTicket(maker, "AS-2024-0011");
   maker.once("dialog", (dialog) => dialog.accept());
   await maker.getByRole("button", { name: "신청철회" }).click();
-  await expect(maker.getByRole("status").filter({ hasText: "처리되었습니다" })).toBeVisible();
+  await expect(maker.getByRole("status").filter({ hasText: "신청을 철회했습니다" })).toBeVisible();
 
   second = await start();
   await expect(watcher.getByTestId("live-status")).toHaveAttribute("data-connected", "true", { timeout: 15_000 });

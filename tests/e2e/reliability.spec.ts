@@ -12,6 +12,7 @@ import { expect, test } from "@playwright/test";
 import { applyMigrations } from "../../scripts/db/lib/apply.mjs";
 import { serverEnv, serverJs, startServer, stopServer } from "./server-process";
 
+// Servers of our own on ports far from the shared ones (base + 60 …).
 const BASE = Number(process.env.E2E_PORT ?? 3100);
 const root = process.cwd();
 

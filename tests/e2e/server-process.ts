@@ -1,7 +1,6 @@
 // A production server process of our own, for tests that must stop, kill or
 // restart it (the shared Playwright web server must stay up for the others).
 import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 
 const root = process.cwd();
@@ -50,14 +49,4 @@ export function stopServer(child: ChildProcess, signal: NodeJS.Signals = "SIGTER
     child.once("exit", (code) => resolve(code));
     child.kill(signal);
   });
-}
-
-/** A copy of the shared e2e database (seeded, migrated) in a folder of its own. */
-export function copyOfE2eData(name: string): string {
-  const source = path.join(root, "data", `e2e-${process.env.E2E_PORT ?? 3100}`);
-  const target = path.join(root, "data", `e2e-${process.env.E2E_PORT ?? 3100}-${name}`);
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.mkdirSync(target, { recursive: true });
-  // a consistent copy even while the shared server runs: SQLite's backup API
-  return target;
 }
