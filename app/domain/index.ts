@@ -16,3 +16,4 @@ export * from "./documents";
 export * from "./screening";
 export * from "./evaluation";
 export * from "./workflow";
+export * from "./completion";

@@ -1,6 +1,8 @@
 import { describe, it, expect } from "vitest";
 import * as domain from "./index";
 import {
+  ATTACHMENT_PURPOSES,
+  ATTACHMENT_PURPOSE_LABELS,
   BASIS_LABELS,
   DOCUMENT_KINDS,
   DOCUMENT_KIND_LABELS,
@@ -10,6 +12,9 @@ import {
   GRADES,
   GRADE_LABELS,
   MONEY_LABELS,
+  PHOTO_PURPOSES,
+  QUOTE_LINE_KINDS,
+  QUOTE_LINE_KIND_LABELS,
   ROLES,
   ROLE_LABELS,
   STATE_LABELS,
@@ -19,14 +24,22 @@ import {
   SUPPORT_TYPE_GROUP_LABELS,
   SUPPORT_TYPE_LABELS,
   TICKET_STATES,
+  WORK_LOG_ATTACHMENT_PURPOSES,
+  WORK_LOG_STATUSES,
+  WORK_LOG_STATUS_LABELS,
+  isAttachmentPurpose,
   isDocumentKind,
   isEligibilityBasis,
   isGrade,
   isGradedItemKey,
+  isPhotoPurpose,
+  isQuoteLineKind,
   isRole,
   isSupportType,
   isSuitabilityCheckKey,
   isTicketState,
+  isWorkLogAttachmentPurpose,
+  isWorkLogStatus,
 } from "./labels";
 
 describe("value sets and Korean labels", () => {
@@ -40,6 +53,8 @@ describe("value sets and Korean labels", () => {
     [GRADES, GRADE_LABELS],
     [GRADED_ITEM_KEYS, GRADED_ITEM_LABELS],
     [SUITABILITY_CHECK_KEYS, SUITABILITY_CHECK_LABELS],
+    [WORK_LOG_STATUSES, WORK_LOG_STATUS_LABELS],
+    [ATTACHMENT_PURPOSES, ATTACHMENT_PURPOSE_LABELS],
   ] as [readonly string[], Record<string, string>][])("every value has a Korean label (%j)", (values, labels) => {
     expect(Object.keys(labels)).toEqual([...values]);
     for (const v of values) expect(labels[v]).toMatch(/[가-힣]/);
@@ -88,6 +103,11 @@ describe("value sets and Korean labels", () => {
       [isGrade, GRADES],
       [isGradedItemKey, GRADED_ITEM_KEYS],
       [isSuitabilityCheckKey, SUITABILITY_CHECK_KEYS],
+      [isQuoteLineKind, QUOTE_LINE_KINDS],
+      [isWorkLogStatus, WORK_LOG_STATUSES],
+      [isAttachmentPurpose, ATTACHMENT_PURPOSES],
+      [isWorkLogAttachmentPurpose, WORK_LOG_ATTACHMENT_PURPOSES],
+      [isPhotoPurpose, PHOTO_PURPOSES],
     ];
     for (const [guard, values] of guards) {
       for (const v of values) expect(guard(v)).toBe(true);
@@ -95,6 +115,29 @@ describe("value sets and Korean labels", () => {
       expect(guard(undefined)).toBe(false);
       expect(guard(1)).toBe(false);
     }
+  });
+});
+
+describe("quote, work-log and attachment value sets", () => {
+  it("keep the strings stored in the database and the labels shown until now", () => {
+    expect(Object.keys(QUOTE_LINE_KIND_LABELS)).toEqual([...QUOTE_LINE_KINDS]); // "SW" is a label too: no Hangul check
+    expect(QUOTE_LINE_KIND_LABELS).toEqual({ hw_part: "HW 부품", sw: "SW", labour: "인건비(용역)", training: "교육", other: "기타" });
+    expect(WORK_LOG_STATUS_LABELS).toEqual({ submitted: "확인 대기", confirmed: "확인됨", disputed: "이의 제기" });
+    expect(ATTACHMENT_PURPOSE_LABELS).toEqual({
+      before_photo: "작업 전 사진",
+      after_photo: "작업 후 사진",
+      training_material: "교육 자료",
+      report: "완료보고 첨부",
+      other: "기타 첨부",
+    });
+  });
+
+  it("work-log uploads and photos are subsets of the attachment purposes", () => {
+    expect(WORK_LOG_ATTACHMENT_PURPOSES).toEqual(["before_photo", "after_photo", "training_material"]);
+    expect(PHOTO_PURPOSES).toEqual(["before_photo", "after_photo"]);
+    for (const p of WORK_LOG_ATTACHMENT_PURPOSES) expect(ATTACHMENT_PURPOSES).toContain(p);
+    expect(isWorkLogAttachmentPurpose("report")).toBe(false);
+    expect(isPhotoPurpose("training_material")).toBe(false);
   });
 });
 
@@ -128,6 +171,15 @@ describe("index", () => {
       "assertTransition",
       "nextActor",
       "stepOfState",
+      "QUOTE_LINE_KIND_LABELS",
+      "WORK_LOG_STATUS_LABELS",
+      "ATTACHMENT_PURPOSE_LABELS",
+      "evidenceFor",
+      "describeEvidence",
+      "completionGaps",
+      "assertCompletionReady",
+      "assertPayment",
+      "verifiedLineAmounts",
     ]) {
       expect(domain).toHaveProperty(name);
     }

@@ -195,6 +195,53 @@ export const SUITABILITY_CHECK_LABELS: Readonly<Record<SuitabilityCheckKey, stri
   cannot_self_service: "자체적으로 AS가 가능하지 않은 도입기업인지 여부",
 };
 
+// ─── Quotes (견적) ──────────────────────────────────────────────────────────
+/** 견적 항목 구분: what a line of the supplier's quote pays for. */
+export const QUOTE_LINE_KINDS = ["hw_part", "sw", "labour", "training", "other"] as const;
+export type QuoteLineKind = (typeof QUOTE_LINE_KINDS)[number];
+export const isQuoteLineKind = oneOf(QUOTE_LINE_KINDS);
+export const QUOTE_LINE_KIND_LABELS: Readonly<Record<QuoteLineKind, string>> = {
+  hw_part: "HW 부품",
+  sw: "SW",
+  labour: "인건비(용역)",
+  training: "교육",
+  other: "기타",
+};
+
+// ─── Work logs (작업일지) ───────────────────────────────────────────────────
+/**
+ * A work log is written by the supplier (submitted), then confirmed or disputed by the
+ * manufacturer; a disputed log corrected by the supplier is submitted again.
+ */
+export const WORK_LOG_STATUSES = ["submitted", "confirmed", "disputed"] as const;
+export type WorkLogStatus = (typeof WORK_LOG_STATUSES)[number];
+export const isWorkLogStatus = oneOf(WORK_LOG_STATUSES);
+export const WORK_LOG_STATUS_LABELS: Readonly<Record<WorkLogStatus, string>> = {
+  submitted: "확인 대기",
+  confirmed: "확인됨",
+  disputed: "이의 제기",
+};
+
+/** What an attached file is for (work logs and completion reports). */
+export const ATTACHMENT_PURPOSES = ["before_photo", "after_photo", "training_material", "report", "other"] as const;
+export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];
+export const isAttachmentPurpose = oneOf(ATTACHMENT_PURPOSES);
+export const ATTACHMENT_PURPOSE_LABELS: Readonly<Record<AttachmentPurpose, string>> = {
+  before_photo: "작업 전 사진",
+  after_photo: "작업 후 사진",
+  training_material: "교육 자료",
+  report: "완료보고 첨부",
+  other: "기타 첨부",
+};
+/** The purposes the supplier uploads with a work log (evidence, see completion.ts). */
+export const WORK_LOG_ATTACHMENT_PURPOSES = ["before_photo", "after_photo", "training_material"] as const satisfies readonly AttachmentPurpose[];
+export type WorkLogAttachmentPurpose = (typeof WORK_LOG_ATTACHMENT_PURPOSES)[number];
+export const isWorkLogAttachmentPurpose = oneOf(WORK_LOG_ATTACHMENT_PURPOSES);
+/** The photo purposes: HW evidence, images only. */
+export const PHOTO_PURPOSES = ["before_photo", "after_photo"] as const satisfies readonly WorkLogAttachmentPurpose[];
+export type PhotoPurpose = (typeof PHOTO_PURPOSES)[number];
+export const isPhotoPurpose = oneOf(PHOTO_PURPOSES);
+
 // ─── Money ──────────────────────────────────────────────────────────────────
 /**
  * Names of the amounts. 총사업비 (totalCost) and 협약금액 (agreedCost) are the same figure

@@ -5,12 +5,14 @@ import {
   agreedCost,
   agreementAmounts,
   assertAmount,
+  assertPayment,
   describeAmounts,
   expectedSubsidy,
   lineAmount,
   quoteTotal,
   remainingBudget,
   subsidyFor,
+  verifiedLineAmounts,
 } from "./money";
 import { GYEONGGI_2024_PARAMS as P, type ProgramParams } from "./params";
 
@@ -162,6 +164,99 @@ describe("agreedCost, subsidyFor, expectedSubsidy, remainingBudget", () => {
     expect(remainingBudget(1_000_000_000, P)).toBe(24_000_000);
     expect(remainingBudget(2_000_000_000, P)).toBe(0);
     expect(() => remainingBudget(-1, P)).toThrow(/배정된 정부지원금/);
+  });
+});
+
+describe("assertPayment (사업비 지급)", () => {
+  it.each([
+    { amount: 14_000_000, subsidy: 14_000_000 },
+    { amount: 1, subsidy: 14_000_000 },
+    { amount: 5_000_000, subsidy: null },
+  ])("accepts $amount against subsidy $subsidy", ({ amount, subsidy }) => {
+    expect(() => assertPayment(amount, subsidy)).not.toThrow();
+  });
+
+  it.each([
+    { amount: 14_000_001, subsidy: 14_000_000, code: "payment_over_subsidy" },
+    { amount: 0, subsidy: 14_000_000, code: "payment_zero" },
+    { amount: 0, subsidy: null, code: "payment_zero" },
+    { amount: 0, subsidy: 0, code: "payment_zero" },
+    { amount: 1, subsidy: 0, code: "payment_over_subsidy" },
+    { amount: -1, subsidy: 14_000_000, code: "amount_negative" },
+    { amount: 1.5, subsidy: 14_000_000, code: "amount_fractional" },
+    { amount: Number.NaN, subsidy: null, code: "amount_not_number" },
+    { amount: 1, subsidy: -1, code: "amount_negative" },
+  ])("refuses $amount against subsidy $subsidy with $code", ({ amount, subsidy, code }) => {
+    expect(codeOf(() => assertPayment(amount, subsidy))).toBe(code);
+  });
+
+  it("says why in Korean", () => {
+    expect(() => assertPayment(15_000_000, 14_000_000)).toThrow(
+      "지급액(15,000,000원)이 협약 정부지원금(14,000,000원)을 넘을 수 없습니다."
+    );
+    expect(() => assertPayment(0, 14_000_000)).toThrow("지급액은 1원 이상이어야 합니다.");
+    expect(() => assertPayment(-5, null)).toThrow("지급액은 0 이상이어야 합니다 (-5).");
+    expect(() => assertPayment(1, 0.5)).toThrow("정부지원금은 정수여야 합니다 (0.5).");
+  });
+});
+
+describe("verifiedLineAmounts (항목별 원가검증금액)", () => {
+  const ids = ["a", "b", "c"];
+  type Row = { name: string; entered: Record<string, number>; verified: number; kept: { lineId: string; amount: number }[] };
+  it.each<Row>([
+    { name: "none entered", entered: {}, verified: 30_000_000, kept: [] },
+    { name: "some entered: no sum check", entered: { a: 1_000 }, verified: 30_000_000, kept: [{ lineId: "a", amount: 1_000 }] },
+    {
+      name: "all entered, adding up",
+      entered: { c: 5_000_000, a: 20_000_000, b: 5_000_000 },
+      verified: 30_000_000,
+      kept: [
+        { lineId: "a", amount: 20_000_000 },
+        { lineId: "b", amount: 5_000_000 },
+        { lineId: "c", amount: 5_000_000 },
+      ],
+    },
+    { name: "foreign ids ignored", entered: { x: 1, a: 2 }, verified: 30_000_000, kept: [{ lineId: "a", amount: 2 }] },
+    { name: "inherited keys ignored", entered: Object.create({ a: 7 }) as Record<string, number>, verified: 1, kept: [] },
+    { name: "all zero", entered: { a: 0, b: 0, c: 0 }, verified: 0, kept: [{ lineId: "a", amount: 0 }, { lineId: "b", amount: 0 }, { lineId: "c", amount: 0 }] },
+  ])("$name", ({ entered, verified, kept }) => {
+    expect(verifiedLineAmounts(ids, entered, verified)).toEqual(kept);
+  });
+
+  it("an empty quote keeps nothing and checks nothing", () => {
+    expect(verifiedLineAmounts([], { a: 1 }, 5)).toEqual([]);
+  });
+
+  it.each<{ entered: Record<string, number>; verified: number; code: string }>([
+    { entered: { a: 5_000_000, b: 20_000_000, c: 0 }, verified: 30_000_000, code: "line_sum_mismatch" },
+    { entered: { a: 5_000_000, b: 25_000_000, c: 1 }, verified: 30_000_000, code: "line_sum_mismatch" },
+    { entered: { a: MAX, b: MAX, c: 0 }, verified: MAX, code: "amount_too_large" },
+    { entered: { a: 1, b: -1 }, verified: 0, code: "amount_negative" },
+    { entered: { a: 1.5 }, verified: 0, code: "amount_fractional" },
+    { entered: {}, verified: -1, code: "amount_negative" },
+    { entered: {}, verified: Number.POSITIVE_INFINITY, code: "amount_not_number" },
+  ])("refuses $entered for $verified with $code", ({ entered, verified, code }) => {
+    expect(codeOf(() => verifiedLineAmounts(ids, entered, verified))).toBe(code);
+  });
+
+  it("says why in Korean, naming the line", () => {
+    expect(() => verifiedLineAmounts(ids, { a: 5_000_000, b: 20_000_000, c: 0 }, 30_000_000)).toThrow(
+      "항목별 원가검증금액의 합계(25,000,000원)가 원가검증금액(30,000,000원)과 다릅니다."
+    );
+    expect(() => verifiedLineAmounts(ids, { b: -3 }, 30_000_000)).toThrow("2번째 항목의 원가검증금액은 0 이상이어야 합니다 (-3).");
+    expect(() => verifiedLineAmounts(ids, { a: MAX, b: MAX, c: 0 }, MAX)).toThrow(/항목별 원가검증금액의 합계가 너무 큽니다/);
+  });
+
+  it("the kept amounts add up to the verified total whenever every line has one (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 2 ** 43 }), (amounts, verified) => {
+        const lineIds = amounts.map((_, i) => `line-${i}`);
+        const entered = Object.fromEntries(lineIds.map((id, i) => [id, amounts[i]]));
+        const exact = amounts.reduce((s, a) => s + a, 0);
+        if (exact === verified) expect(verifiedLineAmounts(lineIds, entered, verified).map((l) => l.amount)).toEqual(amounts);
+        else expect(codeOf(() => verifiedLineAmounts(lineIds, entered, verified))).toBe("line_sum_mismatch");
+      })
+    );
   });
 });
 

@@ -146,3 +146,63 @@ export function describeAmounts(amounts: AgreementAmounts): string {
     ].join(" · ") + (amounts.provisional ? " (원가검토 전 예상)" : "")
   );
 }
+
+/**
+ * 사업비 지급: the amount paid is a whole number of won, at least 1원, and never more than the
+ * agreed 정부지원금 (공고 1. 지원조건). `agreedSubsidy` null (no agreement on file) skips the
+ * ceiling. Codes: those of {@link assertAmount}, 'payment_over_subsidy', 'payment_zero'.
+ */
+export function assertPayment(amount: number, agreedSubsidy: number | null): void {
+  assertAmount(amount, "지급액");
+  if (agreedSubsidy !== null) {
+    assertAmount(agreedSubsidy, MONEY_LABELS.subsidy);
+    if (amount > agreedSubsidy) {
+      throw new DomainError(
+        "payment_over_subsidy",
+        `지급액(${formatKRW(amount)})이 협약 정부지원금(${formatKRW(agreedSubsidy)})을 넘을 수 없습니다.`
+      );
+    }
+  }
+  if (amount < 1) throw new DomainError("payment_zero", "지급액은 1원 이상이어야 합니다.");
+}
+
+/** One quote line's 원가검증금액. */
+export interface VerifiedLine {
+  lineId: string;
+  amount: number;
+}
+
+/**
+ * 항목별 원가검증금액 of a cost review. Per-line amounts are optional: the ones entered for the
+ * quote's own lines are kept, in the quote's order (amounts for other ids are ignored). Once every
+ * line has one, they must add up to the 원가검증금액 exactly. Codes: those of {@link assertAmount}
+ * (the line is named by its position, e.g. '2번째 항목의 원가검증금액'), 'line_sum_mismatch'.
+ */
+export function verifiedLineAmounts(
+  quoteLineIds: readonly string[],
+  entered: Readonly<Record<string, number>>,
+  verifiedAmount: number
+): VerifiedLine[] {
+  assertAmount(verifiedAmount, MONEY_LABELS.verifiedAmount);
+  const lines: VerifiedLine[] = [];
+  quoteLineIds.forEach((lineId, index) => {
+    if (!Object.prototype.hasOwnProperty.call(entered, lineId)) return;
+    const amount = entered[lineId];
+    assertAmount(amount, `${index + 1}번째 항목의 ${MONEY_LABELS.verifiedAmount}`);
+    lines.push({ lineId, amount });
+  });
+  if (lines.length > 0 && lines.length === quoteLineIds.length) {
+    const label = `항목별 ${MONEY_LABELS.verifiedAmount}의 합계`;
+    const sum = safeOrThrow(
+      lines.reduce((total, line) => total + BigInt(line.amount), 0n),
+      label
+    );
+    if (sum !== verifiedAmount) {
+      throw new DomainError(
+        "line_sum_mismatch",
+        `${label}(${formatKRW(sum)})가 ${MONEY_LABELS.verifiedAmount}(${formatKRW(verifiedAmount)})과 다릅니다.`
+      );
+    }
+  }
+  return lines;
+}

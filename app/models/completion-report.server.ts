@@ -4,7 +4,7 @@
 // log is unconfirmed.
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { isTicketState, type IsoDate } from "~/domain";
+import { isTicketState, type AttachmentPurpose, type IsoDate } from "~/domain";
 import { transitionTicket } from "./workflow.server";
 import { recordStoredFile, type SavedFile } from "./files.server";
 import { getTicketAssessment, ticketScope } from "./ticket.server";
@@ -71,7 +71,7 @@ export async function reportCompletion(
       reportId = report.id;
       for (const saved of input.files) {
         const file = await recordStoredFile(tx, actor, saved);
-        await tx.attachment.create({ data: { fileId: file.id, purpose: "report", completionReportId: report.id } });
+        await tx.attachment.create({ data: { fileId: file.id, purpose: "report" satisfies AttachmentPurpose, completionReportId: report.id } });
       }
       return {
         summary: `완료 보고를 제출했습니다${input.files.length ? ` (첨부 ${input.files.length}건)` : ""}. 완료점검 단계로 변경되었습니다.`,

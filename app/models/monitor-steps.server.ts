@@ -7,13 +7,18 @@ import type { Actor } from "~/auth/actor";
 import {
   DomainError,
   GRADED_ITEM_KEYS,
+  PHOTO_PURPOSES,
   SUITABILITY_CHECK_KEYS,
   STATE_LABELS,
   agreementAmounts,
   applicableChecks,
+  assertCompletionReady,
+  assertPayment,
   bonusEligible,
+  completionGaps,
   describeAmounts,
   executionWindow,
+  extendWindow,
   formatKRW,
   formatKoreanDate,
   gradePoints,
@@ -22,11 +27,12 @@ import {
   isTicketState,
   planDueDate,
   revisedPlanDueDate,
+  verifiedLineAmounts,
+  type CompletionFacts,
   type Grade,
   type GradedItemKey,
   type IsoDate,
   type SuitabilityCheckKey,
-  type SupportType,
 } from "~/domain";
 import { getTicketAssessment, ticketScope } from "./ticket.server";
 import { changeTicket, transitionTicket, type Tx } from "./workflow.server";
@@ -359,20 +365,14 @@ export async function recordCostReview(
     expectedVersion: input.expectedVersion,
     today: input.today,
     apply: async (tx, facts, _next, assessment) => {
-      const quote = await tx.quote.findFirst({ where: { ticketId: facts.id }, orderBy: { version: "desc" }, select: { id: true, total: true, lines: { select: { id: true } } } });
+      const quote = await tx.quote.findFirst({ where: { ticketId: facts.id }, orderBy: { version: "desc" }, select: { id: true, total: true, lines: { orderBy: { sortOrder: "asc" }, select: { id: true } } } });
       if (!quote) throw new DomainError("no_quote", "공급기업의 견적이 없어 원가적정성 검토 결과를 입력할 수 없습니다.");
-      const lineIds = new Set(quote.lines.map((l) => l.id));
-      const entries = Object.entries(input.lineAmounts).filter(([id]) => lineIds.has(id));
-      if (entries.length === quote.lines.length && entries.length > 0) {
-        const sum = entries.reduce((s, [, v]) => s + v, 0);
-        if (sum !== input.verifiedAmount) {
-          throw new DomainError(
-            "line_sum_mismatch",
-            `항목별 원가검증금액의 합계(${formatKRW(sum)})가 원가검증금액(${formatKRW(input.verifiedAmount)})과 다릅니다.`,
-          );
-        }
-      }
-      for (const [id, amount] of entries) await tx.quoteLine.update({ where: { id }, data: { verifiedAmount: amount } });
+      const lines = verifiedLineAmounts(
+        quote.lines.map((l) => l.id),
+        input.lineAmounts,
+        input.verifiedAmount,
+      );
+      for (const line of lines) await tx.quoteLine.update({ where: { id: line.lineId }, data: { verifiedAmount: line.amount } });
       const revisionDueOn = input.planChangeRequired ? revisedPlanDueDate(input.resultOn, assessment.params) : null;
       await tx.costReview.create({
         data: {
@@ -470,10 +470,7 @@ export async function recordPayment(actor: Actor, input: StepInput & { amount: n
     today: input.today,
     apply: async (tx, facts) => {
       const agreement = await tx.agreement.findUnique({ where: { ticketId: facts.id }, select: { subsidy: true } });
-      if (agreement && input.amount > agreement.subsidy) {
-        throw new DomainError("payment_over_subsidy", `지급액(${formatKRW(input.amount)})이 협약 정부지원금(${formatKRW(agreement.subsidy)})을 넘을 수 없습니다.`);
-      }
-      if (input.amount < 1) throw new DomainError("payment_zero", "지급액은 1원 이상이어야 합니다.");
+      assertPayment(input.amount, agreement?.subsidy ?? null);
       await tx.payment.create({ data: { ticketId: facts.id, amount: input.amount, paidOn: input.paidOn, note: input.note, recordedById: actor.userId } });
       return { summary: `사업비 ${formatKRW(input.amount)}을 ${formatKoreanDate(input.paidOn)}에 지급했습니다.`, data: { amount: input.amount, paidOn: input.paidOn } };
     },
@@ -498,7 +495,7 @@ export async function getExtensionData(actor: Actor, ticketId: string, today: Is
   let refusal: string | null = null;
   if (agreement && pending) {
     try {
-      proposedEndOn = executionWindow(agreement.startOn, agreement.extensionMonths + pending.months, assessment.params).endOn;
+      proposedEndOn = extendWindow(agreement.startOn, agreement.extensionMonths, pending.months, assessment.params).endOn;
     } catch (e) {
       refusal = e instanceof DomainError ? e.message : null;
     }
@@ -521,9 +518,8 @@ export async function decideExtension(actor: Actor, input: StepInput & { decisio
       }
       const agreement = await tx.agreement.findUnique({ where: { ticketId: facts.id }, select: { id: true, startOn: true, extensionMonths: true } });
       if (!agreement) throw new DomainError("no_agreement", "협약이 없어 사업기간을 연장할 수 없습니다.");
-      const months = agreement.extensionMonths + pending.months;
-      const window = executionWindow(agreement.startOn, months, assessment.params);
-      await tx.agreement.update({ where: { id: agreement.id }, data: { endOn: window.endOn, extensionMonths: months } });
+      const window = extendWindow(agreement.startOn, agreement.extensionMonths, pending.months, assessment.params);
+      await tx.agreement.update({ where: { id: agreement.id }, data: { endOn: window.endOn, extensionMonths: window.extensionMonths } });
       await tx.extensionRequest.update({
         where: { id: pending.id },
         data: { status: "approved", decidedById: actor.userId, decidedAt: new Date(), decisionNote: input.note, newEndOn: window.endOn },
@@ -539,34 +535,10 @@ export async function decideExtension(actor: Actor, input: StepInput & { decisio
 
 // ─── 완료점검 / 사후관리 ─────────────────────────────────────────────────────
 
-type GateLog = { status: string; swVersionBefore: string | null; swVersionAfter: string | null; trainingAttendees: string | null; parts: number; photos: number };
-
-/**
- * What the completion check still misses (Korean, empty when the gate is open): unconfirmed work
- * logs, the evidence each requested AS type calls for, and the supplier's completion report.
- * TODO(lead): move into app/domain as a rule (completionGate) — see the report.
- */
-export function completionGaps(input: { supportTypes: SupportType[]; logs: GateLog[]; completionReports: number }): string[] {
-  const gaps: string[] = [];
-  const unconfirmed = input.logs.filter((l) => l.status !== "confirmed").length;
-  if (input.logs.length === 0) gaps.push("작업일지가 없습니다.");
-  if (unconfirmed > 0) gaps.push(`도입기업이 확인하지 않은 작업일지가 ${unconfirmed}건 있습니다.`);
-  const types = new Set(input.supportTypes);
-  if ((types.has("hw_repair") || types.has("hw_upgrade")) && !input.logs.some((l) => l.parts > 0 || l.photos > 0)) {
-    gaps.push("HW 수리·업그레이드 증빙(교체 부품 또는 작업 사진)이 작업일지에 없습니다.");
-  }
-  if (types.has("sw_upgrade") && !input.logs.some((l) => l.swVersionBefore && l.swVersionAfter)) {
-    gaps.push("SW 업그레이드 증빙(변경 전·후 버전)이 작업일지에 없습니다.");
-  }
-  if (types.has("util_user_support") && !input.logs.some((l) => l.trainingAttendees)) {
-    gaps.push("사용자 교육 증빙(참석자)이 작업일지에 없습니다.");
-  }
-  if (input.completionReports === 0) gaps.push("공급기업의 완료보고서가 없습니다.");
-  return gaps;
-}
-
-async function gapsOf(db: Tx | typeof prisma, ticketId: string, supportTypes: string[]) {
-  const [logs, completionReports] = await Promise.all([
+/** The facts of the completion check (완료점검) as the rules module wants them. */
+async function completionFactsOf(db: Tx | typeof prisma, ticketId: string): Promise<CompletionFacts> {
+  const [types, logs, completionReports] = await Promise.all([
+    db.ticketSupportType.findMany({ where: { ticketId }, select: { type: true } }),
     db.workLog.findMany({
       where: { ticketId },
       select: {
@@ -574,24 +546,23 @@ async function gapsOf(db: Tx | typeof prisma, ticketId: string, supportTypes: st
         swVersionBefore: true,
         swVersionAfter: true,
         trainingAttendees: true,
-        _count: { select: { parts: true, attachments: { where: { purpose: { in: ["before_photo", "after_photo"] } } } } },
+        _count: { select: { parts: true, attachments: { where: { purpose: { in: [...PHOTO_PURPOSES] } } } } },
       },
     }),
     db.completionReport.count({ where: { ticketId } }),
   ]);
-  return completionGaps({
-    supportTypes: supportTypes.filter(isSupportType),
-    logs: logs.map((l) => ({ ...l, parts: l._count.parts, photos: l._count.attachments })),
-    completionReports,
-  });
+  return {
+    supportTypes: types.map((t) => t.type).filter(isSupportType),
+    workLogs: logs.map(({ _count, ...log }) => ({ ...log, parts: _count.parts, photos: _count.attachments })),
+    hasCompletionReport: completionReports > 0,
+  };
 }
 
 export async function getCompletionData(actor: Actor, ticketId: string, today: IsoDate) {
   const assessment = await getTicketAssessment(actor, ticketId, today);
   if (!assessment) return null;
-  const supportTypes = await prisma.ticketSupportType.findMany({ where: { ticketId }, select: { type: true } });
-  const [gaps, logs, reports, checks, notes] = await Promise.all([
-    gapsOf(prisma, ticketId, supportTypes.map((s) => s.type)),
+  const [facts, logs, reports, checks, notes] = await Promise.all([
+    completionFactsOf(prisma, ticketId),
     prisma.workLog.findMany({
       where: { ticketId },
       orderBy: { workedOn: "asc" },
@@ -605,7 +576,7 @@ export async function getCompletionData(actor: Actor, ticketId: string, today: I
     prisma.completionCheck.findMany({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { id: true, result: true, findings: true, checkedOn: true } }),
     prisma.followUpNote.findMany({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { id: true, note: true, notedOn: true } }),
   ]);
-  return { gaps, logs, reports, checks, notes, actions: assessment.actions };
+  return { gaps: completionGaps(facts), logs, reports, checks, notes, actions: assessment.actions };
 }
 
 export async function checkCompletion(actor: Actor, input: StepInput & { result: "pass" | "fail"; findings: string | null }) {
@@ -616,9 +587,7 @@ export async function checkCompletion(actor: Actor, input: StepInput & { result:
     today: input.today,
     apply: async (tx, facts) => {
       if (input.result === "pass") {
-        const types = await tx.ticketSupportType.findMany({ where: { ticketId: facts.id }, select: { type: true } });
-        const gaps = await gapsOf(tx, facts.id, types.map((t) => t.type));
-        if (gaps.length > 0) throw new DomainError("completion_gaps", `완료점검을 통과시킬 수 없습니다: ${gaps.join(" ")}`, gaps);
+        assertCompletionReady(await completionFactsOf(tx, facts.id));
       } else if (!input.findings) {
         throw new DomainError("findings_required", "보완 요구 사항(점검 의견)을 입력해 주세요.");
       }

@@ -1,26 +1,13 @@
 // 견적 (quotes): append-only versions with line items. The supplier writes a
 // new version; the manufacturer and the monitor read the latest and the
-// history. Totals come from app/domain (quoteTotal, lineAmount).
+// history. Totals come from app/domain (quoteTotal, lineAmount), the line
+// kinds and their labels too (QUOTE_LINE_KINDS, QUOTE_LINE_KIND_LABELS).
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { formatKRW, lineAmount, quoteTotal, type TicketState } from "~/domain";
+import { formatKRW, lineAmount, quoteTotal, type QuoteLineKind, type TicketState } from "~/domain";
 import { changeTicket } from "./workflow.server";
 import { ConflictError } from "./errors.server";
 import { ticketScope } from "./ticket.server";
-
-// TODO(lead): move to app/domain/labels.ts (QUOTE_LINE_KINDS / QUOTE_LINE_KIND_LABELS).
-export const QUOTE_LINE_KINDS = ["hw_part", "sw", "labour", "training", "other"] as const;
-export type QuoteLineKind = (typeof QUOTE_LINE_KINDS)[number];
-export const QUOTE_LINE_KIND_LABELS: Readonly<Record<QuoteLineKind, string>> = {
-  hw_part: "HW 부품",
-  sw: "SW",
-  labour: "인건비(용역)",
-  training: "교육",
-  other: "기타",
-};
-export function quoteLineKindLabel(kind: string): string {
-  return (QUOTE_LINE_KIND_LABELS as Record<string, string>)[kind] ?? kind;
-}
 
 /**
  * The supplier quotes or revises from the application (신청접수) until the

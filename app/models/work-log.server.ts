@@ -1,44 +1,27 @@
 // 작업일지 (work logs) while the project runs: the supplier writes them with
-// the evidence its AS type calls for, the manufacturer confirms or disputes
+// the evidence its AS type calls for (evidenceFor in app/domain, the same
+// table the completion check reads), the manufacturer confirms or disputes
 // them. Each log has its own `version` for optimistic locking (the ticket's
 // version moves on every change, so it would refuse unrelated saves).
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { DomainError, compareIsoDate, formatKoreanDate, formatKoreanDateShort, type IsoDate } from "~/domain";
+import {
+  ATTACHMENT_PURPOSE_LABELS,
+  DomainError,
+  compareIsoDate,
+  evidenceFor,
+  formatKoreanDate,
+  formatKoreanDateShort,
+  isPhotoPurpose,
+  isSupportType,
+  type IsoDate,
+  type WorkLogAttachmentPurpose,
+  type WorkLogStatus,
+} from "~/domain";
 import { changeTicket, type Tx } from "./workflow.server";
 import { ConflictError, NotFoundError } from "./errors.server";
 import { recordStoredFile, type SavedFile } from "./files.server";
 import { ticketScope } from "./ticket.server";
-
-export const WORK_LOG_STATUS_LABELS: Readonly<Record<string, string>> = {
-  submitted: "확인 대기",
-  confirmed: "확인됨",
-  disputed: "이의 제기",
-};
-
-export const ATTACHMENT_PURPOSES = ["before_photo", "after_photo", "training_material"] as const;
-export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];
-export const ATTACHMENT_PURPOSE_LABELS: Readonly<Record<string, string>> = {
-  before_photo: "작업 전 사진",
-  after_photo: "작업 후 사진",
-  training_material: "교육 자료",
-  report: "완료보고 첨부",
-  other: "기타 첨부",
-};
-
-/**
- * The evidence a ticket's support types call for (issue 4 · 9): HW → parts
- * replaced and before/after photos; SW upgrade → version before/after; user
- * operation support (training) → attendees and material.
- * TODO(lead): this mapping belongs in app/domain (e.g. `workLogEvidence(types)`).
- */
-export function evidenceFor(types: readonly string[]) {
-  return {
-    hw: types.includes("hw_repair") || types.includes("hw_upgrade"),
-    sw: types.includes("sw_upgrade"),
-    training: types.includes("util_user_support"),
-  };
-}
 
 export type WorkLogFields = {
   workedOn: IsoDate;
@@ -49,7 +32,7 @@ export type WorkLogFields = {
   swVersionAfter: string | null;
   trainingAttendees: string | null;
 };
-export type NewAttachment = { purpose: AttachmentPurpose; saved: SavedFile };
+export type NewAttachment = { purpose: WorkLogAttachmentPurpose; saved: SavedFile };
 
 const WORK_STATES = ["in_progress"] as const;
 const WORK_STATE_MESSAGE = "작업일지는 과제수행 단계에서만 작성·확인할 수 있습니다.";
@@ -94,10 +77,9 @@ export async function getWorkLogPage(actor: Actor, ticketId: string) {
   const userIds = [...new Set(ticket.workLogs.flatMap((l) => [l.authorId, l.confirmedById]).filter((id): id is string => Boolean(id)))];
   const users = userIds.length ? await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
-  const types = ticket.supportTypes.map((s) => s.type);
   return {
     ...ticket,
-    evidence: evidenceFor(types),
+    evidence: evidenceFor(ticket.supportTypes.map((s) => s.type).filter(isSupportType)),
     workLogs: ticket.workLogs.map(({ authorId, confirmedById, ...log }) => ({
       ...log,
       authorName: nameOf.get(authorId) ?? null,
@@ -114,7 +96,7 @@ function checkFields(fields: WorkLogFields, today: IsoDate) {
 
 async function attach(tx: Tx, actor: Actor, workLogId: string, attachments: readonly NewAttachment[]) {
   for (const a of attachments) {
-    if ((a.purpose === "before_photo" || a.purpose === "after_photo") && !a.saved.mimeType.startsWith("image/")) {
+    if (isPhotoPurpose(a.purpose) && !a.saved.mimeType.startsWith("image/")) {
       throw new DomainError("photo_type", `${ATTACHMENT_PURPOSE_LABELS[a.purpose]}은(는) JPG 또는 PNG 사진만 올릴 수 있습니다.`);
     }
     const file = await recordStoredFile(tx, actor, a.saved);
@@ -160,7 +142,7 @@ async function findLog(tx: Tx, ticketId: string, logId: string) {
 }
 
 /** Writes only if the log still has the version the user saw; else someone saved first. */
-async function guardedUpdate(tx: Tx, logId: string, logVersion: number, statuses: string[], data: Parameters<Tx["workLog"]["updateMany"]>[0]["data"]) {
+async function guardedUpdate(tx: Tx, logId: string, logVersion: number, statuses: WorkLogStatus[], data: Parameters<Tx["workLog"]["updateMany"]>[0]["data"]) {
   const updated = await tx.workLog.updateMany({ where: { id: logId, version: logVersion, status: { in: statuses } }, data: { ...data, version: { increment: 1 } } });
   if (updated.count !== 1) throw new ConflictError();
 }

@@ -25,6 +25,10 @@ import {
   seoulDate,
   stepOfState,
   type DocumentKind,
+  QUOTE_LINE_KIND_LABELS,
+  WORK_LOG_STATUS_LABELS,
+  isQuoteLineKind,
+  isWorkLogStatus,
 } from "~/domain";
 import { DueBadge, StateBadge } from "~/components/badges";
 
@@ -32,7 +36,6 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: makerStyle
 
 const ParamsSchema = z.object({ ticketId: z.string().min(1).max(64) });
 
-const QUOTE_LINE_LABELS: Record<string, string> = { hw_part: "HW 부품", sw: "SW", labour: "인건비(용역)", training: "교육", other: "기타" };
 const PLAN_REVIEW_LABELS: Record<string, string> = { pending: "검토 대기", accepted: "검토 완료", changes_requested: "보완 요청" };
 const EXTENSION_STATUS_LABELS: Record<string, string> = { pending: "승인 대기", approved: "승인", refused: "불승인" };
 
@@ -480,7 +483,7 @@ export default function TicketPage() {
                       <td className="num" data-label="시간">
                         {(log.minutes / 60).toLocaleString("ko-KR", { maximumFractionDigits: 1 })}시간
                       </td>
-                      <td data-label="확인">{log.status === "confirmed" ? "확인됨" : log.status === "disputed" ? "이의 제기" : "확인 대기"}</td>
+                      <td data-label="확인">{isWorkLogStatus(log.status) ? WORK_LOG_STATUS_LABELS[log.status] : WORK_LOG_STATUS_LABELS.submitted}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -550,7 +553,7 @@ function QuoteTable({ quote }: { quote: QuoteView }) {
         <tbody>
           {quote.lines.map((l) => (
             <tr key={l.id}>
-              <td data-label="구분">{QUOTE_LINE_LABELS[l.kind] ?? l.kind}</td>
+              <td data-label="구분">{isQuoteLineKind(l.kind) ? QUOTE_LINE_KIND_LABELS[l.kind] : l.kind}</td>
               <td data-label="내용">{l.description}</td>
               <td className="num" data-label="수량">
                 {l.quantity.toLocaleString("ko-KR")}

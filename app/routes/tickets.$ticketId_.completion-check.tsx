@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { formatKoreanDate, formatKoreanDateShort, seoulDate } from "~/domain";
+import { WORK_LOG_STATUS_LABELS, formatKoreanDate, formatKoreanDateShort, isWorkLogStatus, seoulDate } from "~/domain";
 import { addFollowUpNote, checkCompletion, getCompletionData, startFollowUp } from "~/models/monitor-steps.server";
 import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
 import { badRequest, failureResponse, fields, parseForm } from "~/utils/forms.server";
@@ -52,8 +52,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const LOG_STATUS: Record<string, string> = { confirmed: "확인됨", disputed: "이의 제기", submitted: "확인 대기" };
-
 export default function CompletionCheckPage() {
   const { ticket, today, gaps, logs, reports, checks, notes, actions } = useLoaderData<typeof loader>();
   const result = useStepResult(useActionData<typeof action>());
@@ -70,7 +68,9 @@ export default function CompletionCheckPage() {
         ) : (
           <ul className="gaps" data-testid="gaps">
             {gaps.map((g) => (
-              <li key={g}>{g}</li>
+              <li key={g.code} data-code={g.code}>
+                {g.message} <span className="muted">({g.clause})</span>
+              </li>
             ))}
           </ul>
         )}
@@ -83,7 +83,7 @@ export default function CompletionCheckPage() {
             <ul>
               {logs.map((l) => (
                 <li key={l.id}>
-                  {formatKoreanDateShort(l.workedOn)} · {l.description} · <strong>{LOG_STATUS[l.status] ?? l.status}</strong>
+                  {formatKoreanDateShort(l.workedOn)} · {l.description} · <strong>{isWorkLogStatus(l.status) ? WORK_LOG_STATUS_LABELS[l.status] : l.status}</strong>
                   {l.swVersionBefore || l.swVersionAfter ? ` · SW ${l.swVersionBefore ?? "?"} → ${l.swVersionAfter ?? "?"}` : ""}
                   {l.trainingAttendees ? ` · 교육 참석: ${l.trainingAttendees}` : ""}
                   {l._count.parts ? ` · 교체 부품 ${l._count.parts}건` : ""}

@@ -3,9 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useState } from "react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
-import { QUOTE_LINE_KINDS, QUOTE_LINE_KIND_LABELS, QUOTE_STATES, getQuotePage, quoteLineKindLabel, saveQuoteVersion } from "~/models/quote.server";
+import { QUOTE_STATES, getQuotePage, saveQuoteVersion } from "~/models/quote.server";
 import { badRequest, failureResponse, fields, formValues, parseWith, type FormFailure } from "~/utils/forms.server";
-import { STATE_LABELS, formatKRW, formatKoreanDate, isTicketState, seoulDate } from "~/domain";
+import { QUOTE_LINE_KINDS, QUOTE_LINE_KIND_LABELS, STATE_LABELS, formatKRW, formatKoreanDate, isQuoteLineKind, isTicketState, seoulDate } from "~/domain";
 import { StateBadge } from "~/components/badges";
 import supplierStyles from "~/styles/supplier.css?url";
 
@@ -21,9 +21,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = parsed.success ? await getQuotePage(actor, parsed.data.ticketId) : null;
   if (!page) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
   const canEdit = actor.role === "supplier" && isTicketState(page.state) && QUOTE_STATES.includes(page.state);
-  // Labels travel with the data: the model module is server-only.
   const kinds = QUOTE_LINE_KINDS.map((value) => ({ value, label: QUOTE_LINE_KIND_LABELS[value] }));
-  const quotes = page.quotes.map((q) => ({ ...q, lines: q.lines.map((l) => ({ ...l, kindLabel: quoteLineKindLabel(l.kind) })) }));
+  const quotes = page.quotes.map((q) => ({
+    ...q,
+    lines: q.lines.map((l) => ({ ...l, kindLabel: isQuoteLineKind(l.kind) ? QUOTE_LINE_KIND_LABELS[l.kind] : l.kind })),
+  }));
   return { page: { ...page, quotes }, canEdit, role: actor.role, kinds };
 }
 
@@ -198,7 +200,7 @@ export default function QuotePage() {
                       <label className="sr-only" htmlFor={id("kind")}>
                         {i + 1}번 항목 구분
                       </label>
-                      <select id={id("kind")} name={`lines.${i}.kind`} defaultValue={v("kind", base?.kind ?? "hw_part")}>
+                      <select id={id("kind")} name={`lines.${i}.kind`} defaultValue={v("kind", base?.kind ?? QUOTE_LINE_KINDS[0])}>
                         {kinds.map((k) => (
                           <option key={k.value} value={k.value}>
                             {k.label}

@@ -4,19 +4,21 @@ import { useState } from "react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { discardSavedFile, readUploadForm, saveUpload, type SavedFile } from "~/models/files.server";
+import { confirmWorkLog, createWorkLog, disputeWorkLog, getWorkLogPage, updateWorkLog, type NewAttachment } from "~/models/work-log.server";
+import { badRequest, failureResponse, fields, formValues, parseWith, type FormFailure } from "~/utils/forms.server";
 import {
   ATTACHMENT_PURPOSE_LABELS,
+  STATE_LABELS,
   WORK_LOG_STATUS_LABELS,
-  confirmWorkLog,
-  createWorkLog,
-  disputeWorkLog,
-  getWorkLogPage,
-  updateWorkLog,
-  type AttachmentPurpose,
-  type NewAttachment,
-} from "~/models/work-log.server";
-import { badRequest, failureResponse, fields, formValues, parseWith, type FormFailure } from "~/utils/forms.server";
-import { STATE_LABELS, formatKoreanDate, isTicketState, seoulDate } from "~/domain";
+  describeEvidence,
+  formatKoreanDate,
+  isAttachmentPurpose,
+  isTicketState,
+  isWorkLogStatus,
+  seoulDate,
+  type WorkLogAttachmentPurpose,
+  type WorkLogStatus,
+} from "~/domain";
 import { DueBadge, StateBadge } from "~/components/badges";
 import supplierStyles from "~/styles/supplier.css?url";
 
@@ -31,11 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = ParamsSchema.safeParse(params);
   const page = parsed.success ? await getWorkLogPage(actor, parsed.data.ticketId) : null;
   if (!page) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
-  // Labels travel with the data: the model module is server-only.
   const workLogs = page.workLogs.map((log) => ({
     ...log,
-    statusLabel: WORK_LOG_STATUS_LABELS[log.status] ?? log.status,
-    attachments: log.attachments.map((a) => ({ ...a, purposeLabel: ATTACHMENT_PURPOSE_LABELS[a.purpose] ?? a.purpose })),
+    statusLabel: isWorkLogStatus(log.status) ? WORK_LOG_STATUS_LABELS[log.status] : log.status,
+    attachments: log.attachments.map((a) => ({ ...a, purposeLabel: isAttachmentPurpose(a.purpose) ? ATTACHMENT_PURPOSE_LABELS[a.purpose] : a.purpose })),
   }));
   return { page: { ...page, workLogs }, role: actor.role, today: seoulDate(new Date()), inProgress: page.state === "in_progress" };
 }
@@ -98,7 +99,7 @@ function logInputOf(form: FormData) {
   };
 }
 
-const FILE_FIELDS: Record<string, AttachmentPurpose> = {
+const FILE_FIELDS: Record<string, WorkLogAttachmentPurpose> = {
   beforePhoto: "before_photo",
   afterPhoto: "after_photo",
   trainingMaterial: "training_material",
@@ -308,11 +309,11 @@ function LogForm({ page, log, failure, today, formKey }: { page: PageData; log: 
           {failure?.addRow ? <p className="muted">행을 추가했습니다. 첨부 파일은 다시 선택해 주세요.</p> : null}
           <div className="grid-2" style={{ marginTop: "0.75rem" }}>
             <div className="field">
-              <label htmlFor={id("beforePhoto")}>작업 전 사진</label>
+              <label htmlFor={id("beforePhoto")}>{ATTACHMENT_PURPOSE_LABELS.before_photo}</label>
               <input id={id("beforePhoto")} name="beforePhoto" type="file" accept=".jpg,.jpeg,.png" multiple />
             </div>
             <div className="field">
-              <label htmlFor={id("afterPhoto")}>작업 후 사진</label>
+              <label htmlFor={id("afterPhoto")}>{ATTACHMENT_PURPOSE_LABELS.after_photo}</label>
               <input id={id("afterPhoto")} name="afterPhoto" type="file" accept=".jpg,.jpeg,.png" multiple />
             </div>
           </div>
@@ -344,7 +345,7 @@ function LogForm({ page, log, failure, today, formKey }: { page: PageData; log: 
             <FieldError failure={errors} name="trainingAttendees" />
           </div>
           <div className="field">
-            <label htmlFor={id("material")}>교육 자료</label>
+            <label htmlFor={id("material")}>{ATTACHMENT_PURPOSE_LABELS.training_material}</label>
             <input id={id("material")} name="trainingMaterial" type="file" accept={ACCEPTED_UPLOADS_CLIENT} multiple />
           </div>
         </fieldset>
@@ -391,7 +392,7 @@ export default function WorkLogsPage() {
   const formFailure = failedIntent === "create" || failedIntent === "update" || result?.addRow ? result : undefined;
   const unattached = result && !formFailure && !(failedIntent === "confirm" || failedIntent === "dispute") ? result : undefined;
   const totalMinutes = page.workLogs.reduce((sum, l) => sum + l.minutes, 0);
-  const count = (status: string) => page.workLogs.filter((l) => l.status === status).length;
+  const count = (status: WorkLogStatus) => page.workLogs.filter((l) => l.status === status).length;
   const stateLabel = isTicketState(page.state) ? STATE_LABELS[page.state] : page.state;
   return (
     <>
@@ -412,19 +413,12 @@ export default function WorkLogsPage() {
           </dd>
           <dt>작업일지</dt>
           <dd data-testid="log-counts">
-            {page.workLogs.length}건 · 확인됨 {count("confirmed")} · 확인 대기 {count("submitted")} · 이의 제기 {count("disputed")} · 총{" "}
+            {page.workLogs.length}건 · {WORK_LOG_STATUS_LABELS.confirmed} {count("confirmed")} · {WORK_LOG_STATUS_LABELS.submitted} {count("submitted")} ·{" "}
+            {WORK_LOG_STATUS_LABELS.disputed} {count("disputed")} · 총{" "}
             {hoursOf(totalMinutes)}시간
           </dd>
           <dt>필요한 증빙</dt>
-          <dd>
-            {[
-              page.evidence.hw ? "교체 부품(부품명·시리얼)과 작업 전후 사진" : null,
-              page.evidence.sw ? "변경 전후 SW 버전" : null,
-              page.evidence.training ? "교육 참석자와 교육 자료" : null,
-            ]
-              .filter(Boolean)
-              .join(", ") || "작업 내용"}
-          </dd>
+          <dd>{describeEvidence(page.evidence)}</dd>
         </dl>
         {inProgress && role === "supplier" && count("confirmed") === page.workLogs.length && page.workLogs.length > 0 ? (
           <p>

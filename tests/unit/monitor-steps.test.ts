@@ -10,7 +10,6 @@ import { DomainError, isDomainError, type Grade } from "~/domain";
 import { ConflictError } from "~/models/errors.server";
 import {
   checkCompletion,
-  completionGaps,
   decideExtension,
   decideSupport,
   recordCostReview,
@@ -59,29 +58,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeDatabase();
   removeTestDatabase();
-});
-
-describe("completionGaps", () => {
-  const log = { status: "confirmed", swVersionBefore: null, swVersionAfter: null, trainingAttendees: null, parts: 0, photos: 0 };
-  it("lists unconfirmed logs, the evidence each AS type needs and the missing report", () => {
-    expect(completionGaps({ supportTypes: ["sw_upgrade", "hw_repair", "util_user_support"], logs: [{ ...log, status: "disputed" }], completionReports: 0 })).toEqual([
-      "도입기업이 확인하지 않은 작업일지가 1건 있습니다.",
-      "HW 수리·업그레이드 증빙(교체 부품 또는 작업 사진)이 작업일지에 없습니다.",
-      "SW 업그레이드 증빙(변경 전·후 버전)이 작업일지에 없습니다.",
-      "사용자 교육 증빙(참석자)이 작업일지에 없습니다.",
-      "공급기업의 완료보고서가 없습니다.",
-    ]);
-    expect(completionGaps({ supportTypes: ["util_data"], logs: [], completionReports: 1 })).toEqual(["작업일지가 없습니다."]);
-  });
-  it("is empty when everything is there", () => {
-    expect(
-      completionGaps({
-        supportTypes: ["sw_upgrade", "hw_upgrade", "util_user_support"],
-        logs: [{ ...log, swVersionBefore: "1", swVersionAfter: "2", photos: 1 }, { ...log, trainingAttendees: "김철수 외 3명" }],
-        completionReports: 1,
-      }),
-    ).toEqual([]);
-  });
 });
 
 describe("site evaluation and selection", () => {
