@@ -1,3 +1,4 @@
+import { requireVisibleTicket } from "./ticket.server";
 // Shared plumbing of the monitor step routes: who asks, which ticket (in scope), today.
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
@@ -17,6 +18,7 @@ export async function stepRequest(request: Request, params: Record<string, strin
   assertMonitor(actor);
   const parsed = ParamsSchema.safeParse(params);
   if (!parsed.success) notFound();
+  await requireVisibleTicket(actor, parsed.data.ticketId); // foreign → 404 before the form is read
   return { actor, ticketId: parsed.data.ticketId, today: seoulDate(new Date()) };
 }
 

@@ -126,3 +126,12 @@ export async function getTicketAssessment(actor: Actor, ticketId: string, today:
     : [];
   return { facts, ...assessment, actions };
 }
+
+/**
+ * For actions: a foreign or missing ticket is "not found" before anything of
+ * the request is read, so a refusal never depends on what was sent.
+ */
+export async function requireVisibleTicket(actor: Actor, ticketId: string): Promise<void> {
+  const found = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, select: { id: true } });
+  if (!found) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
+}

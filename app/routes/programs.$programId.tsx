@@ -69,6 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await monitor(request);
   const programId = z.string().min(1).max(64).safeParse(params.programId);
   if (!programId.success) throw new Response("사업을 찾을 수 없습니다.", { status: 404 });
+  // another Technopark's program is "not found" before the form is read
+  if (!(await getProgram(actor, programId.data))) throw new Response("사업을 찾을 수 없습니다.", { status: 404 });
   const form = await request.formData();
   try {
     if (form.get("intent") === "copy") {

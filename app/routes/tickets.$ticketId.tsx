@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
-import { getTicketAssessment, getTicketDetail } from "~/models/ticket.server";
+import { getTicketAssessment, getTicketDetail, requireVisibleTicket } from "~/models/ticket.server";
 import { transitionTicket } from "~/models/workflow.server";
 import { getTicketPageExtras, submitApplication } from "~/models/ticket-page.server";
 import { ScreeningFindings } from "~/components/ticket-draft-form";
@@ -72,6 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsedParams = ParamsSchema.safeParse(params);
   if (!parsedParams.success) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
+  await requireVisibleTicket(actor, parsedParams.data.ticketId); // foreign → 404 before the form is read
   const parsed = parseForm(TransitionSchema, form);
   if (!parsed.success) return badRequest(parsed.failure);
   const step = parsed.data.action;

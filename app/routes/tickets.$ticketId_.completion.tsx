@@ -1,3 +1,4 @@
+import { requireVisibleTicket } from "~/models/ticket.server";
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -36,6 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const parsedParams = ParamsSchema.safeParse(params);
   if (!parsedParams.success) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
+  await requireVisibleTicket(actor, parsedParams.data.ticketId); // foreign → 404 before the form is read
   let form: FormData;
   try {
     // Forms with files come as multipart; the others (confirm, dispute) as ordinary form posts.

@@ -1,3 +1,4 @@
+import { requireVisibleTicket } from "~/models/ticket.server";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -33,6 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const parsedParams = ParamsSchema.safeParse(params);
   if (!parsedParams.success || actor.role !== "manufacturer") throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
+  await requireVisibleTicket(actor, parsedParams.data.ticketId); // foreign → 404 before the form is read
   const form = await request.formData();
   if (form.get("intent") === "addRow") {
     return data({ ok: false, values: draftValues(form), rows: rowCountOf(form) + 1 } satisfies DraftFailure);

@@ -1,0 +1,195 @@
+// Tenant isolation, generated from the route table of the production build:
+// every loader, action and resource route × every role × a resource of a
+// foreign organisation, asked for directly over HTTP (not through hidden
+// buttons). Each must answer 403 or 404, never the data and never a change.
+// A route without a rule below fails the test, so new routes must say how
+// they are scoped.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import bcrypt from "bcryptjs";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { db, e2eDir } from "./fixtures";
+
+type Rule =
+  | { kind: "ticket" } // :ticketId — scoped by ticketScope
+  | { kind: "program" } // :programId — only the monitors of the program's Technopark
+  | { kind: "file" } // :fileId — only readers of a ticket the file belongs to
+  | { kind: "monitor-only" } // no id: other roles are refused
+  | { kind: "own-only" } // no id: shows only the actor's own data (checked: no foreign ticket appears)
+  | { kind: "public" }; // sign-in, health, sign-out, home redirect
+
+const RULES: Record<string, Rule> = {
+  root: { kind: "public" },
+  "routes/_index": { kind: "public" },
+  "routes/login": { kind: "public" },
+  "routes/logout": { kind: "public" },
+  "routes/healthz": { kind: "public" },
+  "routes/tickets._index": { kind: "own-only" },
+  "routes/tickets.new": { kind: "own-only" },
+  "routes/inbox": { kind: "own-only" },
+  "routes/profile": { kind: "own-only" },
+  "routes/notifications": { kind: "own-only" },
+  "routes/dashboard": { kind: "monitor-only" },
+  "routes/programs._index": { kind: "monitor-only" },
+  "routes/exports.tickets[.]csv": { kind: "monitor-only" },
+  "routes/exports.tickets[.]xlsx": { kind: "monitor-only" },
+  "routes/programs.$programId": { kind: "program" },
+  "routes/files.$fileId": { kind: "file" },
+  "routes/tickets.$ticketId": { kind: "ticket" },
+};
+const TICKET_SUBPAGE = /^routes\/tickets\.\$ticketId_\.[a-z-]+$/;
+
+function ruleFor(id: string): Rule | undefined {
+  return RULES[id] ?? (TICKET_SUBPAGE.test(id) ? { kind: "ticket" } : undefined);
+}
+
+type RouteInfo = { id: string; path: string; loader: boolean; action: boolean };
+
+async function routeTable(): Promise<RouteInfo[]> {
+  const build = await import(pathToFileURL(path.resolve(process.env.BUILD_DIR ?? "build", "server", "index.js")).href);
+  return Object.values(build.routes as Record<string, { id: string; path?: string; module: Record<string, unknown> }>).map((r) => ({
+    id: r.id,
+    path: r.path ?? "",
+    loader: typeof r.module.loader === "function",
+    action: typeof r.module.action === "function",
+  }));
+}
+
+/** Another Technopark with its own program, ticket, monitor and an uploaded document, for foreign cases. */
+function seedForeignTechnopark() {
+  const d = db();
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  const id = (p: string) => `${p}${crypto.randomUUID().replace(/-/g, "").slice(0, 20)}`;
+  const tp = id("tp");
+  d.prepare(`INSERT INTO Organization (id, kind, name, businessNumber, address, region, createdAt, updatedAt) VALUES (?, 'technopark', '충북테크노파크', '3018212345', '충청북도 청주시', '충청북도', ?, ?)`).run(tp, now, now);
+  const monitor = id("us");
+  d.prepare(`INSERT INTO User (id, email, name, passwordHash, role, organizationId, createdAt, updatedAt) VALUES (?, 'monitor2@other.kr', '타기관 담당', ?, 'monitor', ?, ?, ?)`).run(monitor, bcrypt.hashSync("demo1234!", 10), tp, now, now);
+  const program = d.prepare(`SELECT * FROM Program LIMIT 1`).get() as Record<string, unknown>;
+  const otherProgram = id("pg");
+  d.prepare(
+    `INSERT INTO Program (id, name, year, noticeNumber, technoparkId, subsidyRateBp, subsidyCap, subsidyBudget, capacity, baseMonths, maxExtensionMonths, planDueDays, revisionDueDays, passMark, documentValidityMonths, region, localProgramSinceYear, intakeOpensOn, createdAt, updatedAt)
+     SELECT ?, '2024년 충북 AS지원사업', year, '충북 공고 제2024-1호', ?, subsidyRateBp, subsidyCap, subsidyBudget, capacity, baseMonths, maxExtensionMonths, planDueDays, revisionDueDays, passMark, documentValidityMonths, '충청북도', localProgramSinceYear, intakeOpensOn, ?, ? FROM Program WHERE id = ?`,
+  ).run(otherProgram, tp, now, now, program.id);
+  // a document with a file on AS-2024-0006 (미래식품 × 넥스트엠이에스)
+  const t6 = d.prepare(`SELECT id FROM Ticket WHERE number = 'AS-2024-0006'`).get() as { id: string };
+  const fileId = id("fl");
+  const rel = `files/2026/${fileId}.pdf`;
+  fs.mkdirSync(path.join(e2eDir(), "files", "2026"), { recursive: true });
+  const bytes = Buffer.from("%PDF-1.4\n% 0006 사업자등록증\n");
+  fs.writeFileSync(path.join(e2eDir(), rel), bytes);
+  const uploader = d.prepare(`SELECT id FROM User WHERE email = 'maker3@demo.kr'`).get() as { id: string };
+  d.prepare(`INSERT INTO StoredFile (id, sha256, size, mimeType, originalName, storagePath, uploadedById, createdAt) VALUES (?, ?, ?, 'application/pdf', '사업자등록증.pdf', ?, ?, ?)`).run(
+    fileId,
+    crypto.createHash("sha256").update(bytes).digest("hex"),
+    bytes.length,
+    rel,
+    uploader.id,
+    now,
+  );
+  d.prepare(`INSERT INTO ApplicationDocument (id, ticketId, kind, issuedOn, fileId, attachedAtApplication, uploadedById, createdAt) VALUES (?, ?, 'business_registration', '2026-11-01', ?, 1, ?, ?)`).run(id("dc"), t6.id, fileId, uploader.id, now);
+  return { program: program.id as string, fileId };
+}
+
+/** A checksum of every table a request could change. */
+function databaseChecksum(): string {
+  const d = db();
+  const tables = (d.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('Session', '_prisma_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+  const hash = crypto.createHash("sha256");
+  for (const t of tables) hash.update(t).update(JSON.stringify(d.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()));
+  return hash.digest("hex");
+}
+
+async function signedIn(baseURL: string, email: string): Promise<APIRequestContext> {
+  const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+  const response = await context.post("/login", { form: { email, password: "demo1234!", redirectTo: "/" }, maxRedirects: 0 });
+  expect(response.status(), `sign-in ${email}`).toBe(302);
+  return context;
+}
+
+test("every route × every role × a foreign organisation's resource is refused", async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  const routes = await routeTable();
+  const missing = routes.filter((r) => !ruleFor(r.id)).map((r) => r.id);
+  expect(missing, "routes without an isolation rule: add one to RULES").toEqual([]);
+
+  const foreign = seedForeignTechnopark();
+  const tickets = Object.fromEntries(
+    (db().prepare(`SELECT id, number, title FROM Ticket WHERE number IN ('AS-2024-0003', 'AS-2024-0006')`).all() as { id: string; number: string; title: string }[]).map((t) => [t.number, t]),
+  );
+  // What each role may not read: AS-2024-0006 (미래식품 × 넥스트엠이에스) and the draft AS-2024-0003
+  // (대성플라스틱 × 스마트팩토리솔루션); the other Technopark's monitor may read nothing of this program.
+  const actors = [
+    { email: "maker1@demo.kr", role: "manufacturer" },
+    { email: "vendor1@demo.kr", role: "supplier" },
+    { email: "monitor2@other.kr", role: "monitor" },
+  ];
+  const foreignTickets = [tickets["AS-2024-0006"], tickets["AS-2024-0003"]];
+  const secrets = foreignTickets.map((t) => t.title);
+
+  // sign in first: a sign-in itself writes (session, last sign-in time)
+  const apis = new Map<string, APIRequestContext>();
+  for (const actor of actors) apis.set(actor.email, await signedIn(baseURL!, actor.email));
+  const before = databaseChecksum();
+  const failures: string[] = [];
+  let cases = 0;
+  const refused = (status: number) => status === 403 || status === 404;
+
+  for (const actor of actors) {
+    const api = apis.get(actor.email)!;
+    for (const route of routes) {
+      const rule = ruleFor(route.id)!;
+      const urls: string[] =
+        rule.kind === "ticket"
+          ? foreignTickets.map((t) => `/${route.path.replace(":ticketId", t.id)}`)
+          : rule.kind === "program"
+            ? [`/${route.path.replace(":programId", foreign.program)}`]
+            : rule.kind === "file"
+              ? [`/${route.path.replace(":fileId", foreign.fileId)}`]
+              : rule.kind === "monitor-only" && actor.role !== "monitor"
+                ? [`/${route.path}`]
+                : rule.kind === "own-only"
+                  ? [`/${route.path}`]
+                  : [];
+      // the file of AS-2024-0006 is foreign to every one of these actors; the program only to the other monitor
+      if (rule.kind === "program" && actor.role === "monitor") {
+        // the other Technopark's monitor asks for the demo program
+        urls.splice(0, urls.length, `/${route.path.replace(":programId", (db().prepare(`SELECT id FROM Program WHERE noticeNumber = '경기테크노파크 공고 제2024-5호'`).get() as { id: string }).id)}`);
+      }
+      for (const url of urls) {
+        if (rule.kind === "own-only") {
+          // allowed to open, but no foreign ticket may appear in it
+          if (!route.loader) continue;
+          const response = await api.get(url, { maxRedirects: 0 });
+          cases++;
+          const body = await response.text();
+          for (const secret of secrets) if (body.includes(secret)) failures.push(`${actor.email} GET ${url} shows a foreign ticket ("${secret}")`);
+          continue;
+        }
+        if (route.loader) {
+          for (const variant of [url, `${url}.data`]) {
+            const response = await api.get(variant, { maxRedirects: 0 });
+            cases++;
+            const body = await response.text();
+            if (!refused(response.status())) failures.push(`${actor.email} GET ${variant} → ${response.status()}`);
+            for (const secret of secrets) if (body.includes(secret)) failures.push(`${actor.email} GET ${variant} leaks "${secret}"`);
+          }
+        }
+        if (route.action) {
+          const response = await api.post(url, {
+            form: { intent: "transition", action: "withdraw", version: "1", reason: "침입 시도", note: "침입 시도", months: "1", amount: "1" },
+            maxRedirects: 0,
+          });
+          cases++;
+          if (!refused(response.status())) failures.push(`${actor.email} POST ${url} → ${response.status()}`);
+        }
+      }
+    }
+    await api.dispose();
+  }
+  expect(failures).toEqual([]);
+  expect(databaseChecksum(), "a refused request changed the database").toBe(before);
+  console.log(`tenant-isolation matrix: ${routes.length} routes × ${actors.length} roles → ${cases} direct requests, all refused without data or change`);
+  test.info().annotations.push({ type: "cases", description: String(cases) });
+});
