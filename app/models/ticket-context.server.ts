@@ -108,11 +108,15 @@ export async function assessTicket(db: Db, facts: TicketFacts, today: IsoDate): 
   const evaluation = evaluationOf(facts, params);
 
   // Capacity and budget: the program's *other* tickets that hold a place.
-  const others = await db.ticket.findMany({
-    where: { programId: facts.programId, id: { not: facts.id }, state: { in: [...CAPACITY_STATES] } },
-    select: { subsidy: true, quoteTotal: true },
-  });
-  const committedSubsidy = others.reduce((sum, t) => sum + (t.subsidy ?? expectedSubsidy(t.quoteTotal, params)), 0);
+  // Aggregates, not rows: the cost must not grow with the program's size.
+  const holding = { programId: facts.programId, id: { not: facts.id }, state: { in: [...CAPACITY_STATES] } };
+  const [selectedCount, agreed, unagreed] = await Promise.all([
+    db.ticket.count({ where: holding }),
+    db.ticket.aggregate({ where: { ...holding, subsidy: { not: null } }, _sum: { subsidy: true } }),
+    db.ticket.groupBy({ by: ["quoteTotal"], where: { ...holding, subsidy: null }, _count: { _all: true } }),
+  ]);
+  const committedSubsidy =
+    (agreed._sum.subsidy ?? 0) + unagreed.reduce((sum, g) => sum + expectedSubsidy(g.quoteTotal, params) * g._count._all, 0);
 
   const unconfirmedWorkLogs = await db.workLog.count({ where: { ticketId: facts.id, status: { in: ["submitted", "disputed"] } } });
   const latestPlan = facts.plans[0];
@@ -122,7 +126,7 @@ export async function assessTicket(db: Db, facts: TicketFacts, today: IsoDate): 
     checklistComplete: docs.complete,
     evaluationComplete: Boolean(evaluation?.complete),
     evaluationPassed: Boolean(facts.evaluation?.submittedAt && evaluation?.passed),
-    selectedCount: others.length,
+    selectedCount,
     committedSubsidy,
     ticketSubsidy: expectedSubsidy(facts.quoteTotal, params),
     planAttached: Boolean(latestPlan && latestPlan.reviewStatus === "pending"),
