@@ -16,7 +16,7 @@ import {
 import type { ReactNode } from "react";
 import stylesHref from "~/styles/app.css?url";
 import { getActor } from "~/auth/session.server";
-import { lastVisibleSeq, unreadCount } from "~/models/notification.server";
+import { unreadCount } from "~/models/notification.server";
 import { LiveUpdates } from "~/components/live-updates";
 import { useNonce } from "~/utils/nonce";
 import { ROLE_LABELS, type Role } from "~/domain";
@@ -27,12 +27,15 @@ export const meta: MetaFunction = () => [{ title: "스마트공장 AS 트래커"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
-  if (!actor) return { actor: null, unread: 0, lastSeq: 0 };
-  const [unread, lastSeq] = await Promise.all([unreadCount(actor), lastVisibleSeq(actor)]);
+  // The page's data reflects every change committed before this moment; live
+  // updates start from here (no counter of other organisations' events leaks).
+  const loadedAt = new Date().toISOString();
+  if (!actor) return { actor: null, unread: 0, loadedAt };
+  const unread = await unreadCount(actor);
   return {
     actor: { id: actor.userId, name: actor.name, role: actor.role, organizationName: actor.organizationName },
     unread,
-    lastSeq,
+    loadedAt,
   };
 }
 
@@ -73,7 +76,7 @@ function TopBar() {
               ))}
             </nav>
             <div className="whoami">
-              <LiveUpdates lastSeq={data?.lastSeq ?? 0} userId={actor.id} />
+              <LiveUpdates loadedAt={data?.loadedAt ?? new Date(0).toISOString()} userId={actor.id} />
               <NavLink to="/notifications" className="bell" aria-label={`알림 ${unread}건 읽지 않음`}>
                 알림{unread > 0 ? <span className="count" data-testid="unread-count">{unread}</span> : null}
               </NavLink>

@@ -29,13 +29,16 @@ function ticketIdOf(pathname: string): string | null {
   return match && match[1] !== "new" ? decodeURIComponent(match[1]) : null;
 }
 
-export function LiveUpdates({ lastSeq, userId }: { lastSeq: number; userId: string }) {
+export function LiveUpdates({ loadedAt, userId }: { loadedAt: string; userId: string }) {
   const revalidator = useRevalidator();
   const location = useLocation();
   const [connected, setConnected] = useState<boolean | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const socketRef = useRef<Socket | null>(null);
-  const seqRef = useRef(lastSeq);
+  // The last event applied; before the first one, the time the page's data was loaded.
+  const seqRef = useRef(0);
+  const loadedAtRef = useRef(loadedAt);
+  if (loadedAt > loadedAtRef.current) loadedAtRef.current = loadedAt;
   const revalidateRef = useRef(revalidator.revalidate);
   revalidateRef.current = revalidator.revalidate;
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -47,8 +50,6 @@ export function LiveUpdates({ lastSeq, userId }: { lastSeq: number; userId: stri
   const lastOwnSubmit = useRef(0);
   if (navigation.state === "submitting" || fetchers.some((f) => f.state === "submitting")) lastOwnSubmit.current = Date.now();
 
-  // The page's own data already includes everything up to lastSeq.
-  if (lastSeq > seqRef.current) seqRef.current = lastSeq;
 
   useEffect(() => {
     const socket = io({ transports: ["websocket"], reconnectionDelayMax: 5000 });
@@ -72,7 +73,8 @@ export function LiveUpdates({ lastSeq, userId }: { lastSeq: number; userId: stri
     socket.on("connect", () => {
       setConnected(true);
       if (joined.current) socket.emit("ticket:join", { ticketId: joined.current });
-      socket.emit("events:since", { seq: seqRef.current }, (reply: { ok: boolean; events?: LiveEvent[] }) => {
+      const since = seqRef.current > 0 ? { seq: seqRef.current } : { at: loadedAtRef.current };
+      socket.emit("events:since", since, (reply: { ok: boolean; events?: LiveEvent[] }) => {
         if (reply?.ok && reply.events) [...reply.events].sort((a, b) => a.seq - b.seq).forEach(apply);
       });
     });

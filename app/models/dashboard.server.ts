@@ -8,6 +8,7 @@ import { CAPACITY_STATES, addDays, expectedSubsidy, type IsoDate } from "~/domai
 import { ticketScope } from "./ticket.server";
 import { listWhere, type ListFilters } from "./ticket-list.server";
 import { paramsOf } from "./program.server";
+import { cachedAggregate } from "./aggregate-cache.server";
 
 const DUE_SELECT = {
   id: true,
@@ -40,8 +41,9 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
   });
   const program = programs.find((p) => p.id === filters.programId) ?? programs[0] ?? null;
 
+  const key = (part: string) => `${actor.organizationId}|${part}|${JSON.stringify(filters)}`;
   const [byState, dueLists, bySupplier, gauge] = await Promise.all([
-    prisma.ticket.groupBy({ by: ["state"], where: listWhere(actor, withoutState), _count: { _all: true } }),
+    cachedAggregate(key("byState"), () => prisma.ticket.groupBy({ by: ["state"], where: listWhere(actor, withoutState), _count: { _all: true } })),
     Promise.all(
       CLOCKS.map((clock) =>
         prisma.ticket.findMany({
@@ -52,7 +54,9 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
         }),
       ),
     ),
-    prisma.ticket.groupBy({ by: ["supplierId"], where: listWhere(actor, filters), _count: { _all: true }, _sum: { subsidy: true } }),
+    cachedAggregate(key("bySupplier"), () =>
+      prisma.ticket.groupBy({ by: ["supplierId"], where: listWhere(actor, filters), _count: { _all: true }, _sum: { subsidy: true } }),
+    ),
     program ? programGauge(actor, program.id) : Promise.resolve(null),
   ]);
 
@@ -85,11 +89,13 @@ export async function programGauge(actor: Actor, programId: string) {
   if (!program) return null;
   const params = paramsOf(program);
   const holding = { programId, state: { in: [...CAPACITY_STATES] } };
-  const [count, agreed, unagreed] = await Promise.all([
-    prisma.ticket.count({ where: holding }),
-    prisma.ticket.aggregate({ where: { ...holding, subsidy: { not: null } }, _sum: { subsidy: true } }),
-    prisma.ticket.groupBy({ by: ["quoteTotal"], where: { ...holding, subsidy: null }, _count: { _all: true } }),
-  ]);
+  const [count, agreed, unagreed] = await cachedAggregate(`gauge|${programId}`, () =>
+    Promise.all([
+      prisma.ticket.count({ where: holding }),
+      prisma.ticket.aggregate({ where: { ...holding, subsidy: { not: null } }, _sum: { subsidy: true } }),
+      prisma.ticket.groupBy({ by: ["quoteTotal"], where: { ...holding, subsidy: null }, _count: { _all: true } }),
+    ]),
+  );
   const reserved = unagreed.reduce((sum, g) => sum + expectedSubsidy(g.quoteTotal, params) * g._count._all, 0);
   return {
     selected: count,

@@ -2,7 +2,6 @@
 // a user reads and marks only their own.
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { ticketScope } from "./ticket.server";
 
 export function unreadCount(actor: Actor): Promise<number> {
   return prisma.notification.count({ where: { userId: actor.userId, readAt: null } });
@@ -24,14 +23,4 @@ export async function markRead(actor: Actor, id?: string): Promise<number> {
     data: { readAt: new Date() },
   });
   return result.count;
-}
-
-/** The newest audit event the actor may see: where live updates start from on page load. */
-export async function lastVisibleSeq(actor: Actor): Promise<number> {
-  const latest = await prisma.auditEvent.findFirst({
-    where: { ticket: ticketScope(actor) },
-    orderBy: { seq: "desc" },
-    select: { seq: true },
-  });
-  return latest?.seq ?? 0;
 }

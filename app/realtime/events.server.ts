@@ -1,3 +1,5 @@
+import { invalidateAggregates } from "~/models/aggregate-cache.server";
+
 // Domain events: one per committed change, persisted as an AuditEvent row in
 // the same transaction, handed to the realtime hub only after the commit.
 // Routes, models and components never call socket.io themselves.
@@ -43,6 +45,7 @@ export function registerPublisher(publish: ((event: DomainEvent) => void) | unde
 
 /** Call after the transaction has committed; never throws into the caller. */
 export function publishCommitted(events: readonly DomainEvent[]): void {
+  if (events.length) invalidateAggregates(); // dashboards recount from here on
   const hub = registry.__asTrackerHub;
   if (!hub) return;
   for (const event of events) {

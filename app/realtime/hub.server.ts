@@ -25,7 +25,10 @@ const CATCH_UP_LIMIT = 500;
 const SESSION_SWEEP_MS = 30_000;
 
 const JoinTicket = z.object({ ticketId: z.string().min(1).max(64) }).strict();
-const Since = z.object({ seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict();
+const Since = z.union([
+  z.object({ seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
+  z.object({ at: z.iso.datetime() }).strict(),
+]);
 
 /** Same-origin check for the handshake: the Origin's host must be the Host we were reached at. */
 export function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
@@ -43,9 +46,11 @@ function toLive(event: DomainEvent): LiveEvent {
   return live;
 }
 
-async function eventsSince(actor: Actor, seq: number): Promise<LiveEvent[]> {
+/** What the actor missed: after the last event it saw, or (first connect) since its page was loaded. */
+async function eventsSince(actor: Actor, since: { seq: number } | { at: string }): Promise<LiveEvent[]> {
+  const after = "seq" in since ? { seq: { gt: since.seq } } : { createdAt: { gte: new Date(since.at) } };
   const rows = await prisma.auditEvent.findMany({
-    where: { seq: { gt: seq }, ticket: ticketScope(actor) },
+    where: { ...after, ticket: ticketScope(actor) },
     orderBy: { seq: "asc" },
     take: CATCH_UP_LIMIT,
     select: {
@@ -130,7 +135,7 @@ export function attachRealtime(io: SocketServer): () => void {
       await socket.leave(ticketRoom(ticketId));
       return { ok: true };
     });
-    handle(socket, "events:since", Since, async ({ seq }) => ({ ok: true, events: await eventsSince(actor, seq) }));
+    handle(socket, "events:since", Since, async (since) => ({ ok: true, events: await eventsSince(actor, since) }));
     // Anything else a client sends is dropped and logged.
     socket.onAny((name: string) => {
       if (!["ticket:join", "ticket:leave", "events:since"].includes(name)) {

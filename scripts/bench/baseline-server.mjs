@@ -10,7 +10,7 @@ const port = Number(process.env.PORT);
 const db = new Database(file, { readonly: true, fileMustExist: true });
 const page = db.prepare(
   `SELECT id, number, title, state, planDueOn, windowEndOn, quoteTotal, agreedCost, updatedAt
-     FROM Ticket ORDER BY updatedAt DESC, id DESC LIMIT 50`,
+     FROM Ticket ORDER BY rowid DESC LIMIT 50`,
 );
 const app = express();
 app.disable("x-powered-by");
