@@ -9,4 +9,6 @@ export type Actor = {
   organizationId: string;
   organizationName: string;
   organizationKind: string;
+  /** Monitors: the programs their Technopark runs (looked up with the session), so scoping is an indexed `programId IN (…)`. */
+  programIds?: string[];
 };

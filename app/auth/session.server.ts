@@ -72,7 +72,12 @@ export async function actorFromSessionId(sessionId: string | null): Promise<Acto
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;
   const { user } = session;
   if (!isRole(user.role)) return null;
+  const programIds =
+    user.role === "monitor"
+      ? (await prisma.program.findMany({ where: { technoparkId: user.organization.id }, select: { id: true } })).map((p) => p.id)
+      : undefined;
   return {
+    programIds,
     userId: user.id,
     name: user.name,
     email: user.email,
