@@ -9,11 +9,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
-import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
 
 const ROOT = process.cwd();
@@ -75,32 +73,37 @@ function receiptOf(sockets: Socket[], event: string, match: (payload: { seq: num
 }
 
 async function bare(count: number): Promise<Stats> {
-  const server = http.createServer();
-  const io = new Server(server, { serveClient: false });
-  await new Promise<void>((r) => server.listen(BASE_PORT, "127.0.0.1", r));
+  // in its own process, as the product's server is: the clients here do not share its event loop
+  const server = spawn(process.execPath, [path.join(ROOT, "scripts", "bench", "bare-socket-server.mjs")], {
+    env: { ...process.env, PORT: String(BASE_PORT) },
+    stdio: "ignore",
+  });
+  await waitFor(`http://127.0.0.1:${BASE_PORT}/`);
   const sockets = await connectAll(`http://127.0.0.1:${BASE_PORT}`, count, () => ({}));
   const all: number[] = [];
-  for (let i = 0; i <= CHANGES; i++) {
-    const payload = {
-      seq: i,
-      ticketId: "cmbenchticketid000000000",
-      ticketNumber: "AS-2024-0042",
-      programId: "cmbenchprogramid00000000",
-      action: "ticket.start_review",
-      state: "requirement_review",
-      version: i + 1,
-      actorId: "cmbenchactorid0000000000",
-      actorName: "윤지혜",
-      summary: "요건검토 시작: 요건검토 단계로 변경되었습니다.",
-      at: new Date().toISOString(),
-    };
-    const receipt = receiptOf(sockets, "ticket:event", (p) => p.seq === i);
-    io.emit("ticket:event", payload);
-    const latencies = await receipt;
-    if (i > 0) all.push(...latencies); // i = 0 warms up, unmeasured
+  try {
+    for (let i = 0; i <= CHANGES; i++) {
+      const payload = {
+        seq: i,
+        ticketId: "cmbenchticketid000000000",
+        ticketNumber: "AS-2024-0042",
+        programId: "cmbenchprogramid00000000",
+        action: "ticket.start_review",
+        state: "requirement_review",
+        version: i + 1,
+        actorId: "cmbenchactorid0000000000",
+        actorName: "윤지혜",
+        summary: "요건검토 시작: 요건검토 단계로 변경되었습니다.",
+      };
+      const receipt = receiptOf(sockets, "ticket:event", (p) => p.seq === i);
+      await fetch(`http://127.0.0.1:${BASE_PORT}/emit`, { method: "POST", body: JSON.stringify(payload) });
+      const latencies = await receipt;
+      if (i > 0) all.push(...latencies); // i = 0 warms up, unmeasured
+    }
+  } finally {
+    sockets.forEach((s) => s.close());
+    server.kill("SIGTERM");
   }
-  sockets.forEach((s) => s.close());
-  await new Promise<void>((r) => io.close(() => r()));
   return stats(all);
 }
 
