@@ -28,8 +28,19 @@ function createClient(): PrismaClient {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // `timeout` is better-sqlite3's busy timeout: wait for a writer instead of failing.
   const adapter = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 5000 });
+  if (process.env.COUNT_QUERIES === "1") {
+    // Tests count the SQL statements a page issues (no N+1): see tests/unit/query-counts.test.ts.
+    const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+    client.$on("query", () => {
+      queryCounter.count += 1;
+    });
+    return client;
+  }
   return new PrismaClient({ adapter });
 }
+
+/** Statements issued since the process started (only counted when COUNT_QUERIES=1). */
+export const queryCounter = { count: 0 };
 
 type Db = { client: PrismaClient; ready: Promise<void> };
 const globalForDb = globalThis as unknown as { __asTrackerDb?: Db };
