@@ -1,4 +1,4 @@
-import { STATE_LABELS, dDay, isTicketState } from "~/domain";
+import { STATE_LABELS, dDay, deadlineOf, dueStatus, isTicketState, type DueStatus } from "~/domain";
 
 const DONE = new Set(["completed", "follow_up"]);
 const STOPPED = new Set(["rejected", "not_selected", "withdrawn", "cancelled"]);
@@ -9,6 +9,9 @@ export function StateBadge({ state }: { state: string }) {
   return <span className={`badge ${tone}`}>{label}</span>;
 }
 
+/** Badge class of a due date: overdue red, due soon (domain DUE_SOON_DAYS) amber. */
+export const DUE_TONE: Readonly<Record<DueStatus, string>> = { overdue: "overdue", soon: "due", later: "" };
+
 /** The deadline that matters in this state, as a D-day badge (계획서 D-3, 종료 D+2 …). */
 export function DueBadge(props: {
   state: string;
@@ -17,17 +20,10 @@ export function DueBadge(props: {
   windowEndOn: string | null;
   today: string;
 }) {
-  const due =
-    props.state === "selected" && props.planDueOn
-      ? { what: "계획서 제출", on: props.planDueOn }
-      : props.state === "plan_revision" && props.revisionDueOn
-        ? { what: "보완 계획서", on: props.revisionDueOn }
-        : ["agreed", "funded", "in_progress"].includes(props.state) && props.windowEndOn
-          ? { what: "수행 종료", on: props.windowEndOn }
-          : null;
+  const due = deadlineOf(props);
   if (!due) return <span className="muted">—</span>;
   const d = dDay(due.on, props.today);
-  const tone = d.overdue ? "overdue" : d.days <= 7 ? "due" : "";
+  const tone = DUE_TONE[dueStatus(due.on, props.today)];
   return (
     <span className={`badge ${tone}`} title={`${due.what} 기한 ${due.on}`}>
       {due.what} {d.label}

@@ -6,7 +6,7 @@
  */
 import { DomainError } from "./errors";
 import type { Finding } from "./eligibility";
-import type { SupportType } from "./labels";
+import { isUnconfirmedWorkLogStatus, type SupportType } from "./labels";
 import { CLAUSES } from "./notice";
 
 // ─── Evidence per support type ──────────────────────────────────────────────
@@ -16,7 +16,7 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** One work log as the completion check sees it: its status and the evidence it holds. */
 export interface WorkLogSummary {
-  /** A WORK_LOG_STATUSES value; anything but 'confirmed' counts as not confirmed. */
+  /** A WORK_LOG_STATUSES value; see isUnconfirmedWorkLogStatus (anything but 'confirmed'). */
   status: string;
   /** Replaced parts recorded on the log (교체 부품). */
   parts: number;
@@ -106,7 +106,7 @@ export interface CompletionGap extends Finding {
  */
 export function completionGaps(facts: CompletionFacts): CompletionGap[] {
   const gaps: CompletionGap[] = [];
-  const unconfirmed = facts.workLogs.filter((log) => log.status !== "confirmed").length;
+  const unconfirmed = facts.workLogs.filter((log) => isUnconfirmedWorkLogStatus(log.status)).length;
   if (facts.workLogs.length === 0) {
     gaps.push({ code: "no_work_logs", message: "작업일지가 없습니다.", clause: CLAUSES.completionCheck });
   }

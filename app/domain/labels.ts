@@ -221,6 +221,46 @@ export const WORK_LOG_STATUS_LABELS: Readonly<Record<WorkLogStatus, string>> = {
   confirmed: "확인됨",
   disputed: "이의 제기",
 };
+/**
+ * A log the manufacturer has not confirmed: anything but 'confirmed' (written or disputed). The
+ * completion report waits for none to be left (workflow guard workLogsConfirmed, completion.ts).
+ */
+export function isUnconfirmedWorkLogStatus(status: string): boolean {
+  return status !== "confirmed";
+}
+/** The stored statuses of unconfirmed logs, for the database count: ['submitted', 'disputed']. */
+export const UNCONFIRMED_WORK_LOG_STATUSES: readonly WorkLogStatus[] = WORK_LOG_STATUSES.filter(isUnconfirmedWorkLogStatus);
+
+// ─── Reviews and requests ───────────────────────────────────────────────────
+/** 요건검토 결과: passed (→ 현장평가), returned for correction (보완 요청), rejected (반려). */
+export const REQUIREMENT_REVIEW_RESULTS = ["passed", "returned", "rejected"] as const;
+export type RequirementReviewResult = (typeof REQUIREMENT_REVIEW_RESULTS)[number];
+export const isRequirementReviewResult = oneOf(REQUIREMENT_REVIEW_RESULTS);
+export const REQUIREMENT_REVIEW_RESULT_LABELS: Readonly<Record<RequirementReviewResult, string>> = {
+  passed: "통과",
+  returned: "보완 요청",
+  rejected: "반려",
+};
+
+/** 수행계획서 검토 상태 of one plan version (ExecutionPlan.reviewStatus). */
+export const PLAN_REVIEW_STATUSES = ["pending", "accepted", "changes_requested"] as const;
+export type PlanReviewStatus = (typeof PLAN_REVIEW_STATUSES)[number];
+export const isPlanReviewStatus = oneOf(PLAN_REVIEW_STATUSES);
+export const PLAN_REVIEW_STATUS_LABELS: Readonly<Record<PlanReviewStatus, string>> = {
+  pending: "검토 대기",
+  accepted: "검토 완료",
+  changes_requested: "보완 요청",
+};
+
+/** 사업기간 연장 신청 상태 (ExtensionRequest.status). */
+export const EXTENSION_REQUEST_STATUSES = ["pending", "approved", "refused"] as const;
+export type ExtensionRequestStatus = (typeof EXTENSION_REQUEST_STATUSES)[number];
+export const isExtensionRequestStatus = oneOf(EXTENSION_REQUEST_STATUSES);
+export const EXTENSION_REQUEST_STATUS_LABELS: Readonly<Record<ExtensionRequestStatus, string>> = {
+  pending: "승인 대기",
+  approved: "승인",
+  refused: "불승인",
+};
 
 /** What an attached file is for (work logs and completion reports). */
 export const ATTACHMENT_PURPOSES = ["before_photo", "after_photo", "training_material", "report", "other"] as const;

@@ -2,9 +2,16 @@
  * The project's clock: the execution window (사업기간) with its extensions, and the deadlines of
  * the execution plan (수행계획서). Pure calendar arithmetic on IsoDates; see dates.ts.
  */
-import { addDays, civilPeriodEnd, parseIsoDate, type IsoDate } from "./dates";
+import { addDays, civilPeriodEnd, dDay, parseIsoDate, type IsoDate } from "./dates";
 import { DomainError } from "./errors";
+import type { TicketState } from "./labels";
 import { assertValidParams, type ProgramParams } from "./params";
+
+/** 최대 사업기간: params.baseMonths + params.maxExtensionMonths (4 + 2 = 6개월). */
+export function maxTotalMonths(params: ProgramParams): number {
+  assertValidParams(params);
+  return params.baseMonths + params.maxExtensionMonths;
+}
 
 export interface ExtensionCheck {
   allowed: boolean;
@@ -28,7 +35,7 @@ export function checkExtension(monthsExtended: number, requestedMonths: number, 
     const left = Math.max(0, params.maxExtensionMonths - monthsExtended);
     reasons.push(
       `사업기간은 최대 ${params.maxExtensionMonths}개월까지만 연장할 수 있습니다 ` +
-        `(최대 사업기간 ${params.baseMonths + params.maxExtensionMonths}개월). ` +
+        `(최대 사업기간 ${maxTotalMonths(params)}개월). ` +
         `이미 ${monthsExtended}개월 연장되어 ${
           left > 0 ? `${left}개월까지 더 신청할 수 있습니다` : "더 연장할 수 없습니다"
         }.`
@@ -67,7 +74,7 @@ export function executionWindow(startOn: IsoDate, extensionMonths: number, param
     startOn,
     baseEndOn: civilPeriodEnd(startOn, params.baseMonths),
     endOn: civilPeriodEnd(startOn, totalMonths),
-    maxEndOn: civilPeriodEnd(startOn, params.baseMonths + params.maxExtensionMonths),
+    maxEndOn: civilPeriodEnd(startOn, maxTotalMonths(params)),
     extensionMonths,
     totalMonths,
   };
@@ -107,4 +114,74 @@ export function planDueDate(selectionNoticeOn: IsoDate, params: ProgramParams): 
 export function revisedPlanDueDate(costReviewResultOn: IsoDate, params: ProgramParams): IsoDate {
   assertValidParams(params);
   return addDays(costReviewResultOn, params.revisionDueDays);
+}
+
+// ─── Which deadline runs in which state ─────────────────────────────────────
+
+/** The ticket's date columns that hold a deadline (denormalised and indexed in the database). */
+export const DEADLINE_FIELDS = ["planDueOn", "revisionDueOn", "windowEndOn"] as const;
+export type DeadlineField = (typeof DEADLINE_FIELDS)[number];
+
+export interface DeadlineClock {
+  /** The states in which this clock runs (no state is in two clocks). */
+  states: readonly TicketState[];
+  /** The ticket field holding the date. */
+  field: DeadlineField;
+  /** Korean name of the deadline, as on the D-day badge ("계획서 제출 D-3"). */
+  what: string;
+}
+
+/**
+ * The clock that runs in each state: the plan deadline once selected (지원결정), the revised
+ * plan's deadline in 수행계획서 보완, the end of the execution window from the agreement until
+ * the completion report. Other states have no running deadline.
+ */
+export const DEADLINE_CLOCKS: readonly DeadlineClock[] = [
+  { states: ["selected"], field: "planDueOn", what: "계획서 제출" },
+  { states: ["plan_revision"], field: "revisionDueOn", what: "보완 계획서" },
+  { states: ["agreed", "funded", "in_progress"], field: "windowEndOn", what: "수행 종료" },
+];
+
+/** The clock that runs in `state`, or null (any string: unknown states have none). */
+export function deadlineClockOf(state: string): DeadlineClock | null {
+  return DEADLINE_CLOCKS.find((clock) => (clock.states as readonly string[]).includes(state)) ?? null;
+}
+
+/** What deadlineOf needs: the state and the three deadline columns. */
+export type DeadlineFacts = { state: string } & { readonly [F in DeadlineField]: IsoDate | null };
+
+export interface Deadline {
+  what: string;
+  on: IsoDate;
+  field: DeadlineField;
+}
+
+/**
+ * The deadline that matters for a ticket now: its state's clock and that clock's date, or null
+ * when no clock runs in the state or the date is not set.
+ * deadlineOf({ state: 'selected', planDueOn: '2024-03-18', … }) → { what: '계획서 제출', on: '2024-03-18', field: 'planDueOn' }.
+ */
+export function deadlineOf(ticket: DeadlineFacts): Deadline | null {
+  const clock = deadlineClockOf(ticket.state);
+  const on = clock ? ticket[clock.field] : null;
+  return clock && on ? { what: clock.what, on, field: clock.field } : null;
+}
+
+/** A deadline this many days away or fewer (and not passed) is "due soon" (badges, dashboard). */
+export const DUE_SOON_DAYS = 7;
+
+export type DueStatus = "overdue" | "soon" | "later";
+
+/**
+ * 'overdue' after the due date, 'soon' from DUE_SOON_DAYS days before it to the day itself,
+ * else 'later'. dueStatus('2024-03-15', '2024-03-08') → 'soon'; ('2024-03-15', '2024-03-16') → 'overdue'.
+ */
+export function dueStatus(due: IsoDate, today: IsoDate | Date): DueStatus {
+  const d = dDay(due, today);
+  return d.overdue ? "overdue" : d.days <= DUE_SOON_DAYS ? "soon" : "later";
+}
+
+/** The last due date that is still "soon" seen from `today` (today + DUE_SOON_DAYS): query bound. */
+export function dueSoonUntil(today: IsoDate): IsoDate {
+  return addDays(today, DUE_SOON_DAYS);
 }

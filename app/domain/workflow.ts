@@ -462,6 +462,38 @@ export function countsAgainstCapacity(state: TicketState): boolean {
   return CAPACITY_STATES.includes(state);
 }
 
+/**
+ * States in which the supplier writes or revises its quote (견적): from the application
+ * (신청접수) until the agreement (협약), which fixes the amount. Drafts are the manufacturer's.
+ */
+export const QUOTE_EDITABLE_STATES: readonly TicketState[] = [
+  "submitted",
+  "requirement_review",
+  "site_evaluation",
+  "selected",
+  "plan_submitted",
+  "cost_review",
+  "plan_revision",
+];
+
+/** States in which work logs are written, corrected, confirmed or disputed: 과제수행 only. */
+export const WORK_LOG_STATES: readonly TicketState[] = ["in_progress"];
+
+/** States in which the work logs can be seen (from 과제수행 on, the record stays readable). */
+export const WORK_LOG_VISIBLE_STATES: readonly TicketState[] = ["in_progress", "completion_check", "completed", "follow_up"];
+
+const inStates =
+  (states: readonly TicketState[]) =>
+  (state: string): boolean =>
+    (states as readonly string[]).includes(state);
+
+/** May the supplier write or revise a quote in `state`? (any string; unknown states: no) */
+export const canEditQuote = inStates(QUOTE_EDITABLE_STATES);
+/** May work logs be written or answered in `state`? */
+export const canWriteWorkLogs = inStates(WORK_LOG_STATES);
+/** Are the work logs shown (link to the work-log page) in `state`? */
+export const workLogsVisible = inStates(WORK_LOG_VISIBLE_STATES);
+
 /** The transitions that leave `state` (self-loops included). */
 export function transitionsFrom(state: TicketState): Transition[] {
   return TRANSITIONS.filter((t) => t.from.includes(state));

@@ -4,7 +4,7 @@
 // bounded list.
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { CAPACITY_STATES, addDays, expectedSubsidy, type IsoDate } from "~/domain";
+import { CAPACITY_STATES, DEADLINE_CLOCKS, dueSoonUntil, expectedSubsidy, type IsoDate } from "~/domain";
 import { ticketScope } from "./ticket.server";
 import { listWhere, type ListFilters } from "./ticket-list.server";
 import { paramsOf } from "./program.server";
@@ -22,19 +22,12 @@ const DUE_SELECT = {
   supplier: { select: { name: true } },
 } as const;
 
-/** The clock that runs in each state (as on DueBadge): 계획서, 보완 계획서, 수행 종료. */
-const CLOCKS = [
-  { states: ["selected"], field: "planDueOn" },
-  { states: ["plan_revision"], field: "revisionDueOn" },
-  { states: ["agreed", "funded", "in_progress"], field: "windowEndOn" },
-] as const;
-
 export const DUE_LIST_LIMIT = 50;
 
 export async function getDashboard(actor: Actor, filters: ListFilters, today: IsoDate) {
   const scope = ticketScope(actor);
   const { state: _state, ...withoutState } = filters;
-  const soon = addDays(today, 7);
+  const soon = dueSoonUntil(today);
   const programs = await prisma.program.findMany({
     where: { technoparkId: actor.role === "monitor" ? actor.organizationId : "" },
     orderBy: [{ year: "desc" }, { createdAt: "desc" }],
@@ -45,7 +38,8 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
   const [byState, dueLists, bySupplier, gauge] = await Promise.all([
     cachedAggregate(key("byState"), () => prisma.ticket.groupBy({ by: ["state"], where: listWhere(actor, withoutState), _count: { _all: true } })),
     Promise.all(
-      CLOCKS.map((clock) =>
+      // One bounded query per clock of the domain (DEADLINE_CLOCKS, as on DueBadge), on its indexed column.
+      DEADLINE_CLOCKS.map((clock) =>
         prisma.ticket.findMany({
           where: { AND: [scope, filters.programId ? { programId: filters.programId } : {}, { state: { in: [...clock.states] } }, { [clock.field]: { lte: soon } }] },
           orderBy: { [clock.field]: "asc" },
@@ -61,7 +55,7 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
   ]);
 
   const due = dueLists
-    .flatMap((rows, i) => rows.map((r) => ({ ...r, dueOn: (r[CLOCKS[i].field] ?? "") as string })))
+    .flatMap((rows, i) => rows.map((r) => ({ ...r, dueOn: (r[DEADLINE_CLOCKS[i].field] ?? "") as string })))
     .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
   const supplierNames = await prisma.organization.findMany({ where: { id: { in: bySupplier.map((s) => s.supplierId) } }, select: { id: true, name: true } });
   const nameOf = new Map(supplierNames.map((o) => [o.id, o.name]));
@@ -70,6 +64,7 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
     programs: programs.map((p) => ({ id: p.id, name: p.name, year: p.year })),
     program: program ? { id: program.id, name: program.name, capacity: program.capacity, subsidyBudget: program.subsidyBudget } : null,
     counts: Object.fromEntries(byState.map((g) => [g.state, g._count._all])) as Record<string, number>,
+    // dueStatus 'overdue' (past the due date) vs 'soon' (up to dueSoonUntil), compared as ISO strings.
     overdue: due.filter((d) => d.dueOn < today),
     dueSoon: due.filter((d) => d.dueOn >= today),
     suppliers: bySupplier

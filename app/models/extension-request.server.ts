@@ -3,7 +3,7 @@
 // rules module; the request row is written in the same transaction.
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { checkExtension, executionWindow, formatKoreanDate, type IsoDate } from "~/domain";
+import { checkExtension, executionWindow, extendWindow, formatKoreanDate, maxTotalMonths, type IsoDate } from "~/domain";
 import { paramsOf } from "./program.server";
 import { ticketScope } from "./ticket.server";
 import { transitionTicket } from "./workflow.server";
@@ -38,7 +38,7 @@ export async function getExtensionPage(actor: Actor, ticketId: string) {
       months,
       allowed: check.allowed,
       reasons: check.reasons,
-      newEndOn: check.allowed && ticket.agreement ? executionWindow(ticket.agreement.startOn, monthsExtended + months, params).endOn : null,
+      newEndOn: check.allowed && ticket.agreement ? extendWindow(ticket.agreement.startOn, monthsExtended, months, params).endOn : null,
     };
   });
   const { program: _program, ...rest } = ticket;
@@ -47,6 +47,7 @@ export async function getExtensionPage(actor: Actor, ticketId: string) {
     monthsExtended,
     maxExtensionMonths: params.maxExtensionMonths,
     baseMonths: params.baseMonths,
+    maxTotalMonths: maxTotalMonths(params),
     currentEndOn: ticket.agreement?.endOn ?? current?.endOn ?? ticket.windowEndOn,
     maxEndOn: current?.maxEndOn ?? null,
     options,
@@ -67,9 +68,8 @@ export async function requestExtension(
     context: { requestedMonths: opts.months },
     apply: async (tx, facts, _next, assessment) => {
       const agreement = await tx.agreement.findUnique({ where: { ticketId: facts.id }, select: { startOn: true, extensionMonths: true } });
-      const newEndOn = agreement
-        ? executionWindow(agreement.startOn, agreement.extensionMonths + opts.months, assessment.params).endOn
-        : null;
+      // The guards have already checked the limit; extendWindow refuses it again if not.
+      const newEndOn = agreement ? extendWindow(agreement.startOn, agreement.extensionMonths, opts.months, assessment.params).endOn : null;
       const request = await tx.extensionRequest.create({
         data: { ticketId: facts.id, months: opts.months, reason: opts.reason, status: "pending", requestedById: actor.userId, newEndOn },
         select: { id: true },

@@ -5,7 +5,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { CLOSED_STATES, dDay, isTicketState, type IsoDate, type TicketState } from "~/domain";
+import { CLOSED_STATES, canEditQuote, dDay, deadlineOf, isTicketState, type IsoDate, type TicketState, type WorkLogStatus } from "~/domain";
 import { ticketScope } from "./ticket.server";
 
 export const INBOX_GROUPS = ["quote", "plan", "revision", "start", "work", "waiting", "closed"] as const;
@@ -21,8 +21,6 @@ export const INBOX_GROUP_LABELS: Readonly<Record<InboxGroupKey, { title: string;
   closed: { title: "종료", hint: "완료·사후관리 또는 종료된 과제입니다." },
 };
 
-/** States in which the supplier may (still) write a quote before the agreement. */
-const QUOTE_WANTED: readonly TicketState[] = ["submitted", "requirement_review", "site_evaluation", "plan_submitted", "cost_review"];
 const FINISHED: readonly TicketState[] = ["completed", "follow_up", ...CLOSED_STATES];
 
 export const INBOX_SELECT = {
@@ -36,7 +34,7 @@ export const INBOX_SELECT = {
   quoteTotal: true,
   updatedAt: true,
   manufacturer: { select: { name: true } },
-  _count: { select: { quotes: true, workLogs: { where: { status: "disputed" } } } },
+  _count: { select: { quotes: true, workLogs: { where: { status: "disputed" satisfies WorkLogStatus } } } },
 } satisfies Prisma.TicketSelect;
 
 export type InboxRow = Prisma.TicketGetPayload<{ select: typeof INBOX_SELECT }>;
@@ -50,7 +48,8 @@ export function inboxGroupOf(row: { state: string; _count: { quotes: number } })
   if (state === "funded") return "start";
   if (state === "in_progress") return "work";
   if (FINISHED.includes(state)) return "closed";
-  if (QUOTE_WANTED.includes(state) && row._count.quotes === 0) return "quote";
+  // selected and plan_revision, where a quote may still be written, went to plan / revision above.
+  if (canEditQuote(state) && row._count.quotes === 0) return "quote";
   return "waiting";
 }
 
@@ -68,8 +67,9 @@ export type InboxGroup = { key: InboxGroupKey; title: string; hint: string; rows
 export function groupInbox(rows: readonly InboxRow[], today: IsoDate): InboxGroup[] {
   const groups = new Map<InboxGroupKey, InboxGroup>(INBOX_GROUPS.map((key) => [key, { key, ...INBOX_GROUP_LABELS[key], rows: [] }]));
   for (const row of rows) {
-    const due = dueOf(row);
-    groups.get(inboxGroupOf(row))!.rows.push({ ...row, dueDays: due ? dDay(due, today).days : null });
+    // The deadline that matters for sorting (plan due, revision due, window end): the domain's clocks.
+    const due = deadlineOf(row);
+    groups.get(inboxGroupOf(row))!.rows.push({ ...row, dueDays: due ? dDay(due.on, today).days : null });
   }
   for (const group of groups.values()) {
     group.rows.sort((a, b) => {

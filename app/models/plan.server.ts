@@ -4,7 +4,7 @@
 // flagged `late`, never silently accepted.
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { DomainError, compareIsoDate, dDay, formatKoreanDate, type IsoDate } from "~/domain";
+import { DomainError, dDay, dueStatus, formatKoreanDate, type IsoDate } from "~/domain";
 import { transitionTicket } from "./workflow.server";
 import { ticketScope } from "./ticket.server";
 
@@ -21,9 +21,9 @@ export function planDueFor(ticket: { state: string; planDueOn: string | null; re
   return ticket.state === "plan_revision" ? (ticket.revisionDueOn ?? ticket.planDueOn) : ticket.planDueOn;
 }
 
-/** True when a plan submitted on `today` is past `dueOn` (Seoul calendar dates). */
+/** True when a plan submitted on `today` is past `dueOn` (the domain's D-day: overdue). */
 export function isLate(dueOn: IsoDate | null, today: IsoDate): boolean {
-  return dueOn !== null && compareIsoDate(today, dueOn) > 0;
+  return dueOn !== null && dDay(dueOn, today).overdue;
 }
 
 export async function getPlanPage(actor: Actor, ticketId: string, today: IsoDate) {
@@ -70,6 +70,7 @@ export async function getPlanPage(actor: Actor, ticketId: string, today: IsoDate
     step: planStepFor(ticket.state),
     dueOn,
     dueDDay: dueOn ? dDay(dueOn, today) : null,
+    dueStatus: dueOn ? dueStatus(dueOn, today) : null,
     lateIfSubmittedToday: isLate(dueOn, today),
   };
 }

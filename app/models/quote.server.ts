@@ -4,25 +4,17 @@
 // kinds and their labels too (QUOTE_LINE_KINDS, QUOTE_LINE_KIND_LABELS).
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { formatKRW, lineAmount, quoteTotal, type QuoteLineKind, type TicketState } from "~/domain";
+import { QUOTE_EDITABLE_STATES, formatKRW, lineAmount, quoteTotal, type QuoteLineKind, type TicketState } from "~/domain";
 import { changeTicket } from "./workflow.server";
 import { ConflictError } from "./errors.server";
 import { ticketScope } from "./ticket.server";
 
 /**
  * The supplier quotes or revises from the application (신청접수) until the
- * agreement (협약): the agreement fixes the amount, so no revision after it.
- * Drafts are invisible to the supplier.
+ * agreement (협약): the domain's QUOTE_EDITABLE_STATES (kept under this name
+ * for the quote page). Drafts are invisible to the supplier.
  */
-export const QUOTE_STATES: readonly TicketState[] = [
-  "submitted",
-  "requirement_review",
-  "site_evaluation",
-  "selected",
-  "plan_submitted",
-  "cost_review",
-  "plan_revision",
-];
+export const QUOTE_STATES: readonly TicketState[] = QUOTE_EDITABLE_STATES;
 
 export type QuoteLineInput = { kind: QuoteLineKind; description: string; quantity: number; unitPrice: number };
 

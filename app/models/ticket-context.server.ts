@@ -4,6 +4,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import {
   CAPACITY_STATES,
+  UNCONFIRMED_WORK_LOG_STATUSES,
   bonusEligible,
   checkEligibility,
   checklist,
@@ -118,7 +119,7 @@ export async function assessTicket(db: Db, facts: TicketFacts, today: IsoDate): 
   const committedSubsidy =
     (agreed._sum.subsidy ?? 0) + unagreed.reduce((sum, g) => sum + expectedSubsidy(g.quoteTotal, params) * g._count._all, 0);
 
-  const unconfirmedWorkLogs = await db.workLog.count({ where: { ticketId: facts.id, status: { in: ["submitted", "disputed"] } } });
+  const unconfirmedWorkLogs = await db.workLog.count({ where: { ticketId: facts.id, status: { in: [...UNCONFIRMED_WORK_LOG_STATUSES] } } });
   const latestPlan = facts.plans[0];
   const latestReview = facts.costReviews[0];
   const context: TicketContext = {

@@ -8,6 +8,7 @@ import type { Actor } from "~/auth/actor";
 import {
   ATTACHMENT_PURPOSE_LABELS,
   DomainError,
+  WORK_LOG_STATES,
   compareIsoDate,
   evidenceFor,
   formatKoreanDate,
@@ -34,7 +35,7 @@ export type WorkLogFields = {
 };
 export type NewAttachment = { purpose: WorkLogAttachmentPurpose; saved: SavedFile };
 
-const WORK_STATES = ["in_progress"] as const;
+const WORK_STATES = WORK_LOG_STATES;
 const WORK_STATE_MESSAGE = "작업일지는 과제수행 단계에서만 작성·확인할 수 있습니다.";
 
 export async function getWorkLogPage(actor: Actor, ticketId: string) {

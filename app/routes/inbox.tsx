@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { listInbox, type InboxGroupKey } from "~/models/inbox.server";
-import { formatKRW, seoulDate } from "~/domain";
+import { WORK_LOG_STATUS_LABELS, formatKRW, seoulDate } from "~/domain";
 import { DueBadge, StateBadge } from "~/components/badges";
 import supplierStyles from "~/styles/supplier.css?url";
 
@@ -92,7 +92,7 @@ export default function Inbox() {
                         </td>
                         <td data-label="제목">
                           {t.title}
-                          {t._count.workLogs > 0 ? <span className="badge overdue inbox-flag">이의 제기 {t._count.workLogs}건</span> : null}
+                          {t._count.workLogs > 0 ? <span className="badge overdue inbox-flag">{WORK_LOG_STATUS_LABELS.disputed} {t._count.workLogs}건</span> : null}
                         </td>
                         <td data-label="도입기업">{t.manufacturer.name}</td>
                         <td data-label="단계">

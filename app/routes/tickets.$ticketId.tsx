@@ -29,15 +29,17 @@ import {
   WORK_LOG_STATUS_LABELS,
   isQuoteLineKind,
   isWorkLogStatus,
+  EXTENSION_REQUEST_STATUS_LABELS,
+  PLAN_REVIEW_STATUS_LABELS,
+  isExtensionRequestStatus,
+  isPlanReviewStatus,
+  workLogsVisible,
 } from "~/domain";
 import { DueBadge, StateBadge } from "~/components/badges";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: makerStyles }];
 
 const ParamsSchema = z.object({ ticketId: z.string().min(1).max(64) });
-
-const PLAN_REVIEW_LABELS: Record<string, string> = { pending: "검토 대기", accepted: "검토 완료", changes_requested: "보완 요청" };
-const EXTENSION_STATUS_LABELS: Record<string, string> = { pending: "승인 대기", approved: "승인", refused: "불승인" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -139,7 +141,7 @@ export default function TicketPage() {
             <Link className="button secondary" to={`/tickets/${ticket.id}/plan`}>
               수행계획서
             </Link>
-            {["in_progress", "completion_check", "completed", "follow_up"].includes(ticket.state) ? (
+            {workLogsVisible(ticket.state) ? (
               <Link className="button secondary" to={`/tickets/${ticket.id}/work-logs`}>
                 작업일지
               </Link>
@@ -386,7 +388,7 @@ export default function TicketPage() {
           <dl className="facts">
             <dt>검토 상태</dt>
             <dd>
-              {PLAN_REVIEW_LABELS[plan.reviewStatus] ?? plan.reviewStatus}
+              {isPlanReviewStatus(plan.reviewStatus) ? PLAN_REVIEW_STATUS_LABELS[plan.reviewStatus] : plan.reviewStatus}
               {plan.reviewNote ? ` · ${plan.reviewNote}` : ""}
             </dd>
             <dt>제출일 / 기한</dt>
@@ -461,8 +463,8 @@ export default function TicketPage() {
             작업일지
           </h2>
           <p>
-            {ticket.workLogs.length}건 · 확인 {confirmedLogs}건 · 확인 대기 {ticket.workLogs.length - confirmedLogs - disputedLogs}건
-            {disputedLogs ? ` · 이의 제기 ${disputedLogs}건` : ""} ·{" "}
+            {ticket.workLogs.length}건 · 확인 {confirmedLogs}건 · {WORK_LOG_STATUS_LABELS.submitted} {ticket.workLogs.length - confirmedLogs - disputedLogs}건
+            {disputedLogs ? ` · ${WORK_LOG_STATUS_LABELS.disputed} ${disputedLogs}건` : ""} ·{" "}
             <Link to={`/tickets/${ticket.id}/work-logs`}>{role === "manufacturer" ? "작업일지 확인·이의 제기" : "작업일지 보기"}</Link>
           </p>
           {ticket.workLogs.length ? (
@@ -502,7 +504,7 @@ export default function TicketPage() {
           <ul>
             {extras.extensions.map((e) => (
               <li key={e.id}>
-                {formatKoreanDateShort(seoulDate(new Date(e.requestedAt)))} · {e.months}개월 · {EXTENSION_STATUS_LABELS[e.status] ?? e.status}
+                {formatKoreanDateShort(seoulDate(new Date(e.requestedAt)))} · {e.months}개월 · {isExtensionRequestStatus(e.status) ? EXTENSION_REQUEST_STATUS_LABELS[e.status] : e.status}
                 {e.newEndOn ? ` · 종료일 ${formatKoreanDate(e.newEndOn)}` : ""}
               </li>
             ))}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { dDay, formatKoreanDate } from "~/domain";
+import { dDay, deadlineOf, formatKoreanDate } from "~/domain";
 import { cancelTicket } from "~/models/monitor-steps.server";
 import { getTicketAssessment } from "~/models/ticket.server";
 import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
@@ -16,7 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, header, today } = await stepPage(request, params);
   const assessment = await getTicketAssessment(actor, header.id, today);
   if (!assessment) notFound();
-  const planOverdue = header.state === "selected" && header.planDueOn ? dDay(header.planDueOn, today) : null;
+  // the plan that never came: the running deadline is the plan's, and it has passed
+  const deadline = deadlineOf(header);
+  const planOverdue = deadline?.field === "planDueOn" ? dDay(deadline.on, today) : null;
   return { ticket: header, today, actions: assessment.actions, planOverdue: planOverdue?.overdue ? planOverdue : null };
 }
 

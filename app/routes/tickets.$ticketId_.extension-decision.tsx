@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { formatKoreanDate, seoulDate } from "~/domain";
+import { EXTENSION_REQUEST_STATUS_LABELS, formatKoreanDate, isExtensionRequestStatus, seoulDate } from "~/domain";
 import { decideExtension, getExtensionData } from "~/models/monitor-steps.server";
 import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
 import { badRequest, failureResponse, fields, parseForm } from "~/utils/forms.server";
@@ -33,7 +33,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const STATUS = { pending: "검토 대기", approved: "승인", refused: "불승인" } as Record<string, string>;
 
 export default function ExtensionDecisionPage() {
   const { ticket, today, params, agreement, requests, pending, proposedEndOn, refusal, actions } = useLoaderData<typeof loader>();
@@ -99,7 +98,7 @@ export default function ExtensionDecisionPage() {
                   .filter((r) => r.status !== "pending")
                   .map((r) => (
                     <li key={r.id}>
-                      {r.months}개월 · {STATUS[r.status] ?? r.status}
+                      {r.months}개월 · {isExtensionRequestStatus(r.status) ? EXTENSION_REQUEST_STATUS_LABELS[r.status] : r.status}
                       {r.newEndOn ? ` · 종료일 ${formatKoreanDate(r.newEndOn)}` : ""}
                       {r.decisionNote ? ` · ${r.decisionNote}` : ""}
                     </li>

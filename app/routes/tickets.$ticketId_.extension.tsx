@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { getExtensionPage, requestExtension } from "~/models/extension-request.server";
 import { badRequest, failureResponse, fields, parseForm, type FormFailure } from "~/utils/forms.server";
-import { STATE_LABELS, formatKoreanDate, formatKoreanDateShort, isTicketState, seoulDate } from "~/domain";
+import { EXTENSION_REQUEST_STATUS_LABELS, STATE_LABELS, formatKoreanDate, formatKoreanDateShort, isExtensionRequestStatus, isTicketState, seoulDate } from "~/domain";
 import { StateBadge } from "~/components/badges";
 import makerStyles from "~/styles/maker.css?url";
 
@@ -26,8 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const ExtensionSchema = z.object({
   version: fields.version,
-  // The limit itself is the rules module's (checkExtension): a larger number is refused there, with its reason.
-  months: z.coerce.number({ error: "연장 기간을 선택해 주세요." }).int("연장은 개월 단위로 신청합니다.").min(1, "연장 기간을 선택해 주세요.").max(24, "연장 기간이 너무 깁니다."),
+  // The limit is the program's (params.maxExtensionMonths): the rules module (checkExtension, the
+  // request_extension guard) refuses a larger number, with its reason.
+  months: z.coerce.number({ error: "연장 기간을 선택해 주세요." }).int("연장은 개월 단위로 신청합니다.").min(1, "연장 기간을 선택해 주세요."),
   reason: fields.text("연장 사유", 2000),
 });
 
@@ -55,7 +56,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const STATUS = { pending: "승인 대기", approved: "승인", refused: "불승인" } as const;
 
 export default function ExtensionPage() {
   const page = useLoaderData<typeof loader>();
@@ -83,7 +83,7 @@ export default function ExtensionPage() {
           <dd data-testid="current-end">{page.currentEndOn ? formatKoreanDate(page.currentEndOn) : "협약 전"}</dd>
           <dt>승인된 연장</dt>
           <dd>
-            {page.monthsExtended}개월 / 최대 {page.maxExtensionMonths}개월 (최대 사업기간 {page.baseMonths + page.maxExtensionMonths}개월)
+            {page.monthsExtended}개월 / 최대 {page.maxExtensionMonths}개월 (최대 사업기간 {page.maxTotalMonths}개월)
           </dd>
           {page.maxEndOn ? (
             <>
@@ -172,7 +172,7 @@ export default function ExtensionPage() {
                     <td data-label="기간">{e.months}개월</td>
                     <td data-label="사유">{e.reason}</td>
                     <td data-label="결과">
-                      {STATUS[e.status as keyof typeof STATUS] ?? e.status}
+                      {isExtensionRequestStatus(e.status) ? EXTENSION_REQUEST_STATUS_LABELS[e.status] : e.status}
                       {e.decisionNote ? ` · ${e.decisionNote}` : ""}
                     </td>
                   </tr>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { formatKRW, formatKoreanDate, formatKoreanDateShort, seoulDate } from "~/domain";
+import { PLAN_REVIEW_STATUS_LABELS, formatKRW, formatKoreanDate, formatKoreanDateShort, seoulDate } from "~/domain";
 import { acceptPlan, getPlanReviewData, requestPlanChange } from "~/models/monitor-steps.server";
 import { getTicketAssessment } from "~/models/ticket.server";
 import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
@@ -67,7 +67,13 @@ export default function PlanReviewPage() {
                 <dt>투입 인력</dt>
                 <dd style={{ whiteSpace: "pre-wrap" }}>{plan.staff}</dd>
                 <dt>검토 상태</dt>
-                <dd>{plan.reviewStatus === "accepted" ? "검토 완료" : plan.reviewStatus === "changes_requested" ? `보완 요청됨: ${plan.reviewNote ?? ""}` : "검토 대기"}</dd>
+                <dd>
+                  {plan.reviewStatus === "accepted"
+                    ? PLAN_REVIEW_STATUS_LABELS.accepted
+                    : plan.reviewStatus === "changes_requested"
+                      ? `${PLAN_REVIEW_STATUS_LABELS.changes_requested}됨: ${plan.reviewNote ?? ""}`
+                      : PLAN_REVIEW_STATUS_LABELS.pending}
+                </dd>
               </dl>
               <h3>추진 일정</h3>
               <ul>

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { getPlanPage, submitPlan } from "~/models/plan.server";
 import { badRequest, failureResponse, fields, formValues, parseWith, type FormFailure } from "~/utils/forms.server";
-import { STATE_LABELS, formatKoreanDate, isTicketState, seoulDate } from "~/domain";
-import { StateBadge } from "~/components/badges";
+import { PLAN_REVIEW_STATUS_LABELS, STATE_LABELS, formatKoreanDate, isPlanReviewStatus, isTicketState, seoulDate, type PlanReviewStatus } from "~/domain";
+import { DUE_TONE, StateBadge } from "~/components/badges";
 import supplierStyles from "~/styles/supplier.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: supplierStyles }];
@@ -101,11 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const REVIEW_LABELS: Record<string, { label: string; tone: string }> = {
-  pending: { label: "검토 대기", tone: "" },
-  accepted: { label: "검토 완료", tone: "done" },
-  changes_requested: { label: "보완 요청", tone: "stop" },
-};
+const REVIEW_TONES: Readonly<Record<PlanReviewStatus, string>> = { pending: "", accepted: "done", changes_requested: "stop" };
 
 export default function PlanPage() {
   const { page, today, canSubmit, role } = useLoaderData<typeof loader>();
@@ -148,7 +144,7 @@ export default function PlanPage() {
               <dd data-testid="plan-due">
                 {formatKoreanDate(page.dueOn)}{" "}
                 {page.dueDDay ? (
-                  <span className={`badge ${page.dueDDay.overdue ? "overdue" : page.dueDDay.days <= 7 ? "due" : ""}`}>{page.dueDDay.label}</span>
+                  <span className={`badge ${page.dueStatus ? DUE_TONE[page.dueStatus] : ""}`}>{page.dueDDay.label}</span>
                 ) : null}
               </dd>
             </>
@@ -294,7 +290,9 @@ export default function PlanPage() {
         {page.plans.length === 0 ? <p className="muted">제출된 수행계획서가 없습니다.</p> : null}
         <div className="versions">
           {page.plans.map((plan, index) => {
-            const status = REVIEW_LABELS[plan.reviewStatus] ?? { label: plan.reviewStatus, tone: "" };
+            const status = isPlanReviewStatus(plan.reviewStatus)
+              ? { label: PLAN_REVIEW_STATUS_LABELS[plan.reviewStatus], tone: REVIEW_TONES[plan.reviewStatus] }
+              : { label: plan.reviewStatus, tone: "" };
             return (
               <article key={plan.id} className={`version${index === 0 ? " latest" : ""}`} data-plan-version={plan.version} aria-label={`수행계획서 ${plan.version}차`}>
                 <h3>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DOCUMENT_KIND_LABELS, formatKoreanDateShort, isDocumentKind, seoulDate } from "~/domain";
+import { DOCUMENT_KIND_LABELS, REQUIREMENT_REVIEW_RESULT_LABELS, formatKoreanDateShort, isDocumentKind, isRequirementReviewResult, seoulDate } from "~/domain";
 import { getReviewData, rejectApplication, returnForCorrection } from "~/models/monitor-steps.server";
 import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
 import { badRequest, failureResponse, fields, parseForm } from "~/utils/forms.server";
@@ -115,7 +115,7 @@ export default function ReviewPage() {
                 {reviews.map((r) => (
                   <li key={r.id}>
                     {formatKoreanDateShort(seoulDate(new Date(r.reviewedAt)))} ·{" "}
-                    {r.result === "returned" ? "보완 요청" : r.result === "rejected" ? "반려" : "통과"}
+                    {REQUIREMENT_REVIEW_RESULT_LABELS[isRequirementReviewResult(r.result) ? r.result : "passed"]}
                     {r.fixList ? <pre style={{ whiteSpace: "pre-wrap", margin: 0 }}>{r.fixList}</pre> : null}
                     {r.reason ? ` · ${r.reason}` : ""}
                   </li>
