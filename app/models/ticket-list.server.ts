@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
+import { cachedAggregate } from "./aggregate-cache.server";
 import type { Actor } from "~/auth/actor";
 import { SUPPORT_TYPES, TICKET_STATES, isIsoDate, addDays, type SupportType, type TicketState } from "~/domain";
 import { ticketScope } from "./ticket.server";
@@ -128,12 +129,26 @@ export async function* iterateMonitorTickets(actor: Actor, filters: ListFilters,
 }
 
 /** The choices of the filter form: the monitor's programs, suppliers and manufacturers. */
+/** Above this many companies a drop-down is no help (and costs every page view): search by name instead. */
+export const FILTER_OPTION_LIMIT = 300;
+
 export async function listFilterOptions(actor: Actor) {
   const scope = ticketScope(actor);
+  const companies = (kind: "supplier" | "manufacturer") =>
+    cachedAggregate(`${actor.organizationId}|options|${kind}`, async () => {
+      const rows = await prisma.organization.findMany({
+        where: kind === "supplier" ? { kind, ticketsAsSupplier: { some: scope } } : { kind, ticketsAsMaker: { some: scope } },
+        orderBy: { name: "asc" },
+        take: FILTER_OPTION_LIMIT + 1,
+        select: { id: true, name: true },
+      });
+      return rows.length > FILTER_OPTION_LIMIT ? null : rows;
+    });
   const [programs, suppliers, manufacturers] = await Promise.all([
     prisma.program.findMany({ where: { technoparkId: actor.role === "monitor" ? actor.organizationId : "" }, orderBy: [{ year: "desc" }, { createdAt: "desc" }], select: { id: true, name: true, year: true } }),
-    prisma.organization.findMany({ where: { kind: "supplier", ticketsAsSupplier: { some: scope } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    prisma.organization.findMany({ where: { kind: "manufacturer", ticketsAsMaker: { some: scope } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    companies("supplier"),
+    companies("manufacturer"),
   ]);
+  // null: too many to list; the page offers the name search instead
   return { programs, suppliers, manufacturers };
 }

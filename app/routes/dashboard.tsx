@@ -126,25 +126,43 @@ export default function Dashboard() {
         </div>
         <div>
           <label htmlFor="supplierId">공급기업</label>
-          <select id="supplierId" name="supplierId" defaultValue={filters.supplierId ?? ""}>
-            <option value="">전체</option>
-            {options.suppliers.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
+          {options.suppliers ? (
+            <select id="supplierId" name="supplierId" defaultValue={filters.supplierId ?? ""}>
+              <option value="">전체</option>
+              {options.suppliers.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <>
+              {filters.supplierId ? <input type="hidden" name="supplierId" value={filters.supplierId} /> : null}
+              <p className="muted" id="supplierId" style={{ margin: 0 }}>
+                공급기업이(가) 많아 목록 대신 검색어(기업명)로 찾으세요.
+              </p>
+            </>
+          )}
         </div>
         <div>
           <label htmlFor="manufacturerId">도입기업</label>
-          <select id="manufacturerId" name="manufacturerId" defaultValue={filters.manufacturerId ?? ""}>
-            <option value="">전체</option>
-            {options.manufacturers.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
+          {options.manufacturers ? (
+            <select id="manufacturerId" name="manufacturerId" defaultValue={filters.manufacturerId ?? ""}>
+              <option value="">전체</option>
+              {options.manufacturers.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <>
+              {filters.manufacturerId ? <input type="hidden" name="manufacturerId" value={filters.manufacturerId} /> : null}
+              <p className="muted" id="manufacturerId" style={{ margin: 0 }}>
+                도입기업이(가) 많아 목록 대신 검색어(기업명)로 찾으세요.
+              </p>
+            </>
+          )}
         </div>
         <div>
           <label htmlFor="supportType">AS 유형</label>
