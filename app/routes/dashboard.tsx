@@ -126,43 +126,11 @@ export default function Dashboard() {
         </div>
         <div>
           <label htmlFor="supplierId">공급기업</label>
-          {options.suppliers ? (
-            <select id="supplierId" name="supplierId" defaultValue={filters.supplierId ?? ""}>
-              <option value="">전체</option>
-              {options.suppliers.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <>
-              {filters.supplierId ? <input type="hidden" name="supplierId" value={filters.supplierId} /> : null}
-              <p className="muted" id="supplierId" style={{ margin: 0 }}>
-                공급기업이(가) 많아 목록 대신 검색어(기업명)로 찾으세요.
-              </p>
-            </>
-          )}
+          <CompanyFilter name="supplierId" label="공급기업" options={options.suppliers} value={filters.supplierId} />
         </div>
         <div>
           <label htmlFor="manufacturerId">도입기업</label>
-          {options.manufacturers ? (
-            <select id="manufacturerId" name="manufacturerId" defaultValue={filters.manufacturerId ?? ""}>
-              <option value="">전체</option>
-              {options.manufacturers.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <>
-              {filters.manufacturerId ? <input type="hidden" name="manufacturerId" value={filters.manufacturerId} /> : null}
-              <p className="muted" id="manufacturerId" style={{ margin: 0 }}>
-                도입기업이(가) 많아 목록 대신 검색어(기업명)로 찾으세요.
-              </p>
-            </>
-          )}
+          <CompanyFilter name="manufacturerId" label="도입기업" options={options.manufacturers} value={filters.manufacturerId} />
         </div>
         <div>
           <label htmlFor="supportType">AS 유형</label>
@@ -314,5 +282,29 @@ function DueList({ title, id, rows, today, empty }: { title: string; id: string;
         </ul>
       )}
     </section>
+  );
+}
+
+/** A company filter: a drop-down while the list is short, else a hint to search by name (the choice made is kept). */
+function CompanyFilter(props: { name: string; label: string; options: { id: string; name: string }[] | null; value: string | undefined }) {
+  if (!props.options) {
+    return (
+      <>
+        {props.value ? <input type="hidden" name={props.name} value={props.value} /> : null}
+        <p className="muted" id={props.name} style={{ margin: 0 }}>
+          {props.label}이(가) 많아 목록 대신 검색어(기업명)로 찾으세요.
+        </p>
+      </>
+    );
+  }
+  return (
+    <select id={props.name} name={props.name} defaultValue={props.value ?? ""}>
+      <option value="">전체</option>
+      {props.options.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.name}
+        </option>
+      ))}
+    </select>
   );
 }
