@@ -9,6 +9,7 @@ import { ScreeningFindings } from "~/components/ticket-draft-form";
 import makerStyles from "~/styles/maker.css?url";
 import { badRequest, failureResponse, fields, parseForm, type FormFailure } from "~/utils/forms.server";
 import { SIMPLE_ACTIONS, TicketActions } from "~/components/ticket-actions";
+import { QuoteLinesTable } from "~/components/quote-lines-table";
 import {
   DOCUMENT_KIND_LABELS,
   MONEY_LABELS,
@@ -25,9 +26,9 @@ import {
   seoulDate,
   stepOfState,
   type DocumentKind,
-  QUOTE_LINE_KIND_LABELS,
+
   WORK_LOG_STATUS_LABELS,
-  isQuoteLineKind,
+
   isWorkLogStatus,
   EXTENSION_REQUEST_STATUS_LABELS,
   PLAN_REVIEW_STATUS_LABELS,
@@ -542,44 +543,20 @@ type QuoteView = {
 
 function QuoteTable({ quote }: { quote: QuoteView }) {
   return (
-    <div className="table-wrap">
-      <table className="responsive" data-quote-version={quote.version}>
-        <thead>
-          <tr>
-            <th>구분</th>
-            <th>내용</th>
-            <th className="num">수량</th>
-            <th className="num">단가</th>
-            <th className="num">금액</th>
-          </tr>
-        </thead>
-        <tbody>
-          {quote.lines.map((l) => (
-            <tr key={l.id}>
-              <td data-label="구분">{isQuoteLineKind(l.kind) ? QUOTE_LINE_KIND_LABELS[l.kind] : l.kind}</td>
-              <td data-label="내용">{l.description}</td>
-              <td className="num" data-label="수량">
-                {l.quantity.toLocaleString("ko-KR")}
-              </td>
-              <td className="num" data-label="단가">
-                {formatKRW(l.unitPrice)}
-              </td>
-              <td className="num" data-label="금액">
-                {formatKRW(l.amount)}
-              </td>
-            </tr>
-          ))}
-          <tr>
-            <td colSpan={4} data-label="">
-              <strong>합계</strong>
-              {quote.note ? <span className="muted"> · {quote.note}</span> : null}
-            </td>
-            <td className="num" data-label="합계">
-              <strong>{formatKRW(quote.total)}</strong>
-            </td>
-          </tr>
-        </tbody>
-      </table>
-    </div>
+    <QuoteLinesTable
+      lines={quote.lines}
+      version={quote.version}
+      footer={
+        <tr>
+          <td colSpan={4} data-label="">
+            <strong>합계</strong>
+            {quote.note ? <span className="muted"> · {quote.note}</span> : null}
+          </td>
+          <td className="num" data-label="합계">
+            <strong>{formatKRW(quote.total)}</strong>
+          </td>
+        </tr>
+      }
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { QuoteLinesTable } from "~/components/quote-lines-table";
 import { requireVisibleTicket } from "~/models/ticket.server";
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -6,7 +7,7 @@ import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { QUOTE_STATES, getQuotePage, saveQuoteVersion } from "~/models/quote.server";
 import { badRequest, failureResponse, fields, formValues, parseWith, type FormFailure } from "~/utils/forms.server";
-import { QUOTE_LINE_KINDS, QUOTE_LINE_KIND_LABELS, STATE_LABELS, formatKRW, formatKoreanDate, isQuoteLineKind, isTicketState, seoulDate } from "~/domain";
+import { QUOTE_LINE_KINDS, QUOTE_LINE_KIND_LABELS, STATE_LABELS, formatKRW, formatKoreanDate, isTicketState, seoulDate } from "~/domain";
 import { StateBadge } from "~/components/badges";
 import supplierStyles from "~/styles/supplier.css?url";
 
@@ -23,11 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
   const canEdit = actor.role === "supplier" && isTicketState(page.state) && QUOTE_STATES.includes(page.state);
   const kinds = QUOTE_LINE_KINDS.map((value) => ({ value, label: QUOTE_LINE_KIND_LABELS[value] }));
-  const quotes = page.quotes.map((q) => ({
-    ...q,
-    lines: q.lines.map((l) => ({ ...l, kindLabel: isQuoteLineKind(l.kind) ? QUOTE_LINE_KIND_LABELS[l.kind] : l.kind })),
-  }));
-  return { page: { ...page, quotes }, canEdit, role: actor.role, kinds };
+  return { page, canEdit, role: actor.role, kinds };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -278,36 +275,7 @@ export default function QuotePage() {
                   {q.authorName ? ` · ${q.authorName}` : ""}
                 </span>
               </h3>
-              <div className="table-wrap">
-                <table className="responsive">
-                  <thead>
-                    <tr>
-                      <th>구분</th>
-                      <th>내용</th>
-                      <th className="num">수량</th>
-                      <th className="num">단가</th>
-                      <th className="num">금액</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {q.lines.map((line) => (
-                      <tr key={line.id}>
-                        <td data-label="구분">{line.kindLabel}</td>
-                        <td data-label="내용">{line.description}</td>
-                        <td className="num" data-label="수량">
-                          {line.quantity.toLocaleString("ko-KR")}
-                        </td>
-                        <td className="num" data-label="단가">
-                          {formatKRW(line.unitPrice)}
-                        </td>
-                        <td className="num" data-label="금액">
-                          {formatKRW(line.amount)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <QuoteLinesTable lines={q.lines} />
               <p className="total-line" data-testid={`quote-total-${q.version}`}>
                 합계 {formatKRW(q.total)}
               </p>
