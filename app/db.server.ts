@@ -31,16 +31,21 @@ function createClient(): PrismaClient {
   if (process.env.COUNT_QUERIES === "1") {
     // Tests count the SQL statements a page issues (no N+1): see tests/unit/query-counts.test.ts.
     const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
-    client.$on("query", () => {
+    client.$on("query", (event) => {
       queryCounter.count += 1;
+      if (queryCounter.log) queryCounter.log.push({ sql: event.query, params: event.params, ms: event.duration });
     });
     return client;
   }
   return new PrismaClient({ adapter });
 }
 
-/** Statements issued since the process started (only counted when COUNT_QUERIES=1). */
-export const queryCounter = { count: 0 };
+/**
+ * Statements issued since the process started (only counted when COUNT_QUERIES=1); with `log`
+ * set to an array, each statement's text, parameters (JSON) and duration is appended
+ * (tests/unit/query-counts.test.ts, scripts/bench/page-queries.ts).
+ */
+export const queryCounter: { count: number; log: { sql: string; params: string; ms: number }[] | null } = { count: 0, log: null };
 
 type Db = { client: PrismaClient; ready: Promise<void> };
 const globalForDb = globalThis as unknown as { __asTrackerDb?: Db };

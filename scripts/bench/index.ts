@@ -11,7 +11,10 @@
 //  5. live-update fan-out at 1,000 clients vs bare socket.io (bench:live).
 //
 // Env: BENCH_SIZES (default "1000,100000"), BENCH_SECONDS (default 10),
-// BENCH_SKIP_LIVE=1. Needs `npm run build` first.
+// BENCH_SKIP_LIVE=1, BENCH_SKIP_EXPORTS=1, BENCH_PAGES=dashboard,list,ticket,inbox
+// (a subset), BENCH_CPU_PROF=dir (each page's server writes a V8 CPU profile
+// there: open it in Chrome DevTools or scripts/bench/profile-top.mjs).
+// Builds the production bundle first when it is missing or stale.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -30,6 +33,8 @@ const BASE_PORT = 3461;
 const CLK_TCK = 100; // Linux USER_HZ
 
 const serverJs = path.join(ROOT, process.env.BUILD_DIR ?? "build", "node", "server.js");
+const PAGES = (process.env.BENCH_PAGES ?? "dashboard,list,ticket,inbox").split(",");
+const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 
 function cpuMs(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -152,7 +157,9 @@ async function exportRun(format: "csv" | "xlsx", dbFile: string, subjects: Subje
 }
 
 async function main() {
-  if (!fs.existsSync(serverJs)) throw new Error("No production build: run `npm run build` first");
+  // the same "build when missing or stale" step as `npm start`
+  const build = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { stdio: ["ignore", "inherit", "inherit"] });
+  if (build.status !== 0 || !fs.existsSync(serverJs)) throw new Error("Building the production bundle failed");
   const report: Record<string, unknown> = {
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     connections: CONNECTIONS,
@@ -168,8 +175,10 @@ async function main() {
     });
     const appEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" as const, PORT: String(APP_PORT), DATABASE_URL: `file:${dbFile}`, DATA_DIR: subjects.dataDir, INSECURE_COOKIES: "1", RATE_LIMIT: "off", LOG_LEVEL: "warn" };
     // A fresh server per page: a page's backlog never spills into the next measurement.
-    const measure = async (name: string, url: string, headers: Record<string, string>) => {
-      const app = spawn(process.execPath, [serverJs], { env: appEnv, stdio: ["ignore", "ignore", "inherit"] });
+    const measure = async (key: string, name: string, url: string, headers: Record<string, string>) => {
+      if (!PAGES.includes(key)) return null;
+      const profile = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`, `--cpu-prof-name=${key}-${size}.cpuprofile`] : [];
+      const app = spawn(process.execPath, [...profile, serverJs], { env: appEnv, stdio: ["ignore", "ignore", "inherit"] });
       try {
         await waitFor(`http://localhost:${APP_PORT}/healthz`);
         return await load(name, url, app.pid!, headers);
@@ -182,12 +191,13 @@ async function main() {
       const base = await load("baseline: bare Express + better-sqlite3, 50 tickets JSON", `http://127.0.0.1:${BASE_PORT}/tickets.json`, baseline.pid!);
       const m = { Cookie: subjects.cookies.monitor };
       const s = { Cookie: subjects.cookies.supplier };
-      const pages = [
-        await measure("monitor dashboard", `http://localhost:${APP_PORT}/dashboard`, m),
-        await measure("ticket list (filtered, page 100)", `http://localhost:${APP_PORT}/tickets?state=in_progress&page=100`, m),
-        await measure("ticket detail", `http://localhost:${APP_PORT}/tickets/${subjects.ticketId}`, m),
-        await measure("supplier inbox", `http://localhost:${APP_PORT}/inbox`, s),
+      const measured = [
+        await measure("dashboard", "monitor dashboard", `http://localhost:${APP_PORT}/dashboard`, m),
+        await measure("list", "ticket list (filtered, page 100)", `http://localhost:${APP_PORT}/tickets?state=in_progress&page=100`, m),
+        await measure("ticket", "ticket detail", `http://localhost:${APP_PORT}/tickets/${subjects.ticketId}`, m),
+        await measure("inbox", "supplier inbox", `http://localhost:${APP_PORT}/inbox`, s),
       ];
+      const pages = measured.filter((run): run is Run => run !== null);
       const rows = [base, ...pages].map((r) => ({ ...r, "vs baseline": Number((r.rps / Math.max(1, base.rps)).toFixed(3)) }));
       console.log(`\n${size.toLocaleString("en")} tickets — ${CONNECTIONS} connections, ${SECONDS} s each`);
       console.table(rows.map(({ name, rps, p50, p99, cpuMsPerReq, errors, non2xx, "vs baseline": ratio }) => ({ page: name, "req/s": rps, "p50 ms": p50, "p99 ms": p99, "CPU ms/req": cpuMsPerReq, errors, non2xx, "vs baseline": ratio })));
@@ -195,9 +205,11 @@ async function main() {
     } finally {
       await stop(baseline);
     }
-    const exports = [await exportRun("csv", dbFile, subjects), await exportRun("xlsx", dbFile, subjects)];
-    console.table(exports);
-    ((report.sizes as Record<string, Record<string, unknown>>)[size]).exports = exports;
+    if (process.env.BENCH_SKIP_EXPORTS !== "1") {
+      const exports = [await exportRun("csv", dbFile, subjects), await exportRun("xlsx", dbFile, subjects)];
+      console.table(exports);
+      ((report.sizes as Record<string, Record<string, unknown>>)[size]).exports = exports;
+    }
   }
   if (process.env.BENCH_SKIP_LIVE !== "1") {
     const live = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/live.ts"], { env: { ...process.env, BENCH_CLIENTS: "1000", BENCH_CHANGES: "20" }, encoding: "utf8" });
