@@ -32,10 +32,11 @@ export async function getCompletionPage(actor: Actor, ticketId: string, today: I
           attachments: { select: { id: true, purpose: true, file: { select: { id: true, originalName: true, size: true } } } },
         },
       },
-      _count: { select: { workLogs: true } },
     },
   });
   if (!ticket) return null;
+  // counted by ticket (a relation `_count` would group the whole WorkLog table: ADR 009)
+  const workLogCount = await prisma.workLog.count({ where: { ticketId: ticket.id } });
   // What the rules say about report_completion for this actor now (allowed, or why not).
   let step: { allowed: boolean; reasons: string[] } | null = null;
   if (actor.role === "supplier" && isTicketState(ticket.state) && ticket.state === "in_progress") {
@@ -48,6 +49,7 @@ export async function getCompletionPage(actor: Actor, ticketId: string, today: I
   const nameOf = new Map(authors.map((a) => [a.id, a.name]));
   return {
     ...ticket,
+    workLogCount,
     step,
     completionReports: ticket.completionReports.map(({ authorId, ...r }) => ({ ...r, authorName: nameOf.get(authorId) ?? null })),
   };

@@ -1,7 +1,9 @@
 // The supplier's inbox (할 일): the tickets that name the supplier, grouped by
-// what the supplier must do next. One list query, grouped in memory; the
-// deadlines come from the ticket's denormalised columns and D-days from
-// app/domain.
+// what the supplier must do next. One list query and one count of disputed
+// work logs for those tickets, grouped in memory; the deadlines come from the
+// ticket's denormalised columns and D-days from app/domain. No relation
+// `_count` in the select: Prisma renders it as a GROUP BY over the whole child
+// table (1M work logs at scale), see docs/decisions/009.
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
@@ -34,13 +36,16 @@ export const INBOX_SELECT = {
   quoteTotal: true,
   updatedAt: true,
   manufacturer: { select: { name: true } },
-  _count: { select: { quotes: true, workLogs: { where: { status: "disputed" satisfies WorkLogStatus } } } },
 } satisfies Prisma.TicketSelect;
 
-export type InboxRow = Prisma.TicketGetPayload<{ select: typeof INBOX_SELECT }>;
+/** A ticket of the inbox and how many of its work logs the manufacturer disputed. */
+export type InboxRow = Prisma.TicketGetPayload<{ select: typeof INBOX_SELECT }> & { disputedLogs: number };
 
-/** The group a ticket belongs to, from its state and whether a quote exists. */
-export function inboxGroupOf(row: { state: string; _count: { quotes: number } }): InboxGroupKey {
+/**
+ * The group a ticket belongs to, from its state and whether a quote exists (`quoteTotal` is the
+ * latest quote's total, written with every quote version, so null means no quote yet).
+ */
+export function inboxGroupOf(row: { state: string; quoteTotal: number | null }): InboxGroupKey {
   const state = row.state;
   if (!isTicketState(state)) return "waiting";
   if (state === "selected") return "plan";
@@ -49,7 +54,7 @@ export function inboxGroupOf(row: { state: string; _count: { quotes: number } })
   if (state === "in_progress") return "work";
   if (FINISHED.includes(state)) return "closed";
   // selected and plan_revision, where a quote may still be written, went to plan / revision above.
-  if (canEditQuote(state) && row._count.quotes === 0) return "quote";
+  if (canEditQuote(state) && row.quoteTotal === null) return "quote";
   return "waiting";
 }
 
@@ -88,11 +93,20 @@ export async function listInbox(actor: Actor, opts: { q?: string; today: IsoDate
   if (opts.q) {
     and.push({ OR: [{ title: { contains: opts.q } }, { number: { contains: opts.q } }, { manufacturer: { name: { contains: opts.q } } }] });
   }
-  const rows = await prisma.ticket.findMany({
+  const tickets = await prisma.ticket.findMany({
     where: { AND: and },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: 500,
     select: INBOX_SELECT,
   });
+  const disputed = tickets.length
+    ? await prisma.workLog.groupBy({
+        by: ["ticketId"],
+        where: { ticketId: { in: tickets.map((t) => t.id) }, status: "disputed" satisfies WorkLogStatus },
+        _count: { _all: true },
+      })
+    : [];
+  const disputedBy = new Map(disputed.map((d) => [d.ticketId, d._count._all]));
+  const rows = tickets.map((t) => ({ ...t, disputedLogs: disputedBy.get(t.id) ?? 0 }));
   return { groups: groupInbox(rows, opts.today), total: rows.length };
 }

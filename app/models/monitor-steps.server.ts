@@ -546,14 +546,16 @@ async function completionFactsOf(db: Tx | typeof prisma, ticketId: string): Prom
         swVersionBefore: true,
         swVersionAfter: true,
         trainingAttendees: true,
-        _count: { select: { parts: true, attachments: { where: { purpose: { in: [...PHOTO_PURPOSES] } } } } },
+        // ids, not a relation `_count` (that groups the whole child table: ADR 009)
+        parts: { select: { id: true } },
+        attachments: { where: { purpose: { in: [...PHOTO_PURPOSES] } }, select: { id: true } },
       },
     }),
     db.completionReport.count({ where: { ticketId } }),
   ]);
   return {
     supportTypes: types.map((t) => t.type).filter(isSupportType),
-    workLogs: logs.map(({ _count, ...log }) => ({ ...log, parts: _count.parts, photos: _count.attachments })),
+    workLogs: logs.map(({ parts, attachments, ...log }) => ({ ...log, parts: parts.length, photos: attachments.length })),
     hasCompletionReport: completionReports > 0,
   };
 }
@@ -566,7 +568,7 @@ export async function getCompletionData(actor: Actor, ticketId: string, today: I
     prisma.workLog.findMany({
       where: { ticketId },
       orderBy: { workedOn: "asc" },
-      select: { id: true, workedOn: true, minutes: true, description: true, status: true, swVersionBefore: true, swVersionAfter: true, trainingAttendees: true, _count: { select: { parts: true, attachments: true } } },
+      select: { id: true, workedOn: true, minutes: true, description: true, status: true, swVersionBefore: true, swVersionAfter: true, trainingAttendees: true, parts: { select: { id: true } }, attachments: { select: { id: true } } },
     }),
     prisma.completionReport.findMany({
       where: { ticketId },
@@ -576,7 +578,14 @@ export async function getCompletionData(actor: Actor, ticketId: string, today: I
     prisma.completionCheck.findMany({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { id: true, result: true, findings: true, checkedOn: true } }),
     prisma.followUpNote.findMany({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { id: true, note: true, notedOn: true } }),
   ]);
-  return { gaps: completionGaps(facts), logs, reports, checks, notes, actions: assessment.actions };
+  return {
+    gaps: completionGaps(facts),
+    logs: logs.map(({ parts, attachments, ...log }) => ({ ...log, partCount: parts.length, attachmentCount: attachments.length })),
+    reports,
+    checks,
+    notes,
+    actions: assessment.actions,
+  };
 }
 
 export async function checkCompletion(actor: Actor, input: StepInput & { result: "pass" | "fail"; findings: string | null }) {

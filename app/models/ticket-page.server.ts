@@ -72,7 +72,6 @@ export async function getTicketPageExtras(actor: Actor, ticketId: string) {
         take: 1,
         select: { fixList: true, reason: true, reviewedAt: true },
       },
-      _count: { select: { plans: true } },
     },
   });
 }

@@ -92,7 +92,7 @@ export default function Inbox() {
                         </td>
                         <td data-label="제목">
                           {t.title}
-                          {t._count.workLogs > 0 ? <span className="badge overdue inbox-flag">{WORK_LOG_STATUS_LABELS.disputed} {t._count.workLogs}건</span> : null}
+                          {t.disputedLogs > 0 ? <span className="badge overdue inbox-flag">{WORK_LOG_STATUS_LABELS.disputed} {t.disputedLogs}건</span> : null}
                         </td>
                         <td data-label="도입기업">{t.manufacturer.name}</td>
                         <td data-label="단계">

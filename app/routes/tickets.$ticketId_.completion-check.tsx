@@ -86,8 +86,8 @@ export default function CompletionCheckPage() {
                   {formatKoreanDateShort(l.workedOn)} · {l.description} · <strong>{isWorkLogStatus(l.status) ? WORK_LOG_STATUS_LABELS[l.status] : l.status}</strong>
                   {l.swVersionBefore || l.swVersionAfter ? ` · SW ${l.swVersionBefore ?? "?"} → ${l.swVersionAfter ?? "?"}` : ""}
                   {l.trainingAttendees ? ` · 교육 참석: ${l.trainingAttendees}` : ""}
-                  {l._count.parts ? ` · 교체 부품 ${l._count.parts}건` : ""}
-                  {l._count.attachments ? ` · 첨부 ${l._count.attachments}건` : ""}
+                  {l.partCount ? ` · 교체 부품 ${l.partCount}건` : ""}
+                  {l.attachmentCount ? ` · 첨부 ${l.attachmentCount}건` : ""}
                 </li>
               ))}
             </ul>

@@ -96,7 +96,7 @@ export default function CompletionPage() {
           </dd>
           <dt>작업일지</dt>
           <dd>
-            {page._count.workLogs}건 · <Link to={`/tickets/${page.id}/work-logs`}>작업일지 보기</Link>
+            {page.workLogCount}건 · <Link to={`/tickets/${page.id}/work-logs`}>작업일지 보기</Link>
           </dd>
         </dl>
       </div>

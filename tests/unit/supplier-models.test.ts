@@ -98,18 +98,18 @@ describe("inbox", () => {
       planDueOn,
       revisionDueOn: null,
       windowEndOn: null,
-      quoteTotal: null,
+      quoteTotal: quotes > 0 ? 10_000_000 : null,
       updatedAt: new Date("2026-11-01T00:00:00Z"),
       manufacturer: { name: "" },
-      _count: { quotes, workLogs: 0 },
+      disputedLogs: 0,
     });
     const groups = groupInbox([row("B", "selected", "2026-12-10"), row("A", "selected", "2026-11-29"), row("C", "selected", null)], TODAY);
     expect(groups.find((g) => g.key === "plan")!.rows.map((r) => r.number)).toEqual(["A", "B", "C"]);
-    expect(inboxGroupOf({ state: "cost_review", _count: { quotes: 0 } })).toBe("quote");
-    expect(inboxGroupOf({ state: "cost_review", _count: { quotes: 2 } })).toBe("waiting");
-    expect(inboxGroupOf({ state: "plan_revision", _count: { quotes: 1 } })).toBe("revision");
-    expect(inboxGroupOf({ state: "funded", _count: { quotes: 1 } })).toBe("start");
-    expect(inboxGroupOf({ state: "withdrawn", _count: { quotes: 0 } })).toBe("closed");
+    expect(inboxGroupOf({ state: "cost_review", quoteTotal: null })).toBe("quote");
+    expect(inboxGroupOf({ state: "cost_review", quoteTotal: 21_000_000 })).toBe("waiting");
+    expect(inboxGroupOf({ state: "plan_revision", quoteTotal: 21_000_000 })).toBe("revision");
+    expect(inboxGroupOf({ state: "funded", quoteTotal: 21_000_000 })).toBe("start");
+    expect(inboxGroupOf({ state: "withdrawn", quoteTotal: null })).toBe("closed");
   });
 });
 
@@ -325,6 +325,9 @@ describe("work logs and the completion report", () => {
     await rejects(disputeWorkLog(maker1, { ticketId: id, logId, logVersion: 1, comment: "  " }), DomainError);
     await disputeWorkLog(maker1, { ticketId: id, logId, logVersion: 1, comment: "교체 전 사진이 다른 설비입니다." });
     expect(await prisma.workLog.findUniqueOrThrow({ where: { id: logId } })).toMatchObject({ status: "disputed", disputeComment: "교체 전 사진이 다른 설비입니다.", version: 2 });
+    // the supplier's inbox flags the disputed log on that ticket only
+    const flagged = (await listInbox(vendor1, { today: TODAY })).groups.flatMap((g) => g.rows).map((r) => [r.number, r.disputedLogs]);
+    expect(flagged.filter(([, n]) => n !== 0)).toEqual([["AS-2024-0001", 1]]);
     await rejects(confirmWorkLog(maker1, { ticketId: id, logId, logVersion: 2 }), DomainError);
 
     // two people editing the same log: the later save is refused
