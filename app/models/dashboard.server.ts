@@ -2,13 +2,15 @@
 // on the indexed denormalised clocks, capacity and budget gauges, a breakdown
 // by supplier. Never loads all tickets: every figure is an aggregate or a
 // bounded list.
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { CAPACITY_STATES, DEADLINE_CLOCKS, dueSoonUntil, expectedSubsidy, type IsoDate } from "~/domain";
+import { DEADLINE_CLOCKS, dueSoonUntil, type IsoDate } from "~/domain";
 import { ticketScope } from "./ticket.server";
 import { listWhere, type ListFilters } from "./ticket-list.server";
 import { paramsOf } from "./program.server";
 import { cachedAggregate } from "./aggregate-cache.server";
+import { committedSubsidyOf, programHolding } from "./ticket-context.server";
 
 const DUE_SELECT = {
   id: true,
@@ -18,8 +20,8 @@ const DUE_SELECT = {
   planDueOn: true,
   revisionDueOn: true,
   windowEndOn: true,
-  manufacturer: { select: { name: true } },
-  supplier: { select: { name: true } },
+  manufacturerId: true,
+  supplierId: true,
 } as const;
 
 export const DUE_LIST_LIMIT = 50;
@@ -34,44 +36,73 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
   });
   const program = programs.find((p) => p.id === filters.programId) ?? programs[0] ?? null;
 
-  const key = (part: string) => `${actor.organizationId}|${part}|${JSON.stringify(filters)}`;
-  const [byState, dueLists, bySupplier, gauge] = await Promise.all([
+  // the cursor pages the list below; the figures are the same on every page
+  const { after: _after, ...figureFilters } = filters;
+  const key = (part: string) => `${actor.organizationId}|${part}|${JSON.stringify(figureFilters)}`;
+  const [byState, overdue, dueSoon, bySupplier, gauge] = await Promise.all([
     cachedAggregate(key("byState"), () => prisma.ticket.groupBy({ by: ["state"], where: listWhere(actor, withoutState), _count: { _all: true } })),
-    Promise.all(
-      // One bounded query per clock of the domain (DEADLINE_CLOCKS, as on DueBadge), on its indexed column.
-      DEADLINE_CLOCKS.map((clock) =>
-        prisma.ticket.findMany({
-          where: { AND: [scope, filters.programId ? { programId: filters.programId } : {}, { state: { in: [...clock.states] } }, { [clock.field]: { lte: soon } }] },
-          orderBy: { [clock.field]: "asc" },
-          take: DUE_LIST_LIMIT,
-          select: DUE_SELECT,
-        }),
-      ),
-    ),
-    cachedAggregate(key("bySupplier"), () =>
-      prisma.ticket.groupBy({ by: ["supplierId"], where: listWhere(actor, filters), _count: { _all: true }, _sum: { subsidy: true } }),
-    ),
+    dueList(scope, filters.programId, { lt: today }),
+    dueList(scope, filters.programId, { gte: today, lte: soon }),
+    cachedAggregate(key("bySupplier"), async () => {
+      const groups = await prisma.ticket.groupBy({ by: ["supplierId"], where: listWhere(actor, filters), _count: { _all: true }, _sum: { subsidy: true } });
+      const names = await prisma.organization.findMany({ where: { id: { in: groups.map((g) => g.supplierId) } }, select: { id: true, name: true } });
+      const nameOf = new Map(names.map((o) => [o.id, o.name]));
+      return groups
+        .map((g) => ({ id: g.supplierId, name: nameOf.get(g.supplierId) ?? "—", count: g._count._all, subsidy: g._sum.subsidy ?? 0 }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "ko"));
+    }),
     program ? programGauge(actor, program.id) : Promise.resolve(null),
   ]);
 
-  const due = dueLists
-    .flatMap((rows, i) => rows.map((r) => ({ ...r, dueOn: (r[DEADLINE_CLOCKS[i].field] ?? "") as string })))
-    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
-  const supplierNames = await prisma.organization.findMany({ where: { id: { in: bySupplier.map((s) => s.supplierId) } }, select: { id: true, name: true } });
-  const nameOf = new Map(supplierNames.map((o) => [o.id, o.name]));
-
+  // the companies of both due lists in one query (a relation select would be two per state)
+  const dueRows = [...overdue, ...dueSoon];
+  const companies = dueRows.length
+    ? await prisma.organization.findMany({ where: { id: { in: [...new Set(dueRows.flatMap((r) => [r.manufacturerId, r.supplierId]))] } }, select: { id: true, name: true } })
+    : [];
+  const companyName = new Map(companies.map((o) => [o.id, o.name]));
+  const withNames = (rows: DueRow[]) =>
+    rows.map(({ manufacturerId, supplierId, ...r }) => ({ ...r, manufacturer: { name: companyName.get(manufacturerId) ?? "—" }, supplier: { name: companyName.get(supplierId) ?? "—" } }));
+  const counts = Object.fromEntries(byState.map((g) => [g.state, g._count._all])) as Record<string, number>;
   return {
     programs: programs.map((p) => ({ id: p.id, name: p.name, year: p.year })),
     program: program ? { id: program.id, name: program.name, capacity: program.capacity, subsidyBudget: program.subsidyBudget } : null,
-    counts: Object.fromEntries(byState.map((g) => [g.state, g._count._all])) as Record<string, number>,
+    counts,
+    /** The filtered list's size (the list below the figures): a sum of the cached counts, not a COUNT over the scope. */
+    listTotal: filters.state ? (counts[filters.state] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0),
     // dueStatus 'overdue' (past the due date) vs 'soon' (up to dueSoonUntil), compared as ISO strings.
-    overdue: due.filter((d) => d.dueOn < today),
-    dueSoon: due.filter((d) => d.dueOn >= today),
-    suppliers: bySupplier
-      .map((s) => ({ id: s.supplierId, name: nameOf.get(s.supplierId) ?? "—", count: s._count._all, subsidy: s._sum.subsidy ?? 0 }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "ko")),
+    overdue: withNames(overdue),
+    dueSoon: withNames(dueSoon),
+    suppliers: bySupplier,
     gauge,
   };
+}
+
+type DueRow = Prisma.TicketGetPayload<{ select: typeof DUE_SELECT }> & { dueOn: IsoDate };
+
+/**
+ * The first DUE_LIST_LIMIT tickets whose running clock (DEADLINE_CLOCKS, as on DueBadge) falls in
+ * `range`, earliest first. One query per state, each walking the (state, clock, programId) index
+ * in order and stopping at the limit: SQLite cannot merge an `IN` list of states in index order, so
+ * one query over all states would sort every overdue ticket of the scope.
+ */
+async function dueList(scope: Prisma.TicketWhereInput, programId: string | undefined, range: { lt?: IsoDate; gte?: IsoDate; lte?: IsoDate }): Promise<DueRow[]> {
+  const perState = await Promise.all(
+    DEADLINE_CLOCKS.flatMap((clock) =>
+      clock.states.map(async (state) => {
+        const rows = await prisma.ticket.findMany({
+          where: { AND: [scope, programId ? { programId } : {}, { state }, { [clock.field]: range }] },
+          orderBy: { [clock.field]: "asc" },
+          take: DUE_LIST_LIMIT,
+          select: DUE_SELECT,
+        });
+        return rows.map((r) => ({ ...r, dueOn: r[clock.field] as IsoDate }));
+      }),
+    ),
+  );
+  return perState
+    .flat()
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.number < b.number ? -1 : 1))
+    .slice(0, DUE_LIST_LIMIT);
 }
 
 /**
@@ -83,19 +114,12 @@ export async function programGauge(actor: Actor, programId: string) {
   const program = await prisma.program.findFirst({ where: { id: programId, technoparkId: actor.role === "monitor" ? actor.organizationId : "" } });
   if (!program) return null;
   const params = paramsOf(program);
-  const holding = { programId, state: { in: [...CAPACITY_STATES] } };
-  const [count, agreed, unagreed] = await cachedAggregate(`gauge|${programId}`, () =>
-    Promise.all([
-      prisma.ticket.count({ where: holding }),
-      prisma.ticket.aggregate({ where: { ...holding, subsidy: { not: null } }, _sum: { subsidy: true } }),
-      prisma.ticket.groupBy({ by: ["quoteTotal"], where: { ...holding, subsidy: null }, _count: { _all: true } }),
-    ]),
-  );
-  const reserved = unagreed.reduce((sum, g) => sum + expectedSubsidy(g.quoteTotal, params) * g._count._all, 0);
+  // the same cached holding as the ticket page's buttons (getTicketAssessment)
+  const holding = await cachedAggregate(`holding|${programId}`, () => programHolding(prisma, programId));
   return {
-    selected: count,
+    selected: holding.count,
     capacity: program.capacity,
-    committedSubsidy: (agreed._sum.subsidy ?? 0) + reserved,
+    committedSubsidy: committedSubsidyOf(holding, params),
     subsidyBudget: program.subsidyBudget,
   };
 }

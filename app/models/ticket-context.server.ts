@@ -93,10 +93,36 @@ export type TicketAssessment = {
 };
 
 /**
+ * What a program's tickets in CAPACITY_STATES hold: places, the agreed subsidy of the signed ones
+ * and, for the others, how many tickets there are per quote total (their reservation is
+ * expectedSubsidy(quoteTotal), computed with the program's parameters). Aggregates, not rows: the
+ * cost does not grow with the program's size.
+ */
+export type ProgramHolding = { count: number; agreedSubsidy: number; unagreed: { quoteTotal: number | null; count: number }[] };
+
+export async function programHolding(db: Db, programId: string): Promise<ProgramHolding> {
+  const holding = { programId, state: { in: [...CAPACITY_STATES] } };
+  const [count, agreed, unagreed] = await Promise.all([
+    db.ticket.count({ where: holding }),
+    db.ticket.aggregate({ where: { ...holding, subsidy: { not: null } }, _sum: { subsidy: true } }),
+    db.ticket.groupBy({ by: ["quoteTotal"], where: { ...holding, subsidy: null }, _count: { _all: true } }),
+  ]);
+  return { count, agreedSubsidy: agreed._sum.subsidy ?? 0, unagreed: unagreed.map((g) => ({ quoteTotal: g.quoteTotal, count: g._count._all })) };
+}
+
+/** The subsidy a holding commits: agreed amounts plus the reservation of unsigned tickets. */
+export function committedSubsidyOf(holding: ProgramHolding, params: ProgramParams): number {
+  return holding.agreedSubsidy + holding.unagreed.reduce((sum, g) => sum + expectedSubsidy(g.quoteTotal, params) * g.count, 0);
+}
+
+/**
  * Everything the rules say about this ticket today. `applicationDate` for the
  * document checklist is the submission date once submitted, else today.
+ * `holding` is the program's holding when the caller has it (the read path passes the cached
+ * one, docs/decisions/008); inside a transaction it is read fresh, so a guard never decides on a
+ * stale figure.
  */
-export async function assessTicket(db: Db, facts: TicketFacts, today: IsoDate): Promise<TicketAssessment> {
+export async function assessTicket(db: Db, facts: TicketFacts, today: IsoDate, holding?: ProgramHolding): Promise<TicketAssessment> {
   const params = paramsOf(facts.program);
   const eligibility = checkEligibility(applicantProfile(facts.manufacturer), facts.supplier, today, params);
   const applicationDate = facts.submittedAt && facts.state !== "draft" ? seoulDate(facts.submittedAt) : today;
@@ -108,16 +134,13 @@ export async function assessTicket(db: Db, facts: TicketFacts, today: IsoDate): 
   );
   const evaluation = evaluationOf(facts, params);
 
-  // Capacity and budget: the program's *other* tickets that hold a place.
-  // Aggregates, not rows: the cost must not grow with the program's size.
-  const holding = { programId: facts.programId, id: { not: facts.id }, state: { in: [...CAPACITY_STATES] } };
-  const [selectedCount, agreed, unagreed] = await Promise.all([
-    db.ticket.count({ where: holding }),
-    db.ticket.aggregate({ where: { ...holding, subsidy: { not: null } }, _sum: { subsidy: true } }),
-    db.ticket.groupBy({ by: ["quoteTotal"], where: { ...holding, subsidy: null }, _count: { _all: true } }),
-  ]);
+  // Capacity and budget: the program's *other* tickets that hold a place, i.e. the program's
+  // holding minus this ticket's own share when it holds one.
+  const program = holding ?? (await programHolding(db, facts.programId));
+  const holdsPlace = (CAPACITY_STATES as readonly string[]).includes(facts.state);
+  const selectedCount = program.count - (holdsPlace ? 1 : 0);
   const committedSubsidy =
-    (agreed._sum.subsidy ?? 0) + unagreed.reduce((sum, g) => sum + expectedSubsidy(g.quoteTotal, params) * g._count._all, 0);
+    committedSubsidyOf(program, params) - (holdsPlace ? (facts.subsidy ?? expectedSubsidy(facts.quoteTotal, params)) : 0);
 
   const unconfirmedWorkLogs = await db.workLog.count({ where: { ticketId: facts.id, status: { in: [...UNCONFIRMED_WORK_LOG_STATUSES] } } });
   const latestPlan = facts.plans[0];

@@ -90,8 +90,13 @@ export type ListRow = Prisma.TicketGetPayload<{ select: typeof LIST_SELECT }>;
 
 export const LIST_PAGE_SIZE = 50;
 
-/** One page of the list after the cursor (`after` = the last ticket number seen), plus the total. */
-export async function listMonitorTickets(actor: Actor, filters: ListFilters, pageSize = LIST_PAGE_SIZE) {
+/**
+ * One page of the list after the cursor (`after` = the last ticket number seen), plus the total.
+ * `total: false` skips the COUNT over the whole filtered scope (the dashboard already has it as
+ * the sum of its cached counts per state) and returns total null.
+ */
+export async function listMonitorTickets(actor: Actor, filters: ListFilters, opts: { pageSize?: number; total?: boolean } = {}) {
+  const pageSize = opts.pageSize ?? LIST_PAGE_SIZE;
   const where = listWhere(actor, filters);
   const [rows, total] = await Promise.all([
     prisma.ticket.findMany({
@@ -100,7 +105,7 @@ export async function listMonitorTickets(actor: Actor, filters: ListFilters, pag
       take: pageSize + 1,
       select: LIST_SELECT,
     }),
-    prisma.ticket.count({ where }),
+    opts.total === false ? null : prisma.ticket.count({ where }),
   ]);
   const hasMore = rows.length > pageSize;
   const page = hasMore ? rows.slice(0, pageSize) : rows;

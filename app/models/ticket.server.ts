@@ -4,7 +4,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { availableActions, isTicketState, type IsoDate } from "~/domain";
-import { TICKET_FACTS_INCLUDE, assessTicket } from "./ticket-context.server";
+import { TICKET_FACTS_INCLUDE, assessTicket, programHolding } from "./ticket-context.server";
+import { cachedAggregate } from "./aggregate-cache.server";
 
 /**
  * The one definition of "which tickets may this actor read":
@@ -124,7 +125,9 @@ export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail
 export async function getTicketAssessment(actor: Actor, ticketId: string, today: IsoDate) {
   const facts = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, include: TICKET_FACTS_INCLUDE });
   if (!facts) return null;
-  const assessment = await assessTicket(prisma, facts, today);
+  // the buttons may use the cached program holding; the step itself re-checks inside its transaction
+  const holding = await cachedAggregate(`holding|${facts.programId}`, () => programHolding(prisma, facts.programId));
+  const assessment = await assessTicket(prisma, facts, today, holding);
   const actions = isTicketState(facts.state)
     ? availableActions(facts.state, actor.role, assessment.context, assessment.params).filter((a) => a.role === actor.role)
     : [];

@@ -18,7 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseListFilters(url.searchParams);
   const today = seoulDate(new Date());
-  const [dashboard, list, options] = await Promise.all([getDashboard(actor, filters, today), listMonitorTickets(actor, filters), listFilterOptions(actor)]);
+  const [dashboard, page, options] = await Promise.all([getDashboard(actor, filters, today), listMonitorTickets(actor, filters, { total: false }), listFilterOptions(actor)]);
+  const list = { ...page, total: dashboard.listTotal };
   return { today, filters, dashboard, list, options, notice: url.searchParams.get("notice") };
 }
 

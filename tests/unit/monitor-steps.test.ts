@@ -163,7 +163,7 @@ describe("dashboard, list and exports source", () => {
     const seen: string[] = [];
     let after: string | undefined;
     for (;;) {
-      const page = await listMonitorTickets(monitor, { ...parseListFilters(new URLSearchParams()), after }, 3);
+      const page = await listMonitorTickets(monitor, { ...parseListFilters(new URLSearchParams()), after }, { pageSize: 3 });
       expect(page.total).toBe(all.length);
       seen.push(...page.rows.map((r) => r.number));
       if (!page.nextCursor) break;
