@@ -6,7 +6,7 @@ import { closeDatabase, databaseReady, prisma } from "~/db.server";
 import { seedDemoData } from "../../prisma/demo-data";
 import { actorFromSessionId } from "~/auth/session.server";
 import type { Actor } from "~/auth/actor";
-import { DomainError, isDomainError, type Grade } from "~/domain";
+import { DomainError, addDays, isDomainError, type Grade } from "~/domain";
 import { ConflictError } from "~/models/errors.server";
 import {
   checkCompletion,
@@ -18,7 +18,9 @@ import {
   submitEvaluation,
   type SheetInput,
 } from "~/models/monitor-steps.server";
-import { getDashboard, programGauge } from "~/models/dashboard.server";
+import { DUE_LIST_LIMIT, getDashboard, programGauge } from "~/models/dashboard.server";
+import { invalidateAggregates } from "~/models/aggregate-cache.server";
+import { TICKET_FACTS_INCLUDE, assessTicket } from "~/models/ticket-context.server";
 import { iterateMonitorTickets, listMonitorTickets, parseListFilters } from "~/models/ticket-list.server";
 import { copyProgram, updateProgram } from "~/models/program-settings.server";
 import { getTicketAssessment } from "~/models/ticket.server";
@@ -156,6 +158,57 @@ describe("dashboard, list and exports source", () => {
     const assessment = await getTicketAssessment(monitor, outside.id, TODAY);
     expect(dashboard.gauge).toMatchObject({ selected: assessment!.context.selectedCount, committedSubsidy: assessment!.context.committedSubsidy });
     expect(dashboard.dueSoon.map((d) => d.number)).toContain("AS-2024-0002");
+  });
+
+  it("lists the oldest overdue first without crowding out the due-soon list; the list total is the counts' sum", async () => {
+    const base = await byNumber("AS-2024-0001");
+    await prisma.ticket.createMany({
+      data: Array.from({ length: DUE_LIST_LIMIT + 10 }, (_, i) => ({
+        number: `AS-OD-${String(i).padStart(3, "0")}`,
+        programId: base.programId,
+        manufacturerId: base.manufacturerId,
+        supplierId: base.supplierId,
+        title: `기한 경과 ${i}`,
+        problem: "-",
+        desiredOutcome: "-",
+        state: ["agreed", "funded", "in_progress"][i % 3],
+        windowEndOn: addDays(TODAY, -1 - i),
+      })),
+    });
+    // and one whose window (the same clock) ends in three days
+    await prisma.ticket.create({
+      data: { number: "AS-OD-SOON", programId: base.programId, manufacturerId: base.manufacturerId, supplierId: base.supplierId, title: "곧 종료", problem: "-", desiredOutcome: "-", state: "in_progress", windowEndOn: addDays(TODAY, 3) },
+    });
+    try {
+      invalidateAggregates(); // as a committed change would
+      const dashboard = await getDashboard(monitor, parseListFilters(new URLSearchParams()), TODAY);
+      expect(dashboard.overdue).toHaveLength(DUE_LIST_LIMIT);
+      const dues = dashboard.overdue.map((d) => d.dueOn);
+      expect(dues).toEqual([...dues].sort());
+      expect(dues.every((d) => d < TODAY)).toBe(true);
+      expect(dues[0] <= addDays(TODAY, -DUE_LIST_LIMIT - 10)).toBe(true);
+      expect(dashboard.overdue.find((d) => d.number === "AS-OD-059")).toMatchObject({ manufacturer: { name: expect.any(String) }, supplier: { name: expect.any(String) } });
+      expect(dashboard.overdue.find((d) => d.number === "AS-OD-059")!.manufacturer.name).not.toBe("—");
+      // 60 overdue windows do not push the window ending in three days out of its list
+      expect(dashboard.dueSoon.map((d) => d.number)).toEqual(expect.arrayContaining(["AS-OD-SOON", "AS-2024-0002"]));
+      expect(dashboard.dueSoon.find((d) => d.number === "AS-OD-SOON")!.dueOn).toBe(addDays(TODAY, 3));
+      expect(dashboard.listTotal).toBe(await prisma.ticket.count({ where: { state: { not: "draft" } } }));
+      const filtered = await getDashboard(monitor, parseListFilters(new URLSearchParams({ state: "in_progress" })), TODAY);
+      expect(filtered.listTotal).toBe(await prisma.ticket.count({ where: { state: "in_progress" } }));
+    } finally {
+      await prisma.ticket.deleteMany({ where: { number: { startsWith: "AS-OD-" } } });
+      invalidateAggregates();
+    }
+  });
+
+  it("draws the buttons from the cached program holding exactly as the guard computes it fresh", async () => {
+    const tickets = await prisma.ticket.findMany({ where: { state: { not: "draft" } }, include: TICKET_FACTS_INCLUDE });
+    expect(tickets.length).toBeGreaterThan(5);
+    for (const facts of tickets) {
+      const shown = await getTicketAssessment(monitor, facts.id, TODAY);
+      const fresh = await assessTicket(prisma, facts, TODAY); // what transitionTicket computes inside its transaction
+      expect({ number: facts.number, ...shown!.context }).toEqual({ number: facts.number, ...fresh.context });
+    }
   });
 
   it("pages by keyset and iterates in batches without gaps or repeats; other Technoparks see nothing", async () => {
