@@ -7,6 +7,7 @@ import { isRole } from "~/domain";
 import type { Actor } from "./actor";
 import { endLiveSession } from "~/realtime/events.server";
 import { requestOrigin, securityEvent } from "~/utils/log.server";
+import { requestMemo } from "~/utils/request-memo.server";
 
 export const SESSION_TTL_MS = 1000 * 60 * 60 * 12; // 12 hours
 const BCRYPT_ROUNDS = 10;
@@ -89,7 +90,9 @@ export async function actorFromSessionId(sessionId: string | null): Promise<Acto
 }
 
 export async function getActor(request: Request): Promise<Actor | null> {
-  return actorFromSessionId(await readSessionId(request.headers.get("Cookie")));
+  const cookieHeader = request.headers.get("Cookie");
+  // once per HTTP request, for the root loader and the page's loader together
+  return requestMemo(`actor|${cookieHeader ?? ""}`, async () => actorFromSessionId(await readSessionId(cookieHeader)));
 }
 
 function safeRedirectTarget(to: string | null | undefined, fallback = "/"): string {
