@@ -72,7 +72,8 @@ export async function listTickets(actor: Actor, filters: TicketListFilters = {})
         supplier: { select: { name: true } },
       },
     }),
-    prisma.ticket.count({ where }),
+    // the same count for every page of the same filter: cached until the next committed change
+    cachedAggregate(`${actor.role}|${actor.organizationId}|list-total|${filters.state ?? ""}|${filters.q ?? ""}`, () => prisma.ticket.count({ where })),
   ]);
   return { rows, total, page, pageSize: TICKET_PAGE_SIZE };
 }
