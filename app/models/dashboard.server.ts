@@ -25,6 +25,8 @@ const DUE_SELECT = {
 } as const;
 
 export const DUE_LIST_LIMIT = 50;
+/** Suppliers shown by name in the breakdown (most tickets first); the rest are one summary row. */
+export const SUPPLIER_ROWS = 10;
 
 export async function getDashboard(actor: Actor, filters: ListFilters, today: IsoDate) {
   const scope = ticketScope(actor);
@@ -72,7 +74,11 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
     // dueStatus 'overdue' (past the due date) vs 'soon' (up to dueSoonUntil), compared as ISO strings.
     overdue: withNames(overdue),
     dueSoon: withNames(dueSoon),
-    suppliers: bySupplier,
+    suppliers: bySupplier.slice(0, SUPPLIER_ROWS),
+    otherSuppliers:
+      bySupplier.length > SUPPLIER_ROWS
+        ? bySupplier.slice(SUPPLIER_ROWS).reduce((sum, s) => ({ companies: sum.companies + 1, count: sum.count + s.count, subsidy: sum.subsidy + s.subsidy }), { companies: 0, count: 0, subsidy: 0 })
+        : null,
     gauge,
   };
 }

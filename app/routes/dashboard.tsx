@@ -30,7 +30,7 @@ function nextOf(state: string) {
 
 export default function Dashboard() {
   const { today, filters, dashboard, list, options, notice } = useLoaderData<typeof loader>();
-  const { counts, overdue, dueSoon, suppliers, gauge } = dashboard;
+  const { counts, overdue, dueSoon, suppliers, otherSuppliers, gauge } = dashboard;
   const totalCount = Object.values(counts).reduce((a, b) => a + b, 0);
   const query = filtersQuery(filters);
   return (
@@ -98,6 +98,19 @@ export default function Dashboard() {
                     </td>
                   </tr>
                 ))}
+                {otherSuppliers ? (
+                  <tr data-testid="other-suppliers">
+                    <td data-label="공급기업" className="muted">
+                      그 외 {otherSuppliers.companies.toLocaleString("ko-KR")}개사
+                    </td>
+                    <td className="num" data-label="과제">
+                      {otherSuppliers.count.toLocaleString("ko-KR")}
+                    </td>
+                    <td className="num" data-label="정부지원금">
+                      {formatKRW(otherSuppliers.subsidy)}
+                    </td>
+                  </tr>
+                ) : null}
               </tbody>
             </table>
           </div>

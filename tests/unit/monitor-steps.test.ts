@@ -18,7 +18,7 @@ import {
   submitEvaluation,
   type SheetInput,
 } from "~/models/monitor-steps.server";
-import { DUE_LIST_LIMIT, getDashboard, programGauge } from "~/models/dashboard.server";
+import { DUE_LIST_LIMIT, SUPPLIER_ROWS, getDashboard, programGauge } from "~/models/dashboard.server";
 import { invalidateAggregates } from "~/models/aggregate-cache.server";
 import { TICKET_FACTS_INCLUDE, assessTicket } from "~/models/ticket-context.server";
 import { iterateMonitorTickets, listMonitorTickets, parseListFilters } from "~/models/ticket-list.server";
@@ -162,12 +162,18 @@ describe("dashboard, list and exports source", () => {
 
   it("lists the oldest overdue first without crowding out the due-soon list; the list total is the counts' sum", async () => {
     const base = await byNumber("AS-2024-0001");
+    // twelve more suppliers, so the breakdown shows SUPPLIER_ROWS and sums up the rest
+    const extraSuppliers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        prisma.organization.create({ data: { kind: "supplier", name: `공급사 ${i}`, businessNumber: `99900000${String(i).padStart(2, "0")}`, address: "-", region: "경기도" } }),
+      ),
+    );
     await prisma.ticket.createMany({
       data: Array.from({ length: DUE_LIST_LIMIT + 10 }, (_, i) => ({
         number: `AS-OD-${String(i).padStart(3, "0")}`,
         programId: base.programId,
         manufacturerId: base.manufacturerId,
-        supplierId: base.supplierId,
+        supplierId: i < extraSuppliers.length ? extraSuppliers[i].id : base.supplierId,
         title: `기한 경과 ${i}`,
         problem: "-",
         desiredOutcome: "-",
@@ -193,10 +199,18 @@ describe("dashboard, list and exports source", () => {
       expect(dashboard.dueSoon.map((d) => d.number)).toEqual(expect.arrayContaining(["AS-OD-SOON", "AS-2024-0002"]));
       expect(dashboard.dueSoon.find((d) => d.number === "AS-OD-SOON")!.dueOn).toBe(addDays(TODAY, 3));
       expect(dashboard.listTotal).toBe(await prisma.ticket.count({ where: { state: { not: "draft" } } }));
+      expect(dashboard.suppliers).toHaveLength(SUPPLIER_ROWS);
+      const shown = dashboard.suppliers.reduce((sum, s) => sum + s.count, 0);
+      expect(dashboard.otherSuppliers).not.toBeNull();
+      expect(shown + dashboard.otherSuppliers!.count).toBe(dashboard.listTotal);
+      const all = await prisma.ticket.groupBy({ by: ["supplierId"], where: { state: { not: "draft" } }, _count: { _all: true } });
+      expect(dashboard.otherSuppliers!.companies).toBe(all.length - SUPPLIER_ROWS);
+      expect(Math.min(...dashboard.suppliers.map((s) => s.count))).toBeGreaterThanOrEqual(1);
       const filtered = await getDashboard(monitor, parseListFilters(new URLSearchParams({ state: "in_progress" })), TODAY);
       expect(filtered.listTotal).toBe(await prisma.ticket.count({ where: { state: "in_progress" } }));
     } finally {
       await prisma.ticket.deleteMany({ where: { number: { startsWith: "AS-OD-" } } });
+      await prisma.organization.deleteMany({ where: { id: { in: extraSuppliers.map((o) => o.id) } } });
       invalidateAggregates();
     }
   });
