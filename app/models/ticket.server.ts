@@ -4,7 +4,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { availableActions, isTicketState, type IsoDate } from "~/domain";
-import { TICKET_FACTS_INCLUDE, assessTicket, programHolding } from "./ticket-context.server";
+import { TICKET_FACTS_INCLUDE, assessTicket, programHolding, type TicketFacts } from "./ticket-context.server";
 import { cachedAggregate } from "./aggregate-cache.server";
 
 /**
@@ -78,42 +78,45 @@ export async function listTickets(actor: Actor, filters: TicketListFilters = {})
   return { rows, total, page, pageSize: TICKET_PAGE_SIZE };
 }
 
-/** The ticket page's data, or null when the actor may not see the ticket. */
+/** What the ticket page shows of the ticket itself (the header, timeline, items, work logs). */
+export const TICKET_DETAIL_SELECT = {
+  id: true,
+  number: true,
+  title: true,
+  problem: true,
+  desiredOutcome: true,
+  state: true,
+  version: true,
+  submittedAt: true,
+  selectionNoticeOn: true,
+  planDueOn: true,
+  revisionDueOn: true,
+  windowEndOn: true,
+  quoteTotal: true,
+  agreedCost: true,
+  subsidy: true,
+  companyShare: true,
+  createdAt: true,
+  updatedAt: true,
+  program: { select: { name: true, noticeNumber: true } },
+  manufacturer: { select: { id: true, name: true, address: true } },
+  supplier: { select: { id: true, name: true } },
+  targetSystem: { select: { kind: true, name: true, vendorName: true } },
+  supportTypes: { select: { type: true } },
+  items: { orderBy: { sortOrder: "asc" }, select: { id: true, description: true, supportType: true, quantity: true } },
+  agreement: { select: { startOn: true, endOn: true, extensionMonths: true, agreedCost: true, subsidy: true, companyShare: true } },
+  workLogs: { orderBy: { workedOn: "desc" }, select: { id: true, workedOn: true, minutes: true, description: true, status: true } },
+  auditEvents: {
+    orderBy: { seq: "asc" },
+    select: { seq: true, action: true, fromState: true, toState: true, summary: true, createdAt: true, actor: { select: { name: true } } },
+  },
+} satisfies Prisma.TicketSelect;
+
+/** The ticket's detail, or null when the actor may not see the ticket. */
 export async function getTicketDetail(actor: Actor, ticketId: string) {
   return prisma.ticket.findFirst({
     where: { AND: [{ id: ticketId }, ticketScope(actor)] },
-    select: {
-      id: true,
-      number: true,
-      title: true,
-      problem: true,
-      desiredOutcome: true,
-      state: true,
-      version: true,
-      submittedAt: true,
-      selectionNoticeOn: true,
-      planDueOn: true,
-      revisionDueOn: true,
-      windowEndOn: true,
-      quoteTotal: true,
-      agreedCost: true,
-      subsidy: true,
-      companyShare: true,
-      createdAt: true,
-      updatedAt: true,
-      program: { select: { name: true, noticeNumber: true } },
-      manufacturer: { select: { id: true, name: true, address: true } },
-      supplier: { select: { id: true, name: true } },
-      targetSystem: { select: { kind: true, name: true, vendorName: true } },
-      supportTypes: { select: { type: true } },
-      items: { orderBy: { sortOrder: "asc" }, select: { id: true, description: true, supportType: true, quantity: true } },
-      agreement: { select: { startOn: true, endOn: true, extensionMonths: true, agreedCost: true, subsidy: true, companyShare: true } },
-      workLogs: { orderBy: { workedOn: "desc" }, select: { id: true, workedOn: true, minutes: true, description: true, status: true } },
-      auditEvents: {
-        orderBy: { seq: "asc" },
-        select: { seq: true, action: true, fromState: true, toState: true, summary: true, createdAt: true, actor: { select: { name: true } } },
-      },
-    },
+    select: TICKET_DETAIL_SELECT,
   });
 }
 
@@ -126,6 +129,11 @@ export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail
 export async function getTicketAssessment(actor: Actor, ticketId: string, today: IsoDate) {
   const facts = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, include: TICKET_FACTS_INCLUDE });
   if (!facts) return null;
+  return assessShownTicket(actor, facts, today);
+}
+
+/** The rules' view of a ticket the actor may read, and the actions drawn for the actor's role. */
+export async function assessShownTicket(actor: Actor, facts: TicketFacts, today: IsoDate) {
   // the buttons may use the cached program holding; the step itself re-checks inside its transaction
   const holding = await cachedAggregate(`holding|${facts.programId}`, () => programHolding(prisma, facts.programId));
   const assessment = await assessTicket(prisma, facts, today, holding);

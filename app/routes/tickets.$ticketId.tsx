@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
-import { getTicketAssessment, getTicketDetail, requireVisibleTicket } from "~/models/ticket.server";
+import { requireVisibleTicket } from "~/models/ticket.server";
 import { transitionTicket } from "~/models/workflow.server";
-import { getTicketPageExtras, submitApplication } from "~/models/ticket-page.server";
+import { getTicketPage, submitApplication } from "~/models/ticket-page.server";
 import { ScreeningFindings } from "~/components/ticket-draft-form";
 import makerStyles from "~/styles/maker.css?url";
 import { badRequest, failureResponse, fields, parseForm, type FormFailure } from "~/utils/forms.server";
@@ -46,11 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const parsed = ParamsSchema.safeParse(params);
   // Not yours and does not exist look the same: 404, never 403 and never the data.
-  const ticket = parsed.success ? await getTicketDetail(actor, parsed.data.ticketId) : null;
-  if (!ticket) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
   const today = seoulDate(new Date());
-  const [assessment, extras] = await Promise.all([getTicketAssessment(actor, ticket.id, today), getTicketPageExtras(actor, ticket.id)]);
-  if (!assessment || !extras) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
+  const page = parsed.success ? await getTicketPage(actor, parsed.data.ticketId, today) : null;
+  if (!page) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
+  const { ticket, extras, assessment } = page;
   const isMaker = actor.role === "manufacturer";
   // Before submission the manufacturer sees every piece still missing, from the rules module.
   const readiness =

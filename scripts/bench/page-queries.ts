@@ -15,8 +15,8 @@ const { actorFromSessionId } = await import("~/auth/session.server");
 const { unreadCount } = await import("~/models/notification.server");
 const { getDashboard } = await import("~/models/dashboard.server");
 const { listFilterOptions, listMonitorTickets, parseListFilters } = await import("~/models/ticket-list.server");
-const { listTickets, getTicketDetail, getTicketAssessment } = await import("~/models/ticket.server");
-const { getTicketPageExtras } = await import("~/models/ticket-page.server");
+const { listTickets } = await import("~/models/ticket.server");
+const { getTicketPage } = await import("~/models/ticket-page.server");
 const { listInbox } = await import("~/models/inbox.server");
 const { seoulDate } = await import("~/domain");
 await databaseReady();
@@ -33,9 +33,10 @@ const [{ id: ticketId }] = await prisma.$queryRawUnsafe<{ id: string }[]>(`SELEC
 const today = seoulDate(new Date());
 
 async function root(session: string) {
+  // the root loader; the page's loader shares its actor (one lookup per request)
   const actor = (await actorFromSessionId(session))!;
   await unreadCount(actor);
-  return (await actorFromSessionId(session))!; // the page loader reads the session again
+  return actor;
 }
 
 const pages: Record<string, () => Promise<unknown>> = {
@@ -50,8 +51,7 @@ const pages: Record<string, () => Promise<unknown>> = {
   },
   ticket: async () => {
     const actor = await root(monitorSession);
-    const ticket = await getTicketDetail(actor, ticketId);
-    await Promise.all([getTicketAssessment(actor, ticket!.id, today), getTicketPageExtras(actor, ticket!.id)]);
+    await getTicketPage(actor, ticketId, today);
   },
   inbox: async () => {
     const actor = await root(supplierSession);

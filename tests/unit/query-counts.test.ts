@@ -7,8 +7,8 @@ import { removeTestDatabase } from "../support/test-db";
 import { closeDatabase, databaseReady, prisma, queryCounter } from "~/db.server";
 import { seedDemoData } from "../../prisma/demo-data";
 import { actorFromSessionId } from "~/auth/session.server";
-import { getTicketAssessment, getTicketDetail, listTickets } from "~/models/ticket.server";
-import { getTicketPageExtras } from "~/models/ticket-page.server";
+import { listTickets } from "~/models/ticket.server";
+import { getTicketPage } from "~/models/ticket-page.server";
 import { listInbox } from "~/models/inbox.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { invalidateAggregates } from "~/models/aggregate-cache.server";
@@ -46,11 +46,7 @@ async function pages() {
   const t1 = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0001" } });
   return {
     list: await counted(() => listTickets(monitor, { state: "in_progress" })),
-    detail: await counted(async () => {
-      await getTicketDetail(maker1, t1.id);
-      await getTicketAssessment(maker1, t1.id, TODAY);
-      await getTicketPageExtras(maker1, t1.id);
-    }),
+    detail: await counted(() => getTicketPage(maker1, t1.id, TODAY)),
     inbox: await counted(() => listInbox(vendor1, { today: TODAY })),
     dashboard: await counted(() => getDashboard(monitor, { programId: undefined, supplierId: undefined, manufacturerId: undefined, from: undefined, to: undefined, q: undefined, after: undefined }, TODAY)),
     completion: await counted(async () => {
@@ -100,15 +96,13 @@ describe("queries per page", () => {
     const large = await pages();
     expect(large).toEqual(small);
     console.log(`statements per page (11 and 211 tickets): ${JSON.stringify(small)}`);
-    // Ceilings at today's counts, so a new per-row query cannot slip in. The ticket page
-    // still loads the ticket three ways (detail, rules assessment, extras): merging them is
-    // the next step (issue 8), and lowers its ceiling.
+    // Ceilings at today's counts, so a new per-row query cannot slip in.
     expect(small.list).toBeLessThanOrEqual(4);
     // inbox: its tickets, their manufacturers, the disputed-log count of those tickets
     expect(small.inbox).toBeLessThanOrEqual(3);
     // dashboard (cold cache): one bounded due query per clock state and window (10), no relation loads
     expect(small.dashboard).toBeLessThanOrEqual(19);
-    expect(small.detail).toBeLessThanOrEqual(38);
+    expect(small.detail).toBeLessThanOrEqual(27);
     // completion report (supplier), completion check (monitor), work logs (manufacturer)
     expect(small.completion).toBeLessThanOrEqual(58);
   });

@@ -4,7 +4,8 @@ import { removeTestDatabase } from "../support/test-db";
 import { closeDatabase, databaseReady, prisma } from "~/db.server";
 import { seedDemoData } from "../../prisma/demo-data";
 import { actorFromSessionId } from "~/auth/session.server";
-import { getTicketDetail, listTickets } from "~/models/ticket.server";
+import { getTicketAssessment, getTicketDetail, listTickets } from "~/models/ticket.server";
+import { getTicketPage } from "~/models/ticket-page.server";
 import type { Actor } from "~/auth/actor";
 
 async function actorFor(email: string): Promise<Actor> {
@@ -46,6 +47,10 @@ describe("ticketScope", () => {
         expect(listed.has(ticket.id), `${email} list / ${ticket.number}`).toBe(mine);
         const detail = await getTicketDetail(actor, ticket.id);
         expect(detail?.id ?? null, `${email} detail / ${ticket.number}`).toBe(mine ? ticket.id : null);
+        // the ticket page's single query: the same scope, the same detail and the same buttons
+        const page = await getTicketPage(actor, ticket.id, "2026-11-27");
+        expect(page?.ticket ?? null, `${email} page / ${ticket.number}`).toEqual(detail);
+        expect(page?.assessment.actions ?? null).toEqual((await getTicketAssessment(actor, ticket.id, "2026-11-27"))?.actions ?? null);
       }
     }
   });
