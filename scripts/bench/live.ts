@@ -5,8 +5,8 @@
 // socket.io server emitting the same payload to the same number of clients.
 // Bounded: a fixed number of changes per size, each with a 10 s timeout.
 //
-// Needs a production build (`npm run build`); uses a throwaway database.
-import { spawn, type ChildProcess } from "node:child_process";
+// Builds the production bundle when missing or stale; uses a throwaway database.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -131,7 +131,9 @@ async function product(count: number, server: { url: string; cookies: string[]; 
 
 async function main() {
   const serverJs = path.join(ROOT, process.env.BUILD_DIR ?? "build", "node", "server.js");
-  if (!fs.existsSync(serverJs)) throw new Error("No production build: run `npm run build` first");
+  // the same "build when missing or stale" step as `npm start`
+  const build = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { stdio: ["ignore", "inherit", "inherit"] });
+  if (build.status !== 0 || !fs.existsSync(serverJs)) throw new Error("Building the production bundle failed");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "as-bench-live-"));
   const dbFile = path.join(dir, "bench.db");
   process.env.DATABASE_URL = `file:${dbFile}`;

@@ -33,7 +33,9 @@ async function waitFor(url: string) {
 }
 
 async function main() {
-  if (!fs.existsSync(serverJs)) throw new Error("No production build: run `npm run build` first");
+  // the same "build when missing or stale" step as `npm start`
+  const build = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { stdio: ["ignore", "inherit", "inherit"] });
+  if (build.status !== 0 || !fs.existsSync(serverJs)) throw new Error("Building the production bundle failed");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "as-load-"));
   const dbFile = path.join(dir, "load.db");
   const env = { ...process.env, NODE_ENV: "production" as const, PORT: String(PORT), DATABASE_URL: `file:${dbFile}`, DATA_DIR: dir, INSECURE_COOKIES: "1", RATE_LIMIT: "off", LOG_LEVEL: "warn" };
