@@ -4,6 +4,7 @@
 import path from "node:path";
 import fs from "node:fs";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "~/generated/prisma/client";
 
 export const DEFAULT_DATABASE_URL = "file:./data/as-tracker.db";
@@ -23,11 +24,114 @@ export function databaseFile(url = process.env.DATABASE_URL || DEFAULT_DATABASE_
   return path.isAbsolute(rest) ? path.normalize(rest) : path.resolve(process.cwd(), rest);
 }
 
+/** A FIFO lock: `acquire` resolves with the release function once every earlier holder released. */
+function createLock() {
+  let tail: Promise<void> = Promise.resolve();
+  const acquire = (): Promise<() => void> => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const ready = tail.then(() => release);
+    tail = tail.then(() => held);
+    return ready;
+  };
+  return {
+    acquire,
+    async run<T>(fn: () => Promise<T>): Promise<T> {
+      const release = await acquire();
+      try {
+        return await fn();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/** Statements that only read: they may run on the reading connection. */
+const READ_ONLY = /^\s*(SELECT|EXPLAIN)\b/i;
+
+/**
+ * Two connections to the SQLite file instead of the driver adapter's one. The adapter runs an
+ * interactive transaction on its single connection while other requests' statements keep
+ * arriving on that same connection: they read the open transaction's uncommitted rows, and a
+ * write among them (a sign-in's session, a notification marked read) became part of that
+ * transaction and vanished when it rolled back — a refused workflow step does
+ * (tests/unit/db-isolation.test.ts). Now:
+ *  - reads (SELECT, EXPLAIN) outside a transaction go to a reading connection (query_only), which
+ *    in WAL mode sees exactly the committed data, and never wait for a writer;
+ *  - every write outside a transaction, and every transaction, takes one lock on the writing
+ *    connection in turn: one writer at a time, never inside another's transaction.
+ */
+class ReadWriteSqliteFactory implements SqlDriverAdapterFactory {
+  readonly provider = "sqlite" as const;
+  readonly adapterName: string;
+  #writer: PrismaBetterSqlite3;
+  #reader: PrismaBetterSqlite3;
+
+  constructor(url: string) {
+    // `timeout` is better-sqlite3's busy timeout: wait for a writer instead of failing.
+    this.#writer = new PrismaBetterSqlite3({ url, timeout: 5000 });
+    this.#reader = new PrismaBetterSqlite3({ url, timeout: 5000 });
+    this.adapterName = this.#writer.adapterName;
+  }
+
+  async connect(): Promise<SqlDriverAdapter> {
+    const writer = await this.#writer.connect();
+    const reader = await this.#reader.connect();
+    await reader.executeScript("PRAGMA query_only = ON");
+    const lock = createLock();
+    const adapter: SqlDriverAdapter = {
+      provider: writer.provider,
+      adapterName: writer.adapterName,
+      queryRaw: (query: SqlQuery) => (READ_ONLY.test(query.sql) ? reader.queryRaw(query) : lock.run(() => writer.queryRaw(query))),
+      executeRaw: (query: SqlQuery) => lock.run(() => writer.executeRaw(query)),
+      executeScript: (script: string) => lock.run(() => writer.executeScript(script)),
+      startTransaction: async (isolationLevel) => {
+        const release = await lock.acquire();
+        try {
+          return releasedOnEnd(await writer.startTransaction(isolationLevel), release);
+        } catch (error) {
+          release();
+          throw error;
+        }
+      },
+      getConnectionInfo: writer.getConnectionInfo?.bind(writer),
+      dispose: async () => {
+        await reader.dispose();
+        await writer.dispose();
+      },
+    };
+    return adapter;
+  }
+}
+
+/** The transaction as the adapter made it; its commit or rollback also releases our lock. */
+function releasedOnEnd(tx: Transaction, release: () => void): Transaction {
+  let released = false;
+  const end = (finish: () => Promise<void>) => async () => {
+    try {
+      await finish();
+    } finally {
+      if (!released) {
+        released = true;
+        release();
+      }
+    }
+  };
+  return new Proxy(tx, {
+    get(target, prop) {
+      if (prop === "commit") return end(() => target.commit());
+      if (prop === "rollback") return end(() => target.rollback());
+      const value = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 function createClient(): PrismaClient {
   const file = databaseFile();
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  // `timeout` is better-sqlite3's busy timeout: wait for a writer instead of failing.
-  const adapter = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 5000 });
+  const adapter = new ReadWriteSqliteFactory(`file:${file}`);
   if (process.env.COUNT_QUERIES === "1") {
     // Tests count the SQL statements a page issues (no N+1): see tests/unit/query-counts.test.ts.
     const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
