@@ -15,6 +15,7 @@ import type { Actor } from "~/auth/actor";
 import { DomainError } from "~/domain";
 import { dataDir } from "~/utils/env.server";
 import { ticketScope } from "./ticket.server";
+import { readForm } from "~/utils/forms.server";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -61,7 +62,7 @@ export function sniffFileKind(bytes: Uint8Array): FileKind | null {
 /** Reads a multipart form with files held in memory, refusing parts over 20 MB. */
 export async function readUploadForm(request: Request): Promise<FormData> {
   // A form without files (e.g. a confirm button) is read as usual.
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return readForm(request);
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   if (declared > MAX_UPLOAD_BYTES + 1024 * 1024) {
     throw new DomainError("upload_too_large", `파일은 ${MAX_UPLOAD_BYTES / 1024 / 1024}MB 이하만 올릴 수 있습니다.`);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { prisma } from "~/db.server";
 import { requestOrigin, securityEvent } from "~/utils/log.server";
 import { createUserSession, getActor, safeRedirectTarget, verifyLogin } from "~/auth/session.server";
+import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "로그인 · 스마트공장 AS 트래커" }];
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { formError?: string; fieldErrors?: Partial<Record<"email" | "password", string>>; email?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const raw = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
   const parsed = LoginSchema.safeParse(raw);
   if (!parsed.success && raw.website) {

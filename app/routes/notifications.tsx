@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { listNotifications, markRead } from "~/models/notification.server";
 import { formatKoreanDateShort, seoulDate } from "~/domain";
-import { badRequest, parseForm } from "~/utils/forms.server";
+import { badRequest, parseForm, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "알림 · 스마트공장 AS 트래커" }];
 
@@ -17,7 +17,7 @@ const MarkSchema = z.object({ id: z.string().min(1).max(64).optional() });
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(MarkSchema, form);
   if (!parsed.success) return badRequest(parsed.failure);
   const count = await markRead(actor, parsed.data.id);

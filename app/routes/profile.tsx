@@ -17,7 +17,7 @@ import {
 } from "~/models/organization.server";
 import { currentProgram } from "~/models/ticket-draft.server";
 import { paramsOf } from "~/models/program.server";
-import { badRequest, failureResponse, fields, parseForm, type FormFailure } from "~/utils/forms.server";
+import { badRequest, failureResponse, fields, parseForm, type FormFailure, readForm } from "~/utils/forms.server";
 import {
   BASIS_LABELS,
   ELIGIBILITY_BASES,
@@ -159,7 +159,7 @@ type Result = ({ ok: true; message: string; version: number } | FormFailure) & {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   if (actor.role !== "manufacturer") throw new Response("페이지를 찾을 수 없습니다.", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const target = String(form.get("systemId") ?? form.get("hardwareId") ?? form.get("targetId") ?? "") || undefined;
   const fail = (failure: FormFailure, status = 400) => badRequest({ ...failure, intent, targetId: target } as FormFailure, status);

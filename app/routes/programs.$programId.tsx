@@ -6,7 +6,7 @@ import { requireActor } from "~/auth/session.server";
 import { PARAM_LABELS, formatKRW, formatRateBp, seoulDate } from "~/domain";
 import { done } from "~/models/monitor-route.server";
 import { copyProgram, getProgram, programHistory, updateProgram } from "~/models/program-settings.server";
-import { badRequest, failureResponse, fields, parseForm } from "~/utils/forms.server";
+import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
 import { FieldError, StepMessage, typed, type StepResult, useStepResult } from "~/components/monitor/step";
 import monitorCss from "~/styles/monitor.css?url";
 
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!programId.success) throw new Response("사업을 찾을 수 없습니다.", { status: 404 });
   // another Technopark's program is "not found" before the form is read
   if (!(await getProgram(actor, programId.data))) throw new Response("사업을 찾을 수 없습니다.", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     if (form.get("intent") === "copy") {
       const parsed = parseForm(CopySchema, form);

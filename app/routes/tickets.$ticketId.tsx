@@ -7,7 +7,7 @@ import { transitionTicket } from "~/models/workflow.server";
 import { getTicketPage, submitApplication } from "~/models/ticket-page.server";
 import { ScreeningFindings } from "~/components/ticket-draft-form";
 import makerStyles from "~/styles/maker.css?url";
-import { badRequest, failureResponse, fields, parseForm, type FormFailure } from "~/utils/forms.server";
+import { badRequest, failureResponse, fields, parseForm, type FormFailure, readForm } from "~/utils/forms.server";
 import { SIMPLE_ACTIONS, TicketActions } from "~/components/ticket-actions";
 import { QuoteLinesTable } from "~/components/quote-lines-table";
 import {
@@ -71,7 +71,7 @@ const TransitionSchema = z.object({
 /** The one-click workflow steps (submit, start review, accept plan, start work, withdraw …). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsedParams = ParamsSchema.safeParse(params);
   if (!parsedParams.success) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
   await requireVisibleTicket(actor, parsedParams.data.ticketId); // foreign → 404 before the form is read

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { WORK_LOG_STATUS_LABELS, formatKoreanDate, formatKoreanDateShort, isWorkLogStatus, seoulDate } from "~/domain";
 import { addFollowUpNote, checkCompletion, getCompletionData, startFollowUp } from "~/models/monitor-steps.server";
 import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
-import { badRequest, failureResponse, fields, parseForm } from "~/utils/forms.server";
+import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
 import { FieldError, Reasons, Section, StepHeading, StepMessage, refusalOf, typed, type StepResult, useStepResult } from "~/components/monitor/step";
 import monitorCss from "~/styles/monitor.css?url";
 
@@ -27,7 +27,7 @@ const Schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, ticketId, today } = await stepRequest(request, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(Schema, form);
   if (!parsed.success) return badRequest(parsed.failure);
   const d = parsed.data;

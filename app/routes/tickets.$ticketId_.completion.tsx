@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let form: FormData;
   try {
     // Forms with files come as multipart; the others (confirm, dispute) as ordinary form posts.
-    form = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data") ? await readUploadForm(request) : await request.formData();
+    form = await readUploadForm(request);
   } catch (error) {
     return failureResponse(error);
   }

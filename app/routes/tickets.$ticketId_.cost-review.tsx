@@ -5,7 +5,7 @@ import { z } from "zod";
 import { agreementAmounts, formatKRW, formatKoreanDate, revisedPlanDueDate, isIsoDate } from "~/domain";
 import { getCostReviewData, recordCostReview } from "~/models/monitor-steps.server";
 import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
-import { badRequest, failureResponse, fields, parseForm, parseWith } from "~/utils/forms.server";
+import { badRequest, failureResponse, fields, parseForm, parseWith, readForm } from "~/utils/forms.server";
 import { FieldError, Reasons, Section, StepHeading, StepMessage, refusalOf, typed, type StepResult, useStepResult } from "~/components/monitor/step";
 import monitorCss from "~/styles/monitor.css?url";
 
@@ -29,7 +29,7 @@ const Schema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, ticketId, today } = await stepRequest(request, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(Schema.passthrough(), form);
   if (!parsed.success) return badRequest(parsed.failure);
   // optional per-line amounts: line_<quoteLineId>

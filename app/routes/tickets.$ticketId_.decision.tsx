@@ -4,7 +4,7 @@ import { z } from "zod";
 import { formatKRW, formatKoreanDate } from "~/domain";
 import { decideSupport, getDecisionData } from "~/models/monitor-steps.server";
 import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
-import { badRequest, failureResponse, fields, parseForm } from "~/utils/forms.server";
+import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
 import { Reasons, Section, StepHeading, StepMessage, refusalOf, type StepResult, useStepResult } from "~/components/monitor/step";
 import { Gauge } from "~/components/monitor/gauge";
 import monitorCss from "~/styles/monitor.css?url";
@@ -23,7 +23,7 @@ const Schema = z.object({ intent: z.enum(["select", "not_select"]), version: fie
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, ticketId, today } = await stepRequest(request, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(Schema, form);
   if (!parsed.success) return badRequest(parsed.failure);
   try {

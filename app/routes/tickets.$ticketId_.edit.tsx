@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { MIN_ITEM_ROWS, draftFormOptions, getDraftForEdit, parseDraftForm, rowCountOf, updateDraft } from "~/models/ticket-draft.server";
-import { badRequest, failureResponse, fields, formValues } from "~/utils/forms.server";
+import { badRequest, failureResponse, fields, formValues, readForm } from "~/utils/forms.server";
 import { TicketDraftForm, type DraftFailure } from "~/components/ticket-draft-form";
 import { STATE_LABELS, isTicketState } from "~/domain";
 import makerStyles from "~/styles/maker.css?url";
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsedParams = ParamsSchema.safeParse(params);
   if (!parsedParams.success || actor.role !== "manufacturer") throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
   await requireVisibleTicket(actor, parsedParams.data.ticketId); // foreign → 404 before the form is read
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "addRow") {
     return data({ ok: false, values: draftValues(form), rows: rowCountOf(form) + 1 } satisfies DraftFailure);
   }

@@ -20,7 +20,7 @@ import {
 } from "~/domain";
 import { getEvaluationData, saveEvaluationDraft, submitEvaluation, type SheetInput } from "~/models/monitor-steps.server";
 import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
-import { badRequest, failureResponse, fields, parseForm } from "~/utils/forms.server";
+import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
 import { FieldError, Section, StepHeading, StepMessage, typed, type StepResult, useStepResult } from "~/components/monitor/step";
 import monitorCss from "~/styles/monitor.css?url";
 
@@ -50,7 +50,7 @@ const Schema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, ticketId, today } = await stepRequest(request, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(Schema, form);
   if (!parsed.success) return badRequest(parsed.failure);
   const d = parsed.data;

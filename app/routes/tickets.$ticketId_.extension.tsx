@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { getExtensionPage, requestExtension } from "~/models/extension-request.server";
-import { badRequest, failureResponse, fields, parseForm, type FormFailure } from "~/utils/forms.server";
+import { badRequest, failureResponse, fields, parseForm, type FormFailure, readForm } from "~/utils/forms.server";
 import { EXTENSION_REQUEST_STATUS_LABELS, STATE_LABELS, formatKoreanDate, formatKoreanDateShort, isExtensionRequestStatus, isTicketState, seoulDate } from "~/domain";
 import { StateBadge } from "~/components/badges";
 import makerStyles from "~/styles/maker.css?url";
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsedParams = ParamsSchema.safeParse(params);
   if (!parsedParams.success) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
   await requireVisibleTicket(actor, parsedParams.data.ticketId); // foreign → 404 before the form is read
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(ExtensionSchema, form);
   if (!parsed.success) return badRequest(parsed.failure);
   try {

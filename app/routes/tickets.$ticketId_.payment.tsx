@@ -5,7 +5,7 @@ import { formatKRW, formatKoreanDate } from "~/domain";
 import { getPaymentData, recordPayment } from "~/models/monitor-steps.server";
 import { getTicketAssessment } from "~/models/ticket.server";
 import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
-import { badRequest, failureResponse, fields, parseForm } from "~/utils/forms.server";
+import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
 import { FieldError, Reasons, Section, StepHeading, StepMessage, refusalOf, typed, type StepResult, useStepResult } from "~/components/monitor/step";
 import monitorCss from "~/styles/monitor.css?url";
 
@@ -23,7 +23,7 @@ const Schema = z.object({ version: fields.version, amount: fields.money("지급�
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, ticketId, today } = await stepRequest(request, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(Schema, form);
   if (!parsed.success) return badRequest(parsed.failure);
   try {

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { getPlanPage, submitPlan } from "~/models/plan.server";
-import { badRequest, failureResponse, fields, formValues, parseWith, type FormFailure } from "~/utils/forms.server";
+import { badRequest, failureResponse, fields, formValues, parseWith, type FormFailure, readForm } from "~/utils/forms.server";
 import { PLAN_REVIEW_STATUS_LABELS, STATE_LABELS, formatKoreanDate, isPlanReviewStatus, isTicketState, seoulDate, type PlanReviewStatus } from "~/domain";
 import { DUE_TONE, StateBadge } from "~/components/badges";
 import supplierStyles from "~/styles/supplier.css?url";
@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsedParams = ParamsSchema.safeParse(params);
   if (!parsedParams.success) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
   await requireVisibleTicket(actor, parsedParams.data.ticketId); // foreign → 404 before the form is read
-  const form = await request.formData();
+  const form = await readForm(request);
   const count = rowCountOf(form);
   if (form.get("intent") === "add_row") {
     const values = formValues(form);

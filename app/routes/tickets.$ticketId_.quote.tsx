@@ -6,7 +6,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { QUOTE_STATES, getQuotePage, saveQuoteVersion } from "~/models/quote.server";
-import { badRequest, failureResponse, fields, formValues, parseWith, type FormFailure } from "~/utils/forms.server";
+import { badRequest, failureResponse, fields, formValues, parseWith, type FormFailure, readForm } from "~/utils/forms.server";
 import { QUOTE_LINE_KINDS, QUOTE_LINE_KIND_LABELS, STATE_LABELS, formatKRW, formatKoreanDate, isTicketState, seoulDate } from "~/domain";
 import { StateBadge } from "~/components/badges";
 import supplierStyles from "~/styles/supplier.css?url";
@@ -81,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsedParams = ParamsSchema.safeParse(params);
   if (!parsedParams.success) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
   await requireVisibleTicket(actor, parsedParams.data.ticketId); // foreign → 404 before the form is read
-  const form = await request.formData();
+  const form = await readForm(request);
   const count = rowCountOf(form);
   if (form.get("intent") === "add_row") {
     // No JavaScript needed: the page comes back with one more row and everything typed kept.

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { DOCUMENT_KIND_LABELS, REQUIREMENT_REVIEW_RESULT_LABELS, formatKoreanDateShort, isDocumentKind, isRequirementReviewResult, seoulDate } from "~/domain";
 import { getReviewData, rejectApplication, returnForCorrection } from "~/models/monitor-steps.server";
 import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
-import { badRequest, failureResponse, fields, parseForm } from "~/utils/forms.server";
+import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
 import { FieldError, Reasons, Section, StepHeading, StepMessage, refusalOf, typed, type StepResult, useStepResult } from "~/components/monitor/step";
 import monitorCss from "~/styles/monitor.css?url";
 
@@ -26,7 +26,7 @@ const Schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, ticketId, today } = await stepRequest(request, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(Schema, form);
   if (!parsed.success) return badRequest(parsed.failure);
   const input = parsed.data;

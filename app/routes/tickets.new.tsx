@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/session.server";
 import { MIN_ITEM_ROWS, createDraft, currentProgram, draftFormOptions, parseDraftForm, rowCountOf } from "~/models/ticket-draft.server";
-import { badRequest, failureResponse, formValues } from "~/utils/forms.server";
+import { badRequest, failureResponse, formValues, readForm } from "~/utils/forms.server";
 import { TicketDraftForm, type DraftFailure } from "~/components/ticket-draft-form";
 import { seoulDate } from "~/domain";
 import makerStyles from "~/styles/maker.css?url";
@@ -28,7 +28,7 @@ function draftValues(form: FormData): Record<string, string> {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   if (actor.role !== "manufacturer") throw new Response("페이지를 찾을 수 없습니다.", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "addRow") {
     return data({ ok: false, values: draftValues(form), rows: rowCountOf(form) + 1 } satisfies DraftFailure);
   }

@@ -68,6 +68,27 @@ function multi(form: FormData, key: string): string | string[] {
   return all.length > 1 ? all : (all[0] ?? "");
 }
 
+/** The body types a form action reads (what browsers send for our forms). */
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+/**
+ * The submitted form, or a refusal a person can read: a body that is not a form (JSON, text, no
+ * Content-Type: 415) or that cannot be parsed (a multipart body cut short or with the wrong
+ * boundary: 400) is answered in Korean instead of failing as a 500. Every action reads its body
+ * through this (or readUploadForm, which uses it for bodies without files).
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+  if (!FORM_TYPES.includes(type)) {
+    throw new Response("양식으로 보낸 요청만 처리할 수 있습니다. 페이지를 새로 고친 뒤 다시 제출해 주세요.", { status: 415 });
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("보낸 양식을 읽을 수 없습니다. 페이지를 새로 고친 뒤 다시 제출해 주세요.", { status: 400 });
+  }
+}
+
 /** A 400 with the failure, for `return` from an action. */
 export function badRequest(failure: FormFailure, status = 400) {
   return data(failure, { status });
