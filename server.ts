@@ -42,6 +42,18 @@ async function main() {
     if (draining) res.set("Connection", "close");
     next();
   });
+  // A route may answer without reading the whole body (a refusal comes before the form is read).
+  // The unread rest would sit in the keep-alive connection in front of the next request, which
+  // then stalls: read it and throw it away once the answer is out.
+  app.use((req, res, next) => {
+    res.on("finish", () => {
+      if (!req.complete) {
+        req.removeAllListeners("data");
+        req.resume();
+      }
+    });
+    next();
+  });
   app.use(cspNonce);
   app.use(securityHeaders({ enforce: isProduction }));
   app.use((req, _res, next) => {

@@ -537,3 +537,31 @@ test("an XSS probe saved in a free-text field is rendered as text", async ({ pag
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(await page.locator("img[src=x]").count()).toBe(0);
 });
+
+test("a body the server never reads does not stall the next request on the same connection", async ({ baseURL }) => {
+  // A refusal comes before the body is read (here: no session → sign-in); the unread rest of a
+  // large body must not be left in the connection, where the next request would wait behind it.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const send = (method: string, pathname: string, body?: Buffer) =>
+    new Promise<{ status: number; reused: boolean; ms: number }>((resolve, reject) => {
+      const started = Date.now();
+      const request = http.request(new URL(pathname, baseURL), { method, agent, headers: body ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.byteLength) } : {} }, (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket, ms: Date.now() - started }));
+      });
+      request.setTimeout(5_000, () => request.destroy(new Error(`${method} ${pathname}: no answer within 5 s`)));
+      request.on("error", reject);
+      request.end(body);
+    });
+  try {
+    for (const size of [64 * 1024, 1024 * 1024]) {
+      const refused = await send("POST", "/tickets/not-mine/payment.data", Buffer.alloc(size, "a"));
+      expect(refused.status).toBeLessThan(500);
+      const next = await send("GET", "/healthz");
+      expect(next.status, `the request after an unread ${size}-byte body`).toBe(200);
+      expect(next.ms, `the request after an unread ${size}-byte body`).toBeLessThan(2_000);
+    }
+  } finally {
+    agent.destroy();
+  }
+});
