@@ -11,7 +11,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { Server as SocketServer } from "socket.io";
 import { closeDatabase, databaseReady } from "~/db.server";
 import { attachRealtime } from "~/realtime/hub.server";
-import { cspNonce, loginLimiter, sameOriginWrites, securityHeaders, writeLimiter } from "~/utils/http-guards.server";
+import { cspNonce, inFlightLimit, loginLimiter, sameOriginWrites, securityHeaders, writeLimiter } from "~/utils/http-guards.server";
 import { log } from "~/utils/log.server";
 import { withRequestMemo } from "~/utils/request-memo.server";
 
@@ -54,6 +54,8 @@ async function main() {
     });
     next();
   });
+  // at most MAX_IN_FLIGHT requests inside the app at once, the rest served in arrival order
+  app.use(inFlightLimit(Number(process.env.MAX_IN_FLIGHT ?? 8)));
   app.use(cspNonce);
   app.use(securityHeaders({ enforce: isProduction }));
   app.use((req, _res, next) => {

@@ -102,6 +102,8 @@ async function main() {
       "max ms": result.latency.max,
       errors: result.errors,
       timeouts: result.timeouts,
+      "2xx": result["2xx"],
+      "3xx": result["3xx"],
       "non 2xx/3xx": result.requests.total - ok2xx3xx,
     };
     console.log(`\nLoad: ${USERS} signed-in users (all roles), ${SECONDS} s, ${os.cpus().length} cores, node ${process.version}`);
