@@ -47,6 +47,11 @@ function peakRssMb(pid: number): number {
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** Refuses to measure a server left over on the port (it would answer instead of the one we start). */
+async function assertPortFree(url: string) {
+  if (await fetch(url).then(() => true).catch(() => false)) throw new Error(`Something already answers on ${url}: stop it first`);
+}
+
 async function waitFor(url: string) {
   for (let i = 0; i < 300; i++) {
     if (await fetch(url).then((r) => r.ok).catch(() => false)) return;
@@ -133,6 +138,7 @@ async function load(name: string, url: string, pid: number, headers: Record<stri
 }
 
 async function exportRun(format: "csv" | "xlsx", dbFile: string, subjects: Subjects) {
+  await assertPortFree(`http://localhost:${APP_PORT}/healthz`);
   const child = spawn(process.execPath, [serverJs], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(APP_PORT), DATABASE_URL: `file:${dbFile}`, DATA_DIR: subjects.dataDir, INSECURE_COOKIES: "1", RATE_LIMIT: "off", LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -178,6 +184,7 @@ async function main() {
     const measure = async (key: string, name: string, url: string, headers: Record<string, string>) => {
       if (!PAGES.includes(key)) return null;
       const profile = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`, `--cpu-prof-name=${key}-${size}.cpuprofile`] : [];
+      await assertPortFree(`http://localhost:${APP_PORT}/healthz`);
       const app = spawn(process.execPath, [...profile, serverJs], { env: appEnv, stdio: ["ignore", "ignore", "inherit"] });
       try {
         await waitFor(`http://localhost:${APP_PORT}/healthz`);

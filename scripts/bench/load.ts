@@ -24,6 +24,11 @@ const RATE = Number(process.env.BENCH_LOAD_RATE ?? 100);
 const PORT = 3470;
 const serverJs = path.join(ROOT, process.env.BUILD_DIR ?? "build", "node", "server.js");
 
+/** Refuses to measure a server left over on the port (it would answer instead of the one we start). */
+async function assertPortFree(url: string) {
+  if (await fetch(url).then(() => true).catch(() => false)) throw new Error(`Something already answers on ${url}: stop it first`);
+}
+
 async function waitFor(url: string) {
   for (let i = 0; i < 300; i++) {
     if (await fetch(url).then((r) => r.ok).catch(() => false)) return;
@@ -61,6 +66,7 @@ async function main() {
   }
   db.close();
 
+  await assertPortFree(`http://localhost:${PORT}/healthz`);
   const server: ChildProcess = spawn(process.execPath, [serverJs], { env, stdio: ["ignore", "ignore", "inherit"] });
   try {
     await waitFor(`http://localhost:${PORT}/healthz`);
