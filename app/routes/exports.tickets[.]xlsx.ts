@@ -4,7 +4,7 @@ import { seoulDate } from "~/domain";
 import { exportFileName, xlsxStream } from "~/models/monitor-export.server";
 import { parseListFilters } from "~/models/ticket-list.server";
 
-/** The dashboard's filtered list as XLSX (exceljs streaming writer). Monitor only. */
+/** The dashboard's filtered list as XLSX (written and zipped as the rows are read). Monitor only. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   if (actor.role !== "monitor") throw new Response("페이지를 찾을 수 없습니다.", { status: 404 });
