@@ -23,15 +23,6 @@ import { withRequestMemo } from "~/utils/request-memo.server";
 // WASM_TIER_UP=1 keeps V8's default.
 if (process.env.WASM_TIER_UP !== "1") v8.setFlagsFromString("--liftoff-only");
 
-// The old generation may grow by 20 % between full collections. With V8's own factor (2x
-// and more on a small heap) a 100,000-ticket export, whose rows Prisma keeps alive just long
-// enough for V8 to promote them, grew the heap by 30-50 MB before the first full collection;
-// with 20 % the export's peak RSS was 25 MB (CSV) to 45 MB (XLSX) lower, for 5-20 % more CPU
-// during the export. V8 reads it at every collection, so setting it here holds.
-// HEAP_GROWING_PERCENT=0 keeps V8's default.
-const heapGrowingPercent = Number(process.env.HEAP_GROWING_PERCENT ?? 20);
-if (Number.isInteger(heapGrowingPercent) && heapGrowingPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`);
-
 const isProduction = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";

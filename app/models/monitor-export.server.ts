@@ -14,6 +14,7 @@ import type { Actor } from "~/auth/actor";
 import { ROLE_LABELS, STATE_LABELS, SUPPORT_TYPE_LABELS, isSupportType, isTicketState, nextActor, seoulDate } from "~/domain";
 import type { ListFilters } from "./ticket-list.server";
 import { iterateExportRows, type ExportRow } from "./export-rows.server";
+import { leanHeapWhileExporting } from "~/utils/heap.server";
 
 type Column = { header: string; kind: "text" | "money" | "date"; width: number; value: (r: ExportRow) => string | number | null };
 
@@ -169,22 +170,31 @@ export function csvBytes(rows: readonly ExportRow[]): Buffer {
 export function csvStream(actor: Actor, filters: ListFilters): ReadableStream<Uint8Array> {
   const batches = iterateExportRows(actor, filters);
   let started = false;
+  let endLeanHeap = () => {};
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!started) {
         started = true;
+        endLeanHeap = leanHeapWhileExporting();
         controller.enqueue(Buffer.from(CSV_HEADER, "utf8"));
         return;
       }
-      await breathe();
-      const next = await batches.next();
-      if (next.done) {
-        controller.close();
-        return;
+      try {
+        await breathe();
+        const next = await batches.next();
+        if (next.done) {
+          endLeanHeap();
+          controller.close();
+          return;
+        }
+        controller.enqueue(csvBytes(next.value));
+      } catch (error) {
+        endLeanHeap();
+        throw error;
       }
-      controller.enqueue(csvBytes(next.value));
     },
     async cancel() {
+      endLeanHeap();
       await batches.return(undefined);
     },
   });
@@ -454,21 +464,31 @@ const SHEET_DEFLATE_LEVEL = 1;
 export function xlsxStream(actor: Actor, filters: ListFilters): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   (async () => {
-    const zip = new ZipWriter(out);
-    for (const [name, content] of Object.entries(XLSX_PARTS)) zip.file(name, content);
-    await zip.stream("xl/worksheets/sheet1.xml", SHEET_DEFLATE_LEVEL, async (write) => {
-      await write(sheetHead());
-      let next = 2;
-      for await (const batch of iterateExportRows(actor, filters)) {
-        if (out.destroyed) return; // the download was cancelled
-        await write(xlsxRowsBytes(batch, next));
-        next += batch.length;
-        await breathe();
-      }
-      await write(SHEET_TAIL);
-    });
-    if (out.destroyed) return;
-    zip.end();
+    const endLeanHeap = leanHeapWhileExporting();
+    try {
+      await writeXlsx(out, actor, filters);
+    } finally {
+      endLeanHeap();
+    }
   })().catch((error) => out.destroy(error as Error));
   return Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>;
+}
+
+/** The workbook: fixed parts, then the sheet streamed batch by batch. */
+async function writeXlsx(out: PassThrough, actor: Actor, filters: ListFilters) {
+  const zip = new ZipWriter(out);
+  for (const [name, content] of Object.entries(XLSX_PARTS)) zip.file(name, content);
+  await zip.stream("xl/worksheets/sheet1.xml", SHEET_DEFLATE_LEVEL, async (write) => {
+    await write(sheetHead());
+    let next = 2;
+    for await (const batch of iterateExportRows(actor, filters)) {
+      if (out.destroyed) return; // the download was cancelled
+      await write(xlsxRowsBytes(batch, next));
+      next += batch.length;
+      await breathe();
+    }
+    await write(SHEET_TAIL);
+  });
+  if (out.destroyed) return;
+  zip.end();
 }
