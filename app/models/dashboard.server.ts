@@ -10,7 +10,7 @@ import { ticketScope } from "./ticket.server";
 import { listWhere, type ListFilters } from "./ticket-list.server";
 import { paramsOf } from "./program.server";
 import { cachedAggregate } from "./aggregate-cache.server";
-import { committedSubsidyOf, programHolding } from "./ticket-context.server";
+import { cachedProgramHolding, committedSubsidyOf } from "./ticket-context.server";
 
 const DUE_SELECT = {
   id: true,
@@ -121,7 +121,7 @@ export async function programGauge(actor: Actor, programId: string) {
   if (!program) return null;
   const params = paramsOf(program);
   // the same cached holding as the ticket page's buttons (getTicketAssessment)
-  const holding = await cachedAggregate(`holding|${programId}`, () => programHolding(prisma, programId));
+  const holding = await cachedProgramHolding(programId);
   return {
     selected: holding.count,
     capacity: program.capacity,

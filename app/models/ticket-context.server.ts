@@ -28,7 +28,9 @@ import {
   type TicketContext,
   type UploadedDocument,
 } from "~/domain";
+import { prisma } from "~/db.server";
 import { paramsOf } from "./program.server";
+import { cachedAggregate } from "./aggregate-cache.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -108,6 +110,15 @@ export async function programHolding(db: Db, programId: string): Promise<Program
     db.ticket.groupBy({ by: ["quoteTotal"], where: { ...holding, subsidy: null }, _count: { _all: true } }),
   ]);
   return { count, agreedSubsidy: agreed._sum.subsidy ?? 0, unagreed: unagreed.map((g) => ({ quoteTotal: g.quoteTotal, count: g._count._all })) };
+}
+
+/**
+ * The program's holding for reading paths (the dashboard gauge, the ticket page's buttons): one
+ * cache entry per program, emptied by every committed change (ADR 008). Guards inside a
+ * transaction call programHolding(tx, …) instead.
+ */
+export function cachedProgramHolding(programId: string): Promise<ProgramHolding> {
+  return cachedAggregate(`holding|${programId}`, () => programHolding(prisma, programId));
 }
 
 /** The subsidy a holding commits: agreed amounts plus the reservation of unsigned tickets. */

@@ -1,6 +1,7 @@
-// The ticket page's extra sections (documents, quotes with every version, the
-// latest execution plan, the cost review, extension requests, the requested
-// items' screening flags), and the submit step with its side effects.
+// The ticket page's data in one scoped query (the detail, the extra sections:
+// documents, quotes with every version, the latest execution plan, the cost
+// review, extension requests, the requested items' screening flags, and the
+// rules' assessment), and the submit step with its side effects.
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { DomainError, isDomainError, type IsoDate } from "~/domain";

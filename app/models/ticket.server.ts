@@ -4,7 +4,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { availableActions, isTicketState, type IsoDate } from "~/domain";
-import { TICKET_FACTS_INCLUDE, assessTicket, programHolding, type TicketFacts } from "./ticket-context.server";
+import { TICKET_FACTS_INCLUDE, assessTicket, cachedProgramHolding, type TicketFacts } from "./ticket-context.server";
 import { cachedAggregate } from "./aggregate-cache.server";
 
 /**
@@ -135,7 +135,7 @@ export async function getTicketAssessment(actor: Actor, ticketId: string, today:
 /** The rules' view of a ticket the actor may read, and the actions drawn for the actor's role. */
 export async function assessShownTicket(actor: Actor, facts: TicketFacts, today: IsoDate) {
   // the buttons may use the cached program holding; the step itself re-checks inside its transaction
-  const holding = await cachedAggregate(`holding|${facts.programId}`, () => programHolding(prisma, facts.programId));
+  const holding = await cachedProgramHolding(facts.programId);
   const assessment = await assessTicket(prisma, facts, today, holding);
   const actions = isTicketState(facts.state)
     ? availableActions(facts.state, actor.role, assessment.context, assessment.params).filter((a) => a.role === actor.role)
