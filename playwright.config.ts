@@ -7,7 +7,12 @@ import { defineConfig, devices, type Project } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Every spec file gets its own server and freshly seeded database (port
 // PORT + i, data/e2e-<port>), so no file depends on what another one changed.
-const SPECS = fs.readdirSync("tests/e2e").filter((f) => f.endsWith(".spec.ts")).sort();
+// E2E_SPECS=name,name runs (and starts servers for) only those spec files, e.g. while working on one.
+const only = process.env.E2E_SPECS?.split(",").map((s) => s.trim().replace(/\.spec\.ts$/, "")).filter(Boolean);
+const SPECS = fs
+  .readdirSync("tests/e2e")
+  .filter((f) => f.endsWith(".spec.ts") && (!only?.length || only.includes(f.replace(/\.spec\.ts$/, ""))))
+  .sort();
 const systemChromium = "/usr/bin/chromium";
 const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(systemChromium) ? systemChromium : undefined);
 

@@ -1,7 +1,6 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -10,7 +9,6 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -18,6 +16,9 @@ import stylesHref from "~/styles/app.css?url";
 import { getActor } from "~/auth/session.server";
 import { unreadCount } from "~/models/notification.server";
 import { LiveUpdates } from "~/components/live-updates";
+import { Toaster } from "~/components/toaster";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { readToast } from "~/utils/toast.server";
 import { useNonce } from "~/utils/nonce";
 import { ROLE_LABELS, type Role } from "~/domain";
 
@@ -30,13 +31,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The page's data reflects every change committed before this moment; live
   // updates start from here (no counter of other organisations' events leaks).
   const loadedAt = new Date().toISOString();
-  if (!actor) return { actor: null, unread: 0, loadedAt };
+  // the flash message of the step just taken, shown once (toast.server.ts)
+  const { toast, headers } = await readToast(request);
+  const init = headers ? { headers } : undefined;
+  if (!actor) return data({ actor: null, unread: 0, loadedAt, toast }, init);
   const unread = await unreadCount(actor);
-  return {
-    actor: { id: actor.userId, name: actor.name, role: actor.role, organizationName: actor.organizationName },
-    unread,
-    loadedAt,
-  };
+  return data(
+    {
+      actor: { id: actor.userId, name: actor.name, role: actor.role, organizationName: actor.organizationName },
+      unread,
+      loadedAt,
+      toast,
+    },
+    init,
+  );
 }
 
 const NAV: Record<Role, { to: string; label: string; end?: boolean }[]> = {
@@ -99,6 +107,7 @@ function TopBar() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const rootData = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang="ko">
       <head>
@@ -113,6 +122,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <TopBar />
         <main id="main">{children}</main>
+        <Toaster flash={rootData?.toast ?? null} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -126,29 +136,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) {
-    const title = error.status === 404 ? "페이지를 찾을 수 없습니다" : error.status === 403 ? "권한이 없습니다" : "요청을 처리할 수 없습니다";
-    return (
-      <div className="card">
-        <h1>{title}</h1>
-        <p className="muted">
-          {error.status === 404
-            ? "주소가 잘못되었거나 열람 권한이 없는 항목입니다."
-            : typeof error.data === "string" && error.data
-              ? error.data
-              : "잠시 후 다시 시도해 주세요."}
-        </p>
-        <Link to="/">처음으로</Link>
-      </div>
-    );
-  }
-  // Never show a stack trace to the user; the server logs the details.
-  return (
-    <div className="card">
-      <h1>일시적인 오류가 발생했습니다</h1>
-      <p className="muted">잠시 후 다시 시도해 주세요. 문제가 계속되면 운영기관에 문의해 주세요.</p>
-      <Link to="/">처음으로</Link>
-    </div>
-  );
+  return <GeneralErrorBoundary level={1} />;
 }

@@ -1,11 +1,13 @@
 // Live status updates in the browser: one socket per tab. Each event the
 // server sends (only for tickets this user may read) refreshes the current
-// page's data in place (Remix revalidation, no reload) and shows a toast.
+// page's data in place (Remix revalidation, no reload) and shows a toast
+// (components/toaster.tsx).
 // After a reconnect the client asks for everything after the last event it
 // saw; events are applied once, in order of their sequence number.
 import { useFetchers, useLocation, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import { liveToast } from "./toaster";
 
 export type LiveEvent = {
   seq: number;
@@ -20,10 +22,6 @@ export type LiveEvent = {
   at: string;
 };
 
-type Toast = { id: number; title: string; body: string };
-
-const TOAST_MS = 6000;
-
 function ticketIdOf(pathname: string): string | null {
   const match = /^\/tickets\/([^/]+)/.exec(pathname);
   return match && match[1] !== "new" ? decodeURIComponent(match[1]) : null;
@@ -33,7 +31,6 @@ export function LiveUpdates({ loadedAt, userId }: { loadedAt: string; userId: st
   const revalidator = useRevalidator();
   const location = useLocation();
   const [connected, setConnected] = useState<boolean | null>(null);
-  const [toasts, setToasts] = useState<Toast[]>([]);
   const socketRef = useRef<Socket | null>(null);
   // The last event applied; before the first one, the time the page's data was loaded.
   const seqRef = useRef(0);
@@ -60,9 +57,7 @@ export function LiveUpdates({ loadedAt, userId }: { loadedAt: string; userId: st
       seqRef.current = event.seq;
       window.dispatchEvent(new CustomEvent("as:live-event", { detail: event }));
       if (event.actorId !== userId) {
-        const toast = { id: event.seq, title: `${event.ticketNumber ?? ""} · ${event.actorName ?? "시스템"}`, body: event.summary };
-        setToasts((list) => [...list.slice(-3), toast]);
-        setTimeout(() => setToasts((list) => list.filter((t) => t.id !== toast.id)), TOAST_MS);
+        liveToast(event.seq, `${event.ticketNumber ?? ""} · ${event.actorName ?? "시스템"}`, event.summary);
       }
       if (event.actorId === userId && Date.now() - lastOwnSubmit.current < 10_000) return;
       // Coalesce bursts into one refresh of the page's data.
@@ -98,23 +93,13 @@ export function LiveUpdates({ loadedAt, userId }: { loadedAt: string; userId: st
   }, [location.pathname]);
 
   return (
-    <>
-      <span
-        className={`live-status ${connected === false ? "off" : ""}`}
-        data-testid="live-status"
-        data-connected={connected === null ? "pending" : String(connected)}
-        role="status"
-      >
-        {connected === false ? "실시간 연결 끊김 · 다시 연결 중…" : connected ? "● 실시간" : ""}
-      </span>
-      <div className="toasts" aria-live="polite">
-        {toasts.map((t) => (
-          <div key={t.id} className="toast" data-testid="toast">
-            <strong>{t.title}</strong>
-            {t.body}
-          </div>
-        ))}
-      </div>
-    </>
+    <span
+      className={`live-status ${connected === false ? "off" : ""}`}
+      data-testid="live-status"
+      data-connected={connected === null ? "pending" : String(connected)}
+      role="status"
+    >
+      {connected === false ? "실시간 연결 끊김 · 다시 연결 중…" : connected ? "● 실시간" : ""}
+    </span>
   );
 }

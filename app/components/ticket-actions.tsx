@@ -58,6 +58,7 @@ export function TicketActions({ ticketId, version, actions }: { ticketId: string
             ) : simple ? (
               <Form
                 method="post"
+                action={`/tickets/${ticketId}`}
                 onSubmit={(event) => {
                   const message = CONFIRM[a.action];
                   if (message && !window.confirm(message)) event.preventDefault();

@@ -64,10 +64,6 @@ export async function getStepHeader(actor: Actor, ticketId: string) {
 }
 export type StepHeader = NonNullable<Awaited<ReturnType<typeof getStepHeader>>>;
 
-/** Step pages are the monitor's: other roles get a 404 like a foreign ticket. */
-export function assertMonitor(actor: Actor) {
-  if (actor.role !== "monitor") throw new Response("페이지를 찾을 수 없습니다.", { status: 404 });
-}
 
 // ─── 요건검토 ────────────────────────────────────────────────────────────────
 
@@ -86,7 +82,7 @@ export async function getReviewData(actor: Actor, ticketId: string, today: IsoDa
       select: { id: true, result: true, fixList: true, reason: true, reviewedAt: true },
     }),
   ]);
-  return { eligibility: assessment.eligibility, checklist: assessment.checklist, actions: assessment.actions, documents, reviews };
+  return { eligibility: assessment.eligibility, checklist: assessment.checklist, actions: assessment.actions, version: assessment.facts.version, documents, reviews };
 }
 
 export async function returnForCorrection(actor: Actor, input: StepInput & { fixList: string }) {
@@ -138,6 +134,8 @@ export async function getEvaluationData(actor: Actor, ticketId: string, today: I
     bonusEligible: bonusEligible(uploadedDocuments(facts.documents)),
     promisingSmeCertified: facts.manufacturer.promisingSmeCertified,
     params,
+    version: facts.version,
+    actions: assessment.actions,
     sheet: ev
       ? {
           evaluatorName: ev.evaluatorName,
@@ -232,6 +230,7 @@ export async function getDecisionData(actor: Actor, ticketId: string, today: Iso
       ? { submitted: Boolean(facts.evaluation.submittedAt), total: facts.evaluation.totalScore, passed: facts.evaluation.passed, live: evaluation?.total ?? null }
       : null,
     actions: assessment.actions,
+    version: assessment.facts.version,
     planDueIfToday: planDueDate(today, params),
   };
 }
@@ -257,7 +256,7 @@ export async function decideSupport(actor: Actor, input: StepInput & { decision:
 // ─── 수행계획서 검토 ─────────────────────────────────────────────────────────
 
 export async function getPlanReviewData(actor: Actor, ticketId: string) {
-  const visible = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, select: { id: true } });
+  const visible = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, select: { id: true, version: true } });
   if (!visible) return null;
   const [plan, quote, costReview] = await Promise.all([
     prisma.executionPlan.findFirst({
@@ -279,7 +278,7 @@ export async function getPlanReviewData(actor: Actor, ticketId: string) {
     latestQuote(ticketId),
     prisma.costReview.findFirst({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { planChangeRequired: true, revisionDueOn: true, resultOn: true } }),
   ]);
-  return { plan, quote, costReview };
+  return { plan, quote, costReview, version: visible.version };
 }
 
 export async function requestPlanChange(actor: Actor, input: StepInput & { note: string }) {
@@ -352,6 +351,7 @@ export async function getCostReviewData(actor: Actor, ticketId: string, today: I
     reviews,
     amounts: quote ? agreementAmounts({ quoteTotal: latest?.quoteTotal ?? quote.total, verifiedAmount: latest?.verifiedAmount ?? null }, assessment.params) : null,
     actions: assessment.actions,
+    version: assessment.facts.version,
   };
 }
 
@@ -414,6 +414,7 @@ export async function getAgreementData(actor: Actor, ticketId: string, today: Is
     agreement,
     amounts: review ? agreementAmounts({ quoteTotal: review.quoteTotal, verifiedAmount: review.verifiedAmount }, assessment.params) : null,
     actions: assessment.actions,
+    version: assessment.facts.version,
   };
 }
 
@@ -453,13 +454,13 @@ export async function signAgreement(actor: Actor, input: StepInput & { startOn: 
 // ─── 사업비 지급 ─────────────────────────────────────────────────────────────
 
 export async function getPaymentData(actor: Actor, ticketId: string) {
-  const visible = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, select: { id: true } });
+  const visible = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, select: { id: true, version: true } });
   if (!visible) return null;
   const [agreement, payments] = await Promise.all([
     prisma.agreement.findUnique({ where: { ticketId }, select: { subsidy: true, agreedCost: true, companyShare: true, startOn: true, endOn: true } }),
     prisma.payment.findMany({ where: { ticketId }, orderBy: { paidOn: "asc" }, select: { id: true, amount: true, paidOn: true, note: true } }),
   ]);
-  return { agreement, payments };
+  return { agreement, payments, version: visible.version };
 }
 
 export async function recordPayment(actor: Actor, input: StepInput & { amount: number; paidOn: IsoDate; note: string | null }) {
@@ -500,7 +501,7 @@ export async function getExtensionData(actor: Actor, ticketId: string, today: Is
       refusal = e instanceof DomainError ? e.message : null;
     }
   }
-  return { params: assessment.params, agreement, requests, pending, proposedEndOn, refusal, actions: assessment.actions };
+  return { params: assessment.params, agreement, requests, pending, proposedEndOn, refusal, actions: assessment.actions, version: assessment.facts.version };
 }
 
 export async function decideExtension(actor: Actor, input: StepInput & { decision: "approve" | "refuse"; note: string | null }) {
@@ -585,6 +586,7 @@ export async function getCompletionData(actor: Actor, ticketId: string, today: I
     checks,
     notes,
     actions: assessment.actions,
+    version: assessment.facts.version,
   };
 }
 

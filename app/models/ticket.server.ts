@@ -143,11 +143,35 @@ export async function assessShownTicket(actor: Actor, facts: TicketFacts, today:
   return { facts, ...assessment, actions };
 }
 
-/**
- * For actions: a foreign or missing ticket is "not found" before anything of
- * the request is read, so a refusal never depends on what was sent.
- */
-export async function requireVisibleTicket(actor: Actor, ticketId: string): Promise<void> {
+/** Whether the actor may read the ticket (a foreign and a missing ticket look the same: false). */
+export async function isVisibleTicket(actor: Actor, ticketId: string): Promise<boolean> {
   const found = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, select: { id: true } });
-  if (!found) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
+  return found !== null;
 }
+
+/** @deprecated use requireTicketStep (app/utils/ticket-step.server.ts); kept until every route moved. */
+export async function requireVisibleTicket(actor: Actor, ticketId: string): Promise<void> {
+  if (!(await isVisibleTicket(actor, ticketId))) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
+}
+
+/** The header of every ticket page (the layout route), or null when missing or foreign (→ 404). */
+export async function getTicketHeader(actor: Actor, ticketId: string) {
+  return prisma.ticket.findFirst({
+    where: { AND: [{ id: ticketId }, ticketScope(actor)] },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      state: true,
+      version: true,
+      planDueOn: true,
+      revisionDueOn: true,
+      windowEndOn: true,
+      program: { select: { name: true } },
+      manufacturer: { select: { name: true } },
+      supplier: { select: { name: true } },
+      supportTypes: { select: { type: true } },
+    },
+  });
+}
+export type TicketHeader = NonNullable<Awaited<ReturnType<typeof getTicketHeader>>>;

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { PARAM_LABELS, formatKRW, formatRateBp, seoulDate } from "~/domain";
-import { done } from "~/models/monitor-route.server";
+import { done } from "~/utils/monitor-route.server";
 import { copyProgram, getProgram, programHistory, updateProgram } from "~/models/program-settings.server";
 import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
 import { FieldError, StepMessage, typed, type StepResult, useStepResult } from "~/components/monitor/step";

@@ -2,11 +2,9 @@
 // and the values the user typed sent back so nothing is lost.
 import { data } from "@remix-run/node";
 import { z } from "zod";
-import { isDomainError, isIsoDate } from "~/domain";
+import { isDomainError } from "~/domain";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/models/errors.server";
 
-// zod's own Korean messages for anything a schema does not word itself.
-z.config(z.locales.ko());
 
 export type FieldErrors = Record<string, string>;
 
@@ -111,37 +109,5 @@ export function failureResponse(error: unknown, form?: FormData) {
   throw error;
 }
 
-/** Common field schemas with Korean messages. */
-export const fields = {
-  id: z.string().trim().min(1).max(64),
-  version: z.coerce.number({ error: "화면 정보가 올바르지 않습니다. 새로고침해 주세요." }).int().min(1),
-  text: (label: string, max = 2000) =>
-    z.string({ error: `${label}을(를) 입력해 주세요.` }).trim().min(1, `${label}을(를) 입력해 주세요.`).max(max, `${label}은(는) ${max.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`),
-  optionalText: (label: string, max = 2000) =>
-    z.string().trim().max(max, `${label}은(는) ${max.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`).optional().transform((v) => (v ? v : null)),
-  /** Whole won, 0 … MAX_SAFE_INTEGER; accepts "1,200,000". */
-  money: (label: string) =>
-    z
-      .string({ error: `${label}을(를) 입력해 주세요.` })
-      .trim()
-      .transform((v) => v.replace(/[,\s원]/g, ""))
-      .pipe(
-        z
-          .string()
-          .min(1, `${label}을(를) 입력해 주세요.`)
-          .regex(/^\d+$/, `${label}은(는) 0 이상의 원 단위 정수로 입력해 주세요.`)
-          .transform(Number)
-          .refine(Number.isSafeInteger, `${label}이(가) 너무 큽니다.`),
-      ),
-  /** A real calendar date 'YYYY-MM-DD'. */
-  isoDate: (label: string) =>
-    z
-      .string({ error: `${label}을(를) 입력해 주세요.` })
-      .trim()
-      .min(1, `${label}을(를) 입력해 주세요.`)
-      .refine(isIsoDate, `${label}은(는) 올바른 날짜(YYYY-MM-DD)여야 합니다.`),
-  checkbox: z
-    .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
-    .optional()
-    .transform((v) => v === "on" || v === "true" || v === "1"),
-};
+// The field schemas live in ./fields (shared by the server and the browser).
+export { fields } from "./fields";

@@ -39,7 +39,7 @@ const RULES: Record<string, Rule> = {
   "routes/files.$fileId": { kind: "file" },
   "routes/tickets.$ticketId": { kind: "ticket" },
 };
-const TICKET_SUBPAGE = /^routes\/tickets\.\$ticketId_\.[a-z-]+$/;
+const TICKET_SUBPAGE = /^routes\/tickets\.\$ticketId\.(_index|[a-z-]+)$/;
 
 function ruleFor(id: string): Rule | undefined {
   return RULES[id] ?? (TICKET_SUBPAGE.test(id) ? { kind: "ticket" } : undefined);

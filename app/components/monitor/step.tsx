@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { SUPPORT_TYPE_LABELS, isSupportType, type AvailableAction, type Action } from "~/domain";
+import { SUPPORT_TYPE_LABELS, formatKRW, isSupportType, type AvailableAction, type Action } from "~/domain";
 import { DueBadge, StateBadge } from "~/components/badges";
 
 /** What a step action returns: ok with a message, or a FormFailure (see app/utils/forms.server.ts). */
@@ -144,4 +144,18 @@ export function useStepResult(actionData: unknown): StepResult | undefined {
   if (failure && !failure.ok) return failure;
   const done = params.get("done");
   return done && DONE_MESSAGES[done] ? { ok: true, message: DONE_MESSAGES[done] } : undefined;
+}
+
+/** 협약금액 · 정부지원금 · 기업부담금 as <dt>/<dd> pairs (inside a <dl className="facts">). */
+export function AmountsFacts({ amounts }: { amounts: { agreedCost: number; subsidy: number; companyShare: number } }) {
+  return (
+    <>
+      <dt>협약금액</dt>
+      <dd>{formatKRW(amounts.agreedCost)}</dd>
+      <dt>정부지원금</dt>
+      <dd>{formatKRW(amounts.subsidy)}</dd>
+      <dt>기업부담금</dt>
+      <dd>{formatKRW(amounts.companyShare)}</dd>
+    </>
+  );
 }

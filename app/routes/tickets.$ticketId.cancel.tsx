@@ -4,7 +4,7 @@ import { z } from "zod";
 import { dDay, deadlineOf, formatKoreanDate } from "~/domain";
 import { cancelTicket } from "~/models/monitor-steps.server";
 import { getTicketAssessment } from "~/models/ticket.server";
-import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
+import { done, notFound, stepPage, stepRequest } from "~/utils/monitor-route.server";
 import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
 import { FieldError, Reasons, StepHeading, StepMessage, refusalOf, typed, type StepResult, useStepResult } from "~/components/monitor/step";
 import monitorCss from "~/styles/monitor.css?url";

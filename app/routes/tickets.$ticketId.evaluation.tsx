@@ -19,7 +19,7 @@ import {
   type SuitabilityCheckKey,
 } from "~/domain";
 import { getEvaluationData, saveEvaluationDraft, submitEvaluation, type SheetInput } from "~/models/monitor-steps.server";
-import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
+import { done, notFound, stepPage, stepRequest } from "~/utils/monitor-route.server";
 import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
 import { FieldError, Section, StepHeading, StepMessage, typed, type StepResult, useStepResult } from "~/components/monitor/step";
 import monitorCss from "~/styles/monitor.css?url";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { executionWindow, formatKRW, formatKoreanDate, isIsoDate } from "~/domain";
 import { getAgreementData, signAgreement } from "~/models/monitor-steps.server";
-import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
+import { done, notFound, stepPage, stepRequest } from "~/utils/monitor-route.server";
 import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
 import { FieldError, Reasons, Section, StepHeading, StepMessage, refusalOf, typed, type StepResult, useStepResult } from "~/components/monitor/step";
 import monitorCss from "~/styles/monitor.css?url";

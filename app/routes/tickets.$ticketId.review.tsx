@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DOCUMENT_KIND_LABELS, REQUIREMENT_REVIEW_RESULT_LABELS, formatKoreanDateShort, isDocumentKind, isRequirementReviewResult, seoulDate } from "~/domain";
 import { getReviewData, rejectApplication, returnForCorrection } from "~/models/monitor-steps.server";
-import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
+import { done, notFound, stepPage, stepRequest } from "~/utils/monitor-route.server";
 import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
 import { FieldError, Reasons, Section, StepHeading, StepMessage, refusalOf, typed, type StepResult, useStepResult } from "~/components/monitor/step";
 import monitorCss from "~/styles/monitor.css?url";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { formatKRW, formatKoreanDate } from "~/domain";
 import { decideSupport, getDecisionData } from "~/models/monitor-steps.server";
-import { done, notFound, stepPage, stepRequest } from "~/models/monitor-route.server";
+import { done, notFound, stepPage, stepRequest } from "~/utils/monitor-route.server";
 import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
 import { Reasons, Section, StepHeading, StepMessage, refusalOf, type StepResult, useStepResult } from "~/components/monitor/step";
 import { Gauge } from "~/components/monitor/gauge";

@@ -1,0 +1,142 @@
+// One way to write a ticket step (see docs/decisions/013-ticket-steps-and-forms.md):
+//
+//   export const action = ticketStepAction({
+//     roles: ["monitor"],
+//     schema: CostReviewSchema,
+//     run: ({ actor, ticketId, today, value }) => recordCostReview(actor, { ... }),
+//     done: "원가적정성 검토 결과를 입력했습니다.",
+//   });
+//
+// It requires the signed-in actor and the ticket in their scope (a foreign or
+// missing ticket is the same 404, decided before the body is read), parses the
+// form with Conform + zod (Korean field errors, the values typed sent back,
+// list intents answered without JavaScript), runs the step, and answers a
+// success with a redirect and a flash toast, a stale version with the conflict
+// message, a refusal of the rules with its reasons — never a 500 for anything
+// the model layer refuses on purpose.
+import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
+import type { Actor } from "~/auth/actor";
+import { requireActor } from "~/auth/session.server";
+import { isDomainError, seoulDate, type IsoDate, type Role } from "~/domain";
+import { isVisibleTicket } from "~/models/ticket.server";
+import { ConflictError, ForbiddenError, NotFoundError } from "~/models/errors.server";
+import { readForm } from "./forms.server";
+import { redirectWithToast } from "./toast.server";
+import { STEP_FORM_FIELD, type StepReply } from "./step-reply";
+
+/** Throws an HTTP answer when `condition` is falsy (404 unless told otherwise). */
+export function invariantResponse(condition: unknown, message = "과제를 찾을 수 없습니다.", status = 404): asserts condition {
+  if (!condition) throw new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export function notFound(message = "과제를 찾을 수 없습니다."): never {
+  throw new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+const ParamsSchema = z.object({ ticketId: z.string().min(1).max(64) });
+
+export type TicketStep = { actor: Actor; ticketId: string; today: IsoDate };
+
+/**
+ * The signed-in actor, the ticket id of the URL and today's Seoul date. With `roles`, other roles
+ * get the same 404 as a foreign ticket (a step page is not theirs). With `checkScope` (actions),
+ * the ticket must be in the actor's scope; loaders skip it because their scoped model query
+ * returns null for a foreign ticket, which is the same 404.
+ */
+export async function requireTicketStep(
+  request: Request,
+  params: Record<string, string | undefined>,
+  opts: { roles?: readonly Role[]; checkScope?: boolean } = {},
+): Promise<TicketStep> {
+  const actor = await requireActor(request);
+  if (opts.roles && !opts.roles.includes(actor.role)) notFound("페이지를 찾을 수 없습니다.");
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success) notFound();
+  if (opts.checkScope && !(await isVisibleTicket(actor, parsed.data.ticketId))) notFound();
+  return { actor, ticketId: parsed.data.ticketId, today: seoulDate(new Date()) };
+}
+
+/**
+ * A form names its repeated rows `lines[3].amount`: an index above this (or a huge one written by
+ * hand, such as `lines[1e9]`) is refused before parsing, so no one can make the server build a
+ * giant array. Editors choose their own row limits (app/domain) well below it.
+ */
+export const MAX_FORM_INDEX = 200;
+const INDEX = /\[(\d+)\]/g;
+
+function hasHugeIndex(form: FormData): boolean {
+  for (const key of form.keys()) {
+    for (const match of key.matchAll(INDEX)) if (match[1].length > 4 || Number(match[1]) > MAX_FORM_INDEX) return true;
+  }
+  return false;
+}
+
+/** A refusal in Korean, for actions that answer with a StepReply. */
+function refusal(result: StepReply["result"], status: number, extra: Omit<StepReply, "result"> = {}) {
+  return data<StepReply>({ result, ...extra }, { status });
+}
+
+/** Anything that can answer with Conform's reply (a parsed submission). */
+type Replying = { reply: (options?: { formErrors?: string[] }) => StepReply["result"] };
+
+/** Turns what the model layer throws on purpose into a StepReply, keeping what was typed. */
+export function stepFailure(submission: Replying, error: unknown, form?: string) {
+  if (error instanceof NotFoundError) notFound(error.message);
+  if (error instanceof ConflictError) return refusal(submission.reply({ formErrors: [error.message] }), 409, { form, conflict: true });
+  if (error instanceof ForbiddenError) return refusal(submission.reply({ formErrors: [error.message] }), 403, { form });
+  if (isDomainError(error)) {
+    const reasons = error.reasons.filter((r) => r !== error.message);
+    return refusal(submission.reply({ formErrors: [error.message] }), 400, reasons.length ? { form, reasons: [...reasons] } : { form });
+  }
+  throw error;
+}
+
+type Done<R> = string | { message: string; to?: string };
+
+export type StepActionConfig<S extends z.ZodType, R> = {
+  /** Roles that may take this step; others get the 404 of a foreign ticket. */
+  roles?: readonly Role[];
+  schema: S;
+  /** The step itself: a model call, scoped by the actor. Throw model/domain errors, never Response. */
+  run: (args: TicketStep & { value: z.output<S>; request: Request; form: FormData }) => Promise<R>;
+  /** The success message (and where to go, default: the same page). */
+  done: Done<R> | ((result: R, args: TicketStep & { value: z.output<S> }) => Done<R>);
+};
+
+/** The name the page gave the submitted form (see StepForm), if any. */
+export function formName(form: FormData): string | undefined {
+  const name = form.get(STEP_FORM_FIELD);
+  return typeof name === "string" && name.length <= 64 ? name : undefined;
+}
+
+/** Parses a submitted form with Conform; oversized row indexes are a Korean 400. */
+export function parseStepForm<S extends z.ZodType>(form: FormData, schema: S) {
+  if (hasHugeIndex(form)) {
+    throw new Response("입력 행이 너무 많습니다. 페이지를 새로 고친 뒤 다시 입력해 주세요.", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  return parseWithZod(form, { schema, disableAutoCoercion: true });
+}
+
+export function ticketStepAction<S extends z.ZodType, R>(config: StepActionConfig<S, R>) {
+  return async function action({ request, params }: ActionFunctionArgs) {
+    const step = await requireTicketStep(request, params, { roles: config.roles, checkScope: true });
+    const form = await readForm(request);
+    const submission = parseStepForm(form, config.schema);
+    const name = formName(form);
+    // list intents (add / remove a row) come back with the form as it now is, without JavaScript too
+    if (submission.status !== "success") return refusal(submission.reply(), submission.status === "error" ? 400 : 200, { form: name });
+    try {
+      const result = await config.run({ ...step, value: submission.value, request, form });
+      const done = typeof config.done === "function" ? config.done(result, { ...step, value: submission.value }) : config.done;
+      const { message, to } = typeof done === "string" ? { message: done, to: undefined } : done;
+      return await redirectWithToast(to ?? new URL(request.url).pathname, message);
+    } catch (error) {
+      return stepFailure(submission, error, name);
+    }
+  };
+}
