@@ -53,7 +53,7 @@ test("a monitor's step reaches the manufacturer and the supplier live; an unrela
 
   await openTicket(monitor, "AS-2024-0004");
   await monitor.getByRole("button", { name: "요건검토 시작" }).click();
-  await expect(monitor.getByRole("status").filter({ hasText: "처리되었습니다" })).toBeVisible();
+  await expect(monitor.getByTestId("flash").filter({ hasText: "처리되었습니다" })).toBeVisible();
 
   for (const page of [maker2, vendor2]) {
     await expect(page.locator(".card .badge").first()).toHaveText("요건검토", { timeout: 5000 });
@@ -175,7 +175,7 @@ test("after a server restart the client catches up with what it missed, exactly 
   await openTicket(maker, "AS-2024-0011");
   maker.once("dialog", (dialog) => dialog.accept());
   await maker.getByRole("button", { name: "신청철회" }).click();
-  await expect(maker.getByRole("status").filter({ hasText: "신청을 철회했습니다" })).toBeVisible();
+  await expect(maker.getByTestId("flash").filter({ hasText: "신청을 철회했습니다" })).toBeVisible();
 
   second = await start();
   await expect(watcher.getByTestId("live-status")).toHaveAttribute("data-connected", "true", { timeout: 15_000 });

@@ -63,7 +63,7 @@ test.describe.serial("도입기업", () => {
 
     await page.getByLabel("사업자등록번호").fill("135-86-20475");
     await page.getByRole("button", { name: "기업 정보 저장" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "기업 정보를 저장했습니다." })).toBeVisible();
+    await expect(page.getByTestId("flash").filter({ hasText: "기업 정보를 저장했습니다." })).toBeVisible();
     await expect(verdict).toContainText("저장된 정보 기준");
     await page.reload();
     await expect(page.getByLabel("주소")).toHaveValue("경기도 화성시 향남읍 제약공단2길 47");
@@ -90,7 +90,7 @@ test.describe.serial("도입기업", () => {
     await other.goto("/profile");
     await page.getByLabel("대표자").fill("김성호");
     await page.getByRole("button", { name: "기업 정보 저장" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "기업 정보를 저장했습니다." })).toBeVisible();
+    await expect(page.getByTestId("flash").filter({ hasText: "기업 정보를 저장했습니다." })).toBeVisible();
     await other.getByLabel("대표자").fill("다른 사람");
     await other.getByRole("button", { name: "기업 정보 저장" }).click();
     await expect(other.getByRole("alert")).toContainText("다른 사용자가 먼저 변경했습니다. 새로고침한 뒤 다시 시도해 주세요.");
@@ -212,7 +212,7 @@ test.describe.serial("도입기업", () => {
 
     page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "신청서 제출" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "신청서를 제출했습니다." })).toBeVisible();
+    await expect(page.getByTestId("flash").filter({ hasText: "신청서를 제출했습니다." })).toBeVisible();
     await expect(page.locator("main .badge").first()).toHaveText("신청접수");
     await expect(page.getByText("신청일")).toBeVisible();
 
@@ -272,7 +272,7 @@ test.describe.serial("도입기업", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("(1차 수정)");
     page.once("dialog", (dialog) => dialog.accept());
     await page.locator('[data-action="withdraw"]').getByRole("button", { name: "신청철회" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "신청을 철회했습니다." })).toBeVisible();
+    await expect(page.getByTestId("flash").filter({ hasText: "신청을 철회했습니다." })).toBeVisible();
     await expect(page.locator("main .badge").first()).toHaveText("신청철회");
     await expect(page.getByTestId("next-actor")).toContainText("없음 (종료)");
   });
@@ -300,7 +300,7 @@ test.describe.serial("도입기업", () => {
     await page.getByLabel("연장 기간").selectOption("2");
     await page.getByLabel("연장 사유").fill("부품 수급 지연으로 수집 항목 추가 작업이 늦어집니다.");
     await page.getByRole("button", { name: "연장 신청" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "사업기간 2개월 연장을 신청했습니다." })).toBeVisible();
+    await expect(page.getByTestId("flash").filter({ hasText: "사업기간 2개월 연장을 신청했습니다." })).toBeVisible();
     await expect(page.getByTestId("pending")).toContainText(`승인 시 ${formatKoreanDate(extended)}까지`);
 
     await page.getByLabel("연장 기간").selectOption("1");

@@ -43,7 +43,7 @@ const koreanDate = (iso: string) => {
 };
 
 /** The page's own outcome messages (the layout has other live regions). */
-const toast = (page: Page) => page.locator("p.toast-ok[role=status]");
+const toast = (page: Page) => page.getByTestId("flash");
 const alert = (page: Page) => page.locator(".form-error[role=alert]");
 
 async function openTicket(page: Page, number: string) {

@@ -92,14 +92,14 @@ test("vendor2 quotes AS-2024-0004 and revises it; maker2 sees the latest total a
 
   await page.getByLabel("2번 항목 단가").fill("4,500,000");
   await page.getByRole("button", { name: "견적 저장" }).click();
-  await expect(page.locator("p.toast-ok")).toHaveText("견적 1차를 저장했습니다.");
+  await expect(page.getByTestId("flash")).toHaveText("견적 1차를 저장했습니다.");
   await expect(page.getByTestId("quote-total-1")).toHaveText("합계 21,000,000원");
 
   // revise: the form starts from the latest version
   await expect(page.getByLabel("1번 항목 단가")).toHaveValue("12000000");
   await page.getByLabel("1번 항목 단가").fill("10000000");
   await page.getByRole("button", { name: "견적 저장" }).click();
-  await expect(page.locator("p.toast-ok")).toHaveText("견적 2차를 저장했습니다.");
+  await expect(page.getByTestId("flash")).toHaveText("견적 2차를 저장했습니다.");
   await expect(page.getByTestId("current-quote-total")).toHaveText("19,000,000원 (2차)");
   await expect(page.getByTestId("quote-total-2")).toHaveText("합계 19,000,000원");
   await expect(page.getByTestId("quote-total-1")).toHaveText("합계 21,000,000원");
@@ -143,7 +143,7 @@ test("vendor2 submits the execution plan for AS-2024-0002 within its deadline", 
   await page.getByLabel("2번 일정 완료 예정일").fill(seoulToday(60));
   await page.getByLabel("2번 일정 산출물").fill("시험 결과서");
   await page.getByRole("button", { name: "수행계획서 제출" }).click();
-  await expect(page.locator("p.toast-ok")).toContainText("수행계획서 1차를 제출했습니다.");
+  await expect(page.getByTestId("flash")).toContainText("수행계획서 1차를 제출했습니다.");
   const v1 = page.getByRole("article", { name: "수행계획서 1차" });
   await expect(v1).toContainText("기한 내 제출");
   await expect(v1).toContainText("검토 대기");
@@ -186,7 +186,7 @@ test("work logs with evidence, confirm / dispute / correct, a stale edit, then t
   await page.getByLabel("작업 후 사진", { exact: true }).setInputFiles({ name: "after.png", mimeType: "image/png", buffer: PNG });
   await page.getByLabel("교육 참석자").fill("생산팀 3명");
   await page.getByRole("button", { name: "작업일지 등록" }).click();
-  await expect(page.locator("p.toast-ok")).toHaveText("작업일지를 등록했습니다. 도입기업의 확인을 기다립니다.");
+  await expect(page.getByTestId("flash")).toHaveText("작업일지를 등록했습니다. 도입기업의 확인을 기다립니다.");
   const mine = page.locator("article.log-card", { hasText: "압력 센서 교체 및 수집 시험" });
   await expect(mine).toContainText("4.5시간");
   await expect(mine).toContainText("확인 대기");
@@ -214,14 +214,14 @@ test("work logs with evidence, confirm / dispute / correct, a stale edit, then t
   await maker.page.goto(workLogsUrl);
   const seeded = maker.page.locator("article.log-card", { hasText: "온도·압력 수집 항목 추가 개발 및 시험" });
   await seeded.getByRole("button", { name: "작업 확인" }).click();
-  await expect(maker.page.locator("p.toast-ok")).toHaveText("작업일지를 확인했습니다.");
+  await expect(maker.page.getByTestId("flash")).toHaveText("작업일지를 확인했습니다.");
   await expect(seeded).toHaveAttribute("data-status", "confirmed");
   const disputed = maker.page.locator("article.log-card", { hasText: "압력 센서 교체 및 수집 시험" });
   await disputed.getByRole("button", { name: "이의 제기" }).click();
   await expect(disputed.getByText("이의 내용을(를) 입력해 주세요.")).toBeVisible();
   await disputed.getByLabel("이의 내용").fill("작업 전 사진이 다른 설비입니다. 프레스 3호기 사진으로 바꿔 주세요.");
   await disputed.getByRole("button", { name: "이의 제기" }).click();
-  await expect(maker.page.locator("p.toast-ok")).toHaveText("이의를 제기했습니다. 공급기업이 수정하면 다시 확인할 수 있습니다.");
+  await expect(maker.page.getByTestId("flash")).toHaveText("이의를 제기했습니다. 공급기업이 수정하면 다시 확인할 수 있습니다.");
   await expect(disputed).toHaveAttribute("data-status", "disputed");
 
   // vendor1 sees the comment; completion is refused while a log is unconfirmed
@@ -247,7 +247,7 @@ test("work logs with evidence, confirm / dispute / correct, a stale edit, then t
   await page.getByLabel("삭제: 작업 전 사진 · before.png").check();
   await page.getByLabel("작업 전 사진", { exact: true }).setInputFiles({ name: "before-press3.png", mimeType: "image/png", buffer: PNG });
   await page.getByRole("button", { name: "수정 내용 저장" }).click();
-  await expect(page.locator("p.toast-ok")).toHaveText("작업일지를 수정했습니다. 도입기업의 확인을 기다립니다.");
+  await expect(page.getByTestId("flash")).toHaveText("작업일지를 수정했습니다. 도입기업의 확인을 기다립니다.");
   await expect(mine).toHaveAttribute("data-status", "submitted");
   await expect(mine).toContainText("5시간");
   await expect(mine.getByRole("link", { name: "before-press3.png" })).toBeVisible();
@@ -271,7 +271,7 @@ test("work logs with evidence, confirm / dispute / correct, a stale edit, then t
   await page.getByLabel("수행 결과").fill("가동 데이터 누락률 12% → 0.3%");
   await page.getByLabel("첨부 파일").setInputFiles({ name: "result.png", mimeType: "image/png", buffer: PNG });
   await page.getByRole("button", { name: "완료 보고 제출" }).click();
-  await expect(page.locator("p.toast-ok")).toHaveText("완료 보고를 제출했습니다. 과제가 완료점검 단계로 넘어갔습니다.");
+  await expect(page.getByTestId("flash")).toHaveText("완료 보고를 제출했습니다. 과제가 완료점검 단계로 넘어갔습니다.");
   await expect(page.getByTestId("completion-report")).toContainText("가동 데이터 누락률 12% → 0.3%");
   await expect(page.getByRole("link", { name: "result.png" })).toBeVisible();
 
