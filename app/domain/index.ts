@@ -8,6 +8,7 @@ export * from "./params";
 export * from "./labels";
 export * from "./notice";
 export * from "./format";
+export * from "./percent";
 export * from "./dates";
 export * from "./money";
 export * from "./schedule";
