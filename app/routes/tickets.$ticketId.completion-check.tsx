@@ -1,191 +1,115 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+// 완료점검 and 사후관리: the monitor passes the completion check (or sends the ticket back with
+// what to fix), starts the follow-up and records follow-up notes. Four forms on one page; the
+// action tells them apart by their `intent` (one schema, a union).
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { WORK_LOG_STATUS_LABELS, formatKoreanDate, formatKoreanDateShort, isWorkLogStatus, seoulDate } from "~/domain";
 import { addFollowUpNote, checkCompletion, getCompletionData, startFollowUp } from "~/models/monitor-steps.server";
-import { done, notFound, stepPage, stepRequest } from "~/utils/monitor-route.server";
-import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
-import { FieldError, Reasons, Section, StepHeading, StepMessage, refusalOf, typed, type StepResult, useStepResult } from "~/components/monitor/step";
+import { fields } from "~/utils/fields";
+import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
+import { StepErrorBoundary } from "~/components/error-boundary";
+import { Field, StepForm, TextareaField, useStepForm } from "~/components/step-form";
+import { Reasons, Section, refusalOf } from "~/components/monitor/step";
+import { CompletionChecks, CompletionEvidence, CompletionGate } from "~/components/ticket/monitor-b-completion";
+import { useTicketState } from "~/components/ticket/monitor-b-ticket";
+import { formatKoreanDate } from "~/domain";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
-export const meta: MetaFunction = () => [{ title: "완료점검 · 스마트공장 AS 트래커" }];
+export const handle = { step: "완료점검" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, header, today } = await stepPage(request, params);
-  const data = await getCompletionData(actor, header.id, today);
-  if (!data) notFound();
-  return { ticket: header, today, ...data };
+  const { actor, ticketId, today } = await requireTicketStep(request, params, { roles: ["monitor"] });
+  const data = await getCompletionData(actor, ticketId, today);
+  invariantResponse(data);
+  return { today, ...data };
 }
 
-const Schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("pass"), version: fields.version, findings: fields.optionalText("점검 의견", 2000) }),
-  z.object({ intent: z.literal("fail"), version: fields.version, findings: fields.text("보완 요구 사항", 2000) }),
-  z.object({ intent: z.literal("follow_up"), version: fields.version }),
-  z.object({ intent: z.literal("note"), version: fields.version, note: fields.text("사후관리 내용", 2000), notedOn: fields.isoDate("기록일") }),
-]);
+const PassSchema = z.object({ intent: z.literal("pass"), version: fields.version, findings: fields.optionalText("점검 의견", 2000) });
+const FailSchema = z.object({ intent: z.literal("fail"), version: fields.version, findings: fields.text("보완 요구 사항", 2000) });
+const FollowUpSchema = z.object({ intent: z.literal("follow_up"), version: fields.version });
+const NoteSchema = z.object({ intent: z.literal("note"), version: fields.version, note: fields.text("사후관리 내용", 2000), notedOn: fields.isoDate("기록일") });
+const Schema = z.discriminatedUnion("intent", [PassSchema, FailSchema, FollowUpSchema, NoteSchema]);
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, ticketId, today } = await stepRequest(request, params);
-  const form = await readForm(request);
-  const parsed = parseForm(Schema, form);
-  if (!parsed.success) return badRequest(parsed.failure);
-  const d = parsed.data;
-  const base = { ticketId, expectedVersion: d.version, today };
-  try {
-    switch (d.intent) {
+const DONE = {
+  pass: "완료점검을 통과했습니다.",
+  fail: "보완을 요구하고 과제수행 단계로 되돌렸습니다.",
+  follow_up: "사후관리를 시작했습니다.",
+  note: "사후관리 기록을 저장했습니다.",
+} as const;
+
+export const action = ticketStepAction({
+  roles: ["monitor"],
+  schema: Schema,
+  run: ({ actor, ticketId, today, value }) => {
+    const base = { ticketId, expectedVersion: value.version, today };
+    switch (value.intent) {
       case "pass":
-        await checkCompletion(actor, { ...base, result: "pass", findings: d.findings });
-        return done(request, "completion_passed");
       case "fail":
-        await checkCompletion(actor, { ...base, result: "fail", findings: d.findings });
-        return done(request, "completion_failed");
+        return checkCompletion(actor, { ...base, result: value.intent, findings: value.findings });
       case "follow_up":
-        await startFollowUp(actor, base);
-        return done(request, "follow_up");
+        return startFollowUp(actor, base);
       case "note":
-        await addFollowUpNote(actor, { ...base, note: d.note, notedOn: d.notedOn });
-        return done(request, "follow_up_note");
+        return addFollowUpNote(actor, { ...base, note: value.note, notedOn: value.notedOn });
     }
-  } catch (error) {
-    return failureResponse(error, form);
-  }
-}
+  },
+  done: (_result, { value }) => DONE[value.intent],
+});
 
 export default function CompletionCheckPage() {
-  const { ticket, today, gaps, logs, reports, checks, notes, actions } = useLoaderData<typeof loader>();
-  const result = useStepResult(useActionData<typeof action>());
+  const { today, gaps, logs, reports, checks, notes, actions, version } = useLoaderData<typeof loader>();
+  const state = useTicketState();
+  const reply = useActionData<typeof action>();
   const followRefusal = refusalOf(actions, "start_follow_up");
+  const pass = useStepForm({ id: "completion-pass", schema: PassSchema, version, reply });
+  const fail = useStepForm({ id: "completion-fail", schema: FailSchema, version, reply });
+  const follow = useStepForm({ id: "follow-up-start", schema: FollowUpSchema, version, reply });
+  const note = useStepForm({ id: "follow-up-note", schema: NoteSchema, version, reply, defaultValue: { notedOn: today } });
   return (
     <>
-      <StepHeading ticket={ticket} title="완료점검" today={today} />
-      <StepMessage result={result} />
-      <Section title="점검 항목" id="gate-h">
-        {gaps.length === 0 ? (
-          <p className="ok-text" data-testid="gate-open">
-            완료점검에 필요한 작업일지 확인, 증빙, 완료보고서가 모두 갖추어졌습니다.
-          </p>
-        ) : (
-          <ul className="gaps" data-testid="gaps">
-            {gaps.map((g) => (
-              <li key={g.code} data-code={g.code}>
-                {g.message} <span className="muted">({g.clause})</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
-      <div className="grid-2">
-        <Section title="작업일지" id="logs-h">
-          {logs.length === 0 ? (
-            <p className="muted">작업일지가 없습니다.</p>
-          ) : (
-            <ul>
-              {logs.map((l) => (
-                <li key={l.id}>
-                  {formatKoreanDateShort(l.workedOn)} · {l.description} · <strong>{isWorkLogStatus(l.status) ? WORK_LOG_STATUS_LABELS[l.status] : l.status}</strong>
-                  {l.swVersionBefore || l.swVersionAfter ? ` · SW ${l.swVersionBefore ?? "?"} → ${l.swVersionAfter ?? "?"}` : ""}
-                  {l.trainingAttendees ? ` · 교육 참석: ${l.trainingAttendees}` : ""}
-                  {l.partCount ? ` · 교체 부품 ${l.partCount}건` : ""}
-                  {l.attachmentCount ? ` · 첨부 ${l.attachmentCount}건` : ""}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Section>
-        <Section title="완료보고서" id="report-h">
-          {reports.length === 0 ? (
-            <p className="muted">제출된 완료보고서가 없습니다.</p>
-          ) : (
-            reports.map((r) => (
-              <div key={r.id}>
-                <p>
-                  {formatKoreanDate(seoulDate(new Date(r.submittedAt)))} 제출 · {r.summary}
-                </p>
-                <p style={{ whiteSpace: "pre-wrap" }}>{r.results}</p>
-                <ul>
-                  {r.attachments.map((a) => (
-                    <li key={a.id}>
-                      <a href={`/files/${a.file.id}`}>{a.file.originalName}</a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))
-          )}
-        </Section>
-      </div>
-      {ticket.state === "completion_check" ? (
+      <CompletionGate gaps={gaps} />
+      <CompletionEvidence logs={logs} reports={reports} />
+      {state === "completion_check" ? (
         <Section title="점검 결과" id="result-h">
           <div className="grid-2">
-            <Form method="post">
-              <input type="hidden" name="intent" value="pass" />
-              <input type="hidden" name="version" value={ticket.version} />
-              <div className="field">
-                <label htmlFor="passFindings">점검 의견 (선택)</label>
-                <textarea id="passFindings" name="findings" rows={3} defaultValue={typed(result, "findings")} />
-              </div>
+            <StepForm {...pass.props} className="" title="완료점검 통과">
+              <input type="hidden" name={pass.fields.intent.name} value="pass" />
+              <TextareaField meta={pass.fields.findings} label="점검 의견 (선택)" rows={3} />
               <button type="submit">완료점검 통과</button>
               {gaps.length ? <p className="muted">점검 항목이 모두 갖추어져야 통과할 수 있습니다.</p> : null}
-            </Form>
-            <Form method="post">
-              <input type="hidden" name="intent" value="fail" />
-              <input type="hidden" name="version" value={ticket.version} />
-              <div className="field">
-                <label htmlFor="failFindings">보완 요구 사항</label>
-                <textarea id="failFindings" name="findings" rows={3} />
-                <FieldError result={result} name="findings" />
-              </div>
+            </StepForm>
+            <StepForm {...fail.props} className="" title="보완 요구">
+              <input type="hidden" name={fail.fields.intent.name} value="fail" />
+              <TextareaField meta={fail.fields.findings} label="보완 요구 사항" rows={3} />
               <button type="submit" className="secondary">
                 보완 요구(과제수행으로 되돌림)
               </button>
-            </Form>
+            </StepForm>
           </div>
         </Section>
       ) : null}
-      {checks.length ? (
-        <Section title="점검 이력" id="checks-h">
-          <ul data-testid="checks">
-            {checks.map((c) => (
-              <li key={c.id}>
-                {formatKoreanDate(c.checkedOn)} · {c.result === "passed" ? "통과" : "보완 요구"}
-                {c.findings ? ` · ${c.findings}` : ""}
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-      {ticket.state === "completed" || ticket.state === "follow_up" ? (
+      <CompletionChecks checks={checks} />
+      {state === "completed" || state === "follow_up" ? (
         <Section title="사후관리" id="follow-h">
-          {ticket.state === "completed" ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="follow_up" />
-              <input type="hidden" name="version" value={ticket.version} />
+          {state === "completed" ? (
+            <StepForm {...follow.props} className="" title="사후관리 시작">
+              <input type="hidden" name={follow.fields.intent.name} value="follow_up" />
               <button type="submit" disabled={Boolean(followRefusal)}>
                 사후관리 시작
               </button>
               <Reasons reasons={followRefusal} />
-            </Form>
+            </StepForm>
           ) : null}
-          <Form method="post" style={{ marginTop: "1rem" }}>
-            <input type="hidden" name="intent" value="note" />
-            <input type="hidden" name="version" value={ticket.version} />
-            <div className="grid-2">
-              <div className="field">
-                <label htmlFor="note">사후관리 내용</label>
-                <textarea id="note" name="note" rows={3} defaultValue={typed(result, "note")} />
-                <FieldError result={result} name="note" />
-              </div>
-              <div className="field">
-                <label htmlFor="notedOn">기록일</label>
-                <input id="notedOn" name="notedOn" type="date" defaultValue={typed(result, "notedOn", today)} />
-                <FieldError result={result} name="notedOn" />
-              </div>
+          <StepForm {...note.props} className="" title="사후관리 기록">
+            <input type="hidden" name={note.fields.intent.name} value="note" />
+            <div className="grid-2" style={{ marginTop: "1rem" }}>
+              <TextareaField meta={note.fields.note} label="사후관리 내용" rows={3} />
+              <Field meta={note.fields.notedOn} label="기록일" type="date" />
             </div>
             <button type="submit" className="secondary">
               사후관리 기록 저장
             </button>
-          </Form>
+          </StepForm>
           {notes.length ? (
             <ul data-testid="follow-up-notes">
               {notes.map((n) => (
@@ -200,3 +124,5 @@ export default function CompletionCheckPage() {
     </>
   );
 }
+
+export const ErrorBoundary = StepErrorBoundary;
