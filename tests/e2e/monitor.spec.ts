@@ -322,10 +322,12 @@ test("return for correction, reject, and cancel of a plan that never came", asyn
 
     await step(page, "AS-2024-9001", "review");
     await page.getByRole("button", { name: "보완 요청(작성중으로 되돌림)" }).click();
-    await expect(page.locator("#fixList-error")).toHaveText("보완 요청 사항을(를) 입력해 주세요.");
+    await expect(page.locator('[id$="-fixList-error"]')).toHaveText("보완 요청 사항을(를) 입력해 주세요.");
+    await expect(page.getByLabel("보완 요청 사항 (한 줄에 하나)")).toBeFocused();
     await page.getByLabel("보완 요청 사항 (한 줄에 하나)").fill("국세 납세증명서 재발급\n재무제표 2025년 추가");
     await page.getByRole("button", { name: "보완 요청(작성중으로 되돌림)" }).click();
-    await expect(page).toHaveURL(/\/dashboard\?notice=returned/);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(toast(page)).toHaveText("보완을 요청했습니다. 과제가 도입기업의 작성중 단계로 돌아갔습니다.");
     expect(ticket("AS-2024-9001").state).toBe("draft");
     expect(db().prepare(`SELECT result, fixList FROM RequirementReview WHERE ticketId = ?`).get(ticket("AS-2024-9001").id)).toEqual({
       result: "returned",
