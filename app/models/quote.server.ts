@@ -8,6 +8,7 @@ import { QUOTE_EDITABLE_STATES, formatKRW, lineAmount, quoteTotal, type QuoteLin
 import { changeTicket } from "./workflow.server";
 import { ConflictError } from "./errors.server";
 import { ticketScope } from "./ticket.server";
+import { paramsOf } from "./program.server";
 
 /**
  * The supplier quotes or revises from the application (신청접수) until the
@@ -18,19 +19,18 @@ export const QUOTE_STATES: readonly TicketState[] = QUOTE_EDITABLE_STATES;
 
 export type QuoteLineInput = { kind: QuoteLineKind; description: string; quantity: number; unitPrice: number };
 
-/** The quote page: the ticket, and every version (latest first) with its lines. Null when out of scope. */
+/**
+ * The quote page (the ticket's header comes from the layout route): the state, the program's rule
+ * parameters (for the expected subsidy as the supplier types), and every version (latest first)
+ * with its lines. Null when out of scope.
+ */
 export async function getQuotePage(actor: Actor, ticketId: string) {
   const ticket = await prisma.ticket.findFirst({
     where: { AND: [{ id: ticketId }, ticketScope(actor)] },
     select: {
       id: true,
-      number: true,
-      title: true,
       state: true,
-      version: true,
-      quoteTotal: true,
-      manufacturer: { select: { name: true } },
-      supplier: { select: { name: true } },
+      program: true,
       quotes: {
         orderBy: { version: "desc" },
         select: {
@@ -51,8 +51,10 @@ export async function getQuotePage(actor: Actor, ticketId: string) {
     ? await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })
     : [];
   const nameOf = new Map(authors.map((a) => [a.id, a.name]));
+  const { program, ...rest } = ticket;
   return {
-    ...ticket,
+    ...rest,
+    params: paramsOf(program),
     quotes: ticket.quotes.map(({ createdById, ...q }) => ({ ...q, authorName: nameOf.get(createdById) ?? null })),
   };
 }

@@ -1,35 +1,35 @@
-import { QuoteLinesTable } from "~/components/quote-lines-table";
-import { requireVisibleTicket } from "~/models/ticket.server";
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useState } from "react";
+// 견적: the supplier writes a quote version (lines with live amounts and the expected subsidy);
+// the manufacturer and the monitor read the latest and the history. Every save is a new version
+// built on the version the form was opened with (its own pinned base version, not the ticket's):
+// if someone saved a newer quote meanwhile, the save is refused with the conflict message.
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireActor } from "~/auth/session.server";
+import { QUOTE_LINE_KINDS, STATE_LABELS, formatKRW, isTicketState } from "~/domain";
 import { QUOTE_STATES, getQuotePage, saveQuoteVersion } from "~/models/quote.server";
-import { badRequest, failureResponse, fields, formValues, parseWith, type FormFailure, readForm } from "~/utils/forms.server";
-import { QUOTE_LINE_KINDS, QUOTE_LINE_KIND_LABELS, STATE_LABELS, formatKRW, formatKoreanDate, isTicketState, seoulDate } from "~/domain";
-import { StateBadge } from "~/components/badges";
+import { fields } from "~/utils/fields";
+import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
+import { StepErrorBoundary } from "~/components/error-boundary";
+import { StepForm, TextareaField, moneyDefault, useStepForm } from "~/components/step-form";
+import { QuoteHistory } from "~/components/ticket/quote-history";
+import { QuoteLinesEditor, type QuoteLineInput } from "~/components/ticket/quote-lines-editor";
 import supplierStyles from "~/styles/supplier.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: supplierStyles }];
+export const handle = { step: "견적서" };
 
-const ParamsSchema = z.object({ ticketId: z.string().min(1).max(64) });
-const MAX_ROWS = 50;
+/** At most this many quote lines (well below the helper's index limit). */
+const MAX_LINES = 50;
+/** Rows a new quote opens with. */
 const MIN_ROWS = 3;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  const parsed = ParamsSchema.safeParse(params);
-  const page = parsed.success ? await getQuotePage(actor, parsed.data.ticketId) : null;
-  if (!page) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
+  const { actor, ticketId } = await requireTicketStep(request, params);
+  const page = await getQuotePage(actor, ticketId);
+  invariantResponse(page);
   const canEdit = actor.role === "supplier" && isTicketState(page.state) && QUOTE_STATES.includes(page.state);
-  const kinds = QUOTE_LINE_KINDS.map((value) => ({ value, label: QUOTE_LINE_KIND_LABELS[value] }));
-  return { page, canEdit, role: actor.role, kinds };
+  return { ...page, canEdit, role: actor.role };
 }
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `견적 · ${data.page.number} · 스마트공장 AS 트래커` : "견적 · 스마트공장 AS 트래커" },
-];
 
 const quantity = z
   .string({ error: "수량을 입력해 주세요." })
@@ -51,207 +51,83 @@ const LineSchema = z.object({
   unitPrice: fields.money("단가"),
 });
 
+/** A row left entirely blank (only its 구분 chosen) is skipped; null keeps the other rows' indexes for their errors. */
+const blankLine = (row: unknown) => {
+  const r = (row ?? {}) as Record<string, unknown>;
+  return ["description", "quantity", "unitPrice"].every((k) => !String(r[k] ?? "").trim()) ? null : row;
+};
+
 const QuoteSchema = z.object({
-  baseVersion: z.coerce.number({ error: "화면 정보가 올바르지 않습니다. 새로고침해 주세요." }).int().min(0),
+  /** The quote version the form was opened with (0: no quote yet). */
+  version: z.coerce.number({ error: "화면 정보가 올바르지 않습니다. 새로고침해 주세요." }).int().min(0),
   note: fields.optionalText("비고", 1000),
   lines: z
-    .array(LineSchema.nullable())
-    .transform((rows) => rows.filter((r): r is z.infer<typeof LineSchema> => r !== null))
+    .array(z.preprocess(blankLine, LineSchema.nullable()) as z.ZodType<z.output<typeof LineSchema> | null, QuoteLineInput>)
+    .max(MAX_LINES, `견적 항목은 ${MAX_LINES}개까지 입력할 수 있습니다.`)
+    .optional()
+    .transform((rows) => (rows ?? []).filter((r): r is z.infer<typeof LineSchema> => r !== null))
     .refine((rows) => rows.length > 0, "견적 항목을 1개 이상 입력해 주세요."),
 });
 
-function rowCountOf(form: FormData): number {
-  const n = Number(form.get("rowCount"));
-  return Number.isInteger(n) ? Math.min(Math.max(n, 1), MAX_ROWS) : MIN_ROWS;
-}
+const save = ticketStepAction({
+  roles: ["supplier"],
+  schema: QuoteSchema,
+  run: ({ actor, ticketId, value }) => saveQuoteVersion(actor, { ticketId, baseVersion: value.version, lines: value.lines, note: value.note }),
+  done: (saved) => `견적 ${saved.quoteVersion}차를 저장했습니다.`,
+});
 
-/** The rows typed in the form; a row left entirely blank is skipped (null keeps the row's index for its errors). */
-function linesOf(form: FormData, count: number) {
-  return Array.from({ length: count }, (_, i) => {
-    const get = (name: string) => String(form.get(`lines.${i}.${name}`) ?? "");
-    const row = { kind: get("kind"), description: get("description"), quantity: get("quantity"), unitPrice: get("unitPrice") };
-    return row.description.trim() === "" && row.quantity.trim() === "" && row.unitPrice.trim() === "" ? null : row;
-  });
-}
-
-type AddRow = { ok: false; addRow: true; values: Record<string, string> };
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  const parsedParams = ParamsSchema.safeParse(params);
-  if (!parsedParams.success) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
-  await requireVisibleTicket(actor, parsedParams.data.ticketId); // foreign → 404 before the form is read
-  const form = await readForm(request);
-  const count = rowCountOf(form);
-  if (form.get("intent") === "add_row") {
-    // No JavaScript needed: the page comes back with one more row and everything typed kept.
-    const values = formValues(form);
-    values.rowCount = String(Math.min(count + 1, MAX_ROWS));
-    return { ok: false, addRow: true, values } satisfies AddRow;
-  }
-  const parsed = parseWith(QuoteSchema, { baseVersion: form.get("baseVersion"), note: form.get("note") ?? "", lines: linesOf(form, count) }, form);
-  if (!parsed.success) return badRequest(parsed.failure);
-  try {
-    const saved = await saveQuoteVersion(actor, {
-      ticketId: parsedParams.data.ticketId,
-      baseVersion: parsed.data.baseVersion,
-      lines: parsed.data.lines,
-      note: parsed.data.note,
-    });
-    return redirect(`/tickets/${parsedParams.data.ticketId}/quote?saved=${saved.quoteVersion}`);
-  } catch (error) {
-    return failureResponse(error, form);
-  }
-}
-
-/**
- * The version the form was built on, pinned when the form mounts: a live
- * update of the page (someone else saved) must not move it, so that the
- * later save is refused as stale instead of silently overwriting.
- */
-function PinnedHidden({ name, value }: { name: string; value: number }) {
-  const [pinned] = useState(value);
-  return <input type="hidden" name={name} value={pinned} />;
+/** The manufacturer and the monitor read this page; their POST is refused (403), not hidden (404). */
+export async function action(args: ActionFunctionArgs) {
+  const { actor } = await requireTicketStep(args.request, args.params, { checkScope: true });
+  invariantResponse(actor.role === "supplier", "견적은 공급기업만 작성할 수 있습니다.", 403);
+  return save(args);
 }
 
 export default function QuotePage() {
-  const { page, canEdit, role, kinds } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as (FormFailure & { addRow?: boolean }) | undefined;
-  const navigation = useNavigation();
-  const [search] = useSearchParams();
-  const saved = search.get("saved");
-  const latest = page.quotes[0] ?? null;
-  const values = result?.values;
-  const failure = result && !result.addRow ? result : undefined;
-  const rowCount = Number(values?.rowCount) || Math.max(MIN_ROWS, (latest?.lines.length ?? 0) + 1);
-  const stateLabel = isTicketState(page.state) ? STATE_LABELS[page.state] : page.state;
+  const { quotes, params, canEdit, role, state } = useLoaderData<typeof loader>();
+  const latest = quotes[0] ?? null;
+  const base = latest?.lines ?? [];
+  const { form, fields: f, props } = useStepForm({
+    id: "quote",
+    schema: QuoteSchema,
+    version: latest?.version ?? 0,
+    reply: useActionData<typeof action>(),
+    defaultValue: {
+      note: latest?.note ?? "",
+      lines: [
+        ...base.map((l) => ({ kind: l.kind, description: l.description, quantity: String(l.quantity), unitPrice: moneyDefault(l.unitPrice) })),
+        ...Array.from({ length: Math.max(MIN_ROWS - base.length, 1) }, () => ({ kind: QUOTE_LINE_KINDS[0], description: "", quantity: "", unitPrice: "" })),
+      ],
+    },
+  });
+  const stateLabel = isTicketState(state) ? STATE_LABELS[state] : state;
   return (
     <>
-      <p className="muted">
-        <Link to={`/tickets/${page.id}`}>← {page.number} 과제로</Link>
-      </p>
-      <h1>견적서 · {page.title}</h1>
-      <div className="card">
+      <section className="card" aria-labelledby="quote-current-h">
+        <h2 id="quote-current-h" style={{ marginTop: 0 }}>
+          현재 견적
+        </h2>
         <dl className="facts">
-          <dt>과제</dt>
-          <dd>
-            {page.number} <StateBadge state={page.state} />
-          </dd>
-          <dt>도입기업</dt>
-          <dd>{page.manufacturer.name}</dd>
-          <dt>공급기업</dt>
-          <dd>{page.supplier.name}</dd>
           <dt>현재 견적금액</dt>
           <dd data-testid="current-quote-total" className="total-line">
             {latest ? `${formatKRW(latest.total)} (${latest.version}차)` : "아직 견적이 없습니다"}
           </dd>
         </dl>
-      </div>
-
-      {saved ? (
-        <p className="toast-ok" role="status">
-          견적 {saved}차를 저장했습니다.
-        </p>
-      ) : null}
+      </section>
 
       {canEdit ? (
-        <section className="card" aria-labelledby="quote-form-h">
-          <h2 id="quote-form-h" style={{ marginTop: 0 }}>
-            {latest ? `견적 수정 (${latest.version + 1}차로 저장)` : "견적 작성"}
-          </h2>
+        <StepForm {...props} title="견적 작성">
+          <h2 style={{ marginTop: 0 }}>{latest ? `견적 수정 (${latest.version + 1}차로 저장)` : "견적 작성"}</h2>
           <p className="muted">
-            수정하면 새 차수로 저장되고 이전 견적은 그대로 남습니다. 견적은 협약 전까지 수정할 수 있습니다. 금액은 원 단위 정수로
-            입력하세요.
+            수정하면 새 차수로 저장되고 이전 견적은 그대로 남습니다. 견적은 협약 전까지 수정할 수 있습니다. 금액은 원 단위 정수로 입력하세요. 내용·수량·단가를 모두 비운
+            행은 저장하지 않습니다.
           </p>
-          {failure?.formError ? (
-            <div className="form-error" role="alert">
-              {failure.formError}
-              {failure.reasons && failure.reasons.length > 1 ? (
-                <ul>
-                  {failure.reasons.map((r) => (
-                    <li key={r}>{r}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </div>
-          ) : null}
-          {/* Remounted only after this user's own save: live updates from others never reset what is typed. */}
-          <Form method="post" key={saved ?? "start"} noValidate>
-            <PinnedHidden name="baseVersion" value={latest?.version ?? 0} />
-            <input type="hidden" name="rowCount" value={rowCount} />
-            <div className="rows" role="group" aria-label="견적 항목">
-              <div className="row-grid quote row-head" aria-hidden="true">
-                <span>구분</span>
-                <span>내용</span>
-                <span>수량</span>
-                <span>단가(원)</span>
-                <span style={{ textAlign: "right" }}>금액</span>
-              </div>
-              {Array.from({ length: rowCount }, (_, i) => {
-                const base = latest?.lines[i];
-                const v = (name: string, fallback: string) => (values ? (values[`lines.${i}.${name}`] ?? "") : fallback);
-                const err = (name: string) => failure?.fieldErrors?.[`lines.${i}.${name}`];
-                const id = (name: string) => `line-${i}-${name}`;
-                return (
-                  <div className="row-grid quote" key={i} data-row={i}>
-                    <span className="row-no">{i + 1}번 항목</span>
-                    <div>
-                      <label className="sr-only" htmlFor={id("kind")}>
-                        {i + 1}번 항목 구분
-                      </label>
-                      <select id={id("kind")} name={`lines.${i}.kind`} defaultValue={v("kind", base?.kind ?? QUOTE_LINE_KINDS[0])}>
-                        {kinds.map((k) => (
-                          <option key={k.value} value={k.value}>
-                            {k.label}
-                          </option>
-                        ))}
-                      </select>
-                      {err("kind") ? <div className="field-error">{err("kind")}</div> : null}
-                    </div>
-                    <div>
-                      <label className="sr-only" htmlFor={id("description")}>
-                        {i + 1}번 항목 내용
-                      </label>
-                      <input id={id("description")} name={`lines.${i}.description`} maxLength={200} defaultValue={v("description", base?.description ?? "")} aria-invalid={Boolean(err("description"))} />
-                      {err("description") ? <div className="field-error">{err("description")}</div> : null}
-                    </div>
-                    <div>
-                      <label className="sr-only" htmlFor={id("quantity")}>
-                        {i + 1}번 항목 수량
-                      </label>
-                      <input id={id("quantity")} name={`lines.${i}.quantity`} inputMode="numeric" defaultValue={v("quantity", base ? String(base.quantity) : "")} aria-invalid={Boolean(err("quantity"))} />
-                      {err("quantity") ? <div className="field-error">{err("quantity")}</div> : null}
-                    </div>
-                    <div>
-                      <label className="sr-only" htmlFor={id("unitPrice")}>
-                        {i + 1}번 항목 단가
-                      </label>
-                      <input id={id("unitPrice")} name={`lines.${i}.unitPrice`} inputMode="numeric" defaultValue={v("unitPrice", base ? String(base.unitPrice) : "")} aria-invalid={Boolean(err("unitPrice"))} />
-                      {err("unitPrice") ? <div className="field-error">{err("unitPrice")}</div> : null}
-                    </div>
-                    <span className="amount muted">{base && !values ? formatKRW(base.amount) : ""}</span>
-                  </div>
-                );
-              })}
-              {failure?.fieldErrors?.lines ? <div className="field-error">{failure.fieldErrors.lines}</div> : null}
-            </div>
-            <div className="field">
-              <label htmlFor="quote-note">비고</label>
-              <textarea id="quote-note" name="note" rows={2} maxLength={1000} defaultValue={values?.note ?? ""} />
-              {failure?.fieldErrors?.note ? <div className="field-error">{failure.fieldErrors.note}</div> : null}
-            </div>
-            <div style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
-              <button type="submit" name="intent" value="save" disabled={navigation.state === "submitting"}>
-                견적 저장
-              </button>
-              {rowCount < MAX_ROWS ? (
-                <button type="submit" name="intent" value="add_row" className="secondary" formNoValidate>
-                  행 추가
-                </button>
-              ) : null}
-            </div>
-          </Form>
-        </section>
+          <QuoteLinesEditor form={form} lines={f.lines} maxRows={MAX_LINES} params={params} />
+          <TextareaField meta={f.note} label="비고" rows={2} maxLength={1000} />
+          <button type="submit" disabled={props.pending}>
+            견적 저장
+          </button>
+        </StepForm>
       ) : (
         <p className="muted card">
           {role === "supplier"
@@ -260,30 +136,9 @@ export default function QuotePage() {
         </p>
       )}
 
-      <section className="card" aria-labelledby="quote-history-h">
-        <h2 id="quote-history-h" style={{ marginTop: 0 }}>
-          견적 이력
-        </h2>
-        {page.quotes.length === 0 ? <p className="muted">제출된 견적이 없습니다.</p> : null}
-        <div className="versions">
-          {page.quotes.map((q, index) => (
-            <article key={q.id} className={`version${index === 0 ? " latest" : ""}`} data-quote-version={q.version} aria-label={`견적 ${q.version}차`}>
-              <h3>
-                견적 {q.version}차 {index === 0 ? <span className="badge done">최신</span> : <span className="badge role">이전 차수</span>}
-                <span className="muted" style={{ fontWeight: 400 }}>
-                  {formatKoreanDate(seoulDate(new Date(q.createdAt)))}
-                  {q.authorName ? ` · ${q.authorName}` : ""}
-                </span>
-              </h3>
-              <QuoteLinesTable lines={q.lines} />
-              <p className="total-line" data-testid={`quote-total-${q.version}`}>
-                합계 {formatKRW(q.total)}
-              </p>
-              {q.note ? <p className="note-box">{q.note}</p> : null}
-            </article>
-          ))}
-        </div>
-      </section>
+      <QuoteHistory quotes={quotes} />
     </>
   );
 }
+
+export const ErrorBoundary = StepErrorBoundary;

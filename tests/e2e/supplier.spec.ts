@@ -96,7 +96,7 @@ test("vendor2 quotes AS-2024-0004 and revises it; maker2 sees the latest total a
   await expect(page.getByTestId("quote-total-1")).toHaveText("합계 21,000,000원");
 
   // revise: the form starts from the latest version
-  await expect(page.getByLabel("1번 항목 단가")).toHaveValue("12000000");
+  await expect(page.getByLabel("1번 항목 단가")).toHaveValue("12,000,000");
   await page.getByLabel("1번 항목 단가").fill("10000000");
   await page.getByRole("button", { name: "견적 저장" }).click();
   await expect(page.getByTestId("flash")).toHaveText("견적 2차를 저장했습니다.");
