@@ -35,7 +35,7 @@ export async function listPrograms(actor: Actor) {
   return prisma.program.findMany({
     where: ownProgramsWhere(actor),
     orderBy: [{ year: "desc" }, { createdAt: "desc" }],
-    select: { id: true, name: true, year: true, noticeNumber: true, capacity: true, subsidyBudget: true, intakeOpensOn: true, intakeClosesOn: true, _count: { select: { tickets: true } } },
+    select: { id: true, name: true, year: true, noticeNumber: true, capacity: true, subsidyRateBp: true, subsidyCap: true, subsidyBudget: true, intakeOpensOn: true, intakeClosesOn: true, _count: { select: { tickets: true } } },
   });
 }
 

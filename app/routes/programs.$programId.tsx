@@ -1,30 +1,40 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+// 사업 설정: the monitor edits the settings of one of their Technopark's programs (version-pinned
+// form, like a ticket step) or starts a new program from its settings.
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import type { Actor } from "~/auth/actor";
 import { requireActor } from "~/auth/session.server";
-import { PARAM_LABELS, formatKRW, formatRateBp, seoulDate } from "~/domain";
-import { done } from "~/utils/monitor-route.server";
+import { PARAM_LABELS, bpToPercent, percentToBp, seoulDate } from "~/domain";
 import { copyProgram, getProgram, programHistory, updateProgram } from "~/models/program-settings.server";
-import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
-import { FieldError, StepMessage, typed, type StepResult, useStepResult } from "~/components/monitor/step";
+import { fields } from "~/utils/fields";
+import { readForm } from "~/utils/forms.server";
+import type { StepReply } from "~/utils/step-reply";
+import { formName, invariantResponse, parseStepForm, stepFailure } from "~/utils/ticket-step.server";
+import { redirectWithToast } from "~/utils/toast.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, StepForm, moneyDefault, useStepForm } from "~/components/step-form";
+import { ProgramSettingsFields } from "~/components/program-settings-fields";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
-export const meta: MetaFunction = () => [{ title: "사업 설정 · 스마트공장 AS 트래커" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.program.name} · ` : ""}사업 설정 · 스마트공장 AS 트래커` }];
 
-async function monitor(request: Request) {
+const NOT_FOUND = "사업을 찾을 수 없습니다.";
+
+/** The signed-in monitor and their own program of the URL (anything else is the same 404). */
+async function ownProgram(request: Request, params: Record<string, string | undefined>): Promise<{ actor: Actor; programId: string }> {
   const actor = await requireActor(request);
-  if (actor.role !== "monitor") throw new Response("페이지를 찾을 수 없습니다.", { status: 404 });
-  return actor;
+  invariantResponse(actor.role === "monitor", "페이지를 찾을 수 없습니다.");
+  const id = z.string().min(1).max(64).safeParse(params.programId);
+  invariantResponse(id.success && (await getProgram(actor, id.data)), NOT_FOUND);
+  return { actor, programId: id.data };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await monitor(request);
-  const id = z.string().min(1).max(64).safeParse(params.programId);
-  const program = id.success ? await getProgram(actor, id.data) : null;
-  if (!program) throw new Response("사업을 찾을 수 없습니다.", { status: 404 });
-  const history = await programHistory(actor, program.id);
+  const { actor, programId } = await ownProgram(request, params);
+  const [program, history] = await Promise.all([getProgram(actor, programId), programHistory(actor, programId)]);
+  invariantResponse(program, NOT_FOUND);
   return { program, history, today: seoulDate(new Date()) };
 }
 
@@ -35,13 +45,26 @@ const int = (label: string, min = 0, max = 1_000_000) =>
     .transform((v) => v.replace(/[,\s]/g, ""))
     .pipe(z.string().regex(/^-?\d+$/, `${label}은(는) 정수로 입력해 주세요.`).transform(Number).pipe(z.number().int().min(min, `${label}은(는) ${min} 이상이어야 합니다.`).max(max, `${label}이(가) 너무 큽니다.`)));
 
+/** A percentage as typed ("50", "50.5 %") → basis points (5000, 5050), 0 … 100 %. */
+const percent = (label: string) =>
+  z
+    .string({ error: `${label}을(를) 입력해 주세요.` })
+    .trim()
+    .min(1, `${label}을(를) 입력해 주세요.`)
+    .transform((v, ctx) => {
+      const bp = percentToBp(v);
+      if (bp !== null && bp <= 10000) return bp;
+      ctx.addIssue({ code: "custom", message: `${label}은(는) 0에서 100 사이의 백분율로 입력해 주세요 (소수점 둘째 자리까지, 예: 50 또는 50.5).` });
+      return z.NEVER;
+    });
+
 const UpdateSchema = z.object({
   intent: z.literal("update"),
   version: fields.version,
   name: fields.text("사업명", 200),
   year: int("사업 연도", 2000, 2100),
   noticeNumber: fields.text("공고번호", 100),
-  subsidyRateBp: int(PARAM_LABELS.subsidyRateBp, 0, 10000),
+  subsidyRate: percent(PARAM_LABELS.subsidyRateBp),
   subsidyCap: fields.money(PARAM_LABELS.subsidyCap),
   subsidyBudget: fields.money(PARAM_LABELS.subsidyBudget),
   capacity: int(PARAM_LABELS.capacity, 0, 100_000),
@@ -65,146 +88,96 @@ const CopySchema = z.object({
   newIntakeOpensOn: fields.isoDate("새 사업 접수 시작일"),
 });
 
+const Schema = z.discriminatedUnion("intent", [UpdateSchema, CopySchema]);
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await monitor(request);
-  const programId = z.string().min(1).max(64).safeParse(params.programId);
-  if (!programId.success) throw new Response("사업을 찾을 수 없습니다.", { status: 404 });
   // another Technopark's program is "not found" before the form is read
-  if (!(await getProgram(actor, programId.data))) throw new Response("사업을 찾을 수 없습니다.", { status: 404 });
+  const { actor, programId } = await ownProgram(request, params);
   const form = await readForm(request);
+  const name = formName(form);
+  const submission = parseStepForm(form, Schema);
+  if (submission.status !== "success") return data<StepReply>({ result: submission.reply(), form: name }, { status: submission.status === "error" ? 400 : 200 });
+  const value = submission.value;
   try {
-    if (form.get("intent") === "copy") {
-      const parsed = parseForm(CopySchema, form);
-      if (!parsed.success) return badRequest(parsed.failure);
-      const d = parsed.data;
-      const created = await copyProgram(actor, programId.data, { name: d.newName, year: d.newYear, noticeNumber: d.newNoticeNumber, intakeOpensOn: d.newIntakeOpensOn });
-      return redirect(`/programs/${created.id}?done=program_created`);
+    if (value.intent === "copy") {
+      const created = await copyProgram(actor, programId, { name: value.newName, year: value.newYear, noticeNumber: value.newNoticeNumber, intakeOpensOn: value.newIntakeOpensOn });
+      return await redirectWithToast(`/programs/${created.id}`, "새 사업을 만들었습니다. 설정값을 확인하세요.");
     }
-    const parsed = parseForm(UpdateSchema, form);
-    if (!parsed.success) return badRequest(parsed.failure);
-    const { intent: _i, version, ...input } = parsed.data;
-    await updateProgram(actor, programId.data, version, input);
-    return done(request, "program_saved");
+    const { intent: _intent, version, subsidyRate, ...input } = value;
+    await updateProgram(actor, programId, version, { ...input, subsidyRateBp: subsidyRate });
+    return await redirectWithToast(new URL(request.url).pathname, "사업 설정을 저장했습니다.");
   } catch (error) {
-    if (error instanceof Error && error.name === "NotFoundError") throw new Response("사업을 찾을 수 없습니다.", { status: 404 });
-    return failureResponse(error, form);
+    return stepFailure(submission, error, name);
   }
 }
 
-type NumKey = "subsidyRateBp" | "subsidyCap" | "subsidyBudget" | "capacity" | "baseMonths" | "maxExtensionMonths" | "planDueDays" | "revisionDueDays" | "passMark" | "documentValidityMonths" | "localProgramSinceYear";
-const NUMBER_FIELDS: { key: NumKey; hint?: (v: number) => string }[] = [
-  { key: "subsidyRateBp", hint: (v) => `bp 단위: 5000 = 50% (현재 ${formatRateBp(v)})` },
-  { key: "subsidyCap", hint: (v) => formatKRW(v) },
-  { key: "subsidyBudget", hint: (v) => formatKRW(v) },
-  { key: "capacity" },
-  { key: "baseMonths" },
-  { key: "maxExtensionMonths" },
-  { key: "planDueDays" },
-  { key: "revisionDueDays" },
-  { key: "passMark" },
-  { key: "documentValidityMonths" },
-  { key: "localProgramSinceYear" },
-];
+const COUNTS = ["year", "capacity", "baseMonths", "maxExtensionMonths", "planDueDays", "revisionDueDays", "passMark", "documentValidityMonths", "localProgramSinceYear"] as const;
+
+type Program = ReturnType<typeof useLoaderData<typeof loader>>["program"];
+
+function SettingsForm({ program }: { program: Program }) {
+  const { fields: f, props } = useStepForm({
+    id: "program-settings",
+    schema: UpdateSchema,
+    version: program.version,
+    reply: useActionData<typeof action>(),
+    defaultValue: {
+      name: program.name,
+      noticeNumber: program.noticeNumber,
+      region: program.region,
+      intakeOpensOn: program.intakeOpensOn,
+      intakeClosesOn: program.intakeClosesOn ?? "",
+      subsidyRate: bpToPercent(program.subsidyRateBp),
+      subsidyCap: moneyDefault(program.subsidyCap),
+      subsidyBudget: moneyDefault(program.subsidyBudget),
+      ...Object.fromEntries(COUNTS.map((k) => [k, String(program[k])])),
+    },
+  });
+  return (
+    <StepForm {...props} title="사업 설정값">
+      <h2 style={{ marginTop: 0 }}>사업 설정값</h2>
+      <input type="hidden" name={f.intent.name} value="update" />
+      <ProgramSettingsFields fields={f} savedRateBp={program.subsidyRateBp} />
+      <button type="submit">설정 저장</button>
+    </StepForm>
+  );
+}
+
+function CopyForm({ year, today }: { year: number; today: string }) {
+  const { fields: f, props } = useStepForm({
+    id: "program-copy",
+    schema: CopySchema,
+    reply: useActionData<typeof action>(),
+    defaultValue: { newYear: String(year + 1), newIntakeOpensOn: today },
+  });
+  return (
+    <StepForm {...props} title="새 사업 만들기">
+      <h2 style={{ marginTop: 0 }}>새 사업 만들기 (이 사업의 설정 복사)</h2>
+      <input type="hidden" name={f.intent.name} value="copy" />
+      <div className="grid-2">
+        <Field meta={f.newName} label="새 사업명" />
+        <Field meta={f.newNoticeNumber} label="새 공고번호" />
+        <Field meta={f.newYear} label="새 사업 연도" inputMode="numeric" />
+        <Field meta={f.newIntakeOpensOn} label="새 사업 접수 시작일" type="date" />
+      </div>
+      <button type="submit" className="secondary">
+        새 사업 만들기
+      </button>
+    </StepForm>
+  );
+}
 
 export default function ProgramSettings() {
   const { program, history, today } = useLoaderData<typeof loader>();
-  const result = useStepResult(useActionData<typeof action>());
-  const copying = result && !result.ok && result.values?.intent === "copy";
-  const updateResult = copying ? undefined : result;
-  const copyResult = copying ? result : undefined;
   return (
     <>
       <p className="muted">
         <Link to="/programs">← 사업 목록</Link>
       </p>
       <h1>{program.name}</h1>
-      <StepMessage result={updateResult} />
-      <Form method="post" className="card" aria-labelledby="settings-h">
-        <h2 id="settings-h" style={{ marginTop: 0 }}>
-          사업 설정값
-        </h2>
-        <input type="hidden" name="intent" value="update" />
-        <input type="hidden" name="version" value={program.version} />
-        <div className="grid-2">
-          <div className="field">
-            <label htmlFor="name">사업명</label>
-            <input id="name" name="name" defaultValue={typed(updateResult, "name", program.name)} />
-            <FieldError result={updateResult} name="name" />
-          </div>
-          <div className="field">
-            <label htmlFor="noticeNumber">공고번호</label>
-            <input id="noticeNumber" name="noticeNumber" defaultValue={typed(updateResult, "noticeNumber", program.noticeNumber)} />
-            <FieldError result={updateResult} name="noticeNumber" />
-          </div>
-          <div className="field">
-            <label htmlFor="year">사업 연도</label>
-            <input id="year" name="year" inputMode="numeric" defaultValue={typed(updateResult, "year", program.year)} />
-            <FieldError result={updateResult} name="year" />
-          </div>
-          <div className="field">
-            <label htmlFor="region">{PARAM_LABELS.region}</label>
-            <input id="region" name="region" defaultValue={typed(updateResult, "region", program.region)} />
-            <FieldError result={updateResult} name="region" />
-          </div>
-          {NUMBER_FIELDS.map(({ key, hint }) => (
-            <div className="field" key={key}>
-              <label htmlFor={key}>{PARAM_LABELS[key]}</label>
-              <input id={key} name={key} inputMode="numeric" defaultValue={typed(updateResult, key, program[key])} aria-describedby={hint ? `${key}-hint` : undefined} />
-              {hint ? (
-                <p className="muted" id={`${key}-hint`} style={{ margin: "0.2rem 0 0", fontSize: "0.85rem" }}>
-                  {hint(program[key])}
-                </p>
-              ) : null}
-              <FieldError result={updateResult} name={key} />
-            </div>
-          ))}
-          <div className="field">
-            <label htmlFor="intakeOpensOn">접수 시작일</label>
-            <input id="intakeOpensOn" name="intakeOpensOn" type="date" defaultValue={typed(updateResult, "intakeOpensOn", program.intakeOpensOn)} />
-            <FieldError result={updateResult} name="intakeOpensOn" />
-          </div>
-          <div className="field">
-            <label htmlFor="intakeClosesOn">접수 마감일 (비우면 예산 소진 시까지)</label>
-            <input id="intakeClosesOn" name="intakeClosesOn" type="date" defaultValue={typed(updateResult, "intakeClosesOn", program.intakeClosesOn)} />
-            <FieldError result={updateResult} name="intakeClosesOn" />
-          </div>
-        </div>
-        <button type="submit">설정 저장</button>
-      </Form>
-
-      <Form method="post" className="card" aria-labelledby="copy-h">
-        <h2 id="copy-h" style={{ marginTop: 0 }}>
-          새 사업 만들기 (이 사업의 설정 복사)
-        </h2>
-        <StepMessage result={copyResult} />
-        <input type="hidden" name="intent" value="copy" />
-        <div className="grid-2">
-          <div className="field">
-            <label htmlFor="newName">새 사업명</label>
-            <input id="newName" name="newName" defaultValue={typed(copyResult, "newName")} />
-            <FieldError result={copyResult} name="newName" />
-          </div>
-          <div className="field">
-            <label htmlFor="newNoticeNumber">새 공고번호</label>
-            <input id="newNoticeNumber" name="newNoticeNumber" defaultValue={typed(copyResult, "newNoticeNumber")} />
-            <FieldError result={copyResult} name="newNoticeNumber" />
-          </div>
-          <div className="field">
-            <label htmlFor="newYear">새 사업 연도</label>
-            <input id="newYear" name="newYear" inputMode="numeric" defaultValue={typed(copyResult, "newYear", program.year + 1)} />
-            <FieldError result={copyResult} name="newYear" />
-          </div>
-          <div className="field">
-            <label htmlFor="newIntakeOpensOn">새 사업 접수 시작일</label>
-            <input id="newIntakeOpensOn" name="newIntakeOpensOn" type="date" defaultValue={typed(copyResult, "newIntakeOpensOn", today)} />
-            <FieldError result={copyResult} name="newIntakeOpensOn" />
-          </div>
-        </div>
-        <button type="submit" className="secondary">
-          새 사업 만들기
-        </button>
-      </Form>
-
+      {/* a new program (after a copy) is a new form, opened on its own values and version */}
+      <SettingsForm key={program.id} program={program} />
+      <CopyForm key={`copy-${program.id}`} year={program.year} today={today} />
       {history.length ? (
         <section className="card" aria-labelledby="hist-h">
           <h2 id="hist-h" style={{ marginTop: 0 }}>
@@ -225,4 +198,8 @@ export default function ProgramSettings() {
       ) : null}
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary back={{ to: "/programs", label: "사업 목록으로" }} level={1} />;
 }

@@ -1,7 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/session.server";
-import { formatKRW, formatKoreanDate } from "~/domain";
+import { formatKRW, formatKoreanDate, formatRateBp } from "~/domain";
+import { invariantResponse } from "~/utils/ticket-step.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { listPrograms } from "~/models/program-settings.server";
 import monitorCss from "~/styles/monitor.css?url";
 
@@ -10,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "사업 설정 · 스마트공
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  if (actor.role !== "monitor") throw new Response("페이지를 찾을 수 없습니다.", { status: 404 });
+  invariantResponse(actor.role === "monitor", "페이지를 찾을 수 없습니다.");
   return { programs: await listPrograms(actor) };
 }
 
@@ -26,6 +28,8 @@ export default function Programs() {
             <tr>
               <th>사업명</th>
               <th>공고번호</th>
+              <th className="num">정부지원 비율</th>
+              <th className="num">기업당 한도</th>
               <th className="num">지원 규모</th>
               <th className="num">총예산</th>
               <th>접수</th>
@@ -39,6 +43,12 @@ export default function Programs() {
                   <Link to={`/programs/${p.id}`}>{p.name}</Link>
                 </td>
                 <td data-label="공고번호">{p.noticeNumber}</td>
+                <td className="num" data-label="정부지원 비율">
+                  {formatRateBp(p.subsidyRateBp)}
+                </td>
+                <td className="num" data-label="기업당 한도">
+                  {formatKRW(p.subsidyCap)}
+                </td>
                 <td className="num" data-label="지원 규모">
                   {p.capacity}개사
                 </td>
@@ -58,4 +68,8 @@ export default function Programs() {
       </div>
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary back={{ to: "/dashboard", label: "대시보드로" }} level={1} />;
 }
