@@ -1,26 +1,22 @@
 // The AS request form (새 AS 신청 / 신청서 수정) and the screening findings list.
 // Screening is the rules module's screenRequest, run in the browser as the
-// fields change and on the server for the saved items.
-import { Form } from "@remix-run/react";
-import { useMemo, useState } from "react";
-import {
-  SUPPORT_TYPES,
-  SUPPORT_TYPE_GROUP_LABELS,
-  SUPPORT_TYPE_LABELS,
-  screenRequest,
-  type RequestedItemInput,
-  type SupportType,
-} from "~/domain";
+// fields change and on the server for the saved items. The form is a StepForm
+// on DraftSchema (app/utils/draft-schema.ts): request rows are Conform list
+// intents ("항목 추가", "항목 N 삭제"), which work without JavaScript too.
+import { getCollectionProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { useMemo } from "react";
+import { SUPPORT_TYPES, SUPPORT_TYPE_GROUP_LABELS, SUPPORT_TYPE_LABELS, screenRequest, type RequestedItemInput, type SupportType } from "~/domain";
+import { DraftSchema, ITEM_FLAGS, MAX_ITEM_ROWS, MIN_ITEM_ROWS, isSpareRow, type ItemFlag } from "~/utils/draft-schema";
+import type { StepReply } from "~/utils/step-reply";
+import { Field, FieldError, StepForm, TextareaField, useStepForm } from "~/components/step-form";
 
-export const ITEM_FLAG_LABELS = {
+export const ITEM_FLAG_LABELS: Readonly<Record<ItemFlag, string>> = {
   isStandaloneEquipment: "단독 설비(부품이 아닌 설비 전체)",
   isOfficeIt: "사무용 전산장비(프린터·스캐너·PC·모니터)",
   isRentalOrSubscription: "임대료·구독·기간제 라이선스",
   isPeriodicConsumable: "주기적 소모품(윤활유 교체 등)",
   underWarranty: "하자보수(유무상 보증) 대상",
-} as const;
-type Flag = keyof typeof ITEM_FLAG_LABELS;
-const FLAGS = Object.keys(ITEM_FLAG_LABELS) as Flag[];
+};
 
 export type DraftItem = RequestedItemInput & { supportType: string; quantity: number };
 export type DraftDefaults = {
@@ -32,15 +28,6 @@ export type DraftDefaults = {
   desiredOutcome: string;
   items: DraftItem[];
 };
-export type DraftFailure = {
-  ok: false;
-  formError?: string;
-  reasons?: string[];
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, string>;
-  conflict?: boolean;
-  rows?: number;
-};
 
 const GROUPS: { label: string; types: SupportType[] }[] = [];
 for (const type of SUPPORT_TYPES) {
@@ -50,25 +37,18 @@ for (const type of SUPPORT_TYPES) {
   else GROUPS.push({ label, types: [type] });
 }
 
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p className="field-error" id={id}>
-      {message}
-    </p>
-  ) : null;
-}
+type RowDefault = { description: string; supportType: string; quantity: string } & Partial<Record<ItemFlag, "on">>;
 
-/** Rows of the form as the rules module screens them (empty rows left out). */
-function itemsOfForm(form: HTMLFormElement, rows: number): RequestedItemInput[] {
-  const data = new FormData(form);
-  const items: RequestedItemInput[] = [];
-  for (let i = 0; i < rows; i++) {
-    const description = String(data.get(`items.${i}.description`) ?? "");
-    const flags = Object.fromEntries(FLAGS.map((f) => [f, data.get(`items.${i}.${f}`) === "on"])) as Record<Flag, boolean>;
-    if (data.get(`items.${i}.remove`) || (description.trim() === "" && FLAGS.every((f) => !flags[f]))) continue;
-    items.push({ description, ...flags });
-  }
-  return items;
+/** The rows the form opens with: the saved items, one spare row, at least MIN_ITEM_ROWS. */
+function rowDefaults(items: DraftItem[]): RowDefault[] {
+  const rows: RowDefault[] = items.map((item) => ({
+    description: item.description,
+    supportType: item.supportType,
+    quantity: String(item.quantity),
+    ...Object.fromEntries(ITEM_FLAGS.filter((f) => item[f]).map((f) => [f, "on"])),
+  }));
+  while (rows.length < Math.max(items.length + 1, MIN_ITEM_ROWS)) rows.push({ description: "", supportType: "", quantity: "1" });
+  return rows;
 }
 
 export function ScreeningFindings({ items, live = false }: { items: readonly RequestedItemInput[]; live?: boolean }) {
@@ -112,84 +92,66 @@ export function TicketDraftForm(props: {
   systems: { id: string; kind: string; name: string; vendorName: string | null }[];
   suppliers: { id: string; name: string }[];
   defaults: DraftDefaults;
-  failure?: DraftFailure;
+  reply: StepReply | undefined;
+  /** The ticket version (edit): pinned when the form opens. */
   version?: number;
-  minRows: number;
   submitLabel: string;
 }) {
-  const { failure, defaults } = props;
-  const values = failure?.values;
-  const errors = failure?.fieldErrors ?? {};
-  const rows = Math.max(failure?.rows ?? 0, values ? Number(values.rows) || 0 : 0, defaults.items.length + 1, props.minRows);
-  const text = (key: keyof DraftDefaults) => values?.[key] ?? String(defaults[key] ?? "");
-  const chosenTypes = values ? null : new Set(defaults.supportTypes);
-  const item = (i: number) => defaults.items[i];
-  const itemText = (i: number, key: "description" | "supportType" | "quantity") =>
-    values ? (values[`items.${i}.${key}`] ?? "") : item(i) ? String(item(i)[key]) : key === "quantity" ? "1" : "";
-  const itemFlag = (i: number, flag: Flag) => (values ? values[`items.${i}.${flag}`] === "on" : Boolean(item(i)?.[flag]));
-  // The version the user started from: live updates refresh the page's data, but a save must
-  // still be checked against what was on screen when editing began.
-  const [startVersion] = useState(props.version);
-  const changedElsewhere = props.version !== undefined && startVersion !== undefined && props.version !== startVersion;
-  const [screenItems, setScreenItems] = useState<RequestedItemInput[]>(() =>
-    Array.from({ length: rows }, (_, i) => ({
-      description: itemText(i, "description"),
-      ...(Object.fromEntries(FLAGS.map((f) => [f, itemFlag(i, f)])) as Record<Flag, boolean>),
-    })).filter((it) => it.description.trim() !== "" || FLAGS.some((f) => it[f])),
-  );
+  const { defaults } = props;
+  const { form, fields: f, props: formProps } = useStepForm({
+    id: "draft",
+    schema: DraftSchema,
+    version: props.version,
+    reply: props.reply,
+    defaultValue: {
+      supportTypes: defaults.supportTypes,
+      targetSystemId: defaults.targetSystemId ?? "",
+      supplierId: defaults.supplierId,
+      title: defaults.title,
+      problem: defaults.problem,
+      desiredOutcome: defaults.desiredOutcome,
+      items: rowDefaults(defaults.items),
+    },
+  });
+  const rows = f.items.getFieldList();
+  const typeInputs = new Map(getCollectionProps(f.supportTypes, { type: "checkbox", options: [...SUPPORT_TYPES] }).map((p) => [p.value, p]));
+  // screened as typed: the rows on screen that are not spare rows
+  const screenItems: RequestedItemInput[] = rows
+    .map((row) => {
+      const r = row.getFieldset();
+      const flags = Object.fromEntries(ITEM_FLAGS.map((flag) => [flag, r[flag].value === "on"])) as Record<ItemFlag, boolean>;
+      return { description: typeof r.description.value === "string" ? r.description.value : "", ...flags };
+    })
+    .filter((item) => !isSpareRow(item));
 
   return (
     <>
-      <Form method="post" noValidate onChange={(e) => setScreenItems(itemsOfForm(e.currentTarget, rows))} aria-label="AS 신청서">
-        <input type="hidden" name="rows" value={rows} />
-        {startVersion !== undefined ? <input type="hidden" name="version" value={startVersion} /> : null}
-        {changedElsewhere && !failure?.conflict ? (
-          <p className="form-error" data-testid="changed-elsewhere">
-            이 신청서가 다른 화면에서 변경되었습니다. 저장하기 전에 <a href="">새로고침</a>해 최신 내용을 확인하세요.
-          </p>
-        ) : null}
-        {failure?.formError ? (
-          <div className="form-error" role="alert">
-            {failure.formError}
-            {failure.reasons && failure.reasons.length > 1 ? (
-              <ul>
-                {failure.reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
-
+      <StepForm {...formProps} className="" title="AS 신청서">
         <section className="card">
           <h2 style={{ marginTop: 0 }}>기본 정보</h2>
-          <fieldset className="support-types" aria-describedby={errors.supportTypes ? "supportTypes-error" : undefined}>
+          <fieldset className="support-types" aria-describedby={f.supportTypes.errors ? f.supportTypes.errorId : undefined} aria-invalid={f.supportTypes.errors ? true : undefined}>
             <legend>지원유형 (하나 이상)</legend>
             {GROUPS.map((group) => (
               <div key={group.label} className="support-group">
                 <strong>{group.label}</strong>
                 <div className="check-row">
-                  {group.types.map((type) => (
-                    <label key={type} className="check" htmlFor={`st-${type}`}>
-                      <input
-                        type="checkbox"
-                        id={`st-${type}`}
-                        name="supportTypes"
-                        value={type}
-                        defaultChecked={chosenTypes ? chosenTypes.has(type) : (values?.supportTypes ?? "").split(",").includes(type)}
-                      />{" "}
-                      {SUPPORT_TYPE_LABELS[type]}
-                    </label>
-                  ))}
+                  {group.types.map((type) => {
+                    const input = typeInputs.get(type);
+                    return (
+                      <label key={type} className="check" htmlFor={input?.id}>
+                        <input {...input} key={input?.key} /> {SUPPORT_TYPE_LABELS[type]}
+                      </label>
+                    );
+                  })}
                 </div>
               </div>
             ))}
-            <FieldError id="supportTypes-error" message={errors.supportTypes} />
+            <FieldError meta={f.supportTypes} />
           </fieldset>
           <div className="grid-2">
             <div className="field">
-              <label htmlFor="targetSystemId">대상 시스템</label>
-              <select id="targetSystemId" name="targetSystemId" defaultValue={text("targetSystemId")}>
+              <label htmlFor={f.targetSystemId.id}>대상 시스템</label>
+              <select {...getSelectProps(f.targetSystemId)}>
                 <option value="">선택 안 함</option>
                 {props.systems.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -200,14 +162,14 @@ export function TicketDraftForm(props: {
               </select>
               {props.systems.length === 0 ? (
                 <p className="muted">
-                  등록된 시스템이 없습니다. <a href="/profile">기업 정보</a>에서 스마트공장 보유 현황을 먼저 등록하세요.
+                  등록된 시스템이 없습니다. <a href="/profile/inventory">스마트공장 보유 현황</a>을 먼저 등록하세요.
                 </p>
               ) : null}
-              <FieldError id="targetSystemId-error" message={errors.targetSystemId} />
+              <FieldError meta={f.targetSystemId} />
             </div>
             <div className="field">
-              <label htmlFor="supplierId">공급기업</label>
-              <select id="supplierId" name="supplierId" defaultValue={text("supplierId")} aria-invalid={Boolean(errors.supplierId)}>
+              <label htmlFor={f.supplierId.id}>공급기업</label>
+              <select {...getSelectProps(f.supplierId)}>
                 <option value="">선택하세요</option>
                 {props.suppliers.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -215,88 +177,70 @@ export function TicketDraftForm(props: {
                   </option>
                 ))}
               </select>
-              <FieldError id="supplierId-error" message={errors.supplierId} />
+              <FieldError meta={f.supplierId} />
             </div>
           </div>
-          <div className="field">
-            <label htmlFor="title">제목</label>
-            <input id="title" name="title" defaultValue={text("title")} maxLength={200} aria-invalid={Boolean(errors.title)} />
-            <FieldError id="title-error" message={errors.title} />
-          </div>
-          <div className="field">
-            <label htmlFor="problem">문제 현황</label>
-            <textarea id="problem" name="problem" rows={4} defaultValue={text("problem")} aria-invalid={Boolean(errors.problem)} />
-            <FieldError id="problem-error" message={errors.problem} />
-          </div>
-          <div className="field">
-            <label htmlFor="desiredOutcome">기대 효과(요청 결과)</label>
-            <textarea id="desiredOutcome" name="desiredOutcome" rows={3} defaultValue={text("desiredOutcome")} aria-invalid={Boolean(errors.desiredOutcome)} />
-            <FieldError id="desiredOutcome-error" message={errors.desiredOutcome} />
-          </div>
+          <Field meta={f.title} label="제목" maxLength={200} />
+          <TextareaField meta={f.problem} label="문제 현황" rows={4} />
+          <TextareaField meta={f.desiredOutcome} label="기대 효과(요청 결과)" rows={3} />
         </section>
 
-        <section className="card">
-          <h2 style={{ marginTop: 0 }}>요청 항목</h2>
+        <section className="card" aria-labelledby="items-h">
+          <h2 id="items-h" style={{ marginTop: 0 }}>
+            요청 항목
+          </h2>
           <p className="muted">빈 줄은 저장되지 않습니다. 해당하는 항목 특성을 체크하면 지원 제외 여부를 바로 확인할 수 있습니다.</p>
-          <FieldError id="items-error" message={errors.items} />
+          <FieldError meta={f.items} />
           <ol className="item-rows">
-            {Array.from({ length: rows }, (_, i) => (
-              <li key={i} className="item-row">
-                <div className="item-main">
-                  <div className="field">
-                    <label htmlFor={`items.${i}.description`}>요청 항목 {i + 1} 내용</label>
-                    <input id={`items.${i}.description`} name={`items.${i}.description`} defaultValue={itemText(i, "description")} maxLength={500} />
-                    <FieldError id={`items.${i}.description-error`} message={errors[`items.${i}.description`]} />
+            {rows.map((row, i) => {
+              const r = row.getFieldset();
+              return (
+                <li key={row.key} className="item-row">
+                  <div className="item-main">
+                    <Field meta={r.description} label={`요청 항목 ${i + 1} 내용`} maxLength={500} />
+                    <div className="field">
+                      <label htmlFor={r.supportType.id}>항목 {i + 1} 지원유형</label>
+                      <select {...getSelectProps(r.supportType)}>
+                        <option value="">선택하세요</option>
+                        {SUPPORT_TYPES.map((t) => (
+                          <option key={t} value={t}>
+                            {SUPPORT_TYPE_LABELS[t]}
+                          </option>
+                        ))}
+                      </select>
+                      <FieldError meta={r.supportType} />
+                    </div>
+                    <Field meta={r.quantity} label={`항목 ${i + 1} 수량`} className="field qty" inputMode="numeric" />
                   </div>
-                  <div className="field">
-                    <label htmlFor={`items.${i}.supportType`}>항목 {i + 1} 지원유형</label>
-                    <select id={`items.${i}.supportType`} name={`items.${i}.supportType`} defaultValue={itemText(i, "supportType")}>
-                      <option value="">선택하세요</option>
-                      {SUPPORT_TYPES.map((t) => (
-                        <option key={t} value={t}>
-                          {SUPPORT_TYPE_LABELS[t]}
-                        </option>
-                      ))}
-                    </select>
-                    <FieldError id={`items.${i}.supportType-error`} message={errors[`items.${i}.supportType`]} />
+                  <div className="check-row">
+                    {ITEM_FLAGS.map((flag) => (
+                      <label key={flag} className="check" htmlFor={r[flag].id}>
+                        <input {...getInputProps(r[flag], { type: "checkbox" })} aria-label={`항목 ${i + 1} ${ITEM_FLAG_LABELS[flag]}`} /> {ITEM_FLAG_LABELS[flag]}
+                      </label>
+                    ))}
+                    <button {...form.remove.getButtonProps({ name: f.items.name, index: i })} className="secondary remove" aria-label={`항목 ${i + 1} 삭제`}>
+                      삭제
+                    </button>
                   </div>
-                  <div className="field qty">
-                    <label htmlFor={`items.${i}.quantity`}>항목 {i + 1} 수량</label>
-                    <input id={`items.${i}.quantity`} name={`items.${i}.quantity`} inputMode="numeric" defaultValue={itemText(i, "quantity") || "1"} />
-                    <FieldError id={`items.${i}.quantity-error`} message={errors[`items.${i}.quantity`]} />
-                  </div>
-                </div>
-                <div className="check-row">
-                  {FLAGS.map((flag) => (
-                    <label key={flag} className="check" htmlFor={`items.${i}.${flag}`}>
-                      <input
-                        type="checkbox"
-                        id={`items.${i}.${flag}`}
-                        name={`items.${i}.${flag}`}
-                        aria-label={`항목 ${i + 1} ${ITEM_FLAG_LABELS[flag]}`}
-                        defaultChecked={itemFlag(i, flag)}
-                      />{" "}
-                      {ITEM_FLAG_LABELS[flag]}
-                    </label>
-                  ))}
-                  <label className="check remove" htmlFor={`items.${i}.remove`}>
-                    <input type="checkbox" id={`items.${i}.remove`} name={`items.${i}.remove`} aria-label={`항목 ${i + 1} 삭제`} /> 삭제
-                  </label>
-                </div>
-              </li>
-            ))}
+                </li>
+              );
+            })}
           </ol>
-          <button type="submit" name="intent" value="addRow" className="secondary" disabled={rows >= 30}>
+          <button
+            {...form.insert.getButtonProps({ name: f.items.name, defaultValue: { description: "", supportType: "", quantity: "1" } })}
+            className="secondary"
+            disabled={rows.length >= MAX_ITEM_ROWS}
+          >
             항목 추가
           </button>
         </section>
 
         <div className="actions-bar">
-          <button type="submit" name="intent" value="save">
+          <button type="submit" disabled={formProps.pending}>
             {props.submitLabel}
           </button>
         </div>
-      </Form>
+      </StepForm>
       <ScreeningFindings items={screenItems} live />
     </>
   );

@@ -142,3 +142,6 @@ export async function deleteDocument(actor: Actor, ticketId: string, expectedVer
   if (orphan.path) await fs.rm(path.join(dataDir(), orphan.path), { force: true });
   return result;
 }
+
+/** What the documents page shows (the route's loader adds nothing to it but the accepted file kinds). */
+export type DocumentsPage = NonNullable<Awaited<ReturnType<typeof getDocumentsPage>>>;

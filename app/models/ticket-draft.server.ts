@@ -5,35 +5,16 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { z } from "zod";
-import { DomainError, SUPPORT_TYPES, sameCompany, type IsoDate, type SupportType } from "~/domain";
-import { fields, parseWith, type FormFailure } from "~/utils/forms.server";
+import { DomainError, sameCompany, type IsoDate } from "~/domain";
+import type { RequestedItemDraft, TicketDraftInput } from "~/utils/draft-schema";
 import { ForbiddenError } from "./errors.server";
 import { ticketScope } from "./ticket.server";
 import { changeTicket } from "./workflow.server";
 
 type Tx = Prisma.TransactionClient;
 
-export type RequestedItemDraft = {
-  description: string;
-  supportType: SupportType;
-  quantity: number;
-  isStandaloneEquipment: boolean;
-  isOfficeIt: boolean;
-  isRentalOrSubscription: boolean;
-  isPeriodicConsumable: boolean;
-  underWarranty: boolean;
-};
-
-export type TicketDraftInput = {
-  supportTypes: SupportType[];
-  targetSystemId: string | null;
-  supplierId: string;
-  title: string;
-  problem: string;
-  desiredOutcome: string;
-  items: RequestedItemDraft[];
-};
+// The form's schema (app/utils/draft-schema.ts) produces exactly this input.
+export type { RequestedItemDraft, TicketDraftInput } from "~/utils/draft-schema";
 
 /** The newest program whose intake is open on `today` (rolling intake: no closing date = open). */
 export async function currentProgram(today: IsoDate) {
@@ -212,96 +193,4 @@ export async function updateDraft(actor: Actor, ticketId: string, expectedVersio
       };
     },
   });
-}
-
-
-// ─── The draft form (shared by /tickets/new and /tickets/:id/edit) ─────────
-
-/** Empty item rows shown besides the filled ones (no JS needed: "항목 추가" re-renders with one more). */
-export const MIN_ITEM_ROWS = 3;
-export const MAX_ITEM_ROWS = 30;
-export const ITEM_FLAGS = ["isStandaloneEquipment", "isOfficeIt", "isRentalOrSubscription", "isPeriodicConsumable", "underWarranty"] as const;
-
-const supportType = z.enum(SUPPORT_TYPES, { error: "지원유형을 선택해 주세요." });
-
-const ItemSchema = z.object({
-  description: fields.text("요청 항목 내용", 500),
-  supportType,
-  quantity: z.coerce
-    .number({ error: "수량은 숫자로 입력해 주세요." })
-    .int("수량은 정수로 입력해 주세요.")
-    .min(1, "수량은 1 이상이어야 합니다.")
-    .max(100_000, "수량이 너무 큽니다."),
-  isStandaloneEquipment: fields.checkbox,
-  isOfficeIt: fields.checkbox,
-  isRentalOrSubscription: fields.checkbox,
-  isPeriodicConsumable: fields.checkbox,
-  underWarranty: fields.checkbox,
-});
-
-export const DraftSchema = z.object({
-  supportTypes: z.array(supportType).min(1, "지원유형을 하나 이상 선택해 주세요."),
-  targetSystemId: z.string().trim().max(64).transform((v) => (v ? v : null)),
-  supplierId: z.string({ error: "공급기업을 선택해 주세요." }).trim().min(1, "공급기업을 선택해 주세요.").max(64),
-  title: fields.text("제목", 200),
-  problem: fields.text("문제 현황", 4000),
-  desiredOutcome: fields.text("기대 효과(요청 결과)", 4000),
-  items: z.array(ItemSchema).min(1, "요청 항목을 하나 이상 입력해 주세요.").max(MAX_ITEM_ROWS),
-});
-
-/** How many item rows the form had (hidden "rows"), kept within bounds. */
-export function rowCountOf(form: FormData): number {
-  const n = Number(form.get("rows"));
-  return Number.isInteger(n) ? Math.min(Math.max(n, 1), MAX_ITEM_ROWS) : MIN_ITEM_ROWS;
-}
-
-/**
- * Reads the draft form: rows whose description is empty and that carry no flag are skipped
- * (they are the spare empty rows); rows ticked "삭제" are dropped.
- */
-export function parseDraftForm(form: FormData):
-  | { success: true; data: TicketDraftInput }
-  | { success: false; failure: FormFailure } {
-  const text = (key: string) => {
-    const v = form.get(key);
-    return typeof v === "string" ? v : "";
-  };
-  const items: Record<string, string>[] = [];
-  for (let i = 0; i < rowCountOf(form); i++) {
-    const row: Record<string, string> = {
-      description: text(`items.${i}.description`),
-      supportType: text(`items.${i}.supportType`),
-      quantity: text(`items.${i}.quantity`) || "1",
-    };
-    for (const flag of ITEM_FLAGS) row[flag] = text(`items.${i}.${flag}`);
-    if (text(`items.${i}.remove`)) continue;
-    if (row.description.trim() === "" && ITEM_FLAGS.every((f) => !row[f])) continue;
-    items.push(row);
-  }
-  const input = {
-    supportTypes: form.getAll("supportTypes").filter((v) => typeof v === "string"),
-    targetSystemId: text("targetSystemId"),
-    supplierId: text("supplierId"),
-    title: text("title"),
-    problem: text("problem"),
-    desiredOutcome: text("desiredOutcome"),
-    items,
-  };
-  const parsed = parseWith(DraftSchema, input, form);
-  if (!parsed.success) {
-    // item errors are numbered by the kept rows; point them back at the rows on screen
-    const kept: number[] = [];
-    for (let i = 0; i < rowCountOf(form); i++) {
-      if (text(`items.${i}.remove`)) continue;
-      if (text(`items.${i}.description`).trim() === "" && ITEM_FLAGS.every((f) => !text(`items.${i}.${f}`))) continue;
-      kept.push(i);
-    }
-    const fieldErrors: Record<string, string> = {};
-    for (const [key, message] of Object.entries(parsed.failure.fieldErrors ?? {})) {
-      const m = /^items\.(\d+)\.(.+)$/.exec(key);
-      fieldErrors[m ? `items.${kept[Number(m[1])] ?? m[1]}.${m[2]}` : key] = message;
-    }
-    return { success: false, failure: { ...parsed.failure, fieldErrors } };
-  }
-  return { success: true, data: parsed.data as TicketDraftInput };
 }

@@ -1,11 +1,17 @@
+// 새 AS 신청: the manufacturer files a request as a draft (작성중); documents and submission follow
+// on the ticket's pages. Same form as 신청서 수정 (TicketDraftForm on DraftSchema).
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/session.server";
-import { MIN_ITEM_ROWS, createDraft, currentProgram, draftFormOptions, parseDraftForm, rowCountOf } from "~/models/ticket-draft.server";
-import { badRequest, failureResponse, formValues, readForm } from "~/utils/forms.server";
-import { TicketDraftForm, type DraftFailure } from "~/components/ticket-draft-form";
 import { seoulDate } from "~/domain";
+import { createDraft, currentProgram, draftFormOptions } from "~/models/ticket-draft.server";
+import { DraftSchema } from "~/utils/draft-schema";
+import { readForm } from "~/utils/forms.server";
+import type { StepReply } from "~/utils/step-reply";
+import { formName, notFound, parseStepForm, stepFailure } from "~/utils/ticket-step.server";
+import { redirectWithToast } from "~/utils/toast.server";
+import { TicketDraftForm } from "~/components/ticket-draft-form";
 import makerStyles from "~/styles/maker.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: makerStyles }];
@@ -15,38 +21,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const options = await draftFormOptions(actor);
   // Only manufacturers file AS requests; for everyone else the page does not exist.
-  if (!options) throw new Response("페이지를 찾을 수 없습니다.", { status: 404 });
+  if (!options) notFound("페이지를 찾을 수 없습니다.");
   const program = await currentProgram(seoulDate(new Date()));
-  return { minRows: MIN_ITEM_ROWS, ...options, program: program && { name: program.name, noticeNumber: program.noticeNumber } };
-}
-
-/** Echo of what was typed, with every chosen support type (formValues keeps one value per key). */
-function draftValues(form: FormData): Record<string, string> {
-  return { ...formValues(form), supportTypes: form.getAll("supportTypes").map(String).join(",") };
+  return { ...options, program: program && { name: program.name, noticeNumber: program.noticeNumber } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  if (actor.role !== "manufacturer") throw new Response("페이지를 찾을 수 없습니다.", { status: 404 });
+  if (actor.role !== "manufacturer") notFound("페이지를 찾을 수 없습니다.");
   const form = await readForm(request);
-  if (form.get("intent") === "addRow") {
-    return data({ ok: false, values: draftValues(form), rows: rowCountOf(form) + 1 } satisfies DraftFailure);
-  }
-  const parsed = parseDraftForm(form);
-  if (!parsed.success) return badRequest({ ...parsed.failure, values: draftValues(form) });
-  let ticket: { id: string };
+  const submission = parseStepForm(form, DraftSchema);
+  const name = formName(form);
+  // list intents (add / remove a row) come back with the form as it now is, without JavaScript too
+  if (submission.status !== "success") return data<StepReply>({ result: submission.reply(), form: name }, { status: submission.status === "error" ? 400 : 200 });
   try {
-    ticket = await createDraft(actor, parsed.data, seoulDate(new Date()));
+    const ticket = await createDraft(actor, submission.value, seoulDate(new Date()));
+    return await redirectWithToast(`/tickets/${ticket.id}`, "신청서를 작성중으로 저장했습니다.");
   } catch (error) {
-    const failed = failureResponse(error, form);
-    return data({ ...failed.data, values: draftValues(form) }, failed.init ?? undefined);
+    return stepFailure(submission, error, name);
   }
-  return redirect(`/tickets/${ticket.id}?saved=1`);
 }
 
 export default function NewTicket() {
-  const { systems, suppliers, program, minRows } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>() as DraftFailure | undefined;
+  const { systems, suppliers, program } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="muted">
@@ -64,8 +61,7 @@ export default function NewTicket() {
         systems={systems}
         suppliers={suppliers}
         defaults={{ supportTypes: [], targetSystemId: null, supplierId: "", title: "", problem: "", desiredOutcome: "", items: [] }}
-        failure={failure}
-        minRows={minRows}
+        reply={useActionData<typeof action>()}
         submitLabel="작성중으로 저장"
       />
     </>

@@ -154,9 +154,10 @@ test.describe.serial("도입기업", () => {
     await expect(page.getByLabel("요청 항목 2 내용")).toHaveValue("사무실 프린터 교체");
     await expect(page.getByLabel("항목 2 사무용 전산장비(프린터·스캐너·PC·모니터)")).toBeChecked();
     await expect(page.getByLabel("HW 부품 수리", { exact: true })).toBeChecked();
-    await page.getByLabel("항목 2 삭제").check();
+    await page.getByRole("button", { name: "항목 2 삭제" }).click();
     await page.getByRole("button", { name: "수정 내용 저장" }).click();
-    await expect(page).toHaveURL(new RegExp(`${ticketPath}\\?saved=1$`));
+    await expect(page).toHaveURL(new RegExp(`${ticketPath}$`));
+    await expect(page.getByTestId("flash").filter({ hasText: "신청서를 저장했습니다." })).toBeVisible();
     await expect(page.getByTestId("screening").locator(".screen-blocked")).toHaveCount(0);
     await expect(page.getByTestId("screening").locator(".screen-warning")).toContainText("MES 서버 클라우드 이전");
     await expect(page.getByText("사무실 프린터 교체")).toHaveCount(0);
@@ -310,7 +311,7 @@ test.describe.serial("도입기업", () => {
     await expect(page.getByLabel("연장 사유")).toHaveValue("추가 교육 일정");
 
     // the ticket page lists the request
-    await page.getByRole("link", { name: "AS-2024-0001" }).click();
+    await page.getByTestId("ticket-pages").getByRole("link", { name: "개요" }).click();
     await expect(page.getByText(`2개월 · 승인 대기 · 종료일 ${formatKoreanDate(extended)}`)).toBeVisible();
   });
 });
