@@ -1,7 +1,7 @@
 // 사업 설정: the monitor edits the settings of one of their Technopark's programs (version-pinned
 // form, like a ticket step) or starts a new program from its settings.
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
 import type { Actor } from "~/auth/actor";
 import { requireActor } from "~/auth/session.server";
@@ -21,6 +21,14 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.program.name} · ` : ""}사업 설정 · 스마트공장 AS 트래커` }];
 
 const NOT_FOUND = "사업을 찾을 수 없습니다.";
+
+/**
+ * Program settings send no live events: after a conflict the page loads the settings again, so
+ * the person sees what the other officer saved (what they typed stays in the form) and a second
+ * save is a deliberate one.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as StepReply | undefined)?.conflict ? true : defaultShouldRevalidate;
 
 /** The signed-in monitor and their own program of the URL (anything else is the same 404). */
 async function ownProgram(request: Request, params: Record<string, string | undefined>): Promise<{ actor: Actor; programId: string }> {

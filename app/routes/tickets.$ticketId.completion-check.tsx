@@ -56,60 +56,25 @@ export const action = ticketStepAction({
   done: (_result, { value }) => DONE[value.intent],
 });
 
+type Reply = ReturnType<typeof useActionData<typeof action>>;
+
 export default function CompletionCheckPage() {
   const { today, gaps, logs, reports, checks, notes, actions, version } = useLoaderData<typeof loader>();
   const state = useTicketState();
   const reply = useActionData<typeof action>();
-  const followRefusal = refusalOf(actions, "start_follow_up");
-  const pass = useStepForm({ id: "completion-pass", schema: PassSchema, version, reply });
-  const fail = useStepForm({ id: "completion-fail", schema: FailSchema, version, reply });
-  const follow = useStepForm({ id: "follow-up-start", schema: FollowUpSchema, version, reply });
-  const note = useStepForm({ id: "follow-up-note", schema: NoteSchema, version, reply, defaultValue: { notedOn: today } });
+  // a refused form stays on screen (with what was typed and why) even when the step has moved on
+  const refused = (id: string) => reply?.form === id;
   return (
     <>
       <CompletionGate gaps={gaps} />
       <CompletionEvidence logs={logs} reports={reports} />
-      {state === "completion_check" ? (
-        <Section title="점검 결과" id="result-h">
-          <div className="grid-2">
-            <StepForm {...pass.props} className="" title="완료점검 통과">
-              <input type="hidden" name={pass.fields.intent.name} value="pass" />
-              <TextareaField meta={pass.fields.findings} label="점검 의견 (선택)" rows={3} />
-              <button type="submit">완료점검 통과</button>
-              {gaps.length ? <p className="muted">점검 항목이 모두 갖추어져야 통과할 수 있습니다.</p> : null}
-            </StepForm>
-            <StepForm {...fail.props} className="" title="보완 요구">
-              <input type="hidden" name={fail.fields.intent.name} value="fail" />
-              <TextareaField meta={fail.fields.findings} label="보완 요구 사항" rows={3} />
-              <button type="submit" className="secondary">
-                보완 요구(과제수행으로 되돌림)
-              </button>
-            </StepForm>
-          </div>
-        </Section>
-      ) : null}
+      {state === "completion_check" || refused("completion-pass") || refused("completion-fail") ? <CheckForms version={version} reply={reply} gapCount={gaps.length} /> : null}
       <CompletionChecks checks={checks} />
-      {state === "completed" || state === "follow_up" ? (
+      {state === "completed" || state === "follow_up" || refused("follow-up-start") || refused("follow-up-note") ? (
         <Section title="사후관리" id="follow-h">
-          {state === "completed" ? (
-            <StepForm {...follow.props} className="" title="사후관리 시작">
-              <input type="hidden" name={follow.fields.intent.name} value="follow_up" />
-              <button type="submit" disabled={Boolean(followRefusal)}>
-                사후관리 시작
-              </button>
-              <Reasons reasons={followRefusal} />
-            </StepForm>
-          ) : null}
-          <StepForm {...note.props} className="" title="사후관리 기록">
-            <input type="hidden" name={note.fields.intent.name} value="note" />
-            <div className="grid-2" style={{ marginTop: "1rem" }}>
-              <TextareaField meta={note.fields.note} label="사후관리 내용" rows={3} />
-              <Field meta={note.fields.notedOn} label="기록일" type="date" />
-            </div>
-            <button type="submit" className="secondary">
-              사후관리 기록 저장
-            </button>
-          </StepForm>
+          {state === "completed" || refused("follow-up-start") ? <FollowUpStart version={version} reply={reply} refusal={refusalOf(actions, "start_follow_up")} /> : null}
+          {/* re-opened when the follow-up starts (the person's own step on this page) */}
+          <FollowUpNote key={state} version={version} reply={reply} today={today} />
           {notes.length ? (
             <ul data-testid="follow-up-notes">
               {notes.map((n) => (
@@ -122,6 +87,62 @@ export default function CompletionCheckPage() {
         </Section>
       ) : null}
     </>
+  );
+}
+
+// Each form is its own component, mounted only while its step is possible: its version is pinned
+// when it appears on the page.
+
+function CheckForms({ version, reply, gapCount }: { version: number; reply: Reply; gapCount: number }) {
+  const pass = useStepForm({ id: "completion-pass", schema: PassSchema, version, reply });
+  const fail = useStepForm({ id: "completion-fail", schema: FailSchema, version, reply });
+  return (
+    <Section title="점검 결과" id="result-h">
+      <div className="grid-2">
+        <StepForm {...pass.props} className="" title="완료점검 통과">
+          <input type="hidden" name={pass.fields.intent.name} value="pass" />
+          <TextareaField meta={pass.fields.findings} label="점검 의견 (선택)" rows={3} />
+          <button type="submit">완료점검 통과</button>
+          {gapCount ? <p className="muted">점검 항목이 모두 갖추어져야 통과할 수 있습니다.</p> : null}
+        </StepForm>
+        <StepForm {...fail.props} className="" title="보완 요구">
+          <input type="hidden" name={fail.fields.intent.name} value="fail" />
+          <TextareaField meta={fail.fields.findings} label="보완 요구 사항" rows={3} />
+          <button type="submit" className="secondary">
+            보완 요구(과제수행으로 되돌림)
+          </button>
+        </StepForm>
+      </div>
+    </Section>
+  );
+}
+
+function FollowUpStart({ version, reply, refusal }: { version: number; reply: Reply; refusal: string[] | null }) {
+  const { fields: f, props } = useStepForm({ id: "follow-up-start", schema: FollowUpSchema, version, reply });
+  return (
+    <StepForm {...props} className="" title="사후관리 시작">
+      <input type="hidden" name={f.intent.name} value="follow_up" />
+      <button type="submit" disabled={Boolean(refusal)}>
+        사후관리 시작
+      </button>
+      <Reasons reasons={refusal} />
+    </StepForm>
+  );
+}
+
+function FollowUpNote({ version, reply, today }: { version: number; reply: Reply; today: string }) {
+  const { fields: f, props } = useStepForm({ id: "follow-up-note", schema: NoteSchema, version, reply, defaultValue: { notedOn: today } });
+  return (
+    <StepForm {...props} className="" title="사후관리 기록">
+      <input type="hidden" name={f.intent.name} value="note" />
+      <div className="grid-2" style={{ marginTop: "1rem" }}>
+        <TextareaField meta={f.note} label="사후관리 내용" rows={3} />
+        <Field meta={f.notedOn} label="기록일" type="date" />
+      </div>
+      <button type="submit" className="secondary">
+        사후관리 기록 저장
+      </button>
+    </StepForm>
   );
 }
 

@@ -35,14 +35,8 @@ export const action = ticketStepAction({
 export default function PaymentPage() {
   const { today, agreement, payments, actions, version } = useLoaderData<typeof loader>();
   const state = useTicketState();
-  const refusal = refusalOf(actions, "record_payment");
-  const { fields: f, props } = useStepForm({
-    id: "payment",
-    schema: Schema,
-    version,
-    reply: useActionData<typeof action>(),
-    defaultValue: { amount: moneyDefault(agreement?.subsidy), paidOn: today, note: "정부지원금 지급" },
-  });
+  // a refused save stays on screen (with what was typed and why) even when the step has moved on
+  const refused = useActionData<typeof action>()?.form === "payment";
   return (
     <div className="grid-2">
       <Section title="협약 내용" id="agr-h">
@@ -71,19 +65,31 @@ export default function PaymentPage() {
           </>
         ) : null}
       </Section>
-      {state === "agreed" ? (
-        <StepForm {...props}>
-          <h2 style={{ marginTop: 0 }}>지급 기록</h2>
-          <MoneyField meta={f.amount} label="지급액 (원)" hint={agreement ? `정부지원금 ${formatKRW(agreement.subsidy)}` : undefined} />
-          <Field meta={f.paidOn} label="지급일" type="date" />
-          <Field meta={f.note} label="비고" />
-          <button type="submit" disabled={Boolean(refusal)}>
-            지급 기록
-          </button>
-          <Reasons reasons={refusal} />
-        </StepForm>
-      ) : null}
+      {state === "agreed" || refused ? <PaymentForm today={today} subsidy={agreement?.subsidy ?? null} version={version} refusal={refusalOf(actions, "record_payment")} /> : null}
     </div>
+  );
+}
+
+/** Mounted only while a payment can be recorded, so its version is pinned when it appears. */
+function PaymentForm({ today, subsidy, version, refusal }: { today: string; subsidy: number | null; version: number; refusal: string[] | null }) {
+  const { fields: f, props } = useStepForm({
+    id: "payment",
+    schema: Schema,
+    version,
+    reply: useActionData<typeof action>(),
+    defaultValue: { amount: moneyDefault(subsidy), paidOn: today, note: "정부지원금 지급" },
+  });
+  return (
+    <StepForm {...props}>
+      <h2 style={{ marginTop: 0 }}>지급 기록</h2>
+      <MoneyField meta={f.amount} label="지급액 (원)" hint={subsidy !== null ? `정부지원금 ${formatKRW(subsidy)}` : undefined} />
+      <Field meta={f.paidOn} label="지급일" type="date" />
+      <Field meta={f.note} label="비고" />
+      <button type="submit" disabled={Boolean(refusal)}>
+        지급 기록
+      </button>
+      <Reasons reasons={refusal} />
+    </StepForm>
   );
 }
 
