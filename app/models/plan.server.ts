@@ -26,20 +26,17 @@ export function isLate(dueOn: IsoDate | null, today: IsoDate): boolean {
   return dueOn !== null && dDay(dueOn, today).overdue;
 }
 
+/** The plan page (the header comes from the ticket's layout route). Null when out of scope. */
 export async function getPlanPage(actor: Actor, ticketId: string, today: IsoDate) {
   const ticket = await prisma.ticket.findFirst({
     where: { AND: [{ id: ticketId }, ticketScope(actor)] },
     select: {
       id: true,
-      number: true,
-      title: true,
       state: true,
       version: true,
       selectionNoticeOn: true,
       planDueOn: true,
       revisionDueOn: true,
-      manufacturer: { select: { name: true } },
-      supplier: { select: { name: true } },
       plans: {
         orderBy: { version: "desc" },
         select: {

@@ -1,0 +1,75 @@
+// 수행계획서 제출 이력: every submitted plan (latest first) with its review status and milestones.
+import { PLAN_REVIEW_STATUS_LABELS, formatKoreanDate, isPlanReviewStatus, seoulDate, type PlanReviewStatus } from "~/domain";
+
+const REVIEW_TONES: Readonly<Record<PlanReviewStatus, string>> = { pending: "", accepted: "done", changes_requested: "stop" };
+
+export type PlanVersionView = {
+  id: string;
+  version: number;
+  scope: string;
+  staff: string;
+  dueOn: string;
+  isRevision: boolean;
+  late: boolean;
+  reviewStatus: string;
+  reviewNote: string | null;
+  submittedAt: string | Date;
+  milestones: { id: string; title: string; dueOn: string; deliverable: string }[];
+};
+
+export function PlanHistory({ plans }: { plans: PlanVersionView[] }) {
+  return (
+    <section className="card" aria-labelledby="plan-history-h">
+      <h2 id="plan-history-h" style={{ marginTop: 0 }}>
+        제출 이력
+      </h2>
+      {plans.length === 0 ? <p className="muted">제출된 수행계획서가 없습니다.</p> : null}
+      <div className="versions">
+        {plans.map((plan, index) => {
+          const status = isPlanReviewStatus(plan.reviewStatus)
+            ? { label: PLAN_REVIEW_STATUS_LABELS[plan.reviewStatus], tone: REVIEW_TONES[plan.reviewStatus] }
+            : { label: plan.reviewStatus, tone: "" };
+          return (
+            <article key={plan.id} className={`version${index === 0 ? " latest" : ""}`} data-plan-version={plan.version} aria-label={`수행계획서 ${plan.version}차`}>
+              <h3>
+                수행계획서 {plan.version}차{plan.isRevision ? " (수정)" : ""}
+                <span className={`badge ${status.tone}`}>{status.label}</span>
+                {plan.late ? <span className="badge overdue">기한 경과 제출</span> : <span className="badge done">기한 내 제출</span>}
+                <span className="muted" style={{ fontWeight: 400 }}>
+                  제출 {formatKoreanDate(seoulDate(new Date(plan.submittedAt)))} · 기한 {formatKoreanDate(plan.dueOn)}
+                </span>
+              </h3>
+              {plan.reviewStatus === "changes_requested" && plan.reviewNote ? <p className="note-box">운영기관 검토 의견: {plan.reviewNote}</p> : null}
+              <dl className="facts">
+                <dt>수행 범위</dt>
+                <dd style={{ whiteSpace: "pre-wrap" }}>{plan.scope}</dd>
+                <dt>투입 인력</dt>
+                <dd style={{ whiteSpace: "pre-wrap" }}>{plan.staff}</dd>
+              </dl>
+              <div className="table-wrap">
+                <table className="responsive">
+                  <thead>
+                    <tr>
+                      <th>일정 내용</th>
+                      <th>완료 예정일</th>
+                      <th>산출물</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {plan.milestones.map((m) => (
+                      <tr key={m.id}>
+                        <td data-label="일정 내용">{m.title}</td>
+                        <td data-label="완료 예정일">{formatKoreanDate(m.dueOn)}</td>
+                        <td data-label="산출물">{m.deliverable}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </article>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

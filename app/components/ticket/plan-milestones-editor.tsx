@@ -1,0 +1,69 @@
+// 추진 일정 rows of the execution plan form: one row per milestone (내용, 완료 예정일, 산출물),
+// add / remove buttons as Conform list intents (plain submit buttons without JavaScript).
+import { getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import { FieldError } from "~/components/step-form";
+
+export type MilestoneInput = { title: string; dueOn: string; deliverable: string };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the route's form
+type AnyForm = FormMetadata<any, string[]>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form holding the rows
+type RowsField = FieldMetadata<MilestoneInput[] | undefined, any, string[]>;
+
+export function PlanMilestonesEditor({ form, milestones, maxRows }: { form: AnyForm; milestones: RowsField; maxRows: number }) {
+  const rows = milestones.getFieldList();
+  return (
+    <fieldset>
+      <legend>추진 일정</legend>
+      <div className="rows">
+        <div className="row-grid milestone row-head" aria-hidden="true">
+          <span>일정 내용</span>
+          <span>완료 예정일</span>
+          <span>산출물</span>
+        </div>
+        {rows.map((row, i) => {
+          const f = row.getFieldset();
+          const n = i + 1;
+          return (
+            <div className="row-grid milestone" key={row.key}>
+              <span className="row-no">{n}번 일정</span>
+              <div>
+                <label className="sr-only" htmlFor={f.title.id}>
+                  {n}번 일정 내용
+                </label>
+                <input {...getInputProps(f.title, { type: "text" })} key={f.title.key} maxLength={200} />
+                <FieldError meta={f.title} />
+              </div>
+              <div>
+                <label className="sr-only" htmlFor={f.dueOn.id}>
+                  {n}번 일정 완료 예정일
+                </label>
+                <input {...getInputProps(f.dueOn, { type: "date" })} key={f.dueOn.key} />
+                <FieldError meta={f.dueOn} />
+              </div>
+              <div>
+                <label className="sr-only" htmlFor={f.deliverable.id}>
+                  {n}번 일정 산출물
+                </label>
+                <input {...getInputProps(f.deliverable, { type: "text" })} key={f.deliverable.key} maxLength={200} />
+                <FieldError meta={f.deliverable} />
+                {rows.length > 1 ? (
+                  <button className="secondary" {...form.remove.getButtonProps({ name: milestones.name, index: i })} aria-label={`${n}번 일정 삭제`}>
+                    삭제
+                  </button>
+                ) : null}
+              </div>
+            </div>
+          );
+        })}
+        <FieldError meta={milestones} />
+      </div>
+      {rows.length < maxRows ? (
+        <button className="secondary" {...form.insert.getButtonProps({ name: milestones.name, defaultValue: { title: "", dueOn: "", deliverable: "" } })}>
+          행 추가
+        </button>
+      ) : (
+        <p className="muted">추진 일정은 {maxRows}개까지 입력할 수 있습니다.</p>
+      )}
+    </fieldset>
+  );
+}
