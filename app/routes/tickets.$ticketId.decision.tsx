@@ -1,49 +1,50 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+// 지원결정: with the evaluation result, the places and the budget in view, the monitor selects
+// the ticket for support or not. One form, two submit buttons (`intent` select / not_select).
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { z } from "zod";
 import { formatKRW, formatKoreanDate } from "~/domain";
 import { decideSupport, getDecisionData } from "~/models/monitor-steps.server";
-import { done, notFound, stepPage, stepRequest } from "~/utils/monitor-route.server";
-import { badRequest, failureResponse, fields, parseForm, readForm } from "~/utils/forms.server";
-import { Reasons, Section, StepHeading, StepMessage, refusalOf, type StepResult, useStepResult } from "~/components/monitor/step";
+import { fields } from "~/utils/fields";
+import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
+import { StepErrorBoundary } from "~/components/error-boundary";
+import { StepForm, useStepForm } from "~/components/step-form";
+import { Reasons, Section, refusalOf } from "~/components/monitor/step";
 import { Gauge } from "~/components/monitor/gauge";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
-export const meta: MetaFunction = () => [{ title: "지원결정 · 스마트공장 AS 트래커" }];
+export const handle = { step: "지원결정" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, header, today } = await stepPage(request, params);
-  const data = await getDecisionData(actor, header.id, today);
-  if (!data) notFound();
-  return { ticket: header, today, ...data };
+  const { actor, ticketId, today } = await requireTicketStep(request, params, { roles: ["monitor"] });
+  const data = await getDecisionData(actor, ticketId, today);
+  invariantResponse(data);
+  return { today, ...data };
 }
 
-const Schema = z.object({ intent: z.enum(["select", "not_select"]), version: fields.version });
+const Schema = z.object({
+  version: fields.version,
+  intent: z.enum(["select", "not_select"], { error: "선정 또는 미선정을 선택해 주세요." }),
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, ticketId, today } = await stepRequest(request, params);
-  const form = await readForm(request);
-  const parsed = parseForm(Schema, form);
-  if (!parsed.success) return badRequest(parsed.failure);
-  try {
-    await decideSupport(actor, { ticketId, expectedVersion: parsed.data.version, today, decision: parsed.data.intent });
-    return done(request, parsed.data.intent === "select" ? "selected" : "not_selected");
-  } catch (error) {
-    return failureResponse(error, form);
-  }
-}
+export const action = ticketStepAction({
+  roles: ["monitor"],
+  schema: Schema,
+  run: ({ actor, ticketId, today, value }) => decideSupport(actor, { ticketId, expectedVersion: value.version, today, decision: value.intent }),
+  done: (_result, { value }) => (value.intent === "select" ? "지원대상으로 선정했습니다." : "미선정 처리했습니다."),
+});
 
 export default function DecisionPage() {
-  const { ticket, today, params, selectedCount, committedSubsidy, ticketSubsidy, evaluation, actions, planDueIfToday } = useLoaderData<typeof loader>();
-  const result = useStepResult(useActionData<typeof action>());
+  const { today, params, selectedCount, committedSubsidy, ticketSubsidy, evaluation, actions, planDueIfToday, version } = useLoaderData<typeof loader>();
+  const { ticketId } = useParams();
+  const { props } = useStepForm({ id: "decision", schema: Schema, version, reply: useActionData<typeof action>() });
   const selectRefusal = refusalOf(actions, "select");
   const notSelectRefusal = refusalOf(actions, "not_select");
-  const open = ticket.state === "site_evaluation";
+  // only in 현장평가 (the actions drawn for the ticket's state)
+  const open = actions.some((a) => a.action === "select");
   return (
     <>
-      <StepHeading ticket={ticket} title="지원결정" today={today} />
-      <StepMessage result={result} />
       <div className="grid-2">
         <Section title="현장평가 결과" id="eval-h">
           {evaluation ? (
@@ -54,7 +55,7 @@ export default function DecisionPage() {
             <p className="muted">현장평가표가 없습니다.</p>
           )}
           <p>
-            <Link to={`/tickets/${ticket.id}/evaluation`}>평가표 보기</Link>
+            <Link to={`/tickets/${ticketId}/evaluation`}>평가표 보기</Link>
           </p>
         </Section>
         <Section title="지원 규모와 예산" id="cap-h">
@@ -64,7 +65,8 @@ export default function DecisionPage() {
         </Section>
       </div>
       {open ? (
-        <Section title="결정" id="decide-h">
+        <StepForm {...props} title="결정">
+          <h2 style={{ marginTop: 0 }}>결정</h2>
           <p>
             선정하면 오늘({formatKoreanDate(today)})이 선정 통보일이 되고, 공급기업은 {params.planDueDays}일 이내인 {formatKoreanDate(planDueIfToday)}까지
             수행계획서를 제출해야 합니다.
@@ -75,23 +77,20 @@ export default function DecisionPage() {
               <Reasons reasons={selectRefusal} />
             </div>
           ) : null}
+          {/* 선정 stays enabled: the server re-checks the places and the budget and says why not */}
           <div className="button-row">
-            <Form method="post">
-              <input type="hidden" name="version" value={ticket.version} />
-              <button type="submit" name="intent" value="select">
-                지원대상 선정
-              </button>
-            </Form>
-            <Form method="post">
-              <input type="hidden" name="version" value={ticket.version} />
-              <button type="submit" name="intent" value="not_select" className="secondary" disabled={Boolean(notSelectRefusal)}>
-                미선정
-              </button>
-            </Form>
+            <button type="submit" name="intent" value="select">
+              지원대상 선정
+            </button>
+            <button type="submit" name="intent" value="not_select" className="secondary" disabled={Boolean(notSelectRefusal)}>
+              미선정
+            </button>
           </div>
           <Reasons reasons={notSelectRefusal} />
-        </Section>
+        </StepForm>
       ) : null}
     </>
   );
 }
+
+export const ErrorBoundary = StepErrorBoundary;
