@@ -27,7 +27,7 @@ export function ReviewFacts({ eligibility, checklist, documents, reviews }: Prop
           </ul>
         ) : null}
         <h3>제출 서류 점검</h3>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="제출 서류 점검">
           <table className="responsive" data-testid="checklist">
             <thead>
               <tr>
