@@ -13,7 +13,6 @@ import {
   executionWindow,
   isValidBusinessNumber,
   quoteTotal,
-  seoulDate,
   type IsoDate,
   type SupportType,
   type TicketState,
