@@ -255,6 +255,7 @@ describe("CSV", () => {
 });
 
 /** A text as a spreadsheet reads it back: no control characters, line breaks as \n. */
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const readBack = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/\r\n?/g, "\n");
 
 describe("XLSX", () => {
