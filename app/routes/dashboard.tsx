@@ -1,12 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/session.server";
-import { ROLE_LABELS, STATE_LABELS, SUPPORT_TYPES, SUPPORT_TYPE_LABELS, TICKET_STATES, formatKRW, formatKoreanDateShort, isTicketState, nextActor, seoulDate } from "~/domain";
+import { STATE_LABELS, SUPPORT_TYPES, SUPPORT_TYPE_LABELS, TICKET_STATES, formatKRW, seoulDate } from "~/domain";
 import { getDashboard } from "~/models/dashboard.server";
 import { listFilterOptions, listMonitorTickets, parseListFilters } from "~/models/ticket-list.server";
 import { filtersQuery } from "~/components/monitor/query";
 import { DueBadge, StateBadge } from "~/components/badges";
 import { Gauge } from "~/components/monitor/gauge";
+import { CompanyFilter, DueList, nextOf } from "~/components/monitor/dashboard-lists";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
@@ -20,27 +21,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = seoulDate(new Date());
   const [dashboard, page, options] = await Promise.all([getDashboard(actor, filters, today), listMonitorTickets(actor, filters, { total: false }), listFilterOptions(actor)]);
   const list = { ...page, total: dashboard.listTotal };
-  return { today, filters, dashboard, list, options, notice: url.searchParams.get("notice") };
-}
-
-function nextOf(state: string) {
-  const role = isTicketState(state) ? nextActor(state) : null;
-  return role ? ROLE_LABELS[role] : "—";
+  return { today, filters, dashboard, list, options };
 }
 
 export default function Dashboard() {
-  const { today, filters, dashboard, list, options, notice } = useLoaderData<typeof loader>();
+  const { today, filters, dashboard, list, options } = useLoaderData<typeof loader>();
   const { counts, overdue, dueSoon, suppliers, otherSuppliers, gauge } = dashboard;
   const totalCount = Object.values(counts).reduce((a, b) => a + b, 0);
   const query = filtersQuery(filters);
   return (
     <>
       <h1>운영기관 대시보드</h1>
-      {notice === "returned" ? (
-        <p className="toast-ok" role="status">
-          보완을 요청했습니다. 과제가 도입기업의 작성중 단계로 돌아갔습니다.
-        </p>
-      ) : null}
       <section className="card" aria-labelledby="counts-h">
         <h2 id="counts-h" style={{ marginTop: 0 }}>
           단계별 과제 수 <span className="muted">(전체 {totalCount}건)</span>
@@ -265,60 +256,5 @@ export default function Dashboard() {
         </p>
       </section>
     </>
-  );
-}
-
-type DueRow = { id: string; number: string; title: string; state: string; planDueOn: string | null; revisionDueOn: string | null; windowEndOn: string | null; dueOn: string; manufacturer: { name: string }; supplier: { name: string } };
-
-function DueList({ title, id, rows, today, empty }: { title: string; id: string; rows: DueRow[]; today: string; empty: string }) {
-  return (
-    <section className="card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`} style={{ marginTop: 0 }}>
-        {title} <span className="muted">{rows.length}건</span>
-      </h2>
-      {rows.length === 0 ? (
-        <p className="muted">{empty}</p>
-      ) : (
-        <ul className="timeline" data-testid={id}>
-          {rows.map((r) => (
-            <li key={r.id} data-ticket-row={r.number}>
-              <DueBadge state={r.state} planDueOn={r.planDueOn} revisionDueOn={r.revisionDueOn} windowEndOn={r.windowEndOn} today={today} />
-              <span>
-                <Link to={`/tickets/${r.id}`}>{r.number}</Link> {r.title}
-                <br />
-                <span className="muted">
-                  {r.manufacturer.name} · {r.supplier.name} · {STATE_LABELS[r.state as keyof typeof STATE_LABELS] ?? r.state} · 다음 조치 {nextOf(r.state)}
-                </span>
-              </span>
-              <span className="when">{formatKoreanDateShort(r.dueOn)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-/** A company filter: a drop-down while the list is short, else a hint to search by name (the choice made is kept). */
-function CompanyFilter(props: { name: string; label: string; options: { id: string; name: string }[] | null; value: string | undefined }) {
-  if (!props.options) {
-    return (
-      <>
-        {props.value ? <input type="hidden" name={props.name} value={props.value} /> : null}
-        <p className="muted" id={props.name} style={{ margin: 0 }}>
-          {props.label}이(가) 많아 목록 대신 검색어(기업명)로 찾으세요.
-        </p>
-      </>
-    );
-  }
-  return (
-    <select id={props.name} name={props.name} defaultValue={props.value ?? ""}>
-      <option value="">전체</option>
-      {props.options.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.name}
-        </option>
-      ))}
-    </select>
   );
 }
