@@ -1,0 +1,193 @@
+// Accessibility: axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA, and axe's best practices) on every
+// page type, as the role that uses it, with the ticket in a state where its form is shown; the
+// ticket pages with tables also at a phone's width. axe is injected by hand from node_modules
+// (@axe-core/playwright does not run on Node 20); bypassCSP lets the injected script run under the
+// app's nonce-based Content-Security-Policy. Each page is a soft assertion, so one run lists every
+// page's violations (rule id, impact, CSS targets).
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+import { addCompletionReport, db, requestExtension, setState, ticket } from "./fixtures";
+
+test.use({ bypassCSP: true });
+
+const AXE = path.resolve("node_modules/axe-core/axe.min.js");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 720 };
+
+type Violation = { id: string; impact: string | null; help: string; targets: string[] };
+
+async function violations(page: Page): Promise<Violation[]> {
+  // hydrated, fonts and styles applied: what a person sees (a page that keeps polling is
+  // checked after 5 s)
+  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => {});
+  await page.evaluate(() => document.fonts.ready);
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (tags) => {
+    // axe is the global that axe.min.js defines
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.map(String).join(" ")),
+    }));
+  }, TAGS);
+}
+
+const describe = (found: Violation[]) =>
+  found.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.targets.map((t) => `    - ${t}`).join("\n")}`).join("\n");
+
+/** Runs axe on the open page (and at a phone's width too with `phone`) as a soft assertion. */
+async function check(page: Page, name: string, opts: { phone?: boolean } = {}) {
+  const sizes = opts.phone ? [DESKTOP, PHONE] : [DESKTOP];
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    const label = size === PHONE ? `${name} (phone)` : name;
+    const found = await violations(page);
+    const summary = found.map((v) => `${v.id}: ${v.targets.join(", ")}`);
+    expect.soft(summary, `axe violations on ${label} (${page.url()}):\n${describe(found)}`).toEqual([]);
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+/** Opens `url`, expecting the page itself (not an error page); an error page is checked too. */
+async function open(page: Page, url: string) {
+  const response = await page.goto(url);
+  expect.soft(response?.status(), `${url} answers`).toBe(200);
+  await expect.soft(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+}
+
+const id = (number: string) => ticket(number).id;
+const step = (number: string, name: string) => `/tickets/${id(number)}/${name}`;
+
+// Seed tickets (prisma/demo-data.ts): 0001 과제수행 (maker1 × vendor1), 0002 지원결정 (maker1 × vendor2),
+// 0003 작성중 (maker2), 0005 현장평가 (maker3 × vendor1), 0006 원가적정성 검토 (maker3 × vendor2),
+// 0008 협약체결 (maker2 × vendor2), 0010 수행계획서 제출 (maker2 × vendor1), 0011 요건검토 (maker1 × vendor2).
+
+test.beforeEach(() => test.setTimeout(180_000));
+
+test("login and 404, signed out", async ({ page }) => {
+  await page.goto("/login");
+  await check(page, "login", { phone: true });
+  // the error messages and invalid fields
+  await page.getByLabel("이메일").fill("nobody@demo.kr");
+  await page.getByLabel("비밀번호").fill("wrong-password");
+  await page.getByRole("button", { name: "로그인" }).click();
+  await expect(page.getByRole("alert").first()).toBeVisible();
+  await check(page, "login (wrong password)");
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await check(page, "404 (signed out)");
+});
+
+test("manufacturer pages (maker1, maker2)", async ({ page }) => {
+  await signIn(page, "maker1@demo.kr");
+  await open(page, "/tickets");
+  await check(page, "ticket list (manufacturer)", { phone: true });
+  await open(page, "/tickets/new");
+  await check(page, "new ticket");
+  // the same form with the browser's checks off, sent empty: the server's field errors
+  await page.locator("form").evaluateAll((forms) => forms.forEach((f) => f.setAttribute("novalidate", "")));
+  await page.locator("main form button[type=submit]").last().click();
+  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => {});
+  await check(page, "new ticket (field errors)");
+  await open(page, `/tickets/${id("AS-2024-0001")}`);
+  await check(page, "ticket overview (in_progress, manufacturer)", { phone: true });
+  await open(page, step("AS-2024-0001", "extension"));
+  await check(page, "extension (manufacturer, in_progress)");
+  await open(page, step("AS-2024-0001", "work-logs"));
+  await check(page, "work-logs (manufacturer)", { phone: true });
+  await open(page, "/profile");
+  await check(page, "profile");
+  await open(page, "/notifications");
+  await check(page, "notifications");
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await check(page, "404 (signed in)");
+  await page.goto(`/tickets/no-such-ticket`);
+  await check(page, "ticket 404 (signed in)");
+
+  await page.context().clearCookies();
+  await signIn(page, "maker2@demo.kr");
+  await open(page, `/tickets/${id("AS-2024-0003")}`);
+  await check(page, "ticket overview (draft, manufacturer)");
+  await open(page, step("AS-2024-0003", "edit"));
+  await check(page, "edit (draft)");
+  await open(page, step("AS-2024-0003", "documents"));
+  await check(page, "documents (draft)", { phone: true });
+});
+
+test("supplier pages (vendor1, vendor2)", async ({ page }) => {
+  await signIn(page, "vendor2@demo.kr");
+  await open(page, "/inbox");
+  await check(page, "inbox (supplier)");
+  await open(page, "/tickets");
+  await check(page, "ticket list (supplier)", { phone: true });
+  await open(page, step("AS-2024-0002", "quote"));
+  await check(page, "quote (selected)", { phone: true });
+  await open(page, step("AS-2024-0002", "plan"));
+  await check(page, "plan (selected)", { phone: true });
+
+  await page.context().clearCookies();
+  await signIn(page, "vendor1@demo.kr");
+  await open(page, step("AS-2024-0001", "work-logs"));
+  await check(page, "work-logs (supplier, in_progress)", { phone: true });
+  await open(page, step("AS-2024-0001", "completion"));
+  await check(page, "completion (supplier, in_progress)");
+});
+
+test("monitor pages", async ({ page }) => {
+  await signIn(page, "monitor@demo.kr");
+  await open(page, "/dashboard");
+  await check(page, "dashboard", { phone: true });
+  await open(page, "/inbox");
+  await check(page, "inbox (monitor)");
+  await open(page, "/tickets");
+  await check(page, "ticket list (monitor)", { phone: true });
+  await open(page, "/programs");
+  await check(page, "programs");
+  const program = db().prepare(`SELECT id FROM Program LIMIT 1`).get() as { id: string };
+  await open(page, `/programs/${program.id}`);
+  await check(page, "program settings");
+
+  await open(page, step("AS-2024-0011", "review"));
+  await check(page, "review (requirement_review)", { phone: true });
+  await open(page, step("AS-2024-0005", "evaluation"));
+  await check(page, "evaluation (site_evaluation)", { phone: true });
+  await open(page, step("AS-2024-0005", "decision"));
+  await check(page, "decision (site_evaluation)");
+  await open(page, step("AS-2024-0010", "plan-review"));
+  await check(page, "plan-review (plan_submitted)", { phone: true });
+  await open(page, step("AS-2024-0006", "cost-review"));
+  await check(page, "cost-review (cost_review)", { phone: true });
+  await open(page, step("AS-2024-0006", "agreement"));
+  await check(page, "agreement (cost_review)");
+  await open(page, step("AS-2024-0008", "payment"));
+  await check(page, "payment (agreed)", { phone: true });
+  await open(page, step("AS-2024-0002", "cancel"));
+  await check(page, "cancel (selected)");
+});
+
+test("monitor pages that need a request or a report first", async ({ page }) => {
+  requestExtension("AS-2024-0001", 2);
+  await signIn(page, "monitor@demo.kr");
+  await open(page, step("AS-2024-0001", "extension-decision"));
+  await check(page, "extension-decision (pending request)");
+
+  addCompletionReport("AS-2024-0001");
+  setState("AS-2024-0001", "completion_check");
+  await open(page, step("AS-2024-0001", "completion-check"));
+  await check(page, "completion-check (completion_check)", { phone: true });
+});
