@@ -38,7 +38,6 @@ export const action = ticketStepAction({
 export default function ExtensionDecisionPage() {
   const { params, agreement, requests, pending, proposedEndOn, refusal, actions, version } = useLoaderData<typeof loader>();
   const approveRefusal = refusalOf(actions, "approve_extension");
-  const { fields: f, props } = useStepForm({ id: "extension-decision", schema: Schema, version, reply: useActionData<typeof action>() });
   const decided = requests.filter((r) => r.status !== "pending");
   return (
     <div className="grid-2">
@@ -69,17 +68,7 @@ export default function ExtensionDecisionPage() {
             <p style={{ whiteSpace: "pre-wrap" }}>사유: {pending.reason}</p>
             {proposedEndOn ? <p>승인하면 종료일: {formatKoreanDate(proposedEndOn)}</p> : null}
             {refusal ? <p className="result-fail">{refusal}</p> : null}
-            <StepForm {...props} className="">
-              <TextareaField meta={f.note} label="검토 의견" rows={2} />
-              <div className="button-row">
-                <button type="submit" name={f.intent.name} value="approve">
-                  연장 승인
-                </button>
-                <button type="submit" name={f.intent.name} value="refuse" className="secondary">
-                  연장 불승인
-                </button>
-              </div>
-            </StepForm>
+            <DecisionForm key={pending.id} version={version} />
             {approveRefusal && !refusal ? <Reasons reasons={approveRefusal} /> : null}
           </div>
         ) : (
@@ -101,6 +90,24 @@ export default function ExtensionDecisionPage() {
         ) : null}
       </Section>
     </div>
+  );
+}
+
+/** Mounted per pending request, so its version is pinned when the request appears. */
+function DecisionForm({ version }: { version: number }) {
+  const { fields: f, props } = useStepForm({ id: "extension-decision", schema: Schema, version, reply: useActionData<typeof action>() });
+  return (
+    <StepForm {...props} className="">
+      <TextareaField meta={f.note} label="검토 의견" rows={2} />
+      <div className="button-row">
+        <button type="submit" name={f.intent.name} value="approve">
+          연장 승인
+        </button>
+        <button type="submit" name={f.intent.name} value="refuse" className="secondary">
+          연장 불승인
+        </button>
+      </div>
+    </StepForm>
   );
 }
 
