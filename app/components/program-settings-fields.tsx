@@ -7,8 +7,25 @@ import { Field, MoneyField } from "~/components/step-form";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any field of the settings form
 type Meta = FieldMetadata<any, any, string[]>;
 
-type CountKey = "capacity" | "baseMonths" | "maxExtensionMonths" | "planDueDays" | "revisionDueDays" | "passMark" | "documentValidityMonths" | "localProgramSinceYear";
-const COUNT_KEYS: CountKey[] = ["capacity", "baseMonths", "maxExtensionMonths", "planDueDays", "revisionDueDays", "passMark", "documentValidityMonths", "localProgramSinceYear"];
+type CountKey =
+  | "capacity"
+  | "baseMonths"
+  | "maxExtensionMonths"
+  | "planDueDays"
+  | "revisionDueDays"
+  | "passMark"
+  | "documentValidityMonths"
+  | "localProgramSinceYear";
+const COUNT_KEYS: CountKey[] = [
+  "capacity",
+  "baseMonths",
+  "maxExtensionMonths",
+  "planDueDays",
+  "revisionDueDays",
+  "passMark",
+  "documentValidityMonths",
+  "localProgramSinceYear",
+];
 
 export type ProgramSettingsFieldset = Record<
   "name" | "noticeNumber" | "year" | "region" | "subsidyRate" | "subsidyCap" | "subsidyBudget" | "intakeOpensOn" | "intakeClosesOn" | CountKey,
@@ -22,7 +39,13 @@ export function ProgramSettingsFields({ fields: f, savedRateBp }: { fields: Prog
       <Field meta={f.noticeNumber} label="공고번호" />
       <Field meta={f.year} label="사업 연도" inputMode="numeric" />
       <Field meta={f.region} label={PARAM_LABELS.region} />
-      <Field meta={f.subsidyRate} label={`${PARAM_LABELS.subsidyRateBp} (%)`} inputMode="decimal" autoComplete="off" hint={`백분율로 입력합니다 (예: 50, 50.5). 저장된 값: ${formatRateBp(savedRateBp)}`} />
+      <Field
+        meta={f.subsidyRate}
+        label={`${PARAM_LABELS.subsidyRateBp} (%)`}
+        inputMode="decimal"
+        autoComplete="off"
+        hint={`백분율로 입력합니다 (예: 50, 50.5). 저장된 값: ${formatRateBp(savedRateBp)}`}
+      />
       <MoneyField meta={f.subsidyCap} label={`${PARAM_LABELS.subsidyCap} (원)`} />
       <MoneyField meta={f.subsidyBudget} label={`${PARAM_LABELS.subsidyBudget} (원)`} />
       {COUNT_KEYS.map((key) => (

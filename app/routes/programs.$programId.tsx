@@ -18,7 +18,9 @@ import { ProgramSettingsFields } from "~/components/program-settings-fields";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.program.name} · ` : ""}사업 설정 · 스마트공장 AS 트래커` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? `${data.program.name} · ` : ""}사업 설정 · 스마트공장 AS 트래커` },
+];
 
 const NOT_FOUND = "사업을 찾을 수 없습니다.";
 
@@ -51,7 +53,13 @@ const int = (label: string, min = 0, max = 1_000_000) =>
     .string({ error: `${label}을(를) 입력해 주세요.` })
     .trim()
     .transform((v) => v.replace(/[,\s]/g, ""))
-    .pipe(z.string().regex(/^-?\d+$/, `${label}은(는) 정수로 입력해 주세요.`).transform(Number).pipe(z.number().int().min(min, `${label}은(는) ${min} 이상이어야 합니다.`).max(max, `${label}이(가) 너무 큽니다.`)));
+    .pipe(
+      z
+        .string()
+        .regex(/^-?\d+$/, `${label}은(는) 정수로 입력해 주세요.`)
+        .transform(Number)
+        .pipe(z.number().int().min(min, `${label}은(는) ${min} 이상이어야 합니다.`).max(max, `${label}이(가) 너무 큽니다.`)),
+    );
 
 /** A percentage as typed ("50", "50.5 %") → basis points (5000, 5050), 0 … 100 %. */
 const percent = (label: string) =>
@@ -62,7 +70,10 @@ const percent = (label: string) =>
     .transform((v, ctx) => {
       const bp = percentToBp(v);
       if (bp !== null && bp <= 10000) return bp;
-      ctx.addIssue({ code: "custom", message: `${label}은(는) 0에서 100 사이의 백분율로 입력해 주세요 (소수점 둘째 자리까지, 예: 50 또는 50.5).` });
+      ctx.addIssue({
+        code: "custom",
+        message: `${label}은(는) 0에서 100 사이의 백분율로 입력해 주세요 (소수점 둘째 자리까지, 예: 50 또는 50.5).`,
+      });
       return z.NEVER;
     });
 
@@ -85,7 +96,10 @@ const UpdateSchema = z.object({
   region: fields.text(PARAM_LABELS.region, 20),
   localProgramSinceYear: int(PARAM_LABELS.localProgramSinceYear, 2000, 2100),
   intakeOpensOn: fields.isoDate("접수 시작일"),
-  intakeClosesOn: z.union([z.literal(""), fields.isoDate("접수 마감일")]).optional().transform((v) => (v ? v : null)),
+  intakeClosesOn: z
+    .union([z.literal(""), fields.isoDate("접수 마감일")])
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 
 const CopySchema = z.object({
@@ -104,11 +118,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const name = formName(form);
   const submission = parseStepForm(form, Schema);
-  if (submission.status !== "success") return data<StepReply>({ result: submission.reply(), form: name }, { status: submission.status === "error" ? 400 : 200 });
+  if (submission.status !== "success")
+    return data<StepReply>({ result: submission.reply(), form: name }, { status: submission.status === "error" ? 400 : 200 });
   const value = submission.value;
   try {
     if (value.intent === "copy") {
-      const created = await copyProgram(actor, programId, { name: value.newName, year: value.newYear, noticeNumber: value.newNoticeNumber, intakeOpensOn: value.newIntakeOpensOn });
+      const created = await copyProgram(actor, programId, {
+        name: value.newName,
+        year: value.newYear,
+        noticeNumber: value.newNoticeNumber,
+        intakeOpensOn: value.newIntakeOpensOn,
+      });
       return await redirectWithToast(`/programs/${created.id}`, "새 사업을 만들었습니다. 설정값을 확인하세요.");
     }
     const { intent: _intent, version, subsidyRate, ...input } = value;
@@ -119,7 +139,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const COUNTS = ["year", "capacity", "baseMonths", "maxExtensionMonths", "planDueDays", "revisionDueDays", "passMark", "documentValidityMonths", "localProgramSinceYear"] as const;
+const COUNTS = [
+  "year",
+  "capacity",
+  "baseMonths",
+  "maxExtensionMonths",
+  "planDueDays",
+  "revisionDueDays",
+  "passMark",
+  "documentValidityMonths",
+  "localProgramSinceYear",
+] as const;
 
 type Program = ReturnType<typeof useLoaderData<typeof loader>>["program"];
 

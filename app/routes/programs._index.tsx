@@ -21,7 +21,9 @@ export default function Programs() {
   return (
     <>
       <h1>사업 설정</h1>
-      <p className="muted">사업(공고)마다 지원 비율, 한도, 기간, 기한, 합격 점수, 지원 규모와 예산을 관리합니다. 새 사업은 기존 사업의 설정을 복사해 만듭니다.</p>
+      <p className="muted">
+        사업(공고)마다 지원 비율, 한도, 기간, 기한, 합격 점수, 지원 규모와 예산을 관리합니다. 새 사업은 기존 사업의 설정을 복사해 만듭니다.
+      </p>
       <div className="table-wrap card">
         <table className="responsive">
           <thead>

@@ -34,7 +34,13 @@ export const action = ticketStepAction({
 export default function AgreementPage() {
   const { today, params, review, agreement, amounts, actions, version } = useLoaderData<typeof loader>();
   const refusal = refusalOf(actions, "sign_agreement");
-  const { fields: f, props } = useStepForm({ id: "agreement", schema: Schema, version, reply: useActionData<typeof action>(), defaultValue: { startOn: today } });
+  const { fields: f, props } = useStepForm({
+    id: "agreement",
+    schema: Schema,
+    version,
+    reply: useActionData<typeof action>(),
+    defaultValue: { startOn: today },
+  });
   const startOn = f.startOn.value;
   const period = typeof startOn === "string" && isIsoDate(startOn) ? executionWindow(startOn, 0, params) : null;
   if (agreement) {
@@ -62,7 +68,9 @@ export default function AgreementPage() {
       <Field meta={f.startOn} label="사업 시작일" type="date" />
       <dl className="facts" data-testid="agreement-preview" aria-live="polite">
         <dt>사업 종료일</dt>
-        <dd data-testid="end-on">{period ? `${formatKoreanDate(period.endOn)} (기본 ${params.baseMonths}개월, 연장 시 최대 ${formatKoreanDate(period.maxEndOn)})` : "—"}</dd>
+        <dd data-testid="end-on">
+          {period ? `${formatKoreanDate(period.endOn)} (기본 ${params.baseMonths}개월, 연장 시 최대 ${formatKoreanDate(period.maxEndOn)})` : "—"}
+        </dd>
         <dt>견적금액</dt>
         <dd>{review ? formatKRW(review.quoteTotal) : "—"}</dd>
         <dt>원가검증금액</dt>

@@ -28,7 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const PassSchema = z.object({ intent: z.literal("pass"), version: fields.version, findings: fields.optionalText("점검 의견", 2000) });
 const FailSchema = z.object({ intent: z.literal("fail"), version: fields.version, findings: fields.text("보완 요구 사항", 2000) });
 const FollowUpSchema = z.object({ intent: z.literal("follow_up"), version: fields.version });
-const NoteSchema = z.object({ intent: z.literal("note"), version: fields.version, note: fields.text("사후관리 내용", 2000), notedOn: fields.isoDate("기록일") });
+const NoteSchema = z.object({
+  intent: z.literal("note"),
+  version: fields.version,
+  note: fields.text("사후관리 내용", 2000),
+  notedOn: fields.isoDate("기록일"),
+});
 const Schema = z.discriminatedUnion("intent", [PassSchema, FailSchema, FollowUpSchema, NoteSchema]);
 
 const DONE = {
@@ -68,11 +73,15 @@ export default function CompletionCheckPage() {
     <>
       <CompletionGate gaps={gaps} />
       <CompletionEvidence logs={logs} reports={reports} />
-      {state === "completion_check" || refused("completion-pass") || refused("completion-fail") ? <CheckForms version={version} reply={reply} gapCount={gaps.length} /> : null}
+      {state === "completion_check" || refused("completion-pass") || refused("completion-fail") ? (
+        <CheckForms version={version} reply={reply} gapCount={gaps.length} />
+      ) : null}
       <CompletionChecks checks={checks} />
       {state === "completed" || state === "follow_up" || refused("follow-up-start") || refused("follow-up-note") ? (
         <Section title="사후관리" id="follow-h">
-          {state === "completed" || refused("follow-up-start") ? <FollowUpStart version={version} reply={reply} refusal={refusalOf(actions, "start_follow_up")} /> : null}
+          {state === "completed" || refused("follow-up-start") ? (
+            <FollowUpStart version={version} reply={reply} refusal={refusalOf(actions, "start_follow_up")} />
+          ) : null}
           {/* re-opened when the follow-up starts (the person's own step on this page) */}
           <FollowUpNote key={state} version={version} reply={reply} today={today} />
           {notes.length ? (

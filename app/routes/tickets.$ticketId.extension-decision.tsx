@@ -31,7 +31,8 @@ const Schema = z.object({
 export const action = ticketStepAction({
   roles: ["monitor"],
   schema: Schema,
-  run: ({ actor, ticketId, today, value }) => decideExtension(actor, { ticketId, expectedVersion: value.version, today, decision: value.intent, note: value.note }),
+  run: ({ actor, ticketId, today, value }) =>
+    decideExtension(actor, { ticketId, expectedVersion: value.version, today, decision: value.intent, note: value.note }),
   done: (_result, { value }) => (value.intent === "approve" ? "사업기간 연장을 승인했습니다." : "사업기간 연장을 불승인했습니다."),
 });
 

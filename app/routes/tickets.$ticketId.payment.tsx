@@ -23,12 +23,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { today, ...data, actions: assessment.actions };
 }
 
-const Schema = z.object({ version: fields.version, amount: fields.money("지급액"), paidOn: fields.isoDate("지급일"), note: fields.optionalText("비고", 500) });
+const Schema = z.object({
+  version: fields.version,
+  amount: fields.money("지급액"),
+  paidOn: fields.isoDate("지급일"),
+  note: fields.optionalText("비고", 500),
+});
 
 export const action = ticketStepAction({
   roles: ["monitor"],
   schema: Schema,
-  run: ({ actor, ticketId, today, value }) => recordPayment(actor, { ticketId, expectedVersion: value.version, today, amount: value.amount, paidOn: value.paidOn, note: value.note }),
+  run: ({ actor, ticketId, today, value }) =>
+    recordPayment(actor, { ticketId, expectedVersion: value.version, today, amount: value.amount, paidOn: value.paidOn, note: value.note }),
   done: "사업비 지급을 기록했습니다.",
 });
 
@@ -65,13 +71,25 @@ export default function PaymentPage() {
           </>
         ) : null}
       </Section>
-      {state === "agreed" || refused ? <PaymentForm today={today} subsidy={agreement?.subsidy ?? null} version={version} refusal={refusalOf(actions, "record_payment")} /> : null}
+      {state === "agreed" || refused ? (
+        <PaymentForm today={today} subsidy={agreement?.subsidy ?? null} version={version} refusal={refusalOf(actions, "record_payment")} />
+      ) : null}
     </div>
   );
 }
 
 /** Mounted only while a payment can be recorded, so its version is pinned when it appears. */
-function PaymentForm({ today, subsidy, version, refusal }: { today: string; subsidy: number | null; version: number; refusal: string[] | null }) {
+function PaymentForm({
+  today,
+  subsidy,
+  version,
+  refusal,
+}: {
+  today: string;
+  subsidy: number | null;
+  version: number;
+  refusal: string[] | null;
+}) {
   const { fields: f, props } = useStepForm({
     id: "payment",
     schema: Schema,

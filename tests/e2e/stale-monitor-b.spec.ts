@@ -7,7 +7,19 @@
 // itself: the live update then replaces the form on an open page (nothing left to save twice), and
 // a page without JavaScript (no live updates) that still posts the old form gets the conflict.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { addCompletionReport, addDaysIso, addWorkLog, cloneSubmittedTicket, db, deleteTicket, requestExtension, seoulToday, setState, submitQuoteAndPlan, ticket } from "./fixtures";
+import {
+  addCompletionReport,
+  addDaysIso,
+  addWorkLog,
+  cloneSubmittedTicket,
+  db,
+  deleteTicket,
+  requestExtension,
+  seoulToday,
+  setState,
+  submitQuoteAndPlan,
+  ticket,
+} from "./fixtures";
 import { signIn } from "./helpers";
 import { changedMeanwhile, expectConflict, flash, personPage } from "./stale-forms";
 
@@ -23,7 +35,10 @@ const ALL = [AGREEMENT, PAYMENT, EXTENSION, CHECK, FOLLOW_START, FOLLOW_NOTE];
 
 /** A ticket in 원가적정성 검토 with a quote of 30,000,000원 (subsidy 50 % of the verified amount). */
 function inCostReview(number: string, title: string) {
-  cloneSubmittedTicket("AS-2024-0004", number, title, "plan_submitted", { selectionNoticeOn: addDaysIso(seoulToday(), -5), planDueOn: addDaysIso(seoulToday(), 10) });
+  cloneSubmittedTicket("AS-2024-0004", number, title, "plan_submitted", {
+    selectionNoticeOn: addDaysIso(seoulToday(), -5),
+    planDueOn: addDaysIso(seoulToday(), 10),
+  });
   submitQuoteAndPlan(number, [
     { description: "MES 버전업", kind: "software", quantity: 1, unitPrice: 20_000_000 },
     { description: "보고서 모듈", kind: "software", quantity: 1, unitPrice: 10_000_000 },
@@ -70,7 +85,10 @@ async function closeAll(...pages: Page[]) {
   for (const p of pages) await p.context().close();
 }
 
-test("agreement: a form opened before another officer's new cost review is refused, keeps the start date, and the new review stands", async ({ browser, baseURL }) => {
+test("agreement: a form opened before another officer's new cost review is refused, keeps the start date, and the new review stands", async ({
+  browser,
+  baseURL,
+}) => {
   const id = ticket(AGREEMENT).id;
   const first = await personPage(browser, baseURL, "monitor@demo.kr");
   const second = await personPage(browser, baseURL, "monitor@demo.kr");
@@ -92,11 +110,17 @@ test("agreement: a form opened before another officer's new cost review is refus
   // told of the change, a second save is a deliberate one: signed at the new amount
   await first.getByRole("button", { name: "협약 체결" }).click();
   await expect(flash(first)).toHaveText("협약을 체결했습니다.");
-  expect(db().prepare(`SELECT agreedCost, startOn FROM Agreement WHERE ticketId = ?`).get(id)).toEqual({ agreedCost: 26_000_000, startOn: "2026-12-01" });
+  expect(db().prepare(`SELECT agreedCost, startOn FROM Agreement WHERE ticketId = ?`).get(id)).toEqual({
+    agreedCost: 26_000_000,
+    startOn: "2026-12-01",
+  });
   await closeAll(first, second);
 });
 
-test("payment: another officer's payment replaces the open form; a stale post is refused, keeps the typed amount, and pays nothing twice", async ({ browser, baseURL }) => {
+test("payment: another officer's payment replaces the open form; a stale post is refused, keeps the typed amount, and pays nothing twice", async ({
+  browser,
+  baseURL,
+}) => {
   const id = ticket(PAYMENT).id;
   const first = await personPage(browser, baseURL, "monitor@demo.kr");
   const second = await personPage(browser, baseURL, "monitor@demo.kr");
@@ -132,7 +156,10 @@ test("payment: another officer's payment replaces the open form; a stale post is
   await closeAll(first, second, noScript);
 });
 
-test("extension decision: a form opened before the supplier's new work log is refused, keeps the note, and the request stays pending", async ({ browser, baseURL }) => {
+test("extension decision: a form opened before the supplier's new work log is refused, keeps the note, and the request stays pending", async ({
+  browser,
+  baseURL,
+}) => {
   const id = ticket(EXTENSION).id;
   const first = await personPage(browser, baseURL, "monitor@demo.kr");
   const supplier = await personPage(browser, baseURL, "vendor2@demo.kr");
@@ -151,12 +178,17 @@ test("extension decision: a form opened before the supplier's new work log is re
   await first.getByRole("button", { name: "연장 불승인" }).click();
   await expectConflict(first);
   await expect(first.getByLabel("검토 의견")).toHaveValue("입고 지연 증빙 부족");
-  expect(db().prepare(`SELECT status, decisionNote FROM ExtensionRequest WHERE ticketId = ?`).all(id)).toEqual([{ status: "pending", decisionNote: null }]);
+  expect(db().prepare(`SELECT status, decisionNote FROM ExtensionRequest WHERE ticketId = ?`).all(id)).toEqual([
+    { status: "pending", decisionNote: null },
+  ]);
   expect(db().prepare(`SELECT description FROM WorkLog WHERE ticketId = ?`).all(id)).toEqual([{ description: "현장 설비 점검" }]);
   await closeAll(first, supplier);
 });
 
-test("completion check: another officer's pass replaces the open forms; a stale 보완 요구 is refused, keeps the findings, and the pass stands", async ({ browser, baseURL }) => {
+test("completion check: another officer's pass replaces the open forms; a stale 보완 요구 is refused, keeps the findings, and the pass stands", async ({
+  browser,
+  baseURL,
+}) => {
   const id = ticket(CHECK).id;
   const first = await personPage(browser, baseURL, "monitor@demo.kr");
   const second = await personPage(browser, baseURL, "monitor@demo.kr");
@@ -211,7 +243,10 @@ test("follow-up start: a page opened before another officer's note is refused, a
   await closeAll(first, second);
 });
 
-test("follow-up note: a form opened before another officer's note is refused, keeps the typed note, and the other note stands", async ({ browser, baseURL }) => {
+test("follow-up note: a form opened before another officer's note is refused, keeps the typed note, and the other note stands", async ({
+  browser,
+  baseURL,
+}) => {
   const id = ticket(FOLLOW_NOTE).id;
   const first = await personPage(browser, baseURL, "monitor@demo.kr");
   const second = await personPage(browser, baseURL, "monitor@demo.kr");
@@ -235,9 +270,16 @@ test("follow-up note: a form opened before another officer's note is refused, ke
   await closeAll(first, second);
 });
 
-test("program settings: a form opened before another officer's save is refused, keeps the typed percentage, and the other change stands", async ({ browser, baseURL }) => {
+test("program settings: a form opened before another officer's save is refused, keeps the typed percentage, and the other change stands", async ({
+  browser,
+  baseURL,
+}) => {
   const programId = ticket("AS-2024-0004").programId;
-  const before = db().prepare(`SELECT subsidyRateBp, capacity, version FROM Program WHERE id = ?`).get(programId) as { subsidyRateBp: number; capacity: number; version: number };
+  const before = db().prepare(`SELECT subsidyRateBp, capacity, version FROM Program WHERE id = ?`).get(programId) as {
+    subsidyRateBp: number;
+    capacity: number;
+    version: number;
+  };
   const first = await personPage(browser, baseURL, "monitor@demo.kr");
   const second = await personPage(browser, baseURL, "monitor@demo.kr");
   await first.goto(`/programs/${programId}`);

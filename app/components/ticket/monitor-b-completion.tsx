@@ -15,7 +15,13 @@ type Log = {
   partCount: number;
   attachmentCount: number;
 };
-type Report = { id: string; summary: string; results: string; submittedAt: string | Date; attachments: { id: string; file: { id: string; originalName: string } }[] };
+type Report = {
+  id: string;
+  summary: string;
+  results: string;
+  submittedAt: string | Date;
+  attachments: { id: string; file: { id: string; originalName: string } }[];
+};
 type Check = { id: string; result: string; findings: string | null; checkedOn: string };
 
 export function CompletionGate({ gaps }: { gaps: Gap[] }) {
@@ -48,7 +54,8 @@ export function CompletionEvidence({ logs, reports }: { logs: Log[]; reports: Re
           <ul>
             {logs.map((l) => (
               <li key={l.id}>
-                {formatKoreanDateShort(l.workedOn)} · {l.description} · <strong>{isWorkLogStatus(l.status) ? WORK_LOG_STATUS_LABELS[l.status] : l.status}</strong>
+                {formatKoreanDateShort(l.workedOn)} · {l.description} ·{" "}
+                <strong>{isWorkLogStatus(l.status) ? WORK_LOG_STATUS_LABELS[l.status] : l.status}</strong>
                 {l.swVersionBefore || l.swVersionAfter ? ` · SW ${l.swVersionBefore ?? "?"} → ${l.swVersionAfter ?? "?"}` : ""}
                 {l.trainingAttendees ? ` · 교육 참석: ${l.trainingAttendees}` : ""}
                 {l.partCount ? ` · 교체 부품 ${l.partCount}건` : ""}
