@@ -6,21 +6,17 @@ import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { isTicketState, type AttachmentPurpose, type IsoDate } from "~/domain";
 import { transitionTicket } from "./workflow.server";
-import { recordStoredFile, type SavedFile } from "./files.server";
+import { discardSavedFile, recordStoredFile, saveUpload, type SavedFile } from "./files.server";
 import { getTicketAssessment, ticketScope } from "./ticket.server";
 
+/** The completion page (the ticket's header comes from the layout route). Null when out of scope. */
 export async function getCompletionPage(actor: Actor, ticketId: string, today: IsoDate) {
   const ticket = await prisma.ticket.findFirst({
     where: { AND: [{ id: ticketId }, ticketScope(actor)] },
     select: {
       id: true,
-      number: true,
-      title: true,
       state: true,
       version: true,
-      windowEndOn: true,
-      manufacturer: { select: { name: true } },
-      supplier: { select: { name: true } },
       completionReports: {
         orderBy: { submittedAt: "desc" },
         select: {
@@ -82,4 +78,23 @@ export async function reportCompletion(
     },
   });
   return { ...result, reportId };
+}
+
+/**
+ * Checks and stores the uploaded files (by content), then reports completion with them; when
+ * anything is refused, the files already stored are removed again.
+ */
+export async function reportCompletionWithUploads(
+  actor: Actor,
+  input: Omit<Parameters<typeof reportCompletion>[1], "files"> & { uploads: readonly File[] },
+) {
+  const { uploads, ...rest } = input;
+  const files: SavedFile[] = [];
+  try {
+    for (const upload of uploads) files.push(await saveUpload(upload));
+    return await reportCompletion(actor, { ...rest, files });
+  } catch (error) {
+    await Promise.all(files.map((f) => discardSavedFile(f)));
+    throw error;
+  }
 }

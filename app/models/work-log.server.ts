@@ -21,7 +21,7 @@ import {
 } from "~/domain";
 import { changeTicket, type Tx } from "./workflow.server";
 import { ConflictError, NotFoundError } from "./errors.server";
-import { recordStoredFile, type SavedFile } from "./files.server";
+import { discardSavedFile, recordStoredFile, saveUpload, type SavedFile } from "./files.server";
 import { ticketScope } from "./ticket.server";
 
 export type WorkLogFields = {
@@ -38,18 +38,29 @@ export type NewAttachment = { purpose: WorkLogAttachmentPurpose; saved: SavedFil
 const WORK_STATES = WORK_LOG_STATES;
 const WORK_STATE_MESSAGE = "작업일지는 과제수행 단계에서만 작성·확인할 수 있습니다.";
 
+/**
+ * Checks and stores uploaded files (by content) and runs `save` with them; when storing or `save`
+ * fails, the files already stored are removed again.
+ */
+export async function withStoredAttachments<R>(files: readonly { purpose: WorkLogAttachmentPurpose; file: File }[], save: (attachments: NewAttachment[]) => Promise<R>): Promise<R> {
+  const stored: NewAttachment[] = [];
+  try {
+    for (const { purpose, file } of files) stored.push({ purpose, saved: await saveUpload(file) });
+    return await save(stored);
+  } catch (error) {
+    await Promise.all(stored.map((a) => discardSavedFile(a.saved)));
+    throw error;
+  }
+}
+
+/** The work-log page (the ticket's header comes from the layout route). Null when out of scope. */
 export async function getWorkLogPage(actor: Actor, ticketId: string) {
   const ticket = await prisma.ticket.findFirst({
     where: { AND: [{ id: ticketId }, ticketScope(actor)] },
     select: {
       id: true,
-      number: true,
-      title: true,
       state: true,
       version: true,
-      windowEndOn: true,
-      manufacturer: { select: { name: true } },
-      supplier: { select: { name: true } },
       supportTypes: { select: { type: true } },
       workLogs: {
         orderBy: [{ workedOn: "desc" }, { createdAt: "desc" }],
