@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/auth/session.server";
 import { seoulDate } from "~/domain";
-import { csvStream, exportFileName } from "~/models/monitor-export.server";
+import { exportFileName } from "~/models/export/columns.server";
+import { csvStream } from "~/models/export/csv.server";
 import { parseListFilters } from "~/models/ticket-list.server";
 
 /** The dashboard's filtered list as CSV (UTF-8 with BOM), streamed. Monitor only. */

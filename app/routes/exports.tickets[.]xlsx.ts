@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/auth/session.server";
 import { seoulDate } from "~/domain";
-import { exportFileName, xlsxStream } from "~/models/monitor-export.server";
+import { exportFileName } from "~/models/export/columns.server";
+import { xlsxStream } from "~/models/export/xlsx.server";
 import { parseListFilters } from "~/models/ticket-list.server";
 
 /** The dashboard's filtered list as XLSX (written and zipped as the rows are read). Monitor only. */

@@ -1,7 +1,10 @@
 // The monitor's exports against a real, migrated and seeded SQLite file: the fast row
 // reader (one joined $queryRaw per keyset batch, its WHERE translated from listWhere)
 // returns exactly the rows of the Prisma reader, in the same order, for every actor and
-// filter; the CSV bytes and the hand-written XLSX hold what the columns say.
+// filter; the CSV bytes and the XLSX (our sheet writer in yazl's zip) hold what the columns
+// say, the same rows both; the zip's entries carry Seoul time stamps and valid CRCs; and a
+// large workbook streams (read ahead only as far as the reader takes it).
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
@@ -16,15 +19,20 @@ import { iterateExportRows, whereSql, type ExportRow } from "~/models/export-row
 import {
   CSV_HEADER,
   EXPORT_COLUMNS,
+  XLSX_PARTS,
   XLSX_SHEET_NAME,
+  XLSX_SHEET_PATH,
   csvBytes,
   csvField,
   csvLine,
   csvStream,
   excelDay,
+  seoulZipMtime,
   xlsxStream,
+  xlsxStreamOf,
   xmlText,
 } from "~/models/monitor-export.server";
+import { xlsxCrcThroughZlib } from "~/models/export/xlsx.server";
 
 const TODAY = "2026-11-27";
 let monitor: Actor;
@@ -249,7 +257,10 @@ describe("CSV", () => {
 
   it("a filtered export holds only the filtered tickets", async () => {
     const body = (await bytesOf(csvStream(monitor, filters("state=agreed")))).toString("utf8");
-    const lines = body.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = body
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines).toHaveLength(1 + (await prisma.ticket.count({ where: { state: "agreed" } })));
   });
 });
@@ -260,7 +271,7 @@ const readBack = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u00
 
 describe("XLSX", () => {
   it("escapes XML and drops what XML cannot hold", () => {
-    expect(xmlText("a<b>&\"c\"")).toBe("a&lt;b&gt;&amp;&quot;c&quot;");
+    expect(xmlText('a<b>&"c"')).toBe("a&lt;b&gt;&amp;&quot;c&quot;");
     expect(xmlText("제어\u0001문자\u001f\t탭")).toBe("제어문자\t탭");
     expect(xmlText("줄\r\n바꿈\r끝\n")).toBe("줄\n바꿈\n끝\n");
     expect(excelDay("1970-01-01")).toBe(25_569);
@@ -303,5 +314,236 @@ describe("XLSX", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await bytesOf(xlsxStream(monitor, filters("state=agreed")))) as unknown as ArrayBuffer);
     expect(workbook.getWorksheet(XLSX_SHEET_NAME)!.actualRowCount).toBe(1 + (await prisma.ticket.count({ where: { state: "agreed" } })));
+  });
+});
+
+// ─── The zip, read by hand: every entry's DOS time stamp, extra fields and CRC ──────────
+
+type ZipEntryInfo = { name: string; dosDate: number; dosTime: number; extraIds: number[]; crc: number; data: Buffer };
+
+/** The entries of a zip through its central directory (no zip64: these files are small). */
+function zipEntries(file: Buffer): ZipEntryInfo[] {
+  const eocd = file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  expect(eocd).toBeGreaterThan(0);
+  const count = file.readUInt16LE(eocd + 10);
+  let at = file.readUInt32LE(eocd + 16);
+  const entries: ZipEntryInfo[] = [];
+  for (let i = 0; i < count; i++) {
+    expect(file.readUInt32LE(at)).toBe(0x02014b50);
+    const method = file.readUInt16LE(at + 10);
+    const [dosTime, dosDate, crc, compressed] = [
+      file.readUInt16LE(at + 12),
+      file.readUInt16LE(at + 14),
+      file.readUInt32LE(at + 16),
+      file.readUInt32LE(at + 20),
+    ];
+    const [nameLength, extraLength, commentLength] = [file.readUInt16LE(at + 28), file.readUInt16LE(at + 30), file.readUInt16LE(at + 32)];
+    const local = file.readUInt32LE(at + 42);
+    const name = file.toString("utf8", at + 46, at + 46 + nameLength);
+    const extraIds: number[] = [];
+    for (let e = at + 46 + nameLength; e < at + 46 + nameLength + extraLength; e += 4 + file.readUInt16LE(e + 2))
+      extraIds.push(file.readUInt16LE(e));
+    // the local header says the same time
+    expect(file.readUInt32LE(local)).toBe(0x04034b50);
+    expect([file.readUInt16LE(local + 10), file.readUInt16LE(local + 12)], name).toEqual([dosTime, dosDate]);
+    const start = local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
+    const raw = file.subarray(start, start + compressed);
+    entries.push({ name, dosDate, dosTime, extraIds, crc, data: method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw) });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** A DOS date and time as "YYYY-MM-DD HH:MM:SS" (wall clock, no zone). */
+function dosWallClock(date: number, time: number): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${1980 + (date >> 9)}-${p((date >> 5) & 15)}-${p(date & 31)} ${p(time >> 11)}:${p((time >> 5) & 63)}:${p((time & 31) * 2)}`;
+}
+
+/** The Seoul wall clock of an instant, to the even second below (DOS time's resolution). */
+function seoulWallClock(instant: Date): string {
+  const s = new Date(instant.getTime() + 9 * 3_600_000);
+  s.setUTCSeconds(s.getUTCSeconds() & ~1, 0);
+  return s.toISOString().slice(0, 19).replace("T", " ");
+}
+
+async function withTimeZone<T>(zone: string, run: () => Promise<T>): Promise<T> {
+  const saved = process.env.TZ;
+  process.env.TZ = zone; // Node applies it to Date's local fields at once
+  try {
+    return await run();
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+}
+
+/** RFC 4180 fields of the CSV body (BOM and header included). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") endField();
+    else if (c === "\r" && text[i + 1] === "\n") {
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
+    } else field += c;
+  }
+  if (field || row.length) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+describe("XLSX and CSV", () => {
+  it("hold the same rows: every CSV field is the workbook's cell", async () => {
+    const f = filters("");
+    const csv = parseCsv((await bytesOf(csvStream(monitor, f))).toString("utf8").replace(/^\uFEFF/, ""));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await bytesOf(xlsxStream(monitor, f))) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet(XLSX_SHEET_NAME)!;
+    expect(csv.length).toBeGreaterThan(40);
+    expect(sheet.actualRowCount).toBe(csv.length);
+    csv.forEach((fields, r) => {
+      expect(fields).toHaveLength(EXPORT_COLUMNS.length);
+      const row = sheet.getRow(r + 1);
+      fields.forEach((field, c) => {
+        const v = row.getCell(c + 1).value;
+        const cell = v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+        // the CSV defuses formulas with a leading ', and a spreadsheet keeps no control characters
+        const csvValue = readBack(/^'[=+\-@]/.test(field) ? field.slice(1) : field);
+        expect(cell, `row ${r + 1} ${EXPORT_COLUMNS[c].header}`).toBe(csvValue);
+      });
+    });
+  });
+});
+
+describe("XLSX zip (yazl)", () => {
+  it("stamps every entry with the Seoul wall-clock time, whatever the server's time zone", async () => {
+    const now = new Date("2026-11-27T15:30:11Z"); // already the 28th in Seoul
+    for (const zone of ["UTC", "America/Los_Angeles", "Asia/Seoul", "Europe/Berlin"]) {
+      const file = await withTimeZone(zone, () => bytesOf(xlsxStream(monitor, filters("state=agreed"), { now })));
+      const entries = zipEntries(file);
+      expect(entries.map((e) => e.name)).toEqual([...Object.keys(XLSX_PARTS), XLSX_SHEET_PATH]);
+      for (const e of entries) {
+        expect(dosWallClock(e.dosDate, e.dosTime), `${zone} ${e.name}`).toBe("2026-11-28 00:30:10");
+        // no Info-ZIP UTC stamp (0x5455) that a reader would prefer and show 9 hours off
+        expect(e.extraIds, e.name).not.toContain(0x5455);
+      }
+    }
+    expect(await withTimeZone("UTC", async () => seoulZipMtime(now).getHours())).toBe(0);
+  });
+
+  it("stamps now by default, and every entry's CRC is right", async () => {
+    const before = new Date();
+    const entries = zipEntries(await bytesOf(xlsxStream(monitor, filters(""))));
+    const after = new Date();
+    for (const e of entries) {
+      expect([seoulWallClock(before), seoulWallClock(after)], e.name).toContain(dosWallClock(e.dosDate, e.dosTime));
+      expect(e.crc, e.name).toBe(zlib.crc32(e.data));
+    }
+    expect(entries.find((e) => e.name === "xl/workbook.xml")!.data.toString("utf8")).toBe(XLSX_PARTS["xl/workbook.xml"]);
+    expect(xlsxCrcThroughZlib()).toBe(true);
+  });
+});
+
+describe("a large XLSX export", () => {
+  const template: ExportRow = {
+    number: "AS-2026-00001",
+    title: "스마트공장 설비 유지보수 & MES 연동 <긴급>",
+    state: "in_progress",
+    submittedAt: new Date("2026-03-02T01:00:00Z"),
+    planDueOn: "2026-03-20",
+    revisionDueOn: null,
+    windowEndOn: "2026-09-30",
+    quoteTotal: 28_000_000,
+    agreedCost: 25_000_000,
+    subsidy: 12_500_000,
+    companyShare: 12_500_000,
+    manufacturerName: "도입기업 주식회사",
+    supplierName: "공급기업 테크",
+    supportTypes: ["hw_repair", "sw_upgrade"],
+  };
+  const BATCH = 500;
+
+  /** `count` batches of synthetic rows, counting how many were made and whether the reader ended them. */
+  function batches(count: number, failAfter = Infinity) {
+    const progress = { produced: 0, ended: false };
+    const iterable = (async function* () {
+      try {
+        for (let b = 0; b < count; b++) {
+          if (b === failAfter) throw new Error("the database went away");
+          progress.produced++;
+          yield Array.from({ length: BATCH }, (_, i) => ({ ...template, number: `AS-2026-${String(b * BATCH + i).padStart(6, "0")}` }));
+        }
+      } finally {
+        progress.ended = true;
+      }
+    })();
+    return { iterable, progress };
+  }
+
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  it("reads rows only as fast as the download takes them, and all of them in the end", async () => {
+    const { iterable, progress } = batches(200); // 100,000 rows, about 65 MB of sheet XML
+    const reader = xlsxStreamOf(iterable).getReader();
+    const chunks: Buffer[] = [Buffer.from((await reader.read()).value!)];
+    await settle(); // a reader that does not read: the sheet must not run ahead
+    expect(progress.produced).toBeLessThanOrEqual(12); // a batch or two in each stage of the pipe (≈ 4 of 65 MB)
+    let maxAhead = 0;
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(Buffer.from(value));
+      received += value.byteLength;
+      // deflate makes about 1 byte of zip from 7 of sheet (≈ 47 compressed bytes a row)
+      maxAhead = Math.max(maxAhead, progress.produced - received / (47 * BATCH));
+    }
+    expect(progress).toEqual({ produced: 200, ended: true });
+    expect(maxAhead).toBeLessThan(20); // never the whole sheet ahead of the download
+    const sheet = zipEntries(Buffer.concat(chunks)).find((e) => e.name === XLSX_SHEET_PATH)!;
+    expect(sheet.data.length).toBeGreaterThan(60_000_000);
+    expect(sheet.crc).toBe(zlib.crc32(sheet.data));
+    const text = sheet.data.toString("utf8");
+    expect(text.split("</row>").length - 1).toBe(1 + 200 * BATCH);
+    expect(text).toContain('<row r="100001"><c r="A100001" t="inlineStr"><is><t>AS-2026-099999</t>');
+    expect(text.endsWith("</sheetData></worksheet>")).toBe(true);
+  }, 60_000);
+
+  it("stops reading when the download is cancelled", async () => {
+    const { iterable, progress } = batches(200);
+    const reader = xlsxStreamOf(iterable).getReader();
+    while (progress.produced < 2) await reader.read(); // the fixed parts come first, then the sheet
+    await reader.cancel();
+    await settle();
+    expect(progress.ended).toBe(true);
+    expect(progress.produced).toBeLessThan(10);
+  });
+
+  it("fails the download when a batch cannot be read", async () => {
+    const { iterable, progress } = batches(200, 3);
+    await expect(bytesOf(xlsxStreamOf(iterable))).rejects.toThrow("the database went away");
+    expect(progress).toEqual({ produced: 3, ended: true });
   });
 });
