@@ -93,7 +93,7 @@ export function stepFailure(submission: Replying, error: unknown, form?: string)
   throw error;
 }
 
-type Done<R> = string | { message: string; to?: string };
+type Done = string | { message: string; to?: string };
 
 export type StepActionConfig<S extends z.ZodType, R> = {
   /** Roles that may take this step; others get the 404 of a foreign ticket. */
@@ -102,7 +102,7 @@ export type StepActionConfig<S extends z.ZodType, R> = {
   /** The step itself: a model call, scoped by the actor. Throw model/domain errors, never Response. */
   run: (args: TicketStep & { value: z.output<S>; request: Request; form: FormData }) => Promise<R>;
   /** The success message (and where to go, default: the same page). */
-  done: Done<R> | ((result: R, args: TicketStep & { value: z.output<S> }) => Done<R>);
+  done: Done | ((result: R, args: TicketStep & { value: z.output<S> }) => Done);
 };
 
 /** The name the page gave the submitted form (see StepForm), if any. */
