@@ -52,27 +52,35 @@ export function useStepForm<S extends z.ZodType>(options: StepFormOptions<S>) {
   const [pinned, setPinned] = useState(version);
   const latestVersion = useRef(version);
   latestVersion.current = version;
-  const submitting = useRef(false);
+  // the submission under way on this page: this form's, or another form's of the same person
+  const submission = useRef<"ours" | "other" | null>(null);
   const ours = navigation.formData?.get(STEP_FORM_FIELD) === id;
-  const replyRef = useRef(reply);
-  replyRef.current = reply;
+  const lastReply = useRef(options.reply);
+  lastReply.current = options.reply;
   useEffect(() => {
     if (navigation.state !== "idle") {
-      if (ours) submitting.current = true;
+      const posting = (navigation.formMethod ?? "GET").toUpperCase() !== "GET";
+      if (posting) submission.current = ours ? "ours" : (submission.current ?? "other");
       return;
     }
-    if (!submitting.current) return;
-    submitting.current = false;
-    const last = replyRef.current;
-    if (!last) {
+    const which = submission.current;
+    if (!which) return;
+    submission.current = null;
+    const last = lastReply.current;
+    const mine = replyFor(last, id);
+    if (which === "ours" && !mine) {
       // saved (the action redirected): open the form again on the new data and version
       setPinned(latestVersion.current);
       setGeneration((g) => g + 1);
-    } else if (last.conflict) {
+    } else if (which === "ours" && mine?.conflict) {
       // told of the other change: what is typed stays, a second save is a deliberate one
       setPinned(latestVersion.current);
+    } else if (which === "other" && !last) {
+      // the person's own save of another form on this page is not someone else's change:
+      // this form keeps what is typed and builds on the version the page now shows
+      setPinned(latestVersion.current);
     }
-  }, [navigation.state, ours]);
+  }, [navigation.state, navigation.formMethod, ours, id]);
 
   const [form, fields] = useForm<FormShape<S>, z.output<S>>({
     id: `${id}-${generation}`,
