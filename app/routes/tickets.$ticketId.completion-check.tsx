@@ -11,7 +11,7 @@ import { StepErrorBoundary } from "~/components/error-boundary";
 import { Field, StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import { Reasons, Section, refusalOf } from "~/components/monitor/step";
 import { CompletionChecks, CompletionEvidence, CompletionGate } from "~/components/ticket/monitor-b-completion";
-import { useTicketState } from "~/components/ticket/monitor-b-ticket";
+import { useTicketState } from "~/components/ticket/use-ticket-header";
 import { formatKoreanDate } from "~/domain";
 import monitorCss from "~/styles/monitor.css?url";
 

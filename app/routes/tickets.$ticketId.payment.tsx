@@ -10,7 +10,7 @@ import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { Field, MoneyField, StepForm, moneyDefault, useStepForm } from "~/components/step-form";
 import { AmountsFacts, Reasons, Section, refusalOf } from "~/components/monitor/step";
-import { useTicketState } from "~/components/ticket/monitor-b-ticket";
+import { useTicketState } from "~/components/ticket/use-ticket-header";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
