@@ -3,6 +3,7 @@
 // the ticket version the form was opened with.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { z } from "zod";
 import { STATE_LABELS, formatKoreanDate, isTicketState } from "~/domain";
 import { getPlanPage, submitPlan } from "~/models/plan.server";
@@ -92,6 +93,11 @@ export default function PlanPage() {
       ],
     },
   });
+  // A form being filled in stays on the page when someone else submitted meanwhile (the live update
+  // moves the state on): its save is then refused with the conflict message, what was typed kept.
+  const [opened] = useState({ formId: form.id, step: page.step });
+  const showForm = canSubmit || (role === "supplier" && opened.step !== null && opened.formId === form.id);
+  const step = page.step ?? opened.step;
   const stateLabel = isTicketState(page.state) ? STATE_LABELS[page.state] : page.state;
   return (
     <>
@@ -133,16 +139,16 @@ export default function PlanPage() {
         </section>
       ) : null}
 
-      {canSubmit ? (
+      {showForm ? (
         <StepForm {...props} title="수행계획서 작성">
-          <h2 style={{ marginTop: 0 }}>{page.step === "resubmit_plan" ? "수정 수행계획서 작성" : "수행계획서 작성"}</h2>
+          <h2 style={{ marginTop: 0 }}>{step === "resubmit_plan" ? "수정 수행계획서 작성" : "수행계획서 작성"}</h2>
           {page.lateIfSubmittedToday && page.dueOn ? (
             <div className="warn-box" role="alert" data-testid="late-warning">
               제출기한({formatKoreanDate(page.dueOn)})이 {page.dueDDay ? -page.dueDDay.days : 0}일 지났습니다. 지금 제출하면 &lsquo;기한 경과 제출&rsquo;로 표시되며
               운영기관이 이를 확인합니다.
             </div>
           ) : null}
-          <input type="hidden" name={f.step.name} value={page.step ?? ""} />
+          <input type="hidden" name={f.step.name} value={step ?? ""} />
           <TextareaField meta={f.scope} label="수행 범위" rows={4} maxLength={5000} />
           <PlanMilestonesEditor form={form} milestones={f.milestones} maxRows={MAX_MILESTONES} />
           <TextareaField meta={f.staff} label="투입 인력" rows={3} maxLength={2000} placeholder="예: PM 1명(홍길동), 엔지니어 2명" />
@@ -156,7 +162,7 @@ export default function PlanPage() {
             </div>
           ) : null}
           <button type="submit" disabled={props.pending}>
-            {page.step === "resubmit_plan" ? "수정 수행계획서 제출" : "수행계획서 제출"}
+            {step === "resubmit_plan" ? "수정 수행계획서 제출" : "수행계획서 제출"}
           </button>
         </StepForm>
       ) : (

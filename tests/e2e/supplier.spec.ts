@@ -99,7 +99,8 @@ test("vendor2 quotes AS-2024-0004 and revises it; maker2 sees the latest total a
   await expect(page.getByLabel("1번 항목 단가")).toHaveValue("12,000,000");
   await page.getByLabel("1번 항목 단가").fill("10000000");
   await page.getByRole("button", { name: "견적 저장" }).click();
-  await expect(page.getByTestId("flash")).toHaveText("견적 2차를 저장했습니다.");
+  // the newest toast comes first (the 1차 toast may still be shown below it)
+  await expect(page.getByTestId("flash").first()).toHaveText("견적 2차를 저장했습니다.");
   await expect(page.getByTestId("current-quote-total")).toHaveText("19,000,000원 (2차)");
   await expect(page.getByTestId("quote-total-2")).toHaveText("합계 19,000,000원");
   await expect(page.getByTestId("quote-total-1")).toHaveText("합계 21,000,000원");
@@ -221,7 +222,7 @@ test("work logs with evidence, confirm / dispute / correct, a stale edit, then t
   await expect(disputed.getByText("이의 내용을(를) 입력해 주세요.")).toBeVisible();
   await disputed.getByLabel("이의 내용").fill("작업 전 사진이 다른 설비입니다. 프레스 3호기 사진으로 바꿔 주세요.");
   await disputed.getByRole("button", { name: "이의 제기" }).click();
-  await expect(maker.page.getByTestId("flash")).toHaveText("이의를 제기했습니다. 공급기업이 수정하면 다시 확인할 수 있습니다.");
+  await expect(maker.page.getByTestId("flash").first()).toHaveText("이의를 제기했습니다. 공급기업이 수정하면 다시 확인할 수 있습니다.");
   await expect(disputed).toHaveAttribute("data-status", "disputed");
 
   // vendor1 sees the comment; completion is refused while a log is unconfirmed
@@ -255,7 +256,8 @@ test("work logs with evidence, confirm / dispute / correct, a stale edit, then t
 
   await stale.getByLabel("작업 내용").fill("다른 탭에서 고친 내용");
   await stale.getByRole("button", { name: "수정 내용 저장" }).click();
-  await expect(stale.getByRole("alert")).toHaveText(CONFLICT);
+  // the conflict headline, followed by the hint that what was typed is kept
+  await expect(stale.locator(".form-error[role=alert][data-conflict=true]")).toContainText(CONFLICT);
   await expect(stale.getByLabel("작업 내용")).toHaveValue("다른 탭에서 고친 내용");
   await stale.close();
 
