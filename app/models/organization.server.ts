@@ -10,19 +10,8 @@ import { ConflictError, NotFoundError } from "./errors.server";
 
 type Tx = Prisma.TransactionClient;
 
-export const SYSTEM_KINDS = ["MES", "ERP", "PLM", "POP", "SCM", "WMS", "QMS", "FEMS", "other"] as const;
-export type SystemKind = (typeof SYSTEM_KINDS)[number];
-export const SYSTEM_KIND_LABELS: Readonly<Record<SystemKind, string>> = {
-  MES: "MES",
-  ERP: "ERP",
-  PLM: "PLM",
-  POP: "POP",
-  SCM: "SCM",
-  WMS: "WMS",
-  QMS: "QMS",
-  FEMS: "FEMS",
-  other: "기타",
-};
+import type { SystemKind } from "~/utils/profile-schema";
+export { SYSTEM_KINDS, SYSTEM_KIND_LABELS, type SystemKind } from "~/utils/profile-schema";
 
 export const PROFILE_SELECT = {
   id: true,

@@ -30,6 +30,7 @@ const RULES: Record<string, Rule> = {
   "routes/tickets.new": { kind: "own-only" },
   "routes/inbox": { kind: "own-only" },
   "routes/profile": { kind: "own-only" },
+  "routes/profile_.inventory": { kind: "own-only" },
   "routes/notifications": { kind: "own-only" },
   "routes/dashboard": { kind: "monitor-only" },
   "routes/programs._index": { kind: "monitor-only" },

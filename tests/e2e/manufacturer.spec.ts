@@ -69,7 +69,9 @@ test.describe.serial("도입기업", () => {
     await expect(page.getByLabel("주소")).toHaveValue("경기도 화성시 향남읍 제약공단2길 47");
 
     // inventory: add a system, then a HW linked to it
-    const add = page.locator("form#add-system");
+    await page.getByRole("link", { name: "스마트공장 보유 현황" }).click();
+    await expect(page).toHaveURL(/\/profile\/inventory$/);
+    const add = page.getByRole("form", { name: "시스템 추가", exact: true });
     await add.getByLabel("시스템 종류").selectOption("QMS");
     await add.getByLabel("시스템 이름").fill("품질검사 QMS");
     await add.getByLabel("구축 공급기업").fill("(주)스마트팩토리솔루션");
@@ -88,6 +90,7 @@ test.describe.serial("도입기업", () => {
     const other = await context.newPage();
     await signIn(other, "maker1@demo.kr");
     await other.goto("/profile");
+    await page.goto("/profile");
     await page.getByLabel("대표자").fill("김성호");
     await page.getByRole("button", { name: "기업 정보 저장" }).click();
     await expect(page.getByTestId("flash").filter({ hasText: "기업 정보를 저장했습니다." })).toBeVisible();
