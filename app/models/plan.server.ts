@@ -109,7 +109,11 @@ export async function submitPlan(
           `수행계획서 제출기한(${formatKoreanDate(dueOn)})이 지났습니다. '기한 경과 제출'임을 확인란에 표시한 뒤 제출해 주세요.`,
         );
       }
-      const latest = await tx.executionPlan.findFirst({ where: { ticketId: facts.id }, orderBy: { version: "desc" }, select: { version: true } });
+      const latest = await tx.executionPlan.findFirst({
+        where: { ticketId: facts.id },
+        orderBy: { version: "desc" },
+        select: { version: true },
+      });
       planVersion = (latest?.version ?? 0) + 1;
       await tx.executionPlan.create({
         data: {

@@ -40,16 +40,17 @@ export async function getQuotePage(actor: Actor, ticketId: string) {
           note: true,
           createdAt: true,
           createdById: true,
-          lines: { orderBy: { sortOrder: "asc" }, select: { id: true, kind: true, description: true, quantity: true, unitPrice: true, amount: true } },
+          lines: {
+            orderBy: { sortOrder: "asc" },
+            select: { id: true, kind: true, description: true, quantity: true, unitPrice: true, amount: true },
+          },
         },
       },
     },
   });
   if (!ticket) return null;
   const authorIds = [...new Set(ticket.quotes.map((q) => q.createdById))];
-  const authors = authorIds.length
-    ? await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })
-    : [];
+  const authors = authorIds.length ? await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }) : [];
   const nameOf = new Map(authors.map((a) => [a.id, a.name]));
   const { program, ...rest } = ticket;
   return {

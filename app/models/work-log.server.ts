@@ -42,7 +42,10 @@ const WORK_STATE_MESSAGE = "작업일지는 과제수행 단계에서만 작성�
  * Checks and stores uploaded files (by content) and runs `save` with them; when storing or `save`
  * fails, the files already stored are removed again.
  */
-export async function withStoredAttachments<R>(files: readonly { purpose: WorkLogAttachmentPurpose; file: File }[], save: (attachments: NewAttachment[]) => Promise<R>): Promise<R> {
+export async function withStoredAttachments<R>(
+  files: readonly { purpose: WorkLogAttachmentPurpose; file: File }[],
+  save: (attachments: NewAttachment[]) => Promise<R>,
+): Promise<R> {
   const stored: NewAttachment[] = [];
   try {
     for (const { purpose, file } of files) stored.push({ purpose, saved: await saveUpload(file) });
@@ -121,7 +124,10 @@ function describe(fields: WorkLogFields) {
 }
 
 /** A new work log (status submitted) with its parts and attachments. */
-export async function createWorkLog(actor: Actor, input: { ticketId: string; fields: WorkLogFields; attachments: NewAttachment[]; today: IsoDate }) {
+export async function createWorkLog(
+  actor: Actor,
+  input: { ticketId: string; fields: WorkLogFields; attachments: NewAttachment[]; today: IsoDate },
+) {
   checkFields(input.fields, input.today);
   let logId = "";
   const result = await changeTicket(actor, {
@@ -148,14 +154,26 @@ export async function createWorkLog(actor: Actor, input: { ticketId: string; fie
 
 /** Loads a log of this ticket inside the transaction, or 404. */
 async function findLog(tx: Tx, ticketId: string, logId: string) {
-  const log = await tx.workLog.findFirst({ where: { id: logId, ticketId }, select: { id: true, status: true, version: true, workedOn: true, minutes: true } });
+  const log = await tx.workLog.findFirst({
+    where: { id: logId, ticketId },
+    select: { id: true, status: true, version: true, workedOn: true, minutes: true },
+  });
   if (!log) throw new NotFoundError("작업일지를 찾을 수 없습니다.");
   return log;
 }
 
 /** Writes only if the log still has the version the user saw; else someone saved first. */
-async function guardedUpdate(tx: Tx, logId: string, logVersion: number, statuses: WorkLogStatus[], data: Parameters<Tx["workLog"]["updateMany"]>[0]["data"]) {
-  const updated = await tx.workLog.updateMany({ where: { id: logId, version: logVersion, status: { in: statuses } }, data: { ...data, version: { increment: 1 } } });
+async function guardedUpdate(
+  tx: Tx,
+  logId: string,
+  logVersion: number,
+  statuses: WorkLogStatus[],
+  data: Parameters<Tx["workLog"]["updateMany"]>[0]["data"],
+) {
+  const updated = await tx.workLog.updateMany({
+    where: { id: logId, version: logVersion, status: { in: statuses } },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (updated.count !== 1) throw new ConflictError();
 }
 
@@ -188,7 +206,12 @@ export async function updateWorkLog(
       if (log.version !== input.logVersion) throw new ConflictError();
       if (log.status === "confirmed") throw new DomainError("work_log_confirmed", "도입기업이 확인한 작업일지는 수정할 수 없습니다.");
       const { parts, ...rest } = input.fields;
-      await guardedUpdate(tx, log.id, input.logVersion, ["submitted", "disputed"], { ...rest, status: "submitted", confirmedAt: null, confirmedById: null });
+      await guardedUpdate(tx, log.id, input.logVersion, ["submitted", "disputed"], {
+        ...rest,
+        status: "submitted",
+        confirmedAt: null,
+        confirmedById: null,
+      });
       await tx.workLogPart.deleteMany({ where: { workLogId: log.id } });
       if (parts.length) await tx.workLogPart.createMany({ data: parts.map((p) => ({ ...p, workLogId: log.id })) });
       if (input.removeAttachmentIds.length) {
@@ -218,9 +241,16 @@ export async function confirmWorkLog(actor: Actor, input: { ticketId: string; lo
       const log = await findLog(tx, facts.id, input.logId);
       if (log.version !== input.logVersion) throw new ConflictError();
       if (log.status !== "submitted") {
-        throw new DomainError("work_log_not_pending", log.status === "confirmed" ? "이미 확인한 작업일지입니다." : "이의 제기한 작업일지는 공급기업이 수정한 뒤 확인할 수 있습니다.");
+        throw new DomainError(
+          "work_log_not_pending",
+          log.status === "confirmed" ? "이미 확인한 작업일지입니다." : "이의 제기한 작업일지는 공급기업이 수정한 뒤 확인할 수 있습니다.",
+        );
       }
-      await guardedUpdate(tx, log.id, input.logVersion, ["submitted"], { status: "confirmed", confirmedAt: new Date(), confirmedById: actor.userId });
+      await guardedUpdate(tx, log.id, input.logVersion, ["submitted"], {
+        status: "confirmed",
+        confirmedAt: new Date(),
+        confirmedById: actor.userId,
+      });
       return {
         summary: `작업일지(${formatKoreanDateShort(log.workedOn)})를 확인했습니다.`,
         data: { workLogId: log.id },
@@ -242,7 +272,10 @@ export async function disputeWorkLog(actor: Actor, input: { ticketId: string; lo
       const log = await findLog(tx, facts.id, input.logId);
       if (log.version !== input.logVersion) throw new ConflictError();
       if (log.status !== "submitted") {
-        throw new DomainError("work_log_not_pending", log.status === "confirmed" ? "이미 확인한 작업일지에는 이의를 제기할 수 없습니다." : "이미 이의를 제기한 작업일지입니다.");
+        throw new DomainError(
+          "work_log_not_pending",
+          log.status === "confirmed" ? "이미 확인한 작업일지에는 이의를 제기할 수 없습니다." : "이미 이의를 제기한 작업일지입니다.",
+        );
       }
       await guardedUpdate(tx, log.id, input.logVersion, ["submitted"], { status: "disputed", disputeComment: input.comment.trim() });
       return {

@@ -46,7 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return stepFailure(unreadable, error, FORM);
   }
   const submission = parseStepForm(form, ReportSchema);
-  if (submission.status !== "success") return data<StepReply>({ result: submission.reply(), form: FORM }, { status: submission.status === "error" ? 400 : 200 });
+  if (submission.status !== "success")
+    return data<StepReply>({ result: submission.reply(), form: FORM }, { status: submission.status === "error" ? 400 : 200 });
   const uploads = form.getAll("attachments").filter((v): v is File => typeof v !== "string" && v.size > 0);
   try {
     const { version, summary, results } = submission.value;
@@ -70,7 +71,9 @@ export default function CompletionPage() {
       {canReport ? (
         <StepForm {...props} encType="multipart/form-data" title="완료 보고서 작성">
           <h2 style={{ marginTop: 0 }}>완료 보고서 작성</h2>
-          <p className="muted">제출하면 과제가 완료점검 단계로 넘어가며, 운영기관이 완료점검을 합니다. 도입기업이 모든 작업일지를 확인해야 제출할 수 있습니다.</p>
+          <p className="muted">
+            제출하면 과제가 완료점검 단계로 넘어가며, 운영기관이 완료점검을 합니다. 도입기업이 모든 작업일지를 확인해야 제출할 수 있습니다.
+          </p>
           {page.step && !page.step.allowed ? (
             <div className="warn-box" data-testid="report-blockers">
               지금은 완료 보고를 할 수 없습니다:
@@ -82,10 +85,23 @@ export default function CompletionPage() {
             </div>
           ) : null}
           <TextareaField meta={f.summary} label="수행 내용" rows={5} maxLength={5000} />
-          <TextareaField meta={f.results} label="수행 결과" rows={4} maxLength={5000} placeholder="예: 데이터 누락률 12% → 0.3%, 작업자 8명 교육 이수" />
+          <TextareaField
+            meta={f.results}
+            label="수행 결과"
+            rows={4}
+            maxLength={5000}
+            placeholder="예: 데이터 누락률 12% → 0.3%, 작업자 8명 교육 이수"
+          />
           <div className="field">
             <label htmlFor="report-attachments">첨부 파일</label>
-            <input id="report-attachments" name="attachments" type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.hwp,.hwpx,.xlsx,.docx" aria-describedby="report-attachments-hint" />
+            <input
+              id="report-attachments"
+              name="attachments"
+              type="file"
+              multiple
+              accept=".pdf,.jpg,.jpeg,.png,.hwp,.hwpx,.xlsx,.docx"
+              aria-describedby="report-attachments-hint"
+            />
             <p className="muted" id="report-attachments-hint">
               PDF, JPG, PNG, HWP/HWPX, XLSX, DOCX · 한 파일 20MB 이하 (내용으로 형식을 확인합니다).
             </p>
@@ -96,7 +112,9 @@ export default function CompletionPage() {
         </StepForm>
       ) : completionReports.length === 0 ? (
         <p className="muted card">
-          {role === "supplier" ? `현재 단계(${stateLabel})에서는 완료 보고를 할 수 없습니다. 완료 보고는 과제수행 단계에서 합니다.` : "아직 제출된 완료 보고가 없습니다."}
+          {role === "supplier"
+            ? `현재 단계(${stateLabel})에서는 완료 보고를 할 수 없습니다. 완료 보고는 과제수행 단계에서 합니다.`
+            : "아직 제출된 완료 보고가 없습니다."}
         </p>
       ) : null}
       <CompletionReports reports={completionReports} />

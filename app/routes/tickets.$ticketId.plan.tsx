@@ -79,7 +79,11 @@ export default function PlanPage() {
   const latest = plans[0] ?? null;
   const base = latest?.milestones ?? [];
   const review = page.costReviews[0];
-  const { form, fields: f, props } = useStepForm({
+  const {
+    form,
+    fields: f,
+    props,
+  } = useStepForm({
     id: "plan",
     schema: PlanSchema,
     version,
@@ -113,7 +117,8 @@ export default function PlanPage() {
             <>
               <dt>{page.state === "plan_revision" ? "수정 계획서 제출기한" : "수행계획서 제출기한"}</dt>
               <dd data-testid="plan-due">
-                {formatKoreanDate(page.dueOn)} {page.dueDDay ? <span className={`badge ${page.dueStatus ? DUE_TONE[page.dueStatus] : ""}`}>{page.dueDDay.label}</span> : null}
+                {formatKoreanDate(page.dueOn)}{" "}
+                {page.dueDDay ? <span className={`badge ${page.dueStatus ? DUE_TONE[page.dueStatus] : ""}`}>{page.dueDDay.label}</span> : null}
               </dd>
             </>
           ) : null}
@@ -144,8 +149,8 @@ export default function PlanPage() {
           <h2 style={{ marginTop: 0 }}>{step === "resubmit_plan" ? "수정 수행계획서 작성" : "수행계획서 작성"}</h2>
           {page.lateIfSubmittedToday && page.dueOn ? (
             <div className="warn-box" role="alert" data-testid="late-warning">
-              제출기한({formatKoreanDate(page.dueOn)})이 {page.dueDDay ? -page.dueDDay.days : 0}일 지났습니다. 지금 제출하면 &lsquo;기한 경과 제출&rsquo;로 표시되며
-              운영기관이 이를 확인합니다.
+              제출기한({formatKoreanDate(page.dueOn)})이 {page.dueDDay ? -page.dueDDay.days : 0}일 지났습니다. 지금 제출하면 &lsquo;기한 경과
+              제출&rsquo;로 표시되며 운영기관이 이를 확인합니다.
             </div>
           ) : null}
           <input type="hidden" name={f.step.name} value={step ?? ""} />
@@ -155,7 +160,12 @@ export default function PlanPage() {
           {page.lateIfSubmittedToday ? (
             <div className="field">
               <label className="checkline" htmlFor={f.acknowledgeLate.id}>
-                <input id={f.acknowledgeLate.id} name={f.acknowledgeLate.name} type="checkbox" defaultChecked={f.acknowledgeLate.initialValue === "on"} />
+                <input
+                  id={f.acknowledgeLate.id}
+                  name={f.acknowledgeLate.name}
+                  type="checkbox"
+                  defaultChecked={f.acknowledgeLate.initialValue === "on"}
+                />
                 제출기한이 지났음을 확인했습니다 (기한 경과 제출)
               </label>
               <FieldError meta={f.acknowledgeLate} />

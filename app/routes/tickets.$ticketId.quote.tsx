@@ -87,7 +87,11 @@ export default function QuotePage() {
   const { quotes, params, canEdit, role, state } = useLoaderData<typeof loader>();
   const latest = quotes[0] ?? null;
   const base = latest?.lines ?? [];
-  const { form, fields: f, props } = useStepForm({
+  const {
+    form,
+    fields: f,
+    props,
+  } = useStepForm({
     id: "quote",
     schema: QuoteSchema,
     version: latest?.version ?? 0,
@@ -96,7 +100,12 @@ export default function QuotePage() {
       note: latest?.note ?? "",
       lines: [
         ...base.map((l) => ({ kind: l.kind, description: l.description, quantity: String(l.quantity), unitPrice: moneyDefault(l.unitPrice) })),
-        ...Array.from({ length: Math.max(MIN_ROWS - base.length, 1) }, () => ({ kind: QUOTE_LINE_KINDS[0], description: "", quantity: "", unitPrice: "" })),
+        ...Array.from({ length: Math.max(MIN_ROWS - base.length, 1) }, () => ({
+          kind: QUOTE_LINE_KINDS[0],
+          description: "",
+          quantity: "",
+          unitPrice: "",
+        })),
       ],
     },
   });
@@ -119,8 +128,8 @@ export default function QuotePage() {
         <StepForm {...props} title="견적 작성">
           <h2 style={{ marginTop: 0 }}>{latest ? `견적 수정 (${latest.version + 1}차로 저장)` : "견적 작성"}</h2>
           <p className="muted">
-            수정하면 새 차수로 저장되고 이전 견적은 그대로 남습니다. 견적은 협약 전까지 수정할 수 있습니다. 금액은 원 단위 정수로 입력하세요. 내용·수량·단가를 모두 비운
-            행은 저장하지 않습니다.
+            수정하면 새 차수로 저장되고 이전 견적은 그대로 남습니다. 견적은 협약 전까지 수정할 수 있습니다. 금액은 원 단위 정수로 입력하세요.
+            내용·수량·단가를 모두 비운 행은 저장하지 않습니다.
           </p>
           <QuoteLinesEditor form={form} lines={f.lines} maxRows={MAX_LINES} params={params} />
           <TextareaField meta={f.note} label="비고" rows={2} maxLength={1000} />

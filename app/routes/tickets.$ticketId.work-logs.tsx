@@ -4,7 +4,16 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { ATTACHMENT_PURPOSE_LABELS, STATE_LABELS, WORK_LOG_STATUS_LABELS, formatKoreanDate, isAttachmentPurpose, isTicketState, isWorkLogStatus, type WorkLogAttachmentPurpose } from "~/domain";
+import {
+  ATTACHMENT_PURPOSE_LABELS,
+  STATE_LABELS,
+  WORK_LOG_STATUS_LABELS,
+  formatKoreanDate,
+  isAttachmentPurpose,
+  isTicketState,
+  isWorkLogStatus,
+  type WorkLogAttachmentPurpose,
+} from "~/domain";
 import { readUploadForm } from "~/models/files.server";
 import { confirmWorkLog, createWorkLog, disputeWorkLog, getWorkLogPage, updateWorkLog, withStoredAttachments } from "~/models/work-log.server";
 import { fields } from "~/utils/fields";
@@ -29,9 +38,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const workLogs = page.workLogs.map((log) => ({
     ...log,
     statusLabel: isWorkLogStatus(log.status) ? WORK_LOG_STATUS_LABELS[log.status] : log.status,
-    attachments: log.attachments.map((a) => ({ ...a, purposeLabel: isAttachmentPurpose(a.purpose) ? ATTACHMENT_PURPOSE_LABELS[a.purpose] : a.purpose })),
+    attachments: log.attachments.map((a) => ({
+      ...a,
+      purposeLabel: isAttachmentPurpose(a.purpose) ? ATTACHMENT_PURPOSE_LABELS[a.purpose] : a.purpose,
+    })),
   }));
-  return { id: page.id, state: page.state, evidence: page.evidence, workLogs, role: actor.role, today, inProgress: page.state === "in_progress" };
+  return {
+    id: page.id,
+    state: page.state,
+    evidence: page.evidence,
+    workLogs,
+    role: actor.role,
+    today,
+    inProgress: page.state === "in_progress",
+  };
 }
 
 const hours = z
@@ -80,7 +100,11 @@ const ConfirmSchema = z.object({ logId: fields.id, version: fields.version });
 const DisputeSchema = ConfirmSchema.extend({ comment: fields.text("이의 내용", 2000) });
 const REVIEW_SCHEMAS = { confirm: ConfirmSchema, dispute: DisputeSchema };
 
-const FILE_FIELDS: Record<string, WorkLogAttachmentPurpose> = { beforePhoto: "before_photo", afterPhoto: "after_photo", trainingMaterial: "training_material" };
+const FILE_FIELDS: Record<string, WorkLogAttachmentPurpose> = {
+  beforePhoto: "before_photo",
+  afterPhoto: "after_photo",
+  trainingMaterial: "training_material",
+};
 
 function filesOf(form: FormData) {
   return Object.entries(FILE_FIELDS).flatMap(([field, purpose]) =>
@@ -135,9 +159,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await withStoredAttachments(filesOf(form), (attachments) => {
       if (!logId) return createWorkLog(actor, { ticketId, fields: logFields, attachments, today });
       const remove = form.getAll("removeAttachment").filter((v): v is string => typeof v === "string" && v.length > 0 && v.length <= 64);
-      return updateWorkLog(actor, { ticketId, logId, logVersion: version ?? 0, fields: logFields, attachments, removeAttachmentIds: remove, today });
+      return updateWorkLog(actor, {
+        ticketId,
+        logId,
+        logVersion: version ?? 0,
+        fields: logFields,
+        attachments,
+        removeAttachmentIds: remove,
+        today,
+      });
     });
-    return await redirectWithToast(here, logId ? "작업일지를 수정했습니다. 도입기업의 확인을 기다립니다." : "작업일지를 등록했습니다. 도입기업의 확인을 기다립니다.");
+    return await redirectWithToast(
+      here,
+      logId ? "작업일지를 수정했습니다. 도입기업의 확인을 기다립니다." : "작업일지를 등록했습니다. 도입기업의 확인을 기다립니다.",
+    );
   } catch (error) {
     return stepFailure(submission, error, WORK_LOG_FORM);
   }
@@ -158,11 +193,23 @@ export default function WorkLogsPage() {
           <h2 id="log-form-h" style={{ marginTop: 0 }}>
             {editing ? `작업일지 수정 (${formatKoreanDate(editing.workedOn)})` : "새 작업일지"}
           </h2>
-          {editing?.status === "disputed" && editing.disputeComment ? <p className="dispute-box">도입기업 이의: {editing.disputeComment}</p> : null}
-          <WorkLogForm key={editing?.id ?? "new"} schema={LogSchema} log={editing} evidence={evidence} today={today} reply={reply} maxParts={MAX_PARTS} />
+          {editing?.status === "disputed" && editing.disputeComment ? (
+            <p className="dispute-box">도입기업 이의: {editing.disputeComment}</p>
+          ) : null}
+          <WorkLogForm
+            key={editing?.id ?? "new"}
+            schema={LogSchema}
+            log={editing}
+            evidence={evidence}
+            today={today}
+            reply={reply}
+            maxParts={MAX_PARTS}
+          />
         </section>
       ) : !inProgress ? (
-        <p className="muted card">현재 단계({stateLabel})에서는 작업일지를 작성하거나 확인할 수 없습니다. 작업일지는 과제수행 단계에서 씁니다.</p>
+        <p className="muted card">
+          현재 단계({stateLabel})에서는 작업일지를 작성하거나 확인할 수 없습니다. 작업일지는 과제수행 단계에서 씁니다.
+        </p>
       ) : null}
       <WorkLogList logs={workLogs} role={role} inProgress={inProgress} schemas={REVIEW_SCHEMAS} reply={reply} />
     </>

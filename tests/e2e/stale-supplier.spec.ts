@@ -37,7 +37,10 @@ test.afterAll(() => {
   }
 });
 
-test("quote: a form opened before another vendor user's save is refused, keeps the typed lines, and the other quote stands", async ({ browser, baseURL }) => {
+test("quote: a form opened before another vendor user's save is refused, keeps the typed lines, and the other quote stands", async ({
+  browser,
+  baseURL,
+}) => {
   const id = ticket(QUOTE).id;
   const first = await personPage(browser, baseURL, "vendor2@demo.kr");
   const second = await personPage(browser, baseURL, "vendor2@demo.kr");
@@ -81,7 +84,10 @@ test("quote: a form opened before another vendor user's save is refused, keeps t
   await second.context().close();
 });
 
-test("plan: a plan form opened before another vendor user's submission is refused, keeps the typed plan, and the other plan stands", async ({ browser, baseURL }) => {
+test("plan: a plan form opened before another vendor user's submission is refused, keeps the typed plan, and the other plan stands", async ({
+  browser,
+  baseURL,
+}) => {
   const id = ticket(PLAN).id;
   const first = await personPage(browser, baseURL, "vendor2@demo.kr");
   const second = await personPage(browser, baseURL, "vendor2@demo.kr");
@@ -115,10 +121,18 @@ test("plan: a plan form opened before another vendor user's submission is refuse
 });
 
 function logRow(logId: string) {
-  return db().prepare(`SELECT status, description, disputeComment, version FROM WorkLog WHERE id = ?`).get(logId) as { status: string; description: string; disputeComment: string | null; version: number };
+  return db().prepare(`SELECT status, description, disputeComment, version FROM WorkLog WHERE id = ?`).get(logId) as {
+    status: string;
+    description: string;
+    disputeComment: string | null;
+    version: number;
+  };
 }
 
-test("work log edit: a correction opened before the manufacturer's dispute is refused, keeps the typed text, and the dispute stands", async ({ browser, baseURL }) => {
+test("work log edit: a correction opened before the manufacturer's dispute is refused, keeps the typed text, and the dispute stands", async ({
+  browser,
+  baseURL,
+}) => {
   const logId = addWorkLog(WORK, { status: "submitted" });
   const id = ticket(WORK).id;
   const vendor = await personPage(browser, baseURL, "vendor1@demo.kr");
@@ -145,7 +159,10 @@ test("work log edit: a correction opened before the manufacturer's dispute is re
   await maker.context().close();
 });
 
-test("work log dispute and confirm: forms opened before the supplier's correction are refused, keep the typed comment, and the correction stands", async ({ browser, baseURL }) => {
+test("work log dispute and confirm: forms opened before the supplier's correction are refused, keep the typed comment, and the correction stands", async ({
+  browser,
+  baseURL,
+}) => {
   const logId = addWorkLog(WORK, { status: "submitted" });
   const id = ticket(WORK).id;
   const vendor = await personPage(browser, baseURL, "vendor1@demo.kr");
@@ -175,7 +192,10 @@ test("work log dispute and confirm: forms opened before the supplier's correctio
   await maker.context().close();
 });
 
-test("completion report: a report opened before the manufacturer confirmed a log is refused, keeps the typed report, and nothing is reported", async ({ browser, baseURL }) => {
+test("completion report: a report opened before the manufacturer confirmed a log is refused, keeps the typed report, and nothing is reported", async ({
+  browser,
+  baseURL,
+}) => {
   addWorkLog(REPORT, { status: "confirmed" });
   const pending = addWorkLog(REPORT, { status: "submitted" });
   const id = ticket(REPORT).id;

@@ -30,7 +30,12 @@ export function PlanHistory({ plans }: { plans: PlanVersionView[] }) {
             ? { label: PLAN_REVIEW_STATUS_LABELS[plan.reviewStatus], tone: REVIEW_TONES[plan.reviewStatus] }
             : { label: plan.reviewStatus, tone: "" };
           return (
-            <article key={plan.id} className={`version${index === 0 ? " latest" : ""}`} data-plan-version={plan.version} aria-label={`수행계획서 ${plan.version}차`}>
+            <article
+              key={plan.id}
+              className={`version${index === 0 ? " latest" : ""}`}
+              data-plan-version={plan.version}
+              aria-label={`수행계획서 ${plan.version}차`}
+            >
               <h3>
                 수행계획서 {plan.version}차{plan.isRevision ? " (수정)" : ""}
                 <span className={`badge ${status.tone}`}>{status.label}</span>
@@ -39,7 +44,9 @@ export function PlanHistory({ plans }: { plans: PlanVersionView[] }) {
                   제출 {formatKoreanDate(seoulDate(new Date(plan.submittedAt)))} · 기한 {formatKoreanDate(plan.dueOn)}
                 </span>
               </h3>
-              {plan.reviewStatus === "changes_requested" && plan.reviewNote ? <p className="note-box">운영기관 검토 의견: {plan.reviewNote}</p> : null}
+              {plan.reviewStatus === "changes_requested" && plan.reviewNote ? (
+                <p className="note-box">운영기관 검토 의견: {plan.reviewNote}</p>
+              ) : null}
               <dl className="facts">
                 <dt>수행 범위</dt>
                 <dd style={{ whiteSpace: "pre-wrap" }}>{plan.scope}</dd>

@@ -1,7 +1,7 @@
 // 추진 일정 rows of the execution plan form: one row per milestone (내용, 완료 예정일, 산출물),
 // add / remove buttons as Conform list intents (plain submit buttons without JavaScript).
-import { getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
-import { FieldError } from "~/components/step-form";
+import type { FieldMetadata, FormMetadata } from "@conform-to/react";
+import { Field, FieldError } from "~/components/step-form";
 
 export type MilestoneInput = { title: string; dueOn: string; deliverable: string };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the route's form
@@ -26,28 +26,22 @@ export function PlanMilestonesEditor({ form, milestones, maxRows }: { form: AnyF
           return (
             <div className="row-grid milestone" key={row.key}>
               <span className="row-no">{n}번 일정</span>
+              <Field meta={f.title} key={f.title.key} label={<span className="sr-only">{n}번 일정 내용</span>} className="" maxLength={200} />
+              <Field meta={f.dueOn} key={f.dueOn.key} label={<span className="sr-only">{n}번 일정 완료 예정일</span>} className="" type="date" />
               <div>
-                <label className="sr-only" htmlFor={f.title.id}>
-                  {n}번 일정 내용
-                </label>
-                <input {...getInputProps(f.title, { type: "text" })} key={f.title.key} maxLength={200} />
-                <FieldError meta={f.title} />
-              </div>
-              <div>
-                <label className="sr-only" htmlFor={f.dueOn.id}>
-                  {n}번 일정 완료 예정일
-                </label>
-                <input {...getInputProps(f.dueOn, { type: "date" })} key={f.dueOn.key} />
-                <FieldError meta={f.dueOn} />
-              </div>
-              <div>
-                <label className="sr-only" htmlFor={f.deliverable.id}>
-                  {n}번 일정 산출물
-                </label>
-                <input {...getInputProps(f.deliverable, { type: "text" })} key={f.deliverable.key} maxLength={200} />
-                <FieldError meta={f.deliverable} />
+                <Field
+                  meta={f.deliverable}
+                  key={f.deliverable.key}
+                  label={<span className="sr-only">{n}번 일정 산출물</span>}
+                  className=""
+                  maxLength={200}
+                />
                 {rows.length > 1 ? (
-                  <button className="secondary" {...form.remove.getButtonProps({ name: milestones.name, index: i })} aria-label={`${n}번 일정 삭제`}>
+                  <button
+                    className="secondary"
+                    {...form.remove.getButtonProps({ name: milestones.name, index: i })}
+                    aria-label={`${n}번 일정 삭제`}
+                  >
                     삭제
                   </button>
                 ) : null}
@@ -58,7 +52,10 @@ export function PlanMilestonesEditor({ form, milestones, maxRows }: { form: AnyF
         <FieldError meta={milestones} />
       </div>
       {rows.length < maxRows ? (
-        <button className="secondary" {...form.insert.getButtonProps({ name: milestones.name, defaultValue: { title: "", dueOn: "", deliverable: "" } })}>
+        <button
+          className="secondary"
+          {...form.insert.getButtonProps({ name: milestones.name, defaultValue: { title: "", dueOn: "", deliverable: "" } })}
+        >
           행 추가
         </button>
       ) : (

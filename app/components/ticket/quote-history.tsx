@@ -2,7 +2,15 @@
 import { formatKRW, formatKoreanDate, seoulDate } from "~/domain";
 import { QuoteLinesTable, type QuoteLineView } from "~/components/quote-lines-table";
 
-export type QuoteVersionView = { id: string; version: number; total: number; note: string | null; createdAt: string | Date; authorName: string | null; lines: QuoteLineView[] };
+export type QuoteVersionView = {
+  id: string;
+  version: number;
+  total: number;
+  note: string | null;
+  createdAt: string | Date;
+  authorName: string | null;
+  lines: QuoteLineView[];
+};
 
 export function QuoteHistory({ quotes }: { quotes: QuoteVersionView[] }) {
   return (
@@ -13,7 +21,12 @@ export function QuoteHistory({ quotes }: { quotes: QuoteVersionView[] }) {
       {quotes.length === 0 ? <p className="muted">제출된 견적이 없습니다.</p> : null}
       <div className="versions">
         {quotes.map((q, index) => (
-          <article key={q.id} className={`version${index === 0 ? " latest" : ""}`} data-quote-version={q.version} aria-label={`견적 ${q.version}차`}>
+          <article
+            key={q.id}
+            className={`version${index === 0 ? " latest" : ""}`}
+            data-quote-version={q.version}
+            aria-label={`견적 ${q.version}차`}
+          >
             <h3>
               견적 {q.version}차 {index === 0 ? <span className="badge done">최신</span> : <span className="badge role">이전 차수</span>}
               <span className="muted" style={{ fontWeight: 400 }}>

@@ -1,9 +1,9 @@
 // The supplier's quote lines as they are typed: one row per line (구분, 내용, 수량, 단가) with its
 // amount, add / remove buttons (Conform list intents: plain submit buttons without JavaScript),
 // the total and the expected 정부지원금 / 기업부담금 from the program's rule (app/domain).
-import { getInputProps, getSelectProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import { getSelectProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import { QUOTE_LINE_KINDS, QUOTE_LINE_KIND_LABELS, agreementAmounts, formatKRW, quoteTotal, type ProgramParams } from "~/domain";
-import { FieldError, MoneyField, typedWon } from "~/components/step-form";
+import { Field, FieldError, MoneyField, typedWon } from "~/components/step-form";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the route's form
 type AnyForm = FormMetadata<any, string[]>;
@@ -26,7 +26,17 @@ function safeTotal(lines: { quantity: number; unitPrice: number }[]): number | n
   }
 }
 
-export function QuoteLinesEditor({ form, lines, maxRows, params }: { form: AnyForm; lines: LinesField; maxRows: number; params: ProgramParams }) {
+export function QuoteLinesEditor({
+  form,
+  lines,
+  maxRows,
+  params,
+}: {
+  form: AnyForm;
+  lines: LinesField;
+  maxRows: number;
+  params: ProgramParams;
+}) {
   const rows = lines.getFieldList();
   const typed = rows.map((row) => {
     const f = row.getFieldset();
@@ -64,20 +74,20 @@ export function QuoteLinesEditor({ form, lines, maxRows, params }: { form: AnyFo
               </select>
               <FieldError meta={f.kind} />
             </div>
-            <div>
-              <label className="sr-only" htmlFor={f.description.id}>
-                {n}번 항목 내용
-              </label>
-              <input {...getInputProps(f.description, { type: "text" })} key={f.description.key} maxLength={200} />
-              <FieldError meta={f.description} />
-            </div>
-            <div>
-              <label className="sr-only" htmlFor={f.quantity.id}>
-                {n}번 항목 수량
-              </label>
-              <input {...getInputProps(f.quantity, { type: "text" })} key={f.quantity.key} inputMode="numeric" />
-              <FieldError meta={f.quantity} />
-            </div>
+            <Field
+              meta={f.description}
+              key={f.description.key}
+              label={<span className="sr-only">{n}번 항목 내용</span>}
+              className=""
+              maxLength={200}
+            />
+            <Field
+              meta={f.quantity}
+              key={f.quantity.key}
+              label={<span className="sr-only">{n}번 항목 수량</span>}
+              className=""
+              inputMode="numeric"
+            />
             <div>
               <MoneyField meta={f.unitPrice} key={f.unitPrice.key} label={<span className="sr-only">{n}번 항목 단가</span>} className="" />
             </div>

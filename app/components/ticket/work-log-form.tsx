@@ -2,7 +2,7 @@
 // description, the evidence this ticket's AS types call for (parts rows as Conform list intents,
 // photos, versions, attendees, training material) and, when editing, the attachments to remove.
 // An edit carries the log's own version, pinned when the form opened.
-import { getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import type { z } from "zod";
 import { ATTACHMENT_PURPOSE_LABELS } from "~/domain";
@@ -29,8 +29,12 @@ export const WORK_LOG_FORM = "work-log";
 const ACCEPTED = ".pdf,.jpg,.jpeg,.png,.hwp,.hwpx,.xlsx,.docx";
 const MIN_PART_ROWS = 2;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the rows of any form
-function PartRows({ form, parts, maxParts }: { form: FormMetadata<any, string[]>; parts: FieldMetadata<WorkLogPartInput[] | undefined, any, string[]>; maxParts: number }) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the form holding the rows
+type AnyForm = FormMetadata<any, string[]>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form holding the rows
+type PartsField = FieldMetadata<WorkLogPartInput[] | undefined, any, string[]>;
+
+function PartRows({ form, parts, maxParts }: { form: AnyForm; parts: PartsField; maxParts: number }) {
   const rows = parts.getFieldList();
   return (
     <div className="rows">
@@ -45,26 +49,22 @@ function PartRows({ form, parts, maxParts }: { form: FormMetadata<any, string[]>
         return (
           <div className="row-grid part" key={row.key}>
             <span className="row-no">{n}번 부품</span>
+            <Field meta={f.name} key={f.name.key} label={<span className="sr-only">{n}번 부품명</span>} className="" maxLength={200} />
+            <Field
+              meta={f.oldSerial}
+              key={f.oldSerial.key}
+              label={<span className="sr-only">{n}번 부품 기존 시리얼</span>}
+              className=""
+              maxLength={100}
+            />
             <div>
-              <label className="sr-only" htmlFor={f.name.id}>
-                {n}번 부품명
-              </label>
-              <input {...getInputProps(f.name, { type: "text" })} key={f.name.key} maxLength={200} />
-              <FieldError meta={f.name} />
-            </div>
-            <div>
-              <label className="sr-only" htmlFor={f.oldSerial.id}>
-                {n}번 부품 기존 시리얼
-              </label>
-              <input {...getInputProps(f.oldSerial, { type: "text" })} key={f.oldSerial.key} maxLength={100} />
-              <FieldError meta={f.oldSerial} />
-            </div>
-            <div>
-              <label className="sr-only" htmlFor={f.newSerial.id}>
-                {n}번 부품 신규 시리얼
-              </label>
-              <input {...getInputProps(f.newSerial, { type: "text" })} key={f.newSerial.key} maxLength={100} />
-              <FieldError meta={f.newSerial} />
+              <Field
+                meta={f.newSerial}
+                key={f.newSerial.key}
+                label={<span className="sr-only">{n}번 부품 신규 시리얼</span>}
+                className=""
+                maxLength={100}
+              />
               {rows.length > 1 ? (
                 <button className="secondary" {...form.remove.getButtonProps({ name: parts.name, index: i })} aria-label={`${n}번 부품 삭제`}>
                   삭제
@@ -76,7 +76,10 @@ function PartRows({ form, parts, maxParts }: { form: FormMetadata<any, string[]>
       })}
       <FieldError meta={parts} />
       {rows.length < maxParts ? (
-        <button className="secondary" {...form.insert.getButtonProps({ name: parts.name, defaultValue: { name: "", oldSerial: "", newSerial: "" } })}>
+        <button
+          className="secondary"
+          {...form.insert.getButtonProps({ name: parts.name, defaultValue: { name: "", oldSerial: "", newSerial: "" } })}
+        >
           부품 행 추가
         </button>
       ) : (
@@ -111,7 +114,11 @@ export function WorkLogForm({
   maxParts: number;
 }) {
   const empty = { name: "", oldSerial: "", newSerial: "" };
-  const { form, fields: f, props } = useStepForm({
+  const {
+    form,
+    fields: f,
+    props,
+  } = useStepForm({
     id: WORK_LOG_FORM,
     schema,
     version: log?.version,
@@ -144,7 +151,12 @@ export function WorkLogForm({
             <legend>교체 부품 (HW)</legend>
             <PartRows form={form} parts={f.parts} maxParts={maxParts} />
             <div className="grid-2" style={{ marginTop: "0.75rem" }}>
-              <FileField id={`${prefix}-beforePhoto`} name="beforePhoto" label={ATTACHMENT_PURPOSE_LABELS.before_photo} accept=".jpg,.jpeg,.png" />
+              <FileField
+                id={`${prefix}-beforePhoto`}
+                name="beforePhoto"
+                label={ATTACHMENT_PURPOSE_LABELS.before_photo}
+                accept=".jpg,.jpeg,.png"
+              />
               <FileField id={`${prefix}-afterPhoto`} name="afterPhoto" label={ATTACHMENT_PURPOSE_LABELS.after_photo} accept=".jpg,.jpeg,.png" />
             </div>
           </fieldset>
@@ -176,7 +188,9 @@ export function WorkLogForm({
             ))}
           </fieldset>
         ) : null}
-        <p className="muted">파일은 JPG·PNG(사진), PDF·HWP·HWPX·XLSX·DOCX(자료)만, 한 파일 20MB 이하로 올릴 수 있습니다. 파일 형식은 내용으로 확인합니다.</p>
+        <p className="muted">
+          파일은 JPG·PNG(사진), PDF·HWP·HWPX·XLSX·DOCX(자료)만, 한 파일 20MB 이하로 올릴 수 있습니다. 파일 형식은 내용으로 확인합니다.
+        </p>
         <div style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
           <button type="submit" disabled={props.pending}>
             {log ? "수정 내용 저장" : "작업일지 등록"}

@@ -32,7 +32,17 @@ export function hoursOf(minutes: number) {
 }
 
 /** 건수 by status and the total hours, and what evidence this ticket's AS types call for. */
-export function WorkLogSummary({ logs, evidence, ticketId, canReport }: { logs: WorkLogView[]; evidence: { hw: boolean; sw: boolean; training: boolean }; ticketId: string; canReport: boolean }) {
+export function WorkLogSummary({
+  logs,
+  evidence,
+  ticketId,
+  canReport,
+}: {
+  logs: WorkLogView[];
+  evidence: { hw: boolean; sw: boolean; training: boolean };
+  ticketId: string;
+  canReport: boolean;
+}) {
   const count = (status: WorkLogStatus) => logs.filter((l) => l.status === status).length;
   const totalMinutes = logs.reduce((sum, l) => sum + l.minutes, 0);
   return (
@@ -40,8 +50,8 @@ export function WorkLogSummary({ logs, evidence, ticketId, canReport }: { logs: 
       <dl className="facts">
         <dt>작업일지</dt>
         <dd data-testid="log-counts">
-          {logs.length}건 · {WORK_LOG_STATUS_LABELS.confirmed} {count("confirmed")} · {WORK_LOG_STATUS_LABELS.submitted} {count("submitted")} · {WORK_LOG_STATUS_LABELS.disputed}{" "}
-          {count("disputed")} · 총 {hoursOf(totalMinutes)}시간
+          {logs.length}건 · {WORK_LOG_STATUS_LABELS.confirmed} {count("confirmed")} · {WORK_LOG_STATUS_LABELS.submitted} {count("submitted")} ·{" "}
+          {WORK_LOG_STATUS_LABELS.disputed} {count("disputed")} · 총 {hoursOf(totalMinutes)}시간
         </dd>
         <dt>필요한 증빙</dt>
         <dd>{describeEvidence(evidence)}</dd>
@@ -55,7 +65,10 @@ export function WorkLogSummary({ logs, evidence, ticketId, canReport }: { logs: 
   );
 }
 
-type ReviewSchemas = { confirm: z.ZodType<unknown, { logId: string; version?: unknown }>; dispute: z.ZodType<unknown, { logId: string; version?: unknown; comment: string }> };
+type ReviewSchemas = {
+  confirm: z.ZodType<unknown, { logId: string; version?: unknown }>;
+  dispute: z.ZodType<unknown, { logId: string; version?: unknown; comment: string }>;
+};
 
 /** The manufacturer's 작업 확인 / 이의 제기 of one submitted log, on the log's pinned version. */
 function WorkLogReview({ log, schemas, reply }: { log: WorkLogView; schemas: ReviewSchemas; reply: StepReply | undefined }) {
@@ -128,7 +141,19 @@ function Evidence({ log }: { log: WorkLogView }) {
   );
 }
 
-export function WorkLogList({ logs, role, inProgress, schemas, reply }: { logs: WorkLogView[]; role: Role; inProgress: boolean; schemas: ReviewSchemas; reply: StepReply | undefined }) {
+export function WorkLogList({
+  logs,
+  role,
+  inProgress,
+  schemas,
+  reply,
+}: {
+  logs: WorkLogView[];
+  role: Role;
+  inProgress: boolean;
+  schemas: ReviewSchemas;
+  reply: StepReply | undefined;
+}) {
   return (
     <section aria-labelledby="logs-h">
       <h2 id="logs-h">작업일지 목록</h2>
@@ -136,7 +161,13 @@ export function WorkLogList({ logs, role, inProgress, schemas, reply }: { logs: 
       {logs.map((log) => {
         const tone = log.status === "confirmed" ? "done" : log.status === "disputed" ? "stop" : "due";
         return (
-          <article key={log.id} className="log-card" data-log-id={log.id} data-status={log.status} aria-label={`작업일지 ${formatKoreanDate(log.workedOn)}`}>
+          <article
+            key={log.id}
+            className="log-card"
+            data-log-id={log.id}
+            data-status={log.status}
+            aria-label={`작업일지 ${formatKoreanDate(log.workedOn)}`}
+          >
             <header>
               <strong>{formatKoreanDate(log.workedOn)}</strong>
               <span>{hoursOf(log.minutes)}시간</span>
@@ -157,7 +188,11 @@ export function WorkLogList({ logs, role, inProgress, schemas, reply }: { logs: 
             <Evidence log={log} />
             {role === "supplier" && inProgress && log.status !== "confirmed" ? (
               <p>
-                <Link to={`?edit=${log.id}`} className="button secondary" aria-label={`${formatKoreanDate(log.workedOn)} 작업일지 ${log.status === "disputed" ? "수정해 다시 제출" : "수정"}`}>
+                <Link
+                  to={`?edit=${log.id}`}
+                  className="button secondary"
+                  aria-label={`${formatKoreanDate(log.workedOn)} 작업일지 ${log.status === "disputed" ? "수정해 다시 제출" : "수정"}`}
+                >
                   {log.status === "disputed" ? "수정해 다시 제출" : "수정"}
                 </Link>
               </p>
