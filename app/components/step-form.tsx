@@ -49,7 +49,14 @@ export function useStepForm<S extends z.ZodType>(options: StepFormOptions<S>) {
   const navigation = useNavigation();
   // Re-opened after the person's own successful save: a new Conform form with the page's data.
   const [generation, setGeneration] = useState(0);
-  const [pinned, setPinned] = useState(version);
+  const [pinned, setPinnedState] = useState(version);
+  const pinnedRef = useRef(version);
+  pinnedRef.current = pinned;
+  // Only a real change re-renders: a same-value setState may still run this component without
+  // its children, which would make Conform lose track of the fields it must re-render on errors.
+  const setPinned = (next: number | undefined) => {
+    if (next !== pinnedRef.current) setPinnedState(next);
+  };
   const latestVersion = useRef(version);
   latestVersion.current = version;
   // the submission under way on this page: this form's, or another form's of the same person

@@ -11,6 +11,8 @@ export function Toaster({ flash }: { flash: Flash | null }) {
   const shown = useRef(new Set<string>());
   useEffect(() => {
     if (!flash || shown.current.has(flash.id)) return;
+    // one outcome at a time: the message of the previous step gives way to this one
+    for (const id of shown.current) toast.dismiss(id);
     shown.current.add(flash.id);
     const show = flash.type === "success" ? toast.success : toast.info;
     show(flash.message, { id: flash.id, testId: "flash", className: "toast-ok" });
