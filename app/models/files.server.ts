@@ -4,19 +4,14 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { DomainError } from "~/domain";
 import { dataDir } from "~/utils/env.server";
 import { ticketScope } from "./ticket.server";
-import { readForm } from "~/utils/forms.server";
 
+/** At most this many bytes per file (the request reader refuses larger parts: app/utils/forms.server.ts). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export type FileKind = { type: string; label: string; extensions: string[] };
@@ -59,27 +54,11 @@ export function sniffFileKind(bytes: Uint8Array): FileKind | null {
   return null;
 }
 
-/** Reads a multipart form with files held in memory, refusing parts over 20 MB. */
-export async function readUploadForm(request: Request): Promise<FormData> {
-  // A form without files (e.g. a confirm button) is read as usual.
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return readForm(request);
-  const declared = Number(request.headers.get("Content-Length") ?? 0);
-  if (declared > MAX_UPLOAD_BYTES + 1024 * 1024) {
-    throw new DomainError("upload_too_large", `파일은 ${MAX_UPLOAD_BYTES / 1024 / 1024}MB 이하만 올릴 수 있습니다.`);
-  }
-  try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      throw new DomainError("upload_too_large", `파일은 ${MAX_UPLOAD_BYTES / 1024 / 1024}MB 이하만 올릴 수 있습니다.`);
-    }
-    throw new DomainError("upload_unreadable", "업로드한 내용을 읽을 수 없습니다. 다시 시도해 주세요.");
-  }
-}
-
 export type SavedFile = { storagePath: string; sha256: string; size: number; mimeType: string; originalName: string };
 
 function safeName(name: string): string {
+  // control characters are exactly what a stored name must not carry
+  // eslint-disable-next-line no-control-regex
   const base = path.basename(name).normalize("NFC").replace(/[\u0000-\u001f\u007f"\\/]/g, "_").trim();
   return (base || "file").slice(0, 200);
 }

@@ -58,14 +58,6 @@ export function inboxGroupOf(row: { state: string; quoteTotal: number | null }):
   return "waiting";
 }
 
-/** The deadline that matters for sorting (plan due, revision due, window end). */
-function dueOf(row: InboxRow): IsoDate | null {
-  if (row.state === "selected") return row.planDueOn;
-  if (row.state === "plan_revision") return row.revisionDueOn;
-  if (row.state === "agreed" || row.state === "funded" || row.state === "in_progress") return row.windowEndOn;
-  return null;
-}
-
 export type InboxGroup = { key: InboxGroupKey; title: string; hint: string; rows: (InboxRow & { dueDays: number | null })[] };
 
 /** Groups rows in INBOX_GROUPS order; inside a group the nearest deadline first, then the latest change. */

@@ -40,29 +40,6 @@ import { uploadedDocuments } from "./ticket-context.server";
 
 export type StepInput = { ticketId: string; expectedVersion: number; today: IsoDate };
 
-/** The small header every monitor step page shows, or null (→ 404). */
-export async function getStepHeader(actor: Actor, ticketId: string) {
-  return prisma.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScope(actor)] },
-    select: {
-      id: true,
-      number: true,
-      title: true,
-      state: true,
-      version: true,
-      planDueOn: true,
-      revisionDueOn: true,
-      windowEndOn: true,
-      selectionNoticeOn: true,
-      quoteTotal: true,
-      cancelReason: true,
-      manufacturer: { select: { name: true } },
-      supplier: { select: { name: true } },
-      supportTypes: { select: { type: true } },
-    },
-  });
-}
-export type StepHeader = NonNullable<Awaited<ReturnType<typeof getStepHeader>>>;
 
 
 // ─── 요건검토 ────────────────────────────────────────────────────────────────

@@ -149,10 +149,6 @@ export async function isVisibleTicket(actor: Actor, ticketId: string): Promise<b
   return found !== null;
 }
 
-/** @deprecated use requireTicketStep (app/utils/ticket-step.server.ts); kept until every route moved. */
-export async function requireVisibleTicket(actor: Actor, ticketId: string): Promise<void> {
-  if (!(await isVisibleTicket(actor, ticketId))) throw new Response("과제를 찾을 수 없습니다.", { status: 404 });
-}
 
 /** The header of every ticket page (the layout route), or null when missing or foreign (→ 404). */
 export async function getTicketHeader(actor: Actor, ticketId: string) {

@@ -1,10 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { listNotifications, markRead } from "~/models/notification.server";
 import { formatKoreanDateShort, seoulDate } from "~/domain";
-import { badRequest, parseForm, readForm } from "~/utils/forms.server";
+import { readForm } from "~/utils/forms.server";
+import { parseStepForm } from "~/utils/ticket-step.server";
+import { redirectWithToast } from "~/utils/toast.server";
+import type { StepReply } from "~/utils/step-reply";
 
 export const meta: MetaFunction = () => [{ title: "알림 · 스마트공장 AS 트래커" }];
 
@@ -13,15 +16,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { notifications: await listNotifications(actor) };
 }
 
-const MarkSchema = z.object({ id: z.string().min(1).max(64).optional() });
+const MarkSchema = z.object({ id: z.string({ error: "알림을 찾을 수 없습니다." }).min(1).max(64, "알림을 찾을 수 없습니다.").optional() });
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await readForm(request);
-  const parsed = parseForm(MarkSchema, form);
-  if (!parsed.success) return badRequest(parsed.failure);
-  const count = await markRead(actor, parsed.data.id);
-  return { ok: true as const, count };
+  const submission = parseStepForm(form, MarkSchema);
+  if (submission.status !== "success") return data<StepReply>({ result: submission.reply() }, { status: 400 });
+  const count = await markRead(actor, submission.value.id);
+  return redirectWithToast("/notifications", count > 0 ? `알림 ${count}건을 읽음으로 표시했습니다.` : "읽지 않은 알림이 없습니다.");
 }
 
 export default function Notifications() {

@@ -97,8 +97,7 @@ export default function ProfilePage() {
     reply: useActionData<typeof action>(),
     defaultValue,
   });
-  const values = (form.value ?? {}) as Record<string, unknown>;
-  const applicant = useMemo(() => applicantOf(values, profile), [values, profile]);
+  const applicant = useMemo(() => applicantOf((form.value ?? {}) as Record<string, unknown>, profile), [form.value, profile]);
   // "as typed" once what the verdict reads differs from what was saved
   const dirty = JSON.stringify(applicant) !== JSON.stringify(applicantOf(defaultValue, profile));
   const basis = f.eligibilityBasis.value;

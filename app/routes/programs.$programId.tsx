@@ -7,7 +7,7 @@ import type { Actor } from "~/auth/actor";
 import { requireActor } from "~/auth/session.server";
 import { PARAM_LABELS, bpToPercent, percentToBp, seoulDate } from "~/domain";
 import { copyProgram, getProgram, programHistory, updateProgram } from "~/models/program-settings.server";
-import { fields } from "~/utils/fields";
+import { UNKNOWN_INTENT, fields } from "~/utils/fields";
 import { readForm } from "~/utils/forms.server";
 import type { StepReply } from "~/utils/step-reply";
 import { formName, invariantResponse, parseStepForm, stepFailure } from "~/utils/ticket-step.server";
@@ -110,7 +110,7 @@ const CopySchema = z.object({
   newIntakeOpensOn: fields.isoDate("새 사업 접수 시작일"),
 });
 
-const Schema = z.discriminatedUnion("intent", [UpdateSchema, CopySchema]);
+const Schema = z.discriminatedUnion("intent", [UpdateSchema, CopySchema], UNKNOWN_INTENT);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   // another Technopark's program is "not found" before the form is read

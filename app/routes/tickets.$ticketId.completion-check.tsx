@@ -5,7 +5,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { addFollowUpNote, checkCompletion, getCompletionData, startFollowUp } from "~/models/monitor-steps.server";
-import { fields } from "~/utils/fields";
+import { UNKNOWN_INTENT, fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { Field, StepForm, TextareaField, useStepForm } from "~/components/step-form";
@@ -34,7 +34,7 @@ const NoteSchema = z.object({
   note: fields.text("사후관리 내용", 2000),
   notedOn: fields.isoDate("기록일"),
 });
-const Schema = z.discriminatedUnion("intent", [PassSchema, FailSchema, FollowUpSchema, NoteSchema]);
+const Schema = z.discriminatedUnion("intent", [PassSchema, FailSchema, FollowUpSchema, NoteSchema], UNKNOWN_INTENT);
 
 const DONE = {
   pass: "완료점검을 통과했습니다.",

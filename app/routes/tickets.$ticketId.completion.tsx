@@ -5,11 +5,10 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { STATE_LABELS, isTicketState } from "~/domain";
-import { readUploadForm } from "~/models/files.server";
 import { getCompletionPage, reportCompletionWithUploads } from "~/models/completion-report.server";
 import { fields } from "~/utils/fields";
 import type { StepReply } from "~/utils/step-reply";
-import { invariantResponse, parseStepForm, requireTicketStep, stepFailure } from "~/utils/ticket-step.server";
+import { invariantResponse, parseStepForm, readStepUpload, requireTicketStep, stepFailure } from "~/utils/ticket-step.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { StepForm, TextareaField, useStepForm } from "~/components/step-form";
@@ -35,16 +34,11 @@ const ReportSchema = z.object({
 });
 
 /** A multipart body that cannot be read (too large, broken) is refused on the report form. */
-const unreadable = { reply: (options?: { formErrors?: string[] }) => ({ status: "error" as const, error: { "": options?.formErrors ?? [] } }) };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, ticketId, today } = await requireTicketStep(request, params, { roles: ["supplier"], checkScope: true });
-  let form: FormData;
-  try {
-    form = await readUploadForm(request);
-  } catch (error) {
-    return stepFailure(unreadable, error, FORM);
-  }
+  const { form, refused } = await readStepUpload(request, FORM);
+  if (refused) return refused;
   const submission = parseStepForm(form, ReportSchema);
   if (submission.status !== "success")
     return data<StepReply>({ result: submission.reply(), form: FORM }, { status: submission.status === "error" ? 400 : 200 });

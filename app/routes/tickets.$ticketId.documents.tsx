@@ -6,12 +6,12 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { getInputProps, getSelectProps } from "@conform-to/react";
 import { z } from "zod";
-import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, SF_PROOF_KINDS, formatKoreanDate, isDomainError, isEligibilityBasis, requiredFiscalYears, type DocumentKind } from "~/domain";
+import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, SF_PROOF_KINDS, formatKoreanDate, isEligibilityBasis, requiredFiscalYears, type DocumentKind } from "~/domain";
 import { deleteDocument, getDocumentsPage, uploadDocument } from "~/models/documents.server";
-import { ACCEPTED_LABEL, ACCEPTED_UPLOADS, readUploadForm } from "~/models/files.server";
+import { ACCEPTED_LABEL, ACCEPTED_UPLOADS } from "~/models/files.server";
 import { fields } from "~/utils/fields";
 import type { StepReply } from "~/utils/step-reply";
-import { formName, invariantResponse, parseStepForm, requireTicketStep, stepFailure } from "~/utils/ticket-step.server";
+import { formName, invariantResponse, parseStepForm, readStepUpload, requireTicketStep, stepFailure } from "~/utils/ticket-step.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { Field, FieldError, StepForm, useStepForm } from "~/components/step-form";
@@ -62,13 +62,8 @@ const DeleteSchema = z.object({ version: fields.version, documentId: fields.id }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, ticketId } = await requireTicketStep(request, params, { checkScope: true });
-  let form: FormData;
-  try {
-    form = await readUploadForm(request);
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    return data<StepReply>({ result: { status: "error", error: { "": [error.message] } }, form: "upload" }, { status: 400 });
-  }
+  const { form, refused } = await readStepUpload(request, "upload");
+  if (refused) return refused;
   const name = formName(form);
   if (name === "delete") {
     const submission = parseStepForm(form, DeleteSchema);

@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { acceptPlan, getPlanReviewData, requestPlanChange } from "~/models/monitor-steps.server";
 import { getTicketAssessment } from "~/models/ticket.server";
-import { fields } from "~/utils/fields";
+import { UNKNOWN_INTENT, fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { StepForm, TextareaField, useStepForm } from "~/components/step-form";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const AcceptSchema = z.object({ intent: z.literal("accept"), version: fields.version });
 const ChangeSchema = z.object({ intent: z.literal("change"), version: fields.version, note: fields.text("보완 요청 내용", 2000) });
-const Schema = z.discriminatedUnion("intent", [AcceptSchema, ChangeSchema]);
+const Schema = z.discriminatedUnion("intent", [AcceptSchema, ChangeSchema], UNKNOWN_INTENT);
 
 export const action = ticketStepAction({
   roles: ["monitor"],

@@ -5,7 +5,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getReviewData, rejectApplication, returnForCorrection } from "~/models/monitor-steps.server";
-import { fields } from "~/utils/fields";
+import { UNKNOWN_INTENT, fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { StepForm, TextareaField, useStepForm } from "~/components/step-form";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const ReturnSchema = z.object({ intent: z.literal("return"), version: fields.version, fixList: fields.text("보완 요청 사항", 4000) });
 const RejectSchema = z.object({ intent: z.literal("reject"), version: fields.version, reason: fields.text("반려 사유", 2000) });
-const Schema = z.discriminatedUnion("intent", [ReturnSchema, RejectSchema]);
+const Schema = z.discriminatedUnion("intent", [ReturnSchema, RejectSchema], UNKNOWN_INTENT);
 
 export const action = ticketStepAction({
   roles: ["monitor"],

@@ -14,11 +14,10 @@ import {
   isWorkLogStatus,
   type WorkLogAttachmentPurpose,
 } from "~/domain";
-import { readUploadForm } from "~/models/files.server";
 import { confirmWorkLog, createWorkLog, disputeWorkLog, getWorkLogPage, updateWorkLog, withStoredAttachments } from "~/models/work-log.server";
 import { fields } from "~/utils/fields";
 import type { StepReply } from "~/utils/step-reply";
-import { formName, invariantResponse, parseStepForm, requireTicketStep, stepFailure } from "~/utils/ticket-step.server";
+import { formName, invariantResponse, parseStepForm, readStepUpload, requireTicketStep, stepFailure } from "~/utils/ticket-step.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { WORK_LOG_FORM, WorkLogForm, type WorkLogPartInput } from "~/components/ticket/work-log-form";
@@ -113,7 +112,6 @@ function filesOf(form: FormData) {
 }
 
 /** A multipart body that cannot be read (too large, broken) is refused on the log form. */
-const unreadable = { reply: (options?: { formErrors?: string[] }) => ({ status: "error" as const, error: { "": options?.formErrors ?? [] } }) };
 
 /** Not a success nor a refusal of the rules: a field error (400) or a list intent answered with the new rows (200). */
 function unfinished(submission: { status?: string; reply: () => StepReply["result"] }, form: string) {
@@ -123,12 +121,9 @@ function unfinished(submission: { status?: string; reply: () => StepReply["resul
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, ticketId, today } = await requireTicketStep(request, params, { checkScope: true });
   const here = new URL(request.url).pathname;
-  let form: FormData;
-  try {
-    form = await readUploadForm(request); // forms with files come as multipart, confirm / dispute as plain posts
-  } catch (error) {
-    return stepFailure(unreadable, error, WORK_LOG_FORM);
-  }
+  // forms with files come as multipart, confirm / dispute as plain posts
+  const { form, refused } = await readStepUpload(request, WORK_LOG_FORM);
+  if (refused) return refused;
   const name = formName(form) ?? WORK_LOG_FORM;
   if (name.startsWith("dispute-")) {
     const submission = parseStepForm(form, DisputeSchema);

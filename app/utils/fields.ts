@@ -46,3 +46,6 @@ export const fields = {
     .optional()
     .transform((v) => v === "on" || v === "true" || v === "1"),
 };
+
+/** The answer to a form whose `intent` (which button, which form) is none this page knows. */
+export const UNKNOWN_INTENT = { error: "이 화면에서 할 수 없는 작업입니다. 페이지를 새로 고친 뒤 다시 시도해 주세요." } as const;

@@ -1,72 +1,10 @@
-// Form parsing for every action: zod on the server, Korean messages per field,
-// and the values the user typed sent back so nothing is lost.
-import { data } from "@remix-run/node";
-import { z } from "zod";
-import { isDomainError } from "~/domain";
-import { ConflictError, ForbiddenError, NotFoundError } from "~/models/errors.server";
+// Reading a submitted form's body. Parsing is Conform + zod through the step helper
+// (ticket-step.server.ts: parseStepForm / ticketStepAction) with the field schemas of ./fields.
+import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { DomainError } from "~/domain";
+import { MAX_UPLOAD_BYTES } from "~/models/files.server";
 
-
-export type FieldErrors = Record<string, string>;
-
-/** What a failed action returns: the page shows these next to the fields. */
-export type FormFailure = {
-  ok: false;
-  formError?: string;
-  reasons?: string[];
-  fieldErrors?: FieldErrors;
-  values?: Record<string, string>;
-  conflict?: boolean;
-};
-
-/** The text fields of a form (files are left out), for echoing back. */
-export function formValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && !(key in values)) values[key] = value.length > 10_000 ? value.slice(0, 10_000) : value;
-  }
-  return values;
-}
-
-/** zod issues → one Korean message per field path ("items.0.description"). */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
-export function parseWith<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  form?: FormData,
-): { success: true; data: z.infer<S> } | { success: false; failure: FormFailure } {
-  const result = schema.safeParse(input);
-  if (result.success) return { success: true, data: result.data };
-  const fieldErrors = fieldErrorsOf(result.error);
-  return {
-    success: false,
-    failure: {
-      ok: false,
-      formError: "입력 내용을 확인해 주세요.",
-      fieldErrors,
-      values: form ? formValues(form) : undefined,
-    },
-  };
-}
-
-/** Parses a submitted form's text fields with `schema`. */
-export function parseForm<S extends z.ZodType>(schema: S, form: FormData) {
-  return parseWith(schema, Object.fromEntries([...form.keys()].map((k) => [k, multi(form, k)])), form);
-}
-
-function multi(form: FormData, key: string): string | string[] {
-  const all = form.getAll(key).filter((v): v is string => typeof v === "string");
-  return all.length > 1 ? all : (all[0] ?? "");
-}
-
-/** The body types a form action reads (what browsers send for our forms). */
+// The body types a form action reads (what browsers send for our forms).
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
 /**
@@ -87,27 +25,20 @@ export async function readForm(request: Request): Promise<FormData> {
   }
 }
 
-/** A 400 with the failure, for `return` from an action. */
-export function badRequest(failure: FormFailure, status = 400) {
-  return data(failure, { status });
-}
-
 /**
- * Turns what the model layer throws on purpose into an answer a person can
- * act on: refused steps and conflicts come back as form errors (with the
- * values typed), a foreign or missing ticket is a 404. Anything else is a bug
- * and is rethrown (logged, generic page).
+ * A form that may carry files, held in memory, refusing parts over MAX_UPLOAD_BYTES with a
+ * DomainError (the step helper's readStepUpload turns it into the form's refusal). A form
+ * without files (a confirm button) is read as usual.
  */
-export function failureResponse(error: unknown, form?: FormData) {
-  const values = form ? formValues(form) : undefined;
-  if (error instanceof NotFoundError) throw new Response(error.message, { status: 404 });
-  if (error instanceof ConflictError) return data({ ok: false, formError: error.message, conflict: true, values } satisfies FormFailure, { status: 409 });
-  if (error instanceof ForbiddenError) return data({ ok: false, formError: error.message, values } satisfies FormFailure, { status: 403 });
-  if (isDomainError(error)) {
-    return data({ ok: false, formError: error.message, reasons: [...error.reasons], values } satisfies FormFailure, { status: 400 });
+export async function readUploadForm(request: Request): Promise<FormData> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return readForm(request);
+  const tooLarge = () => new DomainError("upload_too_large", `파일은 ${MAX_UPLOAD_BYTES / 1024 / 1024}MB 이하만 올릴 수 있습니다.`);
+  const declared = Number(request.headers.get("Content-Length") ?? 0);
+  if (declared > MAX_UPLOAD_BYTES + 1024 * 1024) throw tooLarge();
+  try {
+    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) throw tooLarge();
+    throw new DomainError("upload_unreadable", "업로드한 내용을 읽을 수 없습니다. 다시 시도해 주세요.");
   }
-  throw error;
 }
-
-// The field schemas live in ./fields (shared by the server and the browser).
-export { fields } from "./fields";

@@ -22,7 +22,7 @@ import { requireActor } from "~/auth/session.server";
 import { isDomainError, seoulDate, type IsoDate, type Role } from "~/domain";
 import { isVisibleTicket } from "~/models/ticket.server";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/models/errors.server";
-import { readForm } from "./forms.server";
+import { readForm, readUploadForm } from "./forms.server";
 import { redirectWithToast } from "./toast.server";
 import { STEP_FORM_FIELD, type StepReply } from "./step-reply";
 
@@ -104,6 +104,19 @@ export type StepActionConfig<S extends z.ZodType, R> = {
   /** The success message (and where to go, default: the same page). */
   done: Done | ((result: R, args: TicketStep & { value: z.output<S> }) => Done);
 };
+
+/**
+ * The body of a step form that may carry files, or the refusal to return as it is (a file too
+ * large, a body cut short): shown on the form `name`, since nothing of the body could be read.
+ */
+export async function readStepUpload(request: Request, name: string): Promise<{ form: FormData; refused?: undefined } | { form?: undefined; refused: ReturnType<typeof refusal> }> {
+  try {
+    return { form: await readUploadForm(request) };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return { refused: refusal({ status: "error", error: { "": [error.message] } }, error.code === "upload_too_large" ? 413 : 400, { form: name }) };
+  }
+}
 
 /** The name the page gave the submitted form (see StepForm), if any. */
 export function formName(form: FormData): string | undefined {

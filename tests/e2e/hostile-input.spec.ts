@@ -26,14 +26,13 @@
 //   and once after, sign-in once per user.
 import crypto from "node:crypto";
 import http from "node:http";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { expect, test } from "@playwright/test";
 // turbo-stream is what Remix single fetch encodes `.data` answers with (a dependency of @remix-run/*).
 import { decode } from "turbo-stream";
 import { db } from "./fixtures";
 import { signIn } from "./helpers";
+import { routeTable } from "./route-table";
 
 const RUNS_PER_ACTION = Number(process.env.FUZZ_RUNS ?? 1000);
 const DOCUMENT_RUNS_PER_ACTION = Number(process.env.FUZZ_DOCUMENT_RUNS ?? 60);
@@ -264,7 +263,7 @@ async function decodeSingleFetch(text: string): Promise<unknown> {
 
 /**
  * The messages an answer shows a person — formError, message, reasons,
- * fieldErrors, the text of a thrown Response — and not the values echoed
+ * fieldErrors, a step form's result.error, the text of a thrown Response — and not the values echoed
  * back from the form (which may themselves contain Hangul).
  */
 function messagesOf(answer: unknown): string[] {
@@ -275,6 +274,11 @@ function messagesOf(answer: unknown): string[] {
     for (const m of [data.formError, data.message]) if (typeof m === "string") messages.push(m);
     if (Array.isArray(data.reasons)) messages.push(...data.reasons.filter((r): r is string => typeof r === "string"));
     if (data.fieldErrors && typeof data.fieldErrors === "object") messages.push(...Object.values(data.fieldErrors).map(String));
+    // a step form's answer (app/utils/step-reply.ts): Conform's result, its errors by field ("" = the form's)
+    const result = (data as { result?: { error?: unknown } }).result;
+    if (result?.error && typeof result.error === "object") {
+      for (const list of Object.values(result.error as Record<string, unknown>)) if (Array.isArray(list)) messages.push(...list.map(String));
+    }
   }
   const error = root?.error as { $type?: string; args?: unknown[] } | undefined;
   if (error?.$type === "ErrorResponse" && typeof error.args?.[0] === "string") messages.push(error.args[0]);
@@ -304,10 +308,7 @@ async function signInForCookie(agent: http.Agent, baseURL: string, email: string
 
 /** Every action of the build's route table (sign-in/out aside), posted by each user who may reach it. */
 async function actionTargets(baseURL: string, agent: http.Agent): Promise<{ actions: string[]; targets: Target[] }> {
-  const build = await import(pathToFileURL(path.resolve(process.env.BUILD_DIR ?? "build", "server", "index.js")).href);
-  const actions = Object.values(build.routes as Record<string, { id: string; path?: string; module: Record<string, unknown> }>)
-    .filter((r) => typeof r.module.action === "function" && r.path && !["login", "logout"].includes(r.path))
-    .map((r) => r.path!);
+  const actions = (await routeTable()).filter((r) => r.action && r.path && !["login", "logout"].includes(r.path)).map((r) => r.path);
   const cookies: Record<string, string> = {};
   for (const email of ["maker2@demo.kr", "vendor2@demo.kr", "monitor@demo.kr"]) cookies[email] = await signInForCookie(agent, baseURL, email);
   // AS-2024-0004 (대성플라스틱 × 넥스트엠이에스) is readable by all three: validation, not scope, is what is tested.

@@ -7,10 +7,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import bcrypt from "bcryptjs";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { db, e2eDir } from "./fixtures";
+import { routeTable } from "./route-table";
 
 type Rule =
   | { kind: "ticket" } // :ticketId — scoped by ticketScope
@@ -46,17 +46,6 @@ function ruleFor(id: string): Rule | undefined {
   return RULES[id] ?? (TICKET_SUBPAGE.test(id) ? { kind: "ticket" } : undefined);
 }
 
-type RouteInfo = { id: string; path: string; loader: boolean; action: boolean };
-
-async function routeTable(): Promise<RouteInfo[]> {
-  const build = await import(pathToFileURL(path.resolve(process.env.BUILD_DIR ?? "build", "server", "index.js")).href);
-  return Object.values(build.routes as Record<string, { id: string; path?: string; module: Record<string, unknown> }>).map((r) => ({
-    id: r.id,
-    path: r.path ?? "",
-    loader: typeof r.module.loader === "function",
-    action: typeof r.module.action === "function",
-  }));
-}
 
 /** Another Technopark with its own program, ticket, monitor and an uploaded document, for foreign cases. */
 function seedForeignTechnopark() {
@@ -112,6 +101,9 @@ async function signedIn(baseURL: string, email: string): Promise<APIRequestConte
 test("every route × every role × a foreign organisation's resource is refused", async ({ baseURL }) => {
   test.setTimeout(180_000);
   const routes = await routeTable();
+  // the ticket's steps are children of its layout: their URLs are the layout's path + their own
+  expect(routes.find((r) => r.id === "routes/tickets.$ticketId.quote")?.path).toBe("tickets/:ticketId/quote");
+  expect(routes.find((r) => r.id === "routes/tickets.$ticketId._index")?.path).toBe("tickets/:ticketId");
   const missing = routes.filter((r) => !ruleFor(r.id)).map((r) => r.id);
   expect(missing, "routes without an isolation rule: add one to RULES").toEqual([]);
 
