@@ -7,12 +7,12 @@ import type { Actor } from "~/auth/actor";
 import { isTicketState, type AttachmentPurpose, type IsoDate } from "~/domain";
 import { transitionTicket } from "./workflow.server";
 import { discardSavedFile, recordStoredFile, saveUpload, type SavedFile } from "./files.server";
-import { getTicketAssessment, ticketScope } from "./ticket.server";
+import { getTicketAssessment, visibleTicket } from "./ticket.server";
 
 /** The completion page (the ticket's header comes from the layout route). Null when out of scope. */
 export async function getCompletionPage(actor: Actor, ticketId: string, today: IsoDate) {
   const ticket = await prisma.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScope(actor)] },
+    where: visibleTicket(actor, ticketId),
     select: {
       id: true,
       state: true,

@@ -5,13 +5,13 @@ import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { checkExtension, executionWindow, extendWindow, formatKoreanDate, maxTotalMonths, type IsoDate } from "~/domain";
 import { paramsOf } from "./program.server";
-import { ticketScope } from "./ticket.server";
+import { visibleTicket } from "./ticket.server";
 import { transitionTicket } from "./workflow.server";
 
 /** The extension page's facts for a ticket the actor can read, or null. */
 export async function getExtensionPage(actor: Actor, ticketId: string) {
   const ticket = await prisma.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScope(actor)] },
+    where: visibleTicket(actor, ticketId),
     select: {
       id: true,
       number: true,

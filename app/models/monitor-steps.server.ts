@@ -34,9 +34,10 @@ import {
   type IsoDate,
   type SuitabilityCheckKey,
 } from "~/domain";
-import { getTicketAssessment, ticketScope } from "./ticket.server";
+import { getTicketAssessment, visibleTicket } from "./ticket.server";
 import { changeTicket, transitionTicket, type Tx } from "./workflow.server";
 import { uploadedDocuments } from "./ticket-context.server";
+import { PLAN_SELECT, QUOTE_LINE_SELECT, QUOTE_SELECT } from "./selects.server";
 
 export type StepInput = { ticketId: string; expectedVersion: number; today: IsoDate };
 
@@ -233,24 +234,13 @@ export async function decideSupport(actor: Actor, input: StepInput & { decision:
 // ─── 수행계획서 검토 ─────────────────────────────────────────────────────────
 
 export async function getPlanReviewData(actor: Actor, ticketId: string) {
-  const visible = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, select: { id: true, version: true } });
+  const visible = await prisma.ticket.findFirst({ where: visibleTicket(actor, ticketId), select: { id: true, version: true } });
   if (!visible) return null;
   const [plan, quote, costReview] = await Promise.all([
     prisma.executionPlan.findFirst({
       where: { ticketId },
       orderBy: { version: "desc" },
-      select: {
-        version: true,
-        scope: true,
-        staff: true,
-        dueOn: true,
-        isRevision: true,
-        late: true,
-        reviewStatus: true,
-        reviewNote: true,
-        submittedAt: true,
-        milestones: { orderBy: { sortOrder: "asc" }, select: { id: true, title: true, dueOn: true, deliverable: true } },
-      },
+      select: PLAN_SELECT,
     }),
     latestQuote(ticketId),
     prisma.costReview.findFirst({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { planChangeRequired: true, revisionDueOn: true, resultOn: true } }),
@@ -299,14 +289,7 @@ function latestQuote(ticketId: string) {
   return prisma.quote.findFirst({
     where: { ticketId },
     orderBy: { version: "desc" },
-    select: {
-      id: true,
-      version: true,
-      total: true,
-      note: true,
-      createdAt: true,
-      lines: { orderBy: { sortOrder: "asc" }, select: { id: true, kind: true, description: true, quantity: true, unitPrice: true, amount: true, verifiedAmount: true } },
-    },
+    select: { ...QUOTE_SELECT, lines: { orderBy: { sortOrder: "asc" }, select: { ...QUOTE_LINE_SELECT, verifiedAmount: true } } },
   });
 }
 
@@ -431,7 +414,7 @@ export async function signAgreement(actor: Actor, input: StepInput & { startOn: 
 // ─── 사업비 지급 ─────────────────────────────────────────────────────────────
 
 export async function getPaymentData(actor: Actor, ticketId: string) {
-  const visible = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, select: { id: true, version: true } });
+  const visible = await prisma.ticket.findFirst({ where: visibleTicket(actor, ticketId), select: { id: true, version: true } });
   if (!visible) return null;
   const [agreement, payments] = await Promise.all([
     prisma.agreement.findUnique({ where: { ticketId }, select: { subsidy: true, agreedCost: true, companyShare: true, startOn: true, endOn: true } }),

@@ -6,7 +6,8 @@ import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { DomainError, dDay, dueStatus, formatKoreanDate, type IsoDate } from "~/domain";
 import { transitionTicket } from "./workflow.server";
-import { ticketScope } from "./ticket.server";
+import { visibleTicket } from "./ticket.server";
+import { PLAN_SELECT } from "./selects.server";
 
 export type PlanStep = "submit_plan" | "resubmit_plan";
 export type MilestoneInput = { title: string; dueOn: IsoDate; deliverable: string };
@@ -29,7 +30,7 @@ export function isLate(dueOn: IsoDate | null, today: IsoDate): boolean {
 /** The plan page (the header comes from the ticket's layout route). Null when out of scope. */
 export async function getPlanPage(actor: Actor, ticketId: string, today: IsoDate) {
   const ticket = await prisma.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScope(actor)] },
+    where: visibleTicket(actor, ticketId),
     select: {
       id: true,
       state: true,
@@ -39,19 +40,7 @@ export async function getPlanPage(actor: Actor, ticketId: string, today: IsoDate
       revisionDueOn: true,
       plans: {
         orderBy: { version: "desc" },
-        select: {
-          id: true,
-          version: true,
-          scope: true,
-          staff: true,
-          dueOn: true,
-          isRevision: true,
-          late: true,
-          reviewStatus: true,
-          reviewNote: true,
-          submittedAt: true,
-          milestones: { orderBy: { sortOrder: "asc" }, select: { id: true, title: true, dueOn: true, deliverable: true } },
-        },
+        select: { id: true, ...PLAN_SELECT },
       },
       costReviews: {
         orderBy: { createdAt: "desc" },

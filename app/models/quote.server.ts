@@ -7,8 +7,9 @@ import type { Actor } from "~/auth/actor";
 import { QUOTE_EDITABLE_STATES, formatKRW, lineAmount, quoteTotal, type QuoteLineKind, type TicketState } from "~/domain";
 import { changeTicket } from "./workflow.server";
 import { ConflictError } from "./errors.server";
-import { ticketScope } from "./ticket.server";
+import { visibleTicket } from "./ticket.server";
 import { paramsOf } from "./program.server";
+import { QUOTE_SELECT } from "./selects.server";
 
 /**
  * The supplier quotes or revises from the application (신청접수) until the
@@ -26,25 +27,14 @@ export type QuoteLineInput = { kind: QuoteLineKind; description: string; quantit
  */
 export async function getQuotePage(actor: Actor, ticketId: string) {
   const ticket = await prisma.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScope(actor)] },
+    where: visibleTicket(actor, ticketId),
     select: {
       id: true,
       state: true,
       program: true,
       quotes: {
         orderBy: { version: "desc" },
-        select: {
-          id: true,
-          version: true,
-          total: true,
-          note: true,
-          createdAt: true,
-          createdById: true,
-          lines: {
-            orderBy: { sortOrder: "asc" },
-            select: { id: true, kind: true, description: true, quantity: true, unitPrice: true, amount: true },
-          },
-        },
+        select: { ...QUOTE_SELECT, createdById: true },
       },
     },
   });

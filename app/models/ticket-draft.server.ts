@@ -8,7 +8,7 @@ import type { Actor } from "~/auth/actor";
 import { DomainError, sameCompany, type IsoDate } from "~/domain";
 import type { RequestedItemDraft, TicketDraftInput } from "~/utils/draft-schema";
 import { ForbiddenError } from "./errors.server";
-import { ticketScope } from "./ticket.server";
+import { visibleTicket } from "./ticket.server";
 import { changeTicket } from "./workflow.server";
 
 type Tx = Prisma.TransactionClient;
@@ -137,7 +137,7 @@ export async function createDraft(actor: Actor, input: TicketDraftInput, today: 
 export async function getDraftForEdit(actor: Actor, ticketId: string) {
   if (actor.role !== "manufacturer") return null;
   return prisma.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScope(actor)] },
+    where: visibleTicket(actor, ticketId),
     select: {
       id: true,
       number: true,

@@ -6,9 +6,10 @@ import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { DomainError, isDomainError, type IsoDate } from "~/domain";
 import type { Prisma } from "~/generated/prisma/client";
-import { TICKET_DETAIL_SELECT, assessShownTicket, getTicketAssessment, ticketScope, type TicketDetail } from "./ticket.server";
+import { TICKET_DETAIL_SELECT, assessShownTicket, getTicketAssessment, type TicketDetail, visibleTicket } from "./ticket.server";
 import { TICKET_FACTS_INCLUDE, type TicketFacts } from "./ticket-context.server";
 import { transitionTicket } from "./workflow.server";
+import { PLAN_SELECT, QUOTE_SELECT } from "./selects.server";
 
 /** The ticket page's sections besides the detail: items with screening flags, documents, quotes, plan, cost review, extensions, the last return. */
 const TICKET_EXTRAS_SELECT = {
@@ -30,32 +31,11 @@ const TICKET_EXTRAS_SELECT = {
     orderBy: [{ kind: "asc" }, { issuedOn: "desc" }],
     select: { id: true, kind: true, fiscalYear: true, issuedOn: true, attachedAtApplication: true, file: { select: { id: true, originalName: true } } },
   },
-  quotes: {
-    orderBy: { version: "desc" },
-    select: {
-      id: true,
-      version: true,
-      total: true,
-      note: true,
-      createdAt: true,
-      lines: { orderBy: { sortOrder: "asc" }, select: { id: true, kind: true, description: true, quantity: true, unitPrice: true, amount: true } },
-    },
-  },
+  quotes: { orderBy: { version: "desc" }, select: QUOTE_SELECT },
   plans: {
     orderBy: { version: "desc" },
     take: 1,
-    select: {
-      version: true,
-      scope: true,
-      staff: true,
-      dueOn: true,
-      isRevision: true,
-      late: true,
-      reviewStatus: true,
-      reviewNote: true,
-      submittedAt: true,
-      milestones: { orderBy: { sortOrder: "asc" }, select: { id: true, title: true, dueOn: true, deliverable: true } },
-    },
+    select: PLAN_SELECT,
   },
   costReviews: {
     orderBy: { createdAt: "desc" },
@@ -101,7 +81,7 @@ const TICKET_PAGE_INCLUDE = {
  * actor may not read the ticket (scoped like every ticket query).
  */
 export async function getTicketPage(actor: Actor, ticketId: string, today: IsoDate) {
-  const row = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, include: TICKET_PAGE_INCLUDE });
+  const row = await prisma.ticket.findFirst({ where: visibleTicket(actor, ticketId), include: TICKET_PAGE_INCLUDE });
   if (!row) return null;
   const facts: TicketFacts = { ...row, extensions: row.extensions.filter((e) => e.status === "pending") };
   const assessment = await assessShownTicket(actor, facts, today);

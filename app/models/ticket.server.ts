@@ -115,7 +115,7 @@ export const TICKET_DETAIL_SELECT = {
 /** The ticket's detail, or null when the actor may not see the ticket. */
 export async function getTicketDetail(actor: Actor, ticketId: string) {
   return prisma.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScope(actor)] },
+    where: visibleTicket(actor, ticketId),
     select: TICKET_DETAIL_SELECT,
   });
 }
@@ -127,7 +127,7 @@ export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail
  * checklist, evaluation, and the actions of the actor's role with reasons.
  */
 export async function getTicketAssessment(actor: Actor, ticketId: string, today: IsoDate) {
-  const facts = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, include: TICKET_FACTS_INCLUDE });
+  const facts = await prisma.ticket.findFirst({ where: visibleTicket(actor, ticketId), include: TICKET_FACTS_INCLUDE });
   if (!facts) return null;
   return assessShownTicket(actor, facts, today);
 }
@@ -143,9 +143,14 @@ export async function assessShownTicket(actor: Actor, facts: TicketFacts, today:
   return { facts, ...assessment, actions };
 }
 
+/** The ticket `ticketId` if the actor may read it (foreign and missing look the same: no row). */
+export function visibleTicket(actor: Actor, ticketId: string): Prisma.TicketWhereInput {
+  return visibleTicket(actor, ticketId);
+}
+
 /** Whether the actor may read the ticket (a foreign and a missing ticket look the same: false). */
 export async function isVisibleTicket(actor: Actor, ticketId: string): Promise<boolean> {
-  const found = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, select: { id: true } });
+  const found = await prisma.ticket.findFirst({ where: visibleTicket(actor, ticketId), select: { id: true } });
   return found !== null;
 }
 
@@ -153,7 +158,7 @@ export async function isVisibleTicket(actor: Actor, ticketId: string): Promise<b
 /** The header of every ticket page (the layout route), or null when missing or foreign (→ 404). */
 export async function getTicketHeader(actor: Actor, ticketId: string) {
   return prisma.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScope(actor)] },
+    where: visibleTicket(actor, ticketId),
     select: {
       id: true,
       number: true,

@@ -22,7 +22,7 @@ import {
 import { changeTicket, type Tx } from "./workflow.server";
 import { ConflictError, NotFoundError } from "./errors.server";
 import { discardSavedFile, recordStoredFile, saveUpload, type SavedFile } from "./files.server";
-import { ticketScope } from "./ticket.server";
+import { visibleTicket } from "./ticket.server";
 
 export type WorkLogFields = {
   workedOn: IsoDate;
@@ -59,7 +59,7 @@ export async function withStoredAttachments<R>(
 /** The work-log page (the ticket's header comes from the layout route). Null when out of scope. */
 export async function getWorkLogPage(actor: Actor, ticketId: string) {
   const ticket = await prisma.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScope(actor)] },
+    where: visibleTicket(actor, ticketId),
     select: {
       id: true,
       state: true,

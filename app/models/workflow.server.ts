@@ -19,7 +19,7 @@ import {
   type TicketState,
 } from "~/domain";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors.server";
-import { ticketScope } from "./ticket.server";
+import { visibleTicket } from "./ticket.server";
 import { TICKET_FACTS_INCLUDE, assessTicket, type TicketAssessment, type TicketFacts } from "./ticket-context.server";
 import { publishCommitted, type DomainEvent } from "~/realtime/events.server";
 import { log } from "~/utils/log.server";
@@ -48,7 +48,7 @@ export function audienceOf(ticket: { state: string; manufacturerId: string; supp
 }
 
 async function loadFacts(tx: Tx, actor: Actor, ticketId: string): Promise<TicketFacts> {
-  const facts = await tx.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, include: TICKET_FACTS_INCLUDE });
+  const facts = await tx.ticket.findFirst({ where: visibleTicket(actor, ticketId), include: TICKET_FACTS_INCLUDE });
   if (!facts) throw new NotFoundError();
   return facts;
 }

@@ -50,7 +50,7 @@ export function DocumentsChecklist({ checklist }: Pick<DocumentsPage, "checklist
       <h2 id="checklist-h" style={{ marginTop: 0 }}>
         제출 서류 목록
       </h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="제출 서류 목록">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="제출 서류 목록 표">
         <table className="responsive" data-testid="checklist">
           <thead>
             <tr>

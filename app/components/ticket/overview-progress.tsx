@@ -15,6 +15,7 @@ import {
   seoulDate,
 } from "~/domain";
 import { QuoteLinesTable } from "~/components/quote-lines-table";
+import { MilestonesTable } from "./plan-history";
 import type { OverviewData } from "~/routes/tickets.$ticketId._index";
 
 /** 견적: the latest version in full, earlier ones folded. */
@@ -69,28 +70,7 @@ export function PlanSection({ data }: { data: OverviewData }) {
           <dt>투입 인력</dt>
           <dd>{plan.staff}</dd>
         </dl>
-        {plan.milestones.length ? (
-          <div className="table-wrap">
-            <table className="responsive">
-              <thead>
-                <tr>
-                  <th>일정</th>
-                  <th>기한</th>
-                  <th>산출물</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.milestones.map((m) => (
-                  <tr key={m.id}>
-                    <td data-label="일정">{m.title}</td>
-                    <td data-label="기한">{formatKoreanDateShort(m.dueOn)}</td>
-                    <td data-label="산출물">{m.deliverable}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <MilestonesTable milestones={plan.milestones} />
       </section>
     ) : null}
   </>

@@ -53,30 +53,38 @@ export function PlanHistory({ plans }: { plans: PlanVersionView[] }) {
                 <dt>투입 인력</dt>
                 <dd style={{ whiteSpace: "pre-wrap" }}>{plan.staff}</dd>
               </dl>
-              <div className="table-wrap">
-                <table className="responsive">
-                  <thead>
-                    <tr>
-                      <th>일정 내용</th>
-                      <th>완료 예정일</th>
-                      <th>산출물</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {plan.milestones.map((m) => (
-                      <tr key={m.id}>
-                        <td data-label="일정 내용">{m.title}</td>
-                        <td data-label="완료 예정일">{formatKoreanDate(m.dueOn)}</td>
-                        <td data-label="산출물">{m.deliverable}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <MilestonesTable milestones={plan.milestones} />
             </article>
           );
         })}
       </div>
     </section>
+  );
+}
+
+/** A plan's milestones (일정 내용, 완료 예정일, 산출물) as a table that scrolls on a phone. */
+export function MilestonesTable({ milestones }: { milestones: PlanVersionView["milestones"] }) {
+  if (milestones.length === 0) return null;
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="수행 일정">
+      <table className="responsive">
+        <thead>
+          <tr>
+            <th>일정 내용</th>
+            <th>완료 예정일</th>
+            <th>산출물</th>
+          </tr>
+        </thead>
+        <tbody>
+          {milestones.map((m) => (
+            <tr key={m.id}>
+              <td data-label="일정 내용">{m.title}</td>
+              <td data-label="완료 예정일">{formatKoreanDate(m.dueOn)}</td>
+              <td data-label="산출물">{m.deliverable}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
