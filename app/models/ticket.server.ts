@@ -145,7 +145,7 @@ export async function assessShownTicket(actor: Actor, facts: TicketFacts, today:
 
 /** The ticket `ticketId` if the actor may read it (foreign and missing look the same: no row). */
 export function visibleTicket(actor: Actor, ticketId: string): Prisma.TicketWhereInput {
-  return visibleTicket(actor, ticketId);
+  return { AND: [{ id: ticketId }, ticketScope(actor)] };
 }
 
 /** Whether the actor may read the ticket (a foreign and a missing ticket look the same: false). */
