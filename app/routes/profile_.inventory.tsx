@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { addHardware, addSystem, getCompanyProfile, removeHardware, removeSystem, updateHardware, updateSystem } from "~/models/organization.server";
 import { readForm } from "~/utils/forms.server";
+import { UNKNOWN_INTENT } from "~/utils/fields";
 import { HardwareSchema, RemoveSchema, SYSTEM_KIND_LABELS, SystemSchema, type SystemKind } from "~/utils/profile-schema";
 import type { StepReply } from "~/utils/step-reply";
 import { formName, notFound, parseStepForm, stepFailure } from "~/utils/ticket-step.server";
@@ -38,7 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const name = formName(form) ?? "";
   const match = FORM_NAME.exec(name);
-  if (!match) notFound("페이지를 찾을 수 없습니다.");
+  // a form this page does not have: a bad request, answered in Korean (not a missing page)
+  if (!match) return data<StepReply>({ result: { status: "error", error: { "": [UNKNOWN_INTENT.error] } }, form: name }, { status: 400 });
   const intent = match[1] ?? match[2];
   const target = match[3] ?? "";
 

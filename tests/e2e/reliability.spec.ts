@@ -62,9 +62,24 @@ async function startReview(port: number, cookie: string, ticketId: string, versi
     method: "POST",
     headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: `http://localhost:${port}` },
     body: new URLSearchParams({ intent: "transition", action: "start_review", version: String(version) }),
+    redirect: "manual",
   });
   const body = await response.text();
-  return { status: response.status, acknowledged: response.status === 200 && body.includes("처리되었습니다"), body };
+  // success is post → redirect → get: back to the ticket, with the flash message "처리되었습니다." in its cookie
+  const flash = response.headers.getSetCookie().find((c) => /^(__Host-)?as_toast=/.test(c)) ?? "";
+  const acknowledged = response.status === 302 && response.headers.get("Location") === `/tickets/${ticketId}` && decodeFlash(flash).includes("처리되었습니다");
+  return { status: response.status, acknowledged, body };
+}
+
+/** The message carried by a signed flash cookie (value = base64 JSON + "." + signature). */
+function decodeFlash(setCookie: string): string {
+  const value = decodeURIComponent(setCookie.split(";")[0].split("=").slice(1).join("="));
+  const payload = value.slice(0, value.lastIndexOf("."));
+  try {
+    return String((JSON.parse(Buffer.from(payload, "base64").toString("utf8")) as { message?: unknown }).message ?? "");
+  } catch {
+    return "";
+  }
 }
 
 /** Every ticket's state agrees with its audit trail: no half-written step. */
