@@ -8,7 +8,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Every spec file gets its own server and freshly seeded database (port
 // PORT + i, data/e2e-<port>), so no file depends on what another one changed.
 // E2E_SPECS=name,name runs (and starts servers for) only those spec files, e.g. while working on one.
-const only = process.env.E2E_SPECS?.split(",").map((s) => s.trim().replace(/\.spec\.ts$/, "")).filter(Boolean);
+const only = process.env.E2E_SPECS?.split(",")
+  .map((s) => s.trim().replace(/\.spec\.ts$/, ""))
+  .filter(Boolean);
 const SPECS = fs
   .readdirSync("tests/e2e")
   .filter((f) => f.endsWith(".spec.ts") && (!only?.length || only.includes(f.replace(/\.spec\.ts$/, ""))))
@@ -31,29 +33,27 @@ export default defineConfig({
     timezoneId: "Asia/Seoul",
     trace: "retain-on-failure",
   },
-  projects: SPECS.map(
-    (file, i): Project => ({
-      name: file.replace(/\.spec\.ts$/, ""),
-      testMatch: file,
-      use: {
-        ...devices["Desktop Chrome"],
-        baseURL: `http://localhost:${PORT + i}`,
-        launchOptions: {
-          executablePath,
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
+  projects: SPECS.map((file, i): Project => ({
+    name: file.replace(/\.spec\.ts$/, ""),
+    testMatch: file,
+    use: {
+      ...devices["Desktop Chrome"],
+      baseURL: `http://localhost:${PORT + i}`,
+      launchOptions: {
+        executablePath,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+        ],
       },
-    }),
-  ),
+    },
+  })),
   webServer: {
     command: "node scripts/e2e-server.mjs",
     // e2e-server.mjs starts the instances one after another: the last one up means all are.

@@ -1,16 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  Links,
-  Meta,
-  NavLink,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesHref from "~/styles/app.css?url";
 import { getActor } from "~/auth/session.server";
@@ -86,11 +75,15 @@ function TopBar() {
             <div className="whoami">
               <LiveUpdates loadedAt={data?.loadedAt ?? new Date(0).toISOString()} userId={actor.id} />
               <NavLink to="/notifications" className="bell" aria-label={`알림 ${unread}건 읽지 않음`}>
-                알림{unread > 0 ? <span className="count" data-testid="unread-count">{unread}</span> : null}
+                알림
+                {unread > 0 ? (
+                  <span className="count" data-testid="unread-count">
+                    {unread}
+                  </span>
+                ) : null}
               </NavLink>
               <span>
-                <strong>{actor.name}</strong> · {actor.organizationName}{" "}
-                <span className="badge role">{ROLE_LABELS[actor.role]}</span>
+                <strong>{actor.name}</strong> · {actor.organizationName} <span className="badge role">{ROLE_LABELS[actor.role]}</span>
               </span>
               <Form method="post" action="/logout">
                 <button type="submit" className="link">

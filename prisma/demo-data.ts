@@ -36,532 +36,607 @@ export async function seedDemoData(today: IsoDate) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const p = GYEONGGI_2024_PARAMS;
 
-  return prisma.$transaction(async (tx) => {
-    const tp = await tx.organization.create({
-      data: {
-        kind: "technopark",
-        name: "경기테크노파크 경기스마트제조혁신센터",
-        businessNumber: brn("134-81-44727"),
-        representative: "경기테크노파크 원장",
-        address: "경기도 안산시 상록구 해안로 705",
-        region: "경기도",
-        phone: "031-500-3100",
-      },
-    });
-    const program = await tx.program.create({
-      data: {
-        name: "2024년 스마트공장 AS지원사업 (경기)",
-        year: 2024,
-        noticeNumber: "경기테크노파크 공고 제2024-5호",
-        technoparkId: tp.id,
-        subsidyRateBp: p.subsidyRateBp,
-        subsidyCap: p.subsidyCap,
-        subsidyBudget: p.subsidyBudget,
-        capacity: p.capacity,
-        baseMonths: p.baseMonths,
-        maxExtensionMonths: p.maxExtensionMonths,
-        planDueDays: p.planDueDays,
-        revisionDueDays: p.revisionDueDays,
-        passMark: p.passMark,
-        documentValidityMonths: p.documentValidityMonths,
-        region: p.region,
-        localProgramSinceYear: p.localProgramSinceYear,
-        intakeOpensOn: "2024-01-19",
-        intakeClosesOn: null,
-      },
-    });
-
-    const supplier1 = await tx.organization.create({
-      data: {
-        kind: "supplier",
-        name: "(주)스마트팩토리솔루션",
-        businessNumber: brn("124-81-12344"),
-        representative: "정민호",
-        address: "경기도 성남시 분당구 판교로 242",
-        region: "경기도",
-        phone: "031-701-2200",
-      },
-    });
-    const supplier2 = await tx.organization.create({
-      data: {
-        kind: "supplier",
-        name: "(주)넥스트엠이에스",
-        businessNumber: brn("214-87-05513"),
-        representative: "한지수",
-        address: "서울특별시 구로구 디지털로 288",
-        region: "서울특별시",
-        phone: "02-2108-4500",
-      },
-    });
-
-    const maker1 = await tx.organization.create({
-      data: {
-        kind: "manufacturer",
-        name: "(주)한빛정밀",
-        businessNumber: brn("135-86-20475"),
-        representative: "김성호",
-        address: "경기도 화성시 향남읍 제약공단2길 45",
-        region: "경기도",
-        phone: "031-352-1180",
-        eligibilityBasis: "diffusion",
-        diffusionCompletionYear: 2021,
-        freeWarrantyEndsOn: "2023-06-30",
-        promisingSmeCertified: true,
-        promisingSmeCertNumber: "경기-2023-0412",
-        systems: {
-          create: [
-            {
-              kind: "MES",
-              name: "한빛 생산관리 MES",
-              vendorName: supplier1.name,
-              buildYear: 2021,
-              hardware: {
-                create: [
-                  { name: "설비 데이터 수집기", model: "DCU-200", serialNumber: "DCU200-21-0087" },
-                  { name: "바코드 스캐너(작업장)", model: "BS-90", serialNumber: "BS90-1123" },
-                ],
-              },
-            },
-            { kind: "POP", name: "작업실적 POP 단말", vendorName: supplier2.name, buildYear: 2021 },
-          ],
-        },
-      },
-      include: { systems: true },
-    });
-    const maker2 = await tx.organization.create({
-      data: {
-        kind: "manufacturer",
-        name: "대성플라스틱(주)",
-        businessNumber: brn("125-86-33110"),
-        representative: "이영숙",
-        address: "경기도 시흥시 공단1대로 123",
-        region: "경기도",
-        phone: "031-498-7700",
-        eligibilityBasis: "self_built",
-        levelCertificateNumber: "수준확인-2022-1587",
-        freeWarrantyEndsOn: "2024-01-31",
-        systems: {
-          create: [
-            { kind: "ERP", name: "자체구축 ERP", vendorName: "자체구축", buildYear: 2022 },
-            {
-              kind: "MES",
-              name: "사출 MES",
-              vendorName: supplier2.name,
-              buildYear: 2022,
-              hardware: { create: [{ name: "사출기 PLC 인터페이스", model: "PLC-IF3" }] },
-            },
-          ],
-        },
-      },
-      include: { systems: true },
-    });
-    const maker3 = await tx.organization.create({
-      data: {
-        kind: "manufacturer",
-        name: "(주)미래식품",
-        businessNumber: brn("136-81-60290"),
-        representative: "박준영",
-        address: "경기도 평택시 포승읍 평택항로 156",
-        region: "경기도",
-        phone: "031-683-5100",
-        eligibilityBasis: "local_program",
-        localProgramYear: 2023,
-        systems: {
-          create: [
-            { kind: "MES", name: "식품 이력관리 MES", vendorName: supplier1.name, buildYear: 2023 },
-            { kind: "WMS", name: "냉장 창고관리", vendorName: supplier2.name, buildYear: 2023 },
-          ],
-        },
-      },
-      include: { systems: true },
-    });
-
-    const user = (email: string, name: string, role: string, organizationId: string) =>
-      tx.user.create({ data: { email, name, role, organizationId, passwordHash } });
-    const users: Ids = {};
-    users.maker1 = (await user("maker1@demo.kr", "김민준", "manufacturer", maker1.id)).id;
-    users.maker2 = (await user("maker2@demo.kr", "이서연", "manufacturer", maker2.id)).id;
-    users.maker3 = (await user("maker3@demo.kr", "박지훈", "manufacturer", maker3.id)).id;
-    users.vendor1 = (await user("vendor1@demo.kr", "정하늘", "supplier", supplier1.id)).id;
-    users.vendor2 = (await user("vendor2@demo.kr", "최유진", "supplier", supplier2.id)).id;
-    users.monitor = (await user("monitor@demo.kr", "윤지혜", "monitor", tp.id)).id;
-
-    const makerUser: Record<string, string> = { [maker1.id]: users.maker1, [maker2.id]: users.maker2, [maker3.id]: users.maker3 };
-    const vendorUser: Record<string, string> = { [supplier1.id]: users.vendor1, [supplier2.id]: users.vendor2 };
-
-    // The path each ticket took, with who moved it and how many days before today.
-    type Step = { to: TicketState; daysAgo: number };
-    const PATH: TicketState[] = [
-      "draft",
-      "submitted",
-      "requirement_review",
-      "site_evaluation",
-      "selected",
-      "plan_submitted",
-      "cost_review",
-      "agreed",
-      "funded",
-      "in_progress",
-      "completion_check",
-      "completed",
-    ];
-    const who: Record<TicketState, "maker" | "vendor" | "monitor"> = {
-      draft: "maker",
-      submitted: "maker",
-      requirement_review: "monitor",
-      site_evaluation: "monitor",
-      selected: "monitor",
-      not_selected: "monitor",
-      plan_submitted: "vendor",
-      cost_review: "monitor",
-      plan_revision: "monitor",
-      agreed: "monitor",
-      funded: "monitor",
-      in_progress: "vendor",
-      completion_check: "vendor",
-      completed: "monitor",
-      follow_up: "monitor",
-      rejected: "monitor",
-      withdrawn: "maker",
-      cancelled: "monitor",
-    };
-
-    let serial = 0;
-    async function ticket(spec: {
-      maker: typeof maker1;
-      supplierId: string;
-      systemIndex: number;
-      title: string;
-      problem: string;
-      desiredOutcome: string;
-      types: SupportType[];
-      items: string[];
-      steps: Step[];
-      quote?: { kind: string; description: string; quantity: number; unitPrice: number }[];
-      verified?: number;
-      agreementDaysAgo?: number;
-    }) {
-      serial += 1;
-      const number = `AS-2024-${String(serial).padStart(4, "0")}`;
-      const last = spec.steps[spec.steps.length - 1];
-      const dateOf = (state: TicketState) => {
-        const step = spec.steps.find((s) => s.to === state);
-        return step ? addDays(today, -step.daysAgo) : null;
-      };
-      const selectionNoticeOn = dateOf("selected");
-      const total = spec.quote ? quoteTotal(spec.quote) : null;
-      const costReviewOn = dateOf("cost_review") ? addDays(dateOf("cost_review")!, 3) : null;
-      const hasCostResult = spec.verified != null && PATH.indexOf(last.to) >= PATH.indexOf("agreed");
-      const amounts = total != null ? agreementAmounts({ quoteTotal: total, verifiedAmount: hasCostResult ? spec.verified! : null }, p) : null;
-      const agreementStart = spec.agreementDaysAgo != null ? addDays(today, -spec.agreementDaysAgo) : null;
-      const windowEnd = agreementStart ? executionWindow(agreementStart, 0, p).endOn : null;
-
-      const created = await tx.ticket.create({
+  return prisma.$transaction(
+    async (tx) => {
+      const tp = await tx.organization.create({
         data: {
-          number,
-          programId: program.id,
-          manufacturerId: spec.maker.id,
-          supplierId: spec.supplierId,
-          targetSystemId: spec.maker.systems[spec.systemIndex]?.id,
-          title: spec.title,
-          problem: spec.problem,
-          desiredOutcome: spec.desiredOutcome,
-          state: last.to,
-          version: spec.steps.length,
-          submittedAt: dateOf("submitted") ? at(dateOf("submitted")!) : null,
-          selectionNoticeOn,
-          planDueOn: selectionNoticeOn ? addDays(selectionNoticeOn, p.planDueDays) : null,
-          windowEndOn: windowEnd,
-          quoteTotal: total,
-          agreedCost: agreementStart ? amounts?.agreedCost : null,
-          subsidy: agreementStart ? amounts?.subsidy : null,
-          companyShare: agreementStart ? amounts?.companyShare : null,
-          stateChangedAt: at(addDays(today, -last.daysAgo)),
-          createdAt: at(addDays(today, -spec.steps[0].daysAgo), 9),
-          supportTypes: { create: spec.types.map((type) => ({ type })) },
-          items: { create: spec.items.map((description, i) => ({ description, supportType: spec.types[0], sortOrder: i })) },
+          kind: "technopark",
+          name: "경기테크노파크 경기스마트제조혁신센터",
+          businessNumber: brn("134-81-44727"),
+          representative: "경기테크노파크 원장",
+          address: "경기도 안산시 상록구 해안로 705",
+          region: "경기도",
+          phone: "031-500-3100",
+        },
+      });
+      const program = await tx.program.create({
+        data: {
+          name: "2024년 스마트공장 AS지원사업 (경기)",
+          year: 2024,
+          noticeNumber: "경기테크노파크 공고 제2024-5호",
+          technoparkId: tp.id,
+          subsidyRateBp: p.subsidyRateBp,
+          subsidyCap: p.subsidyCap,
+          subsidyBudget: p.subsidyBudget,
+          capacity: p.capacity,
+          baseMonths: p.baseMonths,
+          maxExtensionMonths: p.maxExtensionMonths,
+          planDueDays: p.planDueDays,
+          revisionDueDays: p.revisionDueDays,
+          passMark: p.passMark,
+          documentValidityMonths: p.documentValidityMonths,
+          region: p.region,
+          localProgramSinceYear: p.localProgramSinceYear,
+          intakeOpensOn: "2024-01-19",
+          intakeClosesOn: null,
         },
       });
 
-      // audit trail: one event per step
-      let from: TicketState | null = null;
-      let version = 0;
-      for (const step of spec.steps) {
-        version += 1;
-        const role = who[step.to];
-        const actorId = role === "maker" ? makerUser[spec.maker.id] : role === "vendor" ? vendorUser[spec.supplierId] : users.monitor;
-        await tx.auditEvent.create({
-          data: {
-            ticketId: created.id,
-            programId: program.id,
-            actorId,
-            action: step.to === "draft" ? "ticket.create" : "ticket.transition",
-            fromState: from,
-            toState: step.to,
-            ticketVersion: version,
-            summary: step.to === "draft" ? "AS 신청서를 작성했습니다." : `${STATE_LABELS[step.to]} 단계로 변경되었습니다.`,
-            createdAt: at(addDays(today, -step.daysAgo)),
-          },
-        });
-        from = step.to;
-      }
+      const supplier1 = await tx.organization.create({
+        data: {
+          kind: "supplier",
+          name: "(주)스마트팩토리솔루션",
+          businessNumber: brn("124-81-12344"),
+          representative: "정민호",
+          address: "경기도 성남시 분당구 판교로 242",
+          region: "경기도",
+          phone: "031-701-2200",
+        },
+      });
+      const supplier2 = await tx.organization.create({
+        data: {
+          kind: "supplier",
+          name: "(주)넥스트엠이에스",
+          businessNumber: brn("214-87-05513"),
+          representative: "한지수",
+          address: "서울특별시 구로구 디지털로 288",
+          region: "서울특별시",
+          phone: "02-2108-4500",
+        },
+      });
 
-      if (spec.quote) {
-        await tx.quote.create({
+      const maker1 = await tx.organization.create({
+        data: {
+          kind: "manufacturer",
+          name: "(주)한빛정밀",
+          businessNumber: brn("135-86-20475"),
+          representative: "김성호",
+          address: "경기도 화성시 향남읍 제약공단2길 45",
+          region: "경기도",
+          phone: "031-352-1180",
+          eligibilityBasis: "diffusion",
+          diffusionCompletionYear: 2021,
+          freeWarrantyEndsOn: "2023-06-30",
+          promisingSmeCertified: true,
+          promisingSmeCertNumber: "경기-2023-0412",
+          systems: {
+            create: [
+              {
+                kind: "MES",
+                name: "한빛 생산관리 MES",
+                vendorName: supplier1.name,
+                buildYear: 2021,
+                hardware: {
+                  create: [
+                    { name: "설비 데이터 수집기", model: "DCU-200", serialNumber: "DCU200-21-0087" },
+                    { name: "바코드 스캐너(작업장)", model: "BS-90", serialNumber: "BS90-1123" },
+                  ],
+                },
+              },
+              { kind: "POP", name: "작업실적 POP 단말", vendorName: supplier2.name, buildYear: 2021 },
+            ],
+          },
+        },
+        include: { systems: true },
+      });
+      const maker2 = await tx.organization.create({
+        data: {
+          kind: "manufacturer",
+          name: "대성플라스틱(주)",
+          businessNumber: brn("125-86-33110"),
+          representative: "이영숙",
+          address: "경기도 시흥시 공단1대로 123",
+          region: "경기도",
+          phone: "031-498-7700",
+          eligibilityBasis: "self_built",
+          levelCertificateNumber: "수준확인-2022-1587",
+          freeWarrantyEndsOn: "2024-01-31",
+          systems: {
+            create: [
+              { kind: "ERP", name: "자체구축 ERP", vendorName: "자체구축", buildYear: 2022 },
+              {
+                kind: "MES",
+                name: "사출 MES",
+                vendorName: supplier2.name,
+                buildYear: 2022,
+                hardware: { create: [{ name: "사출기 PLC 인터페이스", model: "PLC-IF3" }] },
+              },
+            ],
+          },
+        },
+        include: { systems: true },
+      });
+      const maker3 = await tx.organization.create({
+        data: {
+          kind: "manufacturer",
+          name: "(주)미래식품",
+          businessNumber: brn("136-81-60290"),
+          representative: "박준영",
+          address: "경기도 평택시 포승읍 평택항로 156",
+          region: "경기도",
+          phone: "031-683-5100",
+          eligibilityBasis: "local_program",
+          localProgramYear: 2023,
+          systems: {
+            create: [
+              { kind: "MES", name: "식품 이력관리 MES", vendorName: supplier1.name, buildYear: 2023 },
+              { kind: "WMS", name: "냉장 창고관리", vendorName: supplier2.name, buildYear: 2023 },
+            ],
+          },
+        },
+        include: { systems: true },
+      });
+
+      const user = (email: string, name: string, role: string, organizationId: string) =>
+        tx.user.create({ data: { email, name, role, organizationId, passwordHash } });
+      const users: Ids = {};
+      users.maker1 = (await user("maker1@demo.kr", "김민준", "manufacturer", maker1.id)).id;
+      users.maker2 = (await user("maker2@demo.kr", "이서연", "manufacturer", maker2.id)).id;
+      users.maker3 = (await user("maker3@demo.kr", "박지훈", "manufacturer", maker3.id)).id;
+      users.vendor1 = (await user("vendor1@demo.kr", "정하늘", "supplier", supplier1.id)).id;
+      users.vendor2 = (await user("vendor2@demo.kr", "최유진", "supplier", supplier2.id)).id;
+      users.monitor = (await user("monitor@demo.kr", "윤지혜", "monitor", tp.id)).id;
+
+      const makerUser: Record<string, string> = { [maker1.id]: users.maker1, [maker2.id]: users.maker2, [maker3.id]: users.maker3 };
+      const vendorUser: Record<string, string> = { [supplier1.id]: users.vendor1, [supplier2.id]: users.vendor2 };
+
+      // The path each ticket took, with who moved it and how many days before today.
+      type Step = { to: TicketState; daysAgo: number };
+      const PATH: TicketState[] = [
+        "draft",
+        "submitted",
+        "requirement_review",
+        "site_evaluation",
+        "selected",
+        "plan_submitted",
+        "cost_review",
+        "agreed",
+        "funded",
+        "in_progress",
+        "completion_check",
+        "completed",
+      ];
+      const who: Record<TicketState, "maker" | "vendor" | "monitor"> = {
+        draft: "maker",
+        submitted: "maker",
+        requirement_review: "monitor",
+        site_evaluation: "monitor",
+        selected: "monitor",
+        not_selected: "monitor",
+        plan_submitted: "vendor",
+        cost_review: "monitor",
+        plan_revision: "monitor",
+        agreed: "monitor",
+        funded: "monitor",
+        in_progress: "vendor",
+        completion_check: "vendor",
+        completed: "monitor",
+        follow_up: "monitor",
+        rejected: "monitor",
+        withdrawn: "maker",
+        cancelled: "monitor",
+      };
+
+      let serial = 0;
+      async function ticket(spec: {
+        maker: typeof maker1;
+        supplierId: string;
+        systemIndex: number;
+        title: string;
+        problem: string;
+        desiredOutcome: string;
+        types: SupportType[];
+        items: string[];
+        steps: Step[];
+        quote?: { kind: string; description: string; quantity: number; unitPrice: number }[];
+        verified?: number;
+        agreementDaysAgo?: number;
+      }) {
+        serial += 1;
+        const number = `AS-2024-${String(serial).padStart(4, "0")}`;
+        const last = spec.steps[spec.steps.length - 1];
+        const dateOf = (state: TicketState) => {
+          const step = spec.steps.find((s) => s.to === state);
+          return step ? addDays(today, -step.daysAgo) : null;
+        };
+        const selectionNoticeOn = dateOf("selected");
+        const total = spec.quote ? quoteTotal(spec.quote) : null;
+        const costReviewOn = dateOf("cost_review") ? addDays(dateOf("cost_review")!, 3) : null;
+        const hasCostResult = spec.verified != null && PATH.indexOf(last.to) >= PATH.indexOf("agreed");
+        const amounts = total != null ? agreementAmounts({ quoteTotal: total, verifiedAmount: hasCostResult ? spec.verified! : null }, p) : null;
+        const agreementStart = spec.agreementDaysAgo != null ? addDays(today, -spec.agreementDaysAgo) : null;
+        const windowEnd = agreementStart ? executionWindow(agreementStart, 0, p).endOn : null;
+
+        const created = await tx.ticket.create({
           data: {
-            ticketId: created.id,
-            version: 1,
-            total: total!,
-            createdById: vendorUser[spec.supplierId],
-            createdAt: at(addDays(today, -spec.steps[1].daysAgo)),
-            lines: {
-              create: spec.quote.map((line, i) => ({ ...line, amount: line.quantity * line.unitPrice, sortOrder: i })),
-            },
+            number,
+            programId: program.id,
+            manufacturerId: spec.maker.id,
+            supplierId: spec.supplierId,
+            targetSystemId: spec.maker.systems[spec.systemIndex]?.id,
+            title: spec.title,
+            problem: spec.problem,
+            desiredOutcome: spec.desiredOutcome,
+            state: last.to,
+            version: spec.steps.length,
+            submittedAt: dateOf("submitted") ? at(dateOf("submitted")!) : null,
+            selectionNoticeOn,
+            planDueOn: selectionNoticeOn ? addDays(selectionNoticeOn, p.planDueDays) : null,
+            windowEndOn: windowEnd,
+            quoteTotal: total,
+            agreedCost: agreementStart ? amounts?.agreedCost : null,
+            subsidy: agreementStart ? amounts?.subsidy : null,
+            companyShare: agreementStart ? amounts?.companyShare : null,
+            stateChangedAt: at(addDays(today, -last.daysAgo)),
+            createdAt: at(addDays(today, -spec.steps[0].daysAgo), 9),
+            supportTypes: { create: spec.types.map((type) => ({ type })) },
+            items: { create: spec.items.map((description, i) => ({ description, supportType: spec.types[0], sortOrder: i })) },
           },
         });
-      }
-      if (dateOf("plan_submitted") && selectionNoticeOn) {
-        await tx.executionPlan.create({
-          data: {
-            ticketId: created.id,
-            version: 1,
-            scope: spec.desiredOutcome,
-            staff: "PM 1명, 엔지니어 2명",
-            dueOn: addDays(selectionNoticeOn, p.planDueDays),
-            reviewStatus: PATH.indexOf(last.to) > PATH.indexOf("plan_submitted") ? "accepted" : "pending",
-            submittedById: vendorUser[spec.supplierId],
-            submittedAt: at(dateOf("plan_submitted")!),
-            milestones: {
-              create: [
-                { title: "현장 진단", dueOn: addDays(dateOf("plan_submitted")!, 20), deliverable: "진단 보고서", sortOrder: 0 },
-                { title: "수리·개선 작업", dueOn: addDays(dateOf("plan_submitted")!, 60), deliverable: "작업일지", sortOrder: 1 },
-                { title: "교육 및 완료보고", dueOn: addDays(dateOf("plan_submitted")!, 100), deliverable: "완료보고서", sortOrder: 2 },
-              ],
-            },
-          },
-        });
-      }
-      if (hasCostResult && costReviewOn) {
-        const quote = await tx.quote.findFirstOrThrow({ where: { ticketId: created.id }, select: { id: true } });
-        await tx.costReview.create({
-          data: {
-            ticketId: created.id,
-            quoteId: quote.id,
-            quoteTotal: total!,
-            verifiedAmount: spec.verified!,
-            resultOn: costReviewOn,
-            reviewerId: users.monitor,
-            note: spec.verified! < total! ? "부품 단가 조정 (원가계산기관 검증)" : "견적 금액 적정",
-          },
-        });
-      }
-      if (agreementStart && amounts && windowEnd) {
-        await tx.agreement.create({
-          data: {
-            ticketId: created.id,
-            startOn: agreementStart,
-            baseEndOn: windowEnd,
-            endOn: windowEnd,
-            agreedCost: amounts.agreedCost,
-            subsidy: amounts.subsidy,
-            companyShare: amounts.companyShare,
-            signedById: users.monitor,
-            signedAt: at(agreementStart),
-          },
-        });
-        if (PATH.indexOf(last.to) >= PATH.indexOf("funded")) {
-          await tx.payment.create({
+
+        // audit trail: one event per step
+        let from: TicketState | null = null;
+        let version = 0;
+        for (const step of spec.steps) {
+          version += 1;
+          const role = who[step.to];
+          const actorId = role === "maker" ? makerUser[spec.maker.id] : role === "vendor" ? vendorUser[spec.supplierId] : users.monitor;
+          await tx.auditEvent.create({
             data: {
               ticketId: created.id,
-              amount: amounts.subsidy,
-              paidOn: addDays(agreementStart, 5),
-              note: "정부지원금 지급",
-              recordedById: users.monitor,
+              programId: program.id,
+              actorId,
+              action: step.to === "draft" ? "ticket.create" : "ticket.transition",
+              fromState: from,
+              toState: step.to,
+              ticketVersion: version,
+              summary: step.to === "draft" ? "AS 신청서를 작성했습니다." : `${STATE_LABELS[step.to]} 단계로 변경되었습니다.`,
+              createdAt: at(addDays(today, -step.daysAgo)),
+            },
+          });
+          from = step.to;
+        }
+
+        if (spec.quote) {
+          await tx.quote.create({
+            data: {
+              ticketId: created.id,
+              version: 1,
+              total: total!,
+              createdById: vendorUser[spec.supplierId],
+              createdAt: at(addDays(today, -spec.steps[1].daysAgo)),
+              lines: {
+                create: spec.quote.map((line, i) => ({ ...line, amount: line.quantity * line.unitPrice, sortOrder: i })),
+              },
             },
           });
         }
+        if (dateOf("plan_submitted") && selectionNoticeOn) {
+          await tx.executionPlan.create({
+            data: {
+              ticketId: created.id,
+              version: 1,
+              scope: spec.desiredOutcome,
+              staff: "PM 1명, 엔지니어 2명",
+              dueOn: addDays(selectionNoticeOn, p.planDueDays),
+              reviewStatus: PATH.indexOf(last.to) > PATH.indexOf("plan_submitted") ? "accepted" : "pending",
+              submittedById: vendorUser[spec.supplierId],
+              submittedAt: at(dateOf("plan_submitted")!),
+              milestones: {
+                create: [
+                  { title: "현장 진단", dueOn: addDays(dateOf("plan_submitted")!, 20), deliverable: "진단 보고서", sortOrder: 0 },
+                  { title: "수리·개선 작업", dueOn: addDays(dateOf("plan_submitted")!, 60), deliverable: "작업일지", sortOrder: 1 },
+                  { title: "교육 및 완료보고", dueOn: addDays(dateOf("plan_submitted")!, 100), deliverable: "완료보고서", sortOrder: 2 },
+                ],
+              },
+            },
+          });
+        }
+        if (hasCostResult && costReviewOn) {
+          const quote = await tx.quote.findFirstOrThrow({ where: { ticketId: created.id }, select: { id: true } });
+          await tx.costReview.create({
+            data: {
+              ticketId: created.id,
+              quoteId: quote.id,
+              quoteTotal: total!,
+              verifiedAmount: spec.verified!,
+              resultOn: costReviewOn,
+              reviewerId: users.monitor,
+              note: spec.verified! < total! ? "부품 단가 조정 (원가계산기관 검증)" : "견적 금액 적정",
+            },
+          });
+        }
+        if (agreementStart && amounts && windowEnd) {
+          await tx.agreement.create({
+            data: {
+              ticketId: created.id,
+              startOn: agreementStart,
+              baseEndOn: windowEnd,
+              endOn: windowEnd,
+              agreedCost: amounts.agreedCost,
+              subsidy: amounts.subsidy,
+              companyShare: amounts.companyShare,
+              signedById: users.monitor,
+              signedAt: at(agreementStart),
+            },
+          });
+          if (PATH.indexOf(last.to) >= PATH.indexOf("funded")) {
+            await tx.payment.create({
+              data: {
+                ticketId: created.id,
+                amount: amounts.subsidy,
+                paidOn: addDays(agreementStart, 5),
+                note: "정부지원금 지급",
+                recordedById: users.monitor,
+              },
+            });
+          }
+        }
+        return created;
       }
-      return created;
-    }
 
-    const D = (to: TicketState, daysAgo: number): Step => ({ to, daysAgo });
+      const D = (to: TicketState, daysAgo: number): Step => ({ to, daysAgo });
 
-    // 1. 과제수행 중 (작업일지 포함) — maker1 × vendor1
-    const t1 = await ticket({
-      maker: maker1,
-      supplierId: supplier1.id,
-      systemIndex: 0,
-      title: "MES 설비 데이터 수집기 교체 및 수집 항목 추가",
-      problem: "프레스 3호기 데이터 수집기(DCU-200)의 통신 모듈 고장으로 가동 데이터가 MES에 누락됩니다.",
-      desiredOutcome: "수집기 통신 모듈 교체, 온도·압력 수집 항목 추가, 작업자 교육",
-      types: ["hw_repair", "util_user_support"],
-      items: ["DCU-200 통신 모듈 교체", "온도·압력 센서 수집 항목 추가", "작업자 MES 사용 교육"],
-      steps: [D("draft", 130), D("submitted", 128), D("requirement_review", 125), D("site_evaluation", 118), D("selected", 110), D("plan_submitted", 100), D("cost_review", 95), D("agreed", 45), D("funded", 40), D("in_progress", 38)],
-      quote: [
-        { kind: "hw_part", description: "DCU-200 통신 모듈", quantity: 2, unitPrice: 2_750_000 },
-        { kind: "labour", description: "수집 항목 추가 개발", quantity: 1, unitPrice: 11_000_000 },
-        { kind: "training", description: "작업자 교육 (2회)", quantity: 2, unitPrice: 1_000_000 },
-      ],
-      verified: 17_600_000,
-      agreementDaysAgo: 45,
-    });
-    await tx.workLog.createMany({
-      data: [
-        { ticketId: t1.id, authorId: users.vendor1, workedOn: addDays(today, -30), minutes: 360, description: "현장 진단 및 고장 통신 모듈 확인", status: "confirmed", confirmedById: users.maker1, confirmedAt: at(addDays(today, -29)) },
-        { ticketId: t1.id, authorId: users.vendor1, workedOn: addDays(today, -21), minutes: 480, description: "통신 모듈 2식 교체, 수집 정상 확인", status: "confirmed", confirmedById: users.maker1, confirmedAt: at(addDays(today, -20)) },
-        { ticketId: t1.id, authorId: users.vendor1, workedOn: addDays(today, -6), minutes: 420, description: "온도·압력 수집 항목 추가 개발 및 시험", status: "submitted" },
-      ],
-    });
+      // 1. 과제수행 중 (작업일지 포함) — maker1 × vendor1
+      const t1 = await ticket({
+        maker: maker1,
+        supplierId: supplier1.id,
+        systemIndex: 0,
+        title: "MES 설비 데이터 수집기 교체 및 수집 항목 추가",
+        problem: "프레스 3호기 데이터 수집기(DCU-200)의 통신 모듈 고장으로 가동 데이터가 MES에 누락됩니다.",
+        desiredOutcome: "수집기 통신 모듈 교체, 온도·압력 수집 항목 추가, 작업자 교육",
+        types: ["hw_repair", "util_user_support"],
+        items: ["DCU-200 통신 모듈 교체", "온도·압력 센서 수집 항목 추가", "작업자 MES 사용 교육"],
+        steps: [
+          D("draft", 130),
+          D("submitted", 128),
+          D("requirement_review", 125),
+          D("site_evaluation", 118),
+          D("selected", 110),
+          D("plan_submitted", 100),
+          D("cost_review", 95),
+          D("agreed", 45),
+          D("funded", 40),
+          D("in_progress", 38),
+        ],
+        quote: [
+          { kind: "hw_part", description: "DCU-200 통신 모듈", quantity: 2, unitPrice: 2_750_000 },
+          { kind: "labour", description: "수집 항목 추가 개발", quantity: 1, unitPrice: 11_000_000 },
+          { kind: "training", description: "작업자 교육 (2회)", quantity: 2, unitPrice: 1_000_000 },
+        ],
+        verified: 17_600_000,
+        agreementDaysAgo: 45,
+      });
+      await tx.workLog.createMany({
+        data: [
+          {
+            ticketId: t1.id,
+            authorId: users.vendor1,
+            workedOn: addDays(today, -30),
+            minutes: 360,
+            description: "현장 진단 및 고장 통신 모듈 확인",
+            status: "confirmed",
+            confirmedById: users.maker1,
+            confirmedAt: at(addDays(today, -29)),
+          },
+          {
+            ticketId: t1.id,
+            authorId: users.vendor1,
+            workedOn: addDays(today, -21),
+            minutes: 480,
+            description: "통신 모듈 2식 교체, 수집 정상 확인",
+            status: "confirmed",
+            confirmedById: users.maker1,
+            confirmedAt: at(addDays(today, -20)),
+          },
+          {
+            ticketId: t1.id,
+            authorId: users.vendor1,
+            workedOn: addDays(today, -6),
+            minutes: 420,
+            description: "온도·압력 수집 항목 추가 개발 및 시험",
+            status: "submitted",
+          },
+        ],
+      });
 
-    // 2. 지원결정: 수행계획서 기한 5일 남음 — maker1 × vendor2
-    await ticket({
-      maker: maker1,
-      supplierId: supplier2.id,
-      systemIndex: 1,
-      title: "POP 단말 실적 입력 화면 개선",
-      problem: "POP 단말의 실적 입력 화면이 느리고 불량 유형 코드가 부족합니다.",
-      desiredOutcome: "입력 화면 개선, 불량 코드 12종 추가",
-      types: ["util_program"],
-      items: ["POP 실적 입력 UI 변경", "불량 유형 코드 추가"],
-      steps: [D("draft", 40), D("submitted", 38), D("requirement_review", 30), D("site_evaluation", 20), D("selected", 9)],
-      quote: [{ kind: "sw", description: "POP 화면 개선 개발", quantity: 1, unitPrice: 9_800_000 }],
-    });
+      // 2. 지원결정: 수행계획서 기한 5일 남음 — maker1 × vendor2
+      await ticket({
+        maker: maker1,
+        supplierId: supplier2.id,
+        systemIndex: 1,
+        title: "POP 단말 실적 입력 화면 개선",
+        problem: "POP 단말의 실적 입력 화면이 느리고 불량 유형 코드가 부족합니다.",
+        desiredOutcome: "입력 화면 개선, 불량 코드 12종 추가",
+        types: ["util_program"],
+        items: ["POP 실적 입력 UI 변경", "불량 유형 코드 추가"],
+        steps: [D("draft", 40), D("submitted", 38), D("requirement_review", 30), D("site_evaluation", 20), D("selected", 9)],
+        quote: [{ kind: "sw", description: "POP 화면 개선 개발", quantity: 1, unitPrice: 9_800_000 }],
+      });
 
-    // 3. 작성중 (공급기업·운영기관에는 보이지 않음) — maker2 × vendor1
-    await ticket({
-      maker: maker2,
-      supplierId: supplier1.id,
-      systemIndex: 0,
-      title: "ERP 재고 데이터 정비 및 일괄 등록",
-      problem: "품목·재고 기준정보가 실제와 달라 재고 수불이 맞지 않습니다.",
-      desiredOutcome: "기준정보 검증·보정, 품목 2,000건 일괄 등록",
-      types: ["util_data"],
-      items: ["품목 기준정보 검증 및 보정", "재고 수불 데이터 일괄 등록"],
-      steps: [D("draft", 2)],
-    });
+      // 3. 작성중 (공급기업·운영기관에는 보이지 않음) — maker2 × vendor1
+      await ticket({
+        maker: maker2,
+        supplierId: supplier1.id,
+        systemIndex: 0,
+        title: "ERP 재고 데이터 정비 및 일괄 등록",
+        problem: "품목·재고 기준정보가 실제와 달라 재고 수불이 맞지 않습니다.",
+        desiredOutcome: "기준정보 검증·보정, 품목 2,000건 일괄 등록",
+        types: ["util_data"],
+        items: ["품목 기준정보 검증 및 보정", "재고 수불 데이터 일괄 등록"],
+        steps: [D("draft", 2)],
+      });
 
-    // 4. 신청접수 — maker2 × vendor2
-    await ticket({
-      maker: maker2,
-      supplierId: supplier2.id,
-      systemIndex: 1,
-      title: "사출 MES 버전 업그레이드",
-      problem: "MES 3.2 버전의 보안 취약점과 보고서 오류가 있습니다.",
-      desiredOutcome: "MES 4.0 버전업, 생산 보고서 모듈 추가",
-      types: ["sw_upgrade"],
-      items: ["MES 4.0 버전업", "생산 보고서 모듈 추가"],
-      steps: [D("draft", 6), D("submitted", 4)],
-    });
+      // 4. 신청접수 — maker2 × vendor2
+      await ticket({
+        maker: maker2,
+        supplierId: supplier2.id,
+        systemIndex: 1,
+        title: "사출 MES 버전 업그레이드",
+        problem: "MES 3.2 버전의 보안 취약점과 보고서 오류가 있습니다.",
+        desiredOutcome: "MES 4.0 버전업, 생산 보고서 모듈 추가",
+        types: ["sw_upgrade"],
+        items: ["MES 4.0 버전업", "생산 보고서 모듈 추가"],
+        steps: [D("draft", 6), D("submitted", 4)],
+      });
 
-    // 5. 현장평가 — maker3 × vendor1
-    await ticket({
-      maker: maker3,
-      supplierId: supplier1.id,
-      systemIndex: 0,
-      title: "식품 이력관리 MES 라벨 발행 오류 수정",
-      problem: "이력 라벨 발행 시 로트 번호가 중복 발행됩니다.",
-      desiredOutcome: "로트 채번 로직 수정, 라벨 재발행 기능",
-      types: ["util_program", "util_maintenance"],
-      items: ["로트 채번 로직 수정", "라벨 재발행 기능 추가"],
-      steps: [D("draft", 25), D("submitted", 24), D("requirement_review", 18), D("site_evaluation", 10)],
-    });
+      // 5. 현장평가 — maker3 × vendor1
+      await ticket({
+        maker: maker3,
+        supplierId: supplier1.id,
+        systemIndex: 0,
+        title: "식품 이력관리 MES 라벨 발행 오류 수정",
+        problem: "이력 라벨 발행 시 로트 번호가 중복 발행됩니다.",
+        desiredOutcome: "로트 채번 로직 수정, 라벨 재발행 기능",
+        types: ["util_program", "util_maintenance"],
+        items: ["로트 채번 로직 수정", "라벨 재발행 기능 추가"],
+        steps: [D("draft", 25), D("submitted", 24), D("requirement_review", 18), D("site_evaluation", 10)],
+      });
 
-    // 6. 원가적정성 검토 — maker3 × vendor2
-    await ticket({
-      maker: maker3,
-      supplierId: supplier2.id,
-      systemIndex: 1,
-      title: "냉장 창고 온도 센서 교체 및 WMS 연동",
-      problem: "냉장 창고 온도 센서 4개가 오작동해 WMS 재고 온도 이력이 끊깁니다.",
-      desiredOutcome: "센서 교체와 WMS 연동 복구, 경보 기능 추가",
-      types: ["hw_repair", "util_maintenance"],
-      items: ["온도 센서 4개 교체", "WMS 온도 이력 연동 복구"],
-      steps: [D("draft", 70), D("submitted", 68), D("requirement_review", 60), D("site_evaluation", 52), D("selected", 45), D("plan_submitted", 35), D("cost_review", 20)],
-      quote: [
-        { kind: "hw_part", description: "냉장용 온도 센서", quantity: 4, unitPrice: 1_500_000 },
-        { kind: "labour", description: "WMS 연동 및 경보 개발", quantity: 1, unitPrice: 28_000_000 },
-      ],
-    });
+      // 6. 원가적정성 검토 — maker3 × vendor2
+      await ticket({
+        maker: maker3,
+        supplierId: supplier2.id,
+        systemIndex: 1,
+        title: "냉장 창고 온도 센서 교체 및 WMS 연동",
+        problem: "냉장 창고 온도 센서 4개가 오작동해 WMS 재고 온도 이력이 끊깁니다.",
+        desiredOutcome: "센서 교체와 WMS 연동 복구, 경보 기능 추가",
+        types: ["hw_repair", "util_maintenance"],
+        items: ["온도 센서 4개 교체", "WMS 온도 이력 연동 복구"],
+        steps: [
+          D("draft", 70),
+          D("submitted", 68),
+          D("requirement_review", 60),
+          D("site_evaluation", 52),
+          D("selected", 45),
+          D("plan_submitted", 35),
+          D("cost_review", 20),
+        ],
+        quote: [
+          { kind: "hw_part", description: "냉장용 온도 센서", quantity: 4, unitPrice: 1_500_000 },
+          { kind: "labour", description: "WMS 연동 및 경보 개발", quantity: 1, unitPrice: 28_000_000 },
+        ],
+      });
 
-    // 7. 완료 — maker1 × vendor1 (지난 과제)
-    await ticket({
-      maker: maker1,
-      supplierId: supplier1.id,
-      systemIndex: 0,
-      title: "MES 작업지시 화면 오류 수정 및 사용자 교육",
-      problem: "작업지시 출력 시 공정 순서가 뒤바뀌어 표시됩니다.",
-      desiredOutcome: "공정 순서 오류 수정, 신규 작업자 교육",
-      types: ["util_program", "util_user_support"],
-      items: ["작업지시 화면 오류 수정", "신규 작업자 교육"],
-      steps: [D("draft", 330), D("submitted", 328), D("requirement_review", 320), D("site_evaluation", 312), D("selected", 305), D("plan_submitted", 295), D("cost_review", 290), D("agreed", 270), D("funded", 265), D("in_progress", 262), D("completion_check", 150), D("completed", 140)],
-      quote: [
-        { kind: "sw", description: "작업지시 화면 수정", quantity: 1, unitPrice: 7_000_000 },
-        { kind: "training", description: "작업자 교육", quantity: 1, unitPrice: 1_000_000 },
-      ],
-      verified: 8_000_000,
-      agreementDaysAgo: 270,
-    });
+      // 7. 완료 — maker1 × vendor1 (지난 과제)
+      await ticket({
+        maker: maker1,
+        supplierId: supplier1.id,
+        systemIndex: 0,
+        title: "MES 작업지시 화면 오류 수정 및 사용자 교육",
+        problem: "작업지시 출력 시 공정 순서가 뒤바뀌어 표시됩니다.",
+        desiredOutcome: "공정 순서 오류 수정, 신규 작업자 교육",
+        types: ["util_program", "util_user_support"],
+        items: ["작업지시 화면 오류 수정", "신규 작업자 교육"],
+        steps: [
+          D("draft", 330),
+          D("submitted", 328),
+          D("requirement_review", 320),
+          D("site_evaluation", 312),
+          D("selected", 305),
+          D("plan_submitted", 295),
+          D("cost_review", 290),
+          D("agreed", 270),
+          D("funded", 265),
+          D("in_progress", 262),
+          D("completion_check", 150),
+          D("completed", 140),
+        ],
+        quote: [
+          { kind: "sw", description: "작업지시 화면 수정", quantity: 1, unitPrice: 7_000_000 },
+          { kind: "training", description: "작업자 교육", quantity: 1, unitPrice: 1_000_000 },
+        ],
+        verified: 8_000_000,
+        agreementDaysAgo: 270,
+      });
 
-    // 8. 협약체결 (원가검증으로 감액) — maker2 × vendor2
-    await ticket({
-      maker: maker2,
-      supplierId: supplier2.id,
-      systemIndex: 1,
-      title: "사출기 PLC 인터페이스 보드 수리",
-      problem: "사출기 7대 중 2대의 PLC 인터페이스 보드 고장으로 실적이 수기로 입력됩니다.",
-      desiredOutcome: "인터페이스 보드 수리·교체, 실적 자동 수집 복구",
-      types: ["hw_repair"],
-      items: ["PLC 인터페이스 보드 2식 교체", "실적 자동 수집 복구"],
-      steps: [D("draft", 90), D("submitted", 88), D("requirement_review", 80), D("site_evaluation", 72), D("selected", 65), D("plan_submitted", 55), D("cost_review", 40), D("agreed", 3)],
-      quote: [
-        { kind: "hw_part", description: "PLC 인터페이스 보드", quantity: 2, unitPrice: 9_000_000 },
-        { kind: "labour", description: "설치 및 연동 시험", quantity: 1, unitPrice: 12_000_000 },
-      ],
-      verified: 28_000_000,
-      agreementDaysAgo: 3,
-    });
+      // 8. 협약체결 (원가검증으로 감액) — maker2 × vendor2
+      await ticket({
+        maker: maker2,
+        supplierId: supplier2.id,
+        systemIndex: 1,
+        title: "사출기 PLC 인터페이스 보드 수리",
+        problem: "사출기 7대 중 2대의 PLC 인터페이스 보드 고장으로 실적이 수기로 입력됩니다.",
+        desiredOutcome: "인터페이스 보드 수리·교체, 실적 자동 수집 복구",
+        types: ["hw_repair"],
+        items: ["PLC 인터페이스 보드 2식 교체", "실적 자동 수집 복구"],
+        steps: [
+          D("draft", 90),
+          D("submitted", 88),
+          D("requirement_review", 80),
+          D("site_evaluation", 72),
+          D("selected", 65),
+          D("plan_submitted", 55),
+          D("cost_review", 40),
+          D("agreed", 3),
+        ],
+        quote: [
+          { kind: "hw_part", description: "PLC 인터페이스 보드", quantity: 2, unitPrice: 9_000_000 },
+          { kind: "labour", description: "설치 및 연동 시험", quantity: 1, unitPrice: 12_000_000 },
+        ],
+        verified: 28_000_000,
+        agreementDaysAgo: 3,
+      });
 
-    // 9. 미선정 — maker3 × vendor1
-    await ticket({
-      maker: maker3,
-      supplierId: supplier1.id,
-      systemIndex: 0,
-      title: "사무실 PC 및 모니터 교체",
-      problem: "사무실 PC가 노후되었습니다.",
-      desiredOutcome: "PC 5대, 모니터 5대 교체",
-      types: ["hw_upgrade"],
-      items: ["사무용 PC 5대", "모니터 5대"],
-      steps: [D("draft", 60), D("submitted", 58), D("requirement_review", 50), D("site_evaluation", 42), D("not_selected", 35)],
-    });
+      // 9. 미선정 — maker3 × vendor1
+      await ticket({
+        maker: maker3,
+        supplierId: supplier1.id,
+        systemIndex: 0,
+        title: "사무실 PC 및 모니터 교체",
+        problem: "사무실 PC가 노후되었습니다.",
+        desiredOutcome: "PC 5대, 모니터 5대 교체",
+        types: ["hw_upgrade"],
+        items: ["사무용 PC 5대", "모니터 5대"],
+        steps: [D("draft", 60), D("submitted", 58), D("requirement_review", 50), D("site_evaluation", 42), D("not_selected", 35)],
+      });
 
-    // 10. 수행계획서 제출 — maker2 × vendor1
-    await ticket({
-      maker: maker2,
-      supplierId: supplier1.id,
-      systemIndex: 0,
-      title: "ERP-MES 생산계획 연동 개선",
-      problem: "ERP 생산계획이 MES로 넘어가지 않아 이중 입력하고 있습니다.",
-      desiredOutcome: "생산계획 자동 연동, 연동 오류 알림",
-      types: ["util_program"],
-      items: ["ERP-MES 생산계획 인터페이스 개발"],
-      steps: [D("draft", 35), D("submitted", 33), D("requirement_review", 27), D("site_evaluation", 21), D("selected", 14), D("plan_submitted", 4)],
-      quote: [{ kind: "sw", description: "인터페이스 개발", quantity: 1, unitPrice: 14_000_000 }],
-    });
+      // 10. 수행계획서 제출 — maker2 × vendor1
+      await ticket({
+        maker: maker2,
+        supplierId: supplier1.id,
+        systemIndex: 0,
+        title: "ERP-MES 생산계획 연동 개선",
+        problem: "ERP 생산계획이 MES로 넘어가지 않아 이중 입력하고 있습니다.",
+        desiredOutcome: "생산계획 자동 연동, 연동 오류 알림",
+        types: ["util_program"],
+        items: ["ERP-MES 생산계획 인터페이스 개발"],
+        steps: [
+          D("draft", 35),
+          D("submitted", 33),
+          D("requirement_review", 27),
+          D("site_evaluation", 21),
+          D("selected", 14),
+          D("plan_submitted", 4),
+        ],
+        quote: [{ kind: "sw", description: "인터페이스 개발", quantity: 1, unitPrice: 14_000_000 }],
+      });
 
-    // 11. 요건검토 — maker1 × vendor2
-    await ticket({
-      maker: maker1,
-      supplierId: supplier2.id,
-      systemIndex: 1,
-      title: "POP 단말 바코드 인식 오류 해결",
-      problem: "POP 단말 3대에서 바코드 인식이 자주 실패합니다.",
-      desiredOutcome: "단말 스캐너 모듈 점검·교체, 인식률 99% 이상",
-      types: ["util_user_support"],
-      items: ["POP 단말 스캐너 모듈 점검 및 교체"],
-      steps: [D("draft", 8), D("submitted", 7), D("requirement_review", 5)],
-    });
+      // 11. 요건검토 — maker1 × vendor2
+      await ticket({
+        maker: maker1,
+        supplierId: supplier2.id,
+        systemIndex: 1,
+        title: "POP 단말 바코드 인식 오류 해결",
+        problem: "POP 단말 3대에서 바코드 인식이 자주 실패합니다.",
+        desiredOutcome: "단말 스캐너 모듈 점검·교체, 인식률 99% 이상",
+        types: ["util_user_support"],
+        items: ["POP 단말 스캐너 모듈 점검 및 교체"],
+        steps: [D("draft", 8), D("submitted", 7), D("requirement_review", 5)],
+      });
 
-    return { program: program.id, tickets: serial };
-  }, { timeout: 60_000 });
+      return { program: program.id, tickets: serial };
+    },
+    { timeout: 60_000 },
+  );
 }
-

@@ -25,7 +25,12 @@ process.on("exit", stopAll);
 
 async function healthy(port) {
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`http://localhost:${port}/healthz`).then((r) => r.ok).catch(() => false)) return;
+    if (
+      await fetch(`http://localhost:${port}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`test server on ${port} did not start`);
@@ -39,7 +44,13 @@ for (let i = 0; i < count; i++) {
   const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${path.join(dir, "e2e.db")}`, DATA_DIR: dir, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
+      DATA_DIR: dir,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    },
   });
   child.on("exit", (code) => {
     if (code && code !== 0) {

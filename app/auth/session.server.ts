@@ -112,11 +112,7 @@ export async function requireActor(request: Request): Promise<Actor> {
 }
 
 /** A fresh session row at each sign-in; the cookie carries only its random id. */
-export async function createUserSession(opts: {
-  userId: string;
-  redirectTo: string | null;
-  request: Request;
-}): Promise<Response> {
+export async function createUserSession(opts: { userId: string; redirectTo: string | null; request: Request }): Promise<Response> {
   const id = crypto.randomBytes(32).toString("base64url"); // 256 bits
   const now = new Date();
   await prisma.$transaction([

@@ -5,7 +5,13 @@
 // navigation (the layout route) stay on screen.
 import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 
-export function GeneralErrorBoundary({ back = { to: "/", label: "처음으로" }, level = 2 }: { back?: { to: string; label: string }; level?: 1 | 2 }) {
+export function GeneralErrorBoundary({
+  back = { to: "/", label: "처음으로" },
+  level = 2,
+}: {
+  back?: { to: string; label: string };
+  level?: 1 | 2;
+}) {
   const error = useRouteError();
   const Heading = level === 1 ? "h1" : "h2";
   if (isRouteErrorResponse(error)) {

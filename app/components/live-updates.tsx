@@ -47,7 +47,6 @@ export function LiveUpdates({ loadedAt, userId }: { loadedAt: string; userId: st
   const lastOwnSubmit = useRef(0);
   if (navigation.state === "submitting" || fetchers.some((f) => f.state === "submitting")) lastOwnSubmit.current = Date.now();
 
-
   useEffect(() => {
     const socket = io({ transports: ["websocket"], reconnectionDelayMax: 5000 });
     socketRef.current = socket;

@@ -24,7 +24,13 @@ export function SystemForm({
     schema: SystemSchema,
     version,
     reply: useActionData<StepReply>(),
-    defaultValue: { kind: (saved?.kind ?? "MES") as "MES", name: text(saved?.name), vendorName: text(saved?.vendorName), buildYear: text(saved?.buildYear), note: text(saved?.note) },
+    defaultValue: {
+      kind: (saved?.kind ?? "MES") as "MES",
+      name: text(saved?.name),
+      vendorName: text(saved?.vendorName),
+      buildYear: text(saved?.buildYear),
+      note: text(saved?.note),
+    },
   });
   return (
     <StepForm {...props} title={title} className={className ?? ""}>
@@ -52,7 +58,13 @@ export function SystemForm({
   );
 }
 
-export function HardwareForm({ name, version, title, submitLabel, saved }: FormProps & { saved?: { name: string; model: string | null; serialNumber: string | null } }) {
+export function HardwareForm({
+  name,
+  version,
+  title,
+  submitLabel,
+  saved,
+}: FormProps & { saved?: { name: string; model: string | null; serialNumber: string | null } }) {
   const { fields: f, props } = useStepForm({
     id: name,
     schema: HardwareSchema,

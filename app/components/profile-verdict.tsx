@@ -29,9 +29,22 @@ export function applicantOf(values: Record<string, unknown>, saved: Saved): Appl
   };
 }
 
-export function Verdict({ applicant, today, params, dirty }: { applicant: ApplicantProfile; today: string; params: ProgramParams | null; dirty: boolean }) {
+export function Verdict({
+  applicant,
+  today,
+  params,
+  dirty,
+}: {
+  applicant: ApplicantProfile;
+  today: string;
+  params: ProgramParams | null;
+  dirty: boolean;
+}) {
   // The supplier is chosen per ticket; here only the company's own conditions are checked.
-  const result = useMemo(() => (params ? checkEligibility(applicant, { id: "", businessNumber: "" }, today, params) : null), [applicant, today, params]);
+  const result = useMemo(
+    () => (params ? checkEligibility(applicant, { id: "", businessNumber: "" }, today, params) : null),
+    [applicant, today, params],
+  );
   if (!result) {
     return (
       <section className="card">

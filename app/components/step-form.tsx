@@ -127,7 +127,15 @@ export function StepForm({
   title,
 }: StepFormProps & { children: ReactNode; className?: string; encType?: "multipart/form-data"; action?: string; title?: string }) {
   return (
-    <Form method="post" {...getFormProps(form)} className={className} encType={encType} action={action} aria-busy={pending || undefined} aria-label={title}>
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className={className}
+      encType={encType}
+      action={action}
+      aria-busy={pending || undefined}
+      aria-label={title}
+    >
       <input type="hidden" name={STEP_FORM_FIELD} value={name} />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <FormErrors form={form} reply={reply} />
@@ -148,7 +156,17 @@ export function FormErrors({ form, reply }: { form: FormMetadata<any, string[]>;
  * the refusal has no field to focus, so a person on a phone sees why nothing happened; Conform
  * focuses the first invalid field itself.
  */
-export function ErrorSummary({ id, errors, fieldErrorCount = 0, reply }: { id?: string; errors: string[]; fieldErrorCount?: number; reply?: StepReply }) {
+export function ErrorSummary({
+  id,
+  errors,
+  fieldErrorCount = 0,
+  reply,
+}: {
+  id?: string;
+  errors: string[];
+  fieldErrorCount?: number;
+  reply?: StepReply;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const shown = errors.length > 0;
   useEffect(() => {
@@ -168,7 +186,9 @@ export function ErrorSummary({ id, errors, fieldErrorCount = 0, reply }: { id?: 
   return (
     <div ref={ref} tabIndex={-1} className="form-error" role="alert" id={id} data-conflict={reply?.conflict ? "true" : undefined}>
       {errors[0]}
-      {reply?.conflict ? <p className="conflict-hint">입력하신 내용은 그대로 두었습니다. 화면에 반영된 변경 내용을 확인한 뒤 다시 저장하세요.</p> : null}
+      {reply?.conflict ? (
+        <p className="conflict-hint">입력하신 내용은 그대로 두었습니다. 화면에 반영된 변경 내용을 확인한 뒤 다시 저장하세요.</p>
+      ) : null}
       {reply?.reasons && reply.reasons.length > 0 ? (
         <ul>
           {reply.reasons.map((r) => (
@@ -194,7 +214,13 @@ export function FieldError({ meta }: { meta: AnyField }) {
 type FieldProps = { meta: AnyField; label: ReactNode; hint?: ReactNode; className?: string };
 
 /** A labelled text-like input with its error. */
-export function Field({ meta, label, hint, className = "field", ...input }: FieldProps & Omit<ComponentProps<"input">, "name" | "id" | "form" | "defaultValue">) {
+export function Field({
+  meta,
+  label,
+  hint,
+  className = "field",
+  ...input
+}: FieldProps & Omit<ComponentProps<"input">, "name" | "id" | "form" | "defaultValue">) {
   const hintId = useId();
   return (
     <div className={className}>
@@ -210,7 +236,13 @@ export function Field({ meta, label, hint, className = "field", ...input }: Fiel
   );
 }
 
-export function TextareaField({ meta, label, hint, className = "field", ...textarea }: FieldProps & Omit<ComponentProps<"textarea">, "name" | "id" | "form" | "defaultValue">) {
+export function TextareaField({
+  meta,
+  label,
+  hint,
+  className = "field",
+  ...textarea
+}: FieldProps & Omit<ComponentProps<"textarea">, "name" | "id" | "form" | "defaultValue">) {
   const hintId = useId();
   return (
     <div className={className}>

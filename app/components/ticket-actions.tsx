@@ -6,7 +6,15 @@ import type { Action, AvailableAction } from "~/domain";
  * click are posted to the ticket page itself (SIMPLE_ACTIONS); the others
  * open the page that collects their data.
  */
-export const SIMPLE_ACTIONS: readonly Action[] = ["submit", "start_review", "pass_review", "accept_plan", "start_work", "withdraw", "start_follow_up"];
+export const SIMPLE_ACTIONS: readonly Action[] = [
+  "submit",
+  "start_review",
+  "pass_review",
+  "accept_plan",
+  "start_work",
+  "withdraw",
+  "start_follow_up",
+];
 
 export const ACTION_PAGES: Partial<Record<Action, string>> = {
   return_for_correction: "review",

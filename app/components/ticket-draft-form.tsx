@@ -5,7 +5,14 @@
 // intents ("항목 추가", "항목 N 삭제"), which work without JavaScript too.
 import { getCollectionProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { useMemo } from "react";
-import { SUPPORT_TYPES, SUPPORT_TYPE_GROUP_LABELS, SUPPORT_TYPE_LABELS, screenRequest, type RequestedItemInput, type SupportType } from "~/domain";
+import {
+  SUPPORT_TYPES,
+  SUPPORT_TYPE_GROUP_LABELS,
+  SUPPORT_TYPE_LABELS,
+  screenRequest,
+  type RequestedItemInput,
+  type SupportType,
+} from "~/domain";
 import { DraftSchema, ITEM_FLAGS, MAX_ITEM_ROWS, MIN_ITEM_ROWS, isSpareRow, type ItemFlag } from "~/utils/draft-schema";
 import type { StepReply } from "~/utils/step-reply";
 import { Field, FieldError, StepForm, TextareaField, useStepForm } from "~/components/step-form";
@@ -73,7 +80,9 @@ export function ScreeningFindings({ items, live = false }: { items: readonly Req
           {screening.items.map((item, i) =>
             item.findings.map((f) => (
               <li key={`${i}-${f.code}-${f.keyword ?? ""}`} className={f.severity === "blocked" ? "screen-blocked" : "screen-warning"}>
-                <span className={`badge ${f.severity === "blocked" ? "stop" : "due"}`}>{f.severity === "blocked" ? "지원불가" : "확인 필요"}</span>{" "}
+                <span className={`badge ${f.severity === "blocked" ? "stop" : "due"}`}>
+                  {f.severity === "blocked" ? "지원불가" : "확인 필요"}
+                </span>{" "}
                 <strong>
                   항목 {i + 1}. {item.description || "(내용 없음)"}
                 </strong>
@@ -98,7 +107,11 @@ export function TicketDraftForm(props: {
   submitLabel: string;
 }) {
   const { defaults } = props;
-  const { form, fields: f, props: formProps } = useStepForm({
+  const {
+    form,
+    fields: f,
+    props: formProps,
+  } = useStepForm({
     id: "draft",
     schema: DraftSchema,
     version: props.version,
@@ -129,7 +142,11 @@ export function TicketDraftForm(props: {
       <StepForm {...formProps} className="" title="AS 신청서">
         <section className="card">
           <h2 style={{ marginTop: 0 }}>기본 정보</h2>
-          <fieldset className="support-types" aria-describedby={f.supportTypes.errors ? f.supportTypes.errorId : undefined} aria-invalid={f.supportTypes.errors ? true : undefined}>
+          <fieldset
+            className="support-types"
+            aria-describedby={f.supportTypes.errors ? f.supportTypes.errorId : undefined}
+            aria-invalid={f.supportTypes.errors ? true : undefined}
+          >
             <legend>지원유형 (하나 이상)</legend>
             {GROUPS.map((group) => (
               <div key={group.label} className="support-group">
@@ -215,10 +232,15 @@ export function TicketDraftForm(props: {
                   <div className="check-row">
                     {ITEM_FLAGS.map((flag) => (
                       <label key={flag} className="check" htmlFor={r[flag].id}>
-                        <input {...getInputProps(r[flag], { type: "checkbox" })} aria-label={`항목 ${i + 1} ${ITEM_FLAG_LABELS[flag]}`} /> {ITEM_FLAG_LABELS[flag]}
+                        <input {...getInputProps(r[flag], { type: "checkbox" })} aria-label={`항목 ${i + 1} ${ITEM_FLAG_LABELS[flag]}`} />{" "}
+                        {ITEM_FLAG_LABELS[flag]}
                       </label>
                     ))}
-                    <button {...form.remove.getButtonProps({ name: f.items.name, index: i })} className="secondary remove" aria-label={`항목 ${i + 1} 삭제`}>
+                    <button
+                      {...form.remove.getButtonProps({ name: f.items.name, index: i })}
+                      className="secondary remove"
+                      aria-label={`항목 ${i + 1} 삭제`}
+                    >
                       삭제
                     </button>
                   </div>

@@ -19,7 +19,15 @@ export function Toaster({ flash }: { flash: Flash | null }) {
   }, [flash]);
   return (
     <>
-      <Sonner position="top-center" richColors closeButton duration={6000} visibleToasts={4} containerAriaLabel="알림 메시지" toastOptions={{ closeButtonAriaLabel: "닫기" }} />
+      <Sonner
+        position="top-center"
+        richColors
+        closeButton
+        duration={6000}
+        visibleToasts={4}
+        containerAriaLabel="알림 메시지"
+        toastOptions={{ closeButtonAriaLabel: "닫기" }}
+      />
       {flash ? (
         <noscript>
           <p className="toast-ok" role="status">

@@ -68,7 +68,12 @@ describe("completionGaps (완료점검 gate)", () => {
     ["a disputed log", { workLogs: [{ ...log, status: "disputed" }] }, [UNCONFIRMED_1]],
     [
       "two unconfirmed logs",
-      { workLogs: [{ ...log, status: "disputed" }, { ...log, status: "submitted" }] },
+      {
+        workLogs: [
+          { ...log, status: "disputed" },
+          { ...log, status: "submitted" },
+        ],
+      },
       ["도입기업이 확인하지 않은 작업일지가 2건 있습니다."],
     ],
     ["no report", { hasCompletionReport: false }, [NO_REPORT]],
@@ -82,7 +87,17 @@ describe("completionGaps (완료점검 gate)", () => {
     ["HW with a photo", { supportTypes: ["hw_repair"], workLogs: [log, { ...log, photos: 2 }] }, []],
     ["SW with only the version before", { supportTypes: ["sw_upgrade"], workLogs: [{ ...log, swVersionBefore: "3.2" }] }, [SW]],
     ["SW with only the version after", { supportTypes: ["sw_upgrade"], workLogs: [{ ...log, swVersionAfter: "4.0" }] }, [SW]],
-    ["SW versions in two different logs", { supportTypes: ["sw_upgrade"], workLogs: [{ ...log, swVersionBefore: "3.2" }, { ...log, swVersionAfter: "4.0" }] }, [SW]],
+    [
+      "SW versions in two different logs",
+      {
+        supportTypes: ["sw_upgrade"],
+        workLogs: [
+          { ...log, swVersionBefore: "3.2" },
+          { ...log, swVersionAfter: "4.0" },
+        ],
+      },
+      [SW],
+    ],
     ["SW with both versions", { supportTypes: ["sw_upgrade"], workLogs: [{ ...log, swVersionBefore: "3.2", swVersionAfter: "4.0" }] }, []],
     ["training without attendees", { supportTypes: ["util_user_support"] }, [TRAINING]],
     ["training with an empty attendee list", { supportTypes: ["util_user_support"], workLogs: [{ ...log, trainingAttendees: "" }] }, [TRAINING]],
@@ -91,11 +106,18 @@ describe("completionGaps (완료점검 gate)", () => {
       "all evidence spread over the logs",
       {
         supportTypes: ["sw_upgrade", "hw_upgrade", "util_user_support"],
-        workLogs: [{ ...log, swVersionBefore: "1", swVersionAfter: "2", photos: 1 }, { ...log, trainingAttendees: "김철수 외 3명" }],
+        workLogs: [
+          { ...log, swVersionBefore: "1", swVersionAfter: "2", photos: 1 },
+          { ...log, trainingAttendees: "김철수 외 3명" },
+        ],
       },
       [],
     ],
-    ["evidence on an unconfirmed log still counts as evidence", { supportTypes: ["hw_repair"], workLogs: [{ ...log, status: "submitted", parts: 1 }] }, [UNCONFIRMED_1]],
+    [
+      "evidence on an unconfirmed log still counts as evidence",
+      { supportTypes: ["hw_repair"], workLogs: [{ ...log, status: "submitted", parts: 1 }] },
+      [UNCONFIRMED_1],
+    ],
   ])("%s", (_name, over, messages) => {
     expect(completionGaps(facts(over)).map((g) => g.message)).toEqual(messages);
   });
@@ -113,7 +135,11 @@ describe("completionGaps (완료점검 gate)", () => {
       ["evidence_training", CLAUSES.userTraining],
       ["no_completion_report", CLAUSES.completionCheck],
     ]);
-    expect(completionGaps(facts({ workLogs: [] }))[0]).toEqual({ code: "no_work_logs", message: "작업일지가 없습니다.", clause: CLAUSES.completionCheck });
+    expect(completionGaps(facts({ workLogs: [] }))[0]).toEqual({
+      code: "no_work_logs",
+      message: "작업일지가 없습니다.",
+      clause: CLAUSES.completionCheck,
+    });
   });
 });
 

@@ -78,7 +78,7 @@ describe("calendar basics", () => {
       fc.property(isoDateArb, (iso) => {
         expect(dayNumber(iso)).toBe(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000);
         expect(fromDayNumber(dayNumber(iso))).toBe(iso);
-      })
+      }),
     );
   });
 });
@@ -107,7 +107,7 @@ describe("civilPeriodEnd (민법 제160조)", () => {
         expect(compareIsoDate(end, start)).toBe(1);
         expect(daysBetween(start, end)).toBeLessThanOrEqual(months * 31);
         expect(daysBetween(start, end)).toBeGreaterThanOrEqual(months * 28 - 3);
-      })
+      }),
     );
   });
 });

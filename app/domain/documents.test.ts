@@ -82,12 +82,7 @@ describe("checklist", () => {
       "5:financial_statements",
     ];
     expect(keys("diffusion")).toEqual([...common, "6:sf_completion_report", "7:promising_sme_certificate"]);
-    expect(keys("self_built")).toEqual([
-      ...common,
-      "6:sf_level_certificate",
-      "6:sf_build_list",
-      "7:promising_sme_certificate",
-    ]);
+    expect(keys("self_built")).toEqual([...common, "6:sf_level_certificate", "6:sf_build_list", "7:promising_sme_certificate"]);
     expect(keys("local_program")).toEqual([
       ...common,
       "6:local_completion_confirmation",
@@ -117,13 +112,11 @@ describe("checklist", () => {
   });
 
   it("marks an old certificate 'expired' and explains the date", () => {
-    const docs = fullSet("diffusion").map((d) =>
-      d.kind === "local_tax_certificate" ? doc("local_tax_certificate", "2023-12-03") : d
-    );
+    const docs = fullSet("diffusion").map((d) => (d.kind === "local_tax_certificate" ? doc("local_tax_certificate", "2023-12-03") : d));
     const r = row(docs, "local_tax_certificate");
     expect(r.status).toBe("expired");
     expect(r.message).toBe(
-      "지방세 납세증명서는 발행일로부터 3개월 이내여야 합니다. 발행일 2023. 12. 3., 2024. 3. 3.까지 유효했습니다. 새로 발급받아 제출하세요."
+      "지방세 납세증명서는 발행일로부터 3개월 이내여야 합니다. 발행일 2023. 12. 3., 2024. 3. 3.까지 유효했습니다. 새로 발급받아 제출하세요.",
     );
     expect(checklist("diffusion", docs, APPLIED, P).complete).toBe(false);
   });
@@ -143,12 +136,9 @@ describe("checklist", () => {
     expect(r.status).toBe("missing");
     expect(r.message).toMatch(/발행일\(2024\. 3\. 10\.\)이 신청일\(2024\. 3\. 4\.\) 이후로 입력되어 있습니다/);
     // An expired one is reported before a future-dated one.
-    expect(
-      row(
-        [doc("business_registration", "2024-03-10"), doc("business_registration", "2023-01-01")],
-        "business_registration"
-      ).status
-    ).toBe("expired");
+    expect(row([doc("business_registration", "2024-03-10"), doc("business_registration", "2023-01-01")], "business_registration").status).toBe(
+      "expired",
+    );
   });
 
   describe("financial statements of the three latest fiscal years", () => {
@@ -179,7 +169,7 @@ describe("checklist", () => {
     });
     it("the latest year missing without a VAT certificate", () => {
       expect(row([...base, fs(2021), fs(2022)], "financial_statements").message).toBe(
-        "2023년 재무제표가 없습니다. 2023년 재무제표가 없으면 부가가치세 과세표준증명원을 제출하세요."
+        "2023년 재무제표가 없습니다. 2023년 재무제표가 없으면 부가가치세 과세표준증명원을 제출하세요.",
       );
     });
     it("mentions statements without a fiscal year", () => {

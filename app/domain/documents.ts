@@ -45,11 +45,7 @@ export interface Checklist {
 }
 
 /** The kinds that must have been issued within params.documentValidityMonths (②③). */
-export const CERTIFICATE_KINDS: readonly DocumentKind[] = [
-  "business_registration",
-  "national_tax_certificate",
-  "local_tax_certificate",
-];
+export const CERTIFICATE_KINDS: readonly DocumentKind[] = ["business_registration", "national_tax_certificate", "local_tax_certificate"];
 
 /**
  * The last day a certificate issued on `issuedOn` may be used: "발행일로부터 N개월 이내" read per
@@ -69,11 +65,7 @@ export type CertificateStatus = "valid" | "expired" | "issued_after_application"
  * A certificate is valid for an application made on `applicationDate` iff
  * issuedOn ≤ applicationDate ≤ certificateValidUntil(issuedOn).
  */
-export function certificateStatus(
-  issuedOn: IsoDate,
-  applicationDate: IsoDate,
-  params: ProgramParams
-): CertificateStatus {
+export function certificateStatus(issuedOn: IsoDate, applicationDate: IsoDate, params: ProgramParams): CertificateStatus {
   if (compareIsoDate(issuedOn, applicationDate) > 0) return "issued_after_application";
   return compareIsoDate(applicationDate, certificateValidUntil(issuedOn, params)) <= 0 ? "valid" : "expired";
 }
@@ -98,17 +90,12 @@ function item(
   status: ChecklistStatus,
   message: string,
   clause: string,
-  kinds: DocumentKind[] = [key]
+  kinds: DocumentKind[] = [key],
 ): ChecklistItem {
   return { no, key, kinds, label: DOCUMENT_KIND_LABELS[key], required, status, message, clause };
 }
 
-function presenceItem(
-  no: number,
-  kind: DocumentKind,
-  docs: readonly UploadedDocument[],
-  clause: string
-): ChecklistItem {
+function presenceItem(no: number, kind: DocumentKind, docs: readonly UploadedDocument[], clause: string): ChecklistItem {
   return ofKind(docs, kind).length > 0
     ? item(no, kind, true, "ok", "제출됨", clause)
     : item(no, kind, true, "missing", `${josa(DOCUMENT_KIND_LABELS[kind], "이", "가")} 제출되지 않았습니다.`, clause);
@@ -119,7 +106,7 @@ function certificateItem(
   kind: DocumentKind,
   docs: readonly UploadedDocument[],
   applicationDate: IsoDate,
-  params: ProgramParams
+  params: ProgramParams,
 ): ChecklistItem {
   const label = DOCUMENT_KIND_LABELS[kind];
   const months = params.documentValidityMonths;
@@ -130,14 +117,7 @@ function certificateItem(
   const valid = rated.find((r) => r.status === "valid");
   if (valid) {
     const until = certificateValidUntil(valid.doc.issuedOn, params);
-    return item(
-      no,
-      kind,
-      true,
-      "ok",
-      `발행일 ${formatKoreanDateShort(valid.doc.issuedOn)} (${formatKoreanDateShort(until)}까지 유효)`,
-      clause
-    );
+    return item(no, kind, true, "ok", `발행일 ${formatKoreanDateShort(valid.doc.issuedOn)} (${formatKoreanDateShort(until)}까지 유효)`, clause);
   }
   const expired = rated.find((r) => r.status === "expired");
   if (expired) {
@@ -147,10 +127,9 @@ function certificateItem(
       kind,
       true,
       "expired",
-      `${josa(label, "은", "는")} 발행일로부터 ${months}개월 이내여야 합니다. 발행일 ${formatKoreanDateShort(
-        expired.doc.issuedOn
-      )}, ` + `${formatKoreanDateShort(until)}까지 유효했습니다. 새로 발급받아 제출하세요.`,
-      clause
+      `${josa(label, "은", "는")} 발행일로부터 ${months}개월 이내여야 합니다. 발행일 ${formatKoreanDateShort(expired.doc.issuedOn)}, ` +
+        `${formatKoreanDateShort(until)}까지 유효했습니다. 새로 발급받아 제출하세요.`,
+      clause,
     );
   }
   if (rated.length > 0) {
@@ -160,19 +139,12 @@ function certificateItem(
       true,
       "missing",
       `${label}의 발행일(${formatKoreanDateShort(rated[0].doc.issuedOn)})이 신청일(${formatKoreanDateShort(
-        applicationDate
+        applicationDate,
       )}) 이후로 입력되어 있습니다. 발행일을 확인하세요.`,
-      clause
+      clause,
     );
   }
-  return item(
-    no,
-    kind,
-    true,
-    "missing",
-    `${josa(label, "이", "가")} 제출되지 않았습니다 (발행일로부터 ${months}개월 이내).`,
-    clause
-  );
+  return item(no, kind, true, "missing", `${josa(label, "이", "가")} 제출되지 않았습니다 (발행일로부터 ${months}개월 이내).`, clause);
 }
 
 function financialItem(docs: readonly UploadedDocument[], applicationDate: IsoDate): ChecklistItem {
@@ -201,7 +173,7 @@ function financialItem(docs: readonly UploadedDocument[], applicationDate: IsoDa
     "missing",
     `${stillMissing.join(", ")}년 재무제표가 없습니다.${hint}${undatedNote}`,
     clause,
-    kinds
+    kinds,
   );
 }
 
@@ -224,7 +196,7 @@ export function checklist(
   basis: EligibilityBasis | null,
   docs: readonly UploadedDocument[],
   applicationDate: IsoDate,
-  params: ProgramParams
+  params: ProgramParams,
 ): Checklist {
   assertValidParams(params);
   parseIsoDate(applicationDate);
@@ -245,8 +217,8 @@ export function checklist(
         "missing",
         "신청자격 구분을 먼저 선택하세요. 구분에 따라 스마트공장 구축 증빙 서류가 달라집니다.",
         CLAUSES.sfProof,
-        []
-      )
+        [],
+      ),
     );
   } else {
     for (const kind of SF_PROOF_KINDS[basis]) items.push(presenceItem(6, kind, docs, CLAUSES.sfProof));
@@ -260,8 +232,8 @@ export function checklist(
           false,
           "missing",
           "해당 기업만 제출합니다. 신청 시 첨부하지 않으면 가점이 인정되지 않습니다.",
-          CLAUSES.promisingSme
-        )
+          CLAUSES.promisingSme,
+        ),
   );
   const problems = items.filter((i) => i.required && i.status !== "ok");
   return { items, complete: problems.length === 0, problems };

@@ -39,13 +39,11 @@ function codes(patch: Partial<ApplicantProfile>, sup: CompanyRef = supplier, par
 }
 
 describe("isValidBusinessNumber (사업자등록번호 checksum)", () => {
-  it.each(["220-81-62517", "2208162517", "104-81-63494", "1234567891", "211-87-00071", "0000000000", " 101-81-00016 "])(
-    "accepts %s",
-    (brn) => expect(isValidBusinessNumber(brn)).toBe(true)
+  it.each(["220-81-62517", "2208162517", "104-81-63494", "1234567891", "211-87-00071", "0000000000", " 101-81-00016 "])("accepts %s", (brn) =>
+    expect(isValidBusinessNumber(brn)).toBe(true),
   );
-  it.each(["123-45-67890", "220-81-62518", "2208162510", "220-8162517", "22081625170", "220816251", "abcdefghij", ""])(
-    "refuses %s",
-    (brn) => expect(isValidBusinessNumber(brn)).toBe(false)
+  it.each(["123-45-67890", "220-81-62518", "2208162510", "220-8162517", "22081625170", "220816251", "abcdefghij", ""])("refuses %s", (brn) =>
+    expect(isValidBusinessNumber(brn)).toBe(false),
   );
   it("normalizes the two accepted formats", () => {
     expect(normalizeBusinessNumber("220-81-62517")).toBe("2208162517");
@@ -78,9 +76,7 @@ describe("isInRegion / sameCompany", () => {
   });
   it("compares ids and business numbers", () => {
     expect(sameCompany({ id: "a", businessNumber: "x" }, { id: "a", businessNumber: "y" })).toBe(true);
-    expect(sameCompany({ id: "a", businessNumber: "220-81-62517" }, { id: "b", businessNumber: "2208162517" })).toBe(
-      true
-    );
+    expect(sameCompany({ id: "a", businessNumber: "220-81-62517" }, { id: "b", businessNumber: "2208162517" })).toBe(true);
     expect(sameCompany({ id: "a", businessNumber: "220-81-62517" }, supplier)).toBe(false);
     expect(sameCompany({ id: "a", businessNumber: "garbage" }, { id: "b", businessNumber: "garbage" })).toBe(false);
   });
@@ -97,21 +93,13 @@ describe("checkEligibility", () => {
     ["bad business number", { businessNumber: "123-45-67890" }, "invalid_business_number"],
     ["no basis", { eligibilityBasis: null }, "basis_missing"],
     ["diffusion not completed", { diffusionCompletionYear: null }, "diffusion_not_completed"],
-    [
-      "self-built without level certificate",
-      { eligibilityBasis: "self_built", levelCertificateNumber: null },
-      "level_certificate_missing",
-    ],
+    ["self-built without level certificate", { eligibilityBasis: "self_built", levelCertificateNumber: null }, "level_certificate_missing"],
     [
       "self-built with a blank certificate number",
       { eligibilityBasis: "self_built", levelCertificateNumber: "  " },
       "level_certificate_missing",
     ],
-    [
-      "local program not completed",
-      { eligibilityBasis: "local_program", localProgramYear: null },
-      "local_program_not_completed",
-    ],
+    ["local program not completed", { eligibilityBasis: "local_program", localProgramYear: null }, "local_program_not_completed"],
     ["local program of 2022", { eligibilityBasis: "local_program", localProgramYear: 2022 }, "local_program_too_old"],
     ["paid maintenance contract", { paidMaintenanceContract: true }, "paid_maintenance"],
     ["free warranty ends today", { freeWarrantyEndsOn: TODAY }, "free_warranty_active"],
@@ -125,12 +113,8 @@ describe("checkEligibility", () => {
   });
 
   it("accepts the other bases with their evidence", () => {
-    expect(
-      codes({ eligibilityBasis: "self_built", diffusionCompletionYear: null, levelCertificateNumber: "L-2023-0042" })
-    ).toEqual([]);
-    expect(codes({ eligibilityBasis: "local_program", diffusionCompletionYear: null, localProgramYear: 2023 })).toEqual(
-      []
-    );
+    expect(codes({ eligibilityBasis: "self_built", diffusionCompletionYear: null, levelCertificateNumber: "L-2023-0042" })).toEqual([]);
+    expect(codes({ eligibilityBasis: "local_program", diffusionCompletionYear: null, localProgramYear: 2023 })).toEqual([]);
     expect(codes({ eligibilityBasis: "local_program", localProgramYear: 2024 })).toEqual([]);
   });
 
@@ -148,7 +132,7 @@ describe("checkEligibility", () => {
       applicant({ region: "서울특별시", taxDelinquent: true, freeWarrantyEndsOn: "2024-06-30" }),
       supplier,
       TODAY,
-      P
+      P,
     );
     expect(result.eligible).toBe(false);
     expect(result.reasons).toEqual([
@@ -168,17 +152,15 @@ describe("checkEligibility", () => {
         clause: CLAUSES.taxDelinquent,
       },
     ]);
-    expect(checkEligibility(applicant({ region: " " }), supplier, TODAY, P).reasons[0].message).toMatch(
-      /소재지: 미입력/
-    );
+    expect(checkEligibility(applicant({ region: " " }), supplier, TODAY, P).reasons[0].message).toMatch(/소재지: 미입력/);
   });
 
   it("fails closed when the program lacks its region or local-program year", () => {
     const { region: _r, localProgramSinceYear: _y, ...ten } = P;
     expect(codes({}, supplier, ten)).toEqual(["program_rule_missing"]);
-    expect(
-      codes({ eligibilityBasis: "local_program", localProgramYear: 2023 }, supplier, { ...ten, region: "경기도" })
-    ).toEqual(["program_rule_missing"]);
+    expect(codes({ eligibilityBasis: "local_program", localProgramYear: 2023 }, supplier, { ...ten, region: "경기도" })).toEqual([
+      "program_rule_missing",
+    ]);
   });
 
   it("reads the year from the parameters", () => {
@@ -186,14 +168,12 @@ describe("checkEligibility", () => {
       codes({ eligibilityBasis: "local_program", localProgramYear: 2022 }, supplier, {
         ...P,
         localProgramSinceYear: 2022,
-      })
+      }),
     ).toEqual([]);
   });
 
   it("treats an unknown basis string from the database as no basis", () => {
-    expect(codes({ eligibilityBasis: "other" as unknown as ApplicantProfile["eligibilityBasis"] })).toEqual([
-      "basis_missing",
-    ]);
+    expect(codes({ eligibilityBasis: "other" as unknown as ApplicantProfile["eligibilityBasis"] })).toEqual(["basis_missing"]);
   });
 
   it("refuses malformed dates", () => {

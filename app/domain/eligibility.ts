@@ -120,8 +120,7 @@ function basisFindings(applicant: ApplicantProfile, params: ProgramParams): Find
         return [
           {
             code: "program_rule_missing",
-            message:
-              "사업 설정에 지자체 사업 인정 시작 연도가 없어 신청자격을 확인할 수 없습니다. 운영기관에 문의하세요.",
+            message: "사업 설정에 지자체 사업 인정 시작 연도가 없어 신청자격을 확인할 수 없습니다. 운영기관에 문의하세요.",
             clause: CLAUSES.basisLocal,
           },
         ];
@@ -163,12 +162,7 @@ function basisFindings(applicant: ApplicantProfile, params: ProgramParams): Find
  * the AS itself, a valid business number, and a supplier that is a different company
  * (공고 3. 신청자격; 5. 지원제외 대상; 5. 유의사항 "도입기업과 공급기업은 동일할 수 없음").
  */
-export function checkEligibility(
-  applicant: ApplicantProfile,
-  supplier: CompanyRef,
-  today: IsoDate,
-  params: ProgramParams
-): EligibilityResult {
+export function checkEligibility(applicant: ApplicantProfile, supplier: CompanyRef, today: IsoDate, params: ProgramParams): EligibilityResult {
   assertValidParams(params);
   parseIsoDate(today);
   const reasons: Finding[] = [];
@@ -204,9 +198,7 @@ export function checkEligibility(
   if (applicant.freeWarrantyEndsOn !== null && compareIsoDate(applicant.freeWarrantyEndsOn, today) >= 0) {
     reasons.push({
       code: "free_warranty_active",
-      message: `공급기업의 무상 하자보수 기간(${formatKoreanDate(
-        applicant.freeWarrantyEndsOn
-      )}까지) 중에는 신청할 수 없습니다.`,
+      message: `공급기업의 무상 하자보수 기간(${formatKoreanDate(applicant.freeWarrantyEndsOn)}까지) 중에는 신청할 수 없습니다.`,
       clause: CLAUSES.noWarranty,
     });
   }

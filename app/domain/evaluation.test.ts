@@ -11,21 +11,10 @@ import {
   scoreEvaluation,
   type EvaluationSheet,
 } from "./evaluation";
-import {
-  GRADED_ITEM_KEYS,
-  GRADES,
-  SUITABILITY_CHECK_KEYS,
-  type EligibilityBasis,
-  type Grade,
-  type GradedItemKey,
-} from "./labels";
+import { GRADED_ITEM_KEYS, GRADES, SUITABILITY_CHECK_KEYS, type EligibilityBasis, type Grade, type GradedItemKey } from "./labels";
 import { GYEONGGI_2024_PARAMS as P } from "./params";
 
-function sheet(
-  grade: Grade,
-  patch: Partial<EvaluationSheet> = {},
-  basis: EligibilityBasis = "diffusion"
-): EvaluationSheet {
+function sheet(grade: Grade, patch: Partial<EvaluationSheet> = {}, basis: EligibilityBasis = "diffusion"): EvaluationSheet {
   return {
     basis,
     grades: Object.fromEntries(GRADED_ITEM_KEYS.map((k) => [k, grade])),
@@ -46,10 +35,7 @@ describe("score tables", () => {
   });
   it("groups add up to 40 / 45 / 15", () => {
     const sum = (group: string) =>
-      GRADED_ITEM_KEYS.filter((k) => GRADED_ITEMS[k].group === group).reduce(
-        (s, k) => s + GRADED_ITEMS[k].points.excellent,
-        0
-      );
+      GRADED_ITEM_KEYS.filter((k) => GRADED_ITEMS[k].group === group).reduce((s, k) => s + GRADED_ITEMS[k].points.excellent, 0);
     expect([sum("AS 지원 적정성"), sum("관리 및 활용"), sum("지원성과")]).toEqual([40, 45, 15]);
   });
 });
@@ -158,9 +144,7 @@ describe("partial sheets", () => {
     expect(r).toMatchObject({ total: 15 + 8 + 5, complete: false, passed: false, resultLabel: "작성중" });
     expect(r.missing).toHaveLength(5 + 4);
     expect(r.missing).toContain("스마트공장의 사후관리 추진의지");
-    expect(r.missing).toContain(
-      "원가검증 결과 금액이 견적보다 낮을 경우 낮은 금액으로 협약 변경 진행 인지 및 동의 여부"
-    );
+    expect(r.missing).toContain("원가검증 결과 금액이 견적보다 낮을 경우 낮은 금액으로 협약 변경 진행 인지 및 동의 여부");
     expect(r.items.find((i) => i.key === "management_will")).toMatchObject({
       grade: null,
       gradeLabel: null,
@@ -175,18 +159,13 @@ describe("partial sheets", () => {
     const s = sheet("fair");
     delete s.grades.kpi_management;
     expect(() => scoreEvaluation(s, P)).toThrow(DomainError);
-    expect(() => scoreEvaluation(s, P)).toThrow(
-      "현장평가표가 완성되지 않았습니다. 미입력: 성과지표 설정여부 및 관리·활용 노력"
-    );
+    expect(() => scoreEvaluation(s, P)).toThrow("현장평가표가 완성되지 않았습니다. 미입력: 성과지표 설정여부 및 관리·활용 노력");
   });
 });
 
 describe("properties", () => {
   const grades = fc.record(
-    Object.fromEntries(GRADED_ITEM_KEYS.map((k) => [k, fc.constantFrom(...GRADES)])) as Record<
-      GradedItemKey,
-      fc.Arbitrary<Grade>
-    >
+    Object.fromEntries(GRADED_ITEM_KEYS.map((k) => [k, fc.constantFrom(...GRADES)])) as Record<GradedItemKey, fc.Arbitrary<Grade>>,
   );
   it("0 < total ≤ 105; passed ⇔ every check holds and total ≥ pass mark", () => {
     fc.assert(
@@ -202,8 +181,8 @@ describe("properties", () => {
           expect(r.total).toBeLessThanOrEqual(105);
           const allHold = applicableChecks(basis).every((k) => checks[k]);
           expect(r.passed).toBe(allHold && r.total >= 60);
-        }
-      )
+        },
+      ),
     );
   });
 });

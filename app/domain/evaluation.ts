@@ -21,23 +21,21 @@ const FIFTEEN: Readonly<Record<Grade, number>> = { excellent: 15, good: 12, fair
 const TEN: Readonly<Record<Grade, number>> = { excellent: 10, good: 8, fair: 6, weak: 4, poor: 2 };
 
 /** The notice's score table per graded item, with its group (AS 지원 적정성 40, 관리 및 활용 45, 지원성과 15). */
-export const GRADED_ITEMS: Readonly<Record<GradedItemKey, { group: string; points: Readonly<Record<Grade, number>> }>> =
-  {
-    period_adequacy: { group: "AS 지원 적정성", points: FIFTEEN },
-    management_will: { group: "AS 지원 적정성", points: FIFTEEN },
-    followup_plan: { group: "AS 지원 적정성", points: TEN },
-    staff_capability: { group: "관리 및 활용", points: FIFTEEN },
-    data_capability: { group: "관리 및 활용", points: FIFTEEN },
-    kpi_management: { group: "관리 및 활용", points: FIFTEEN },
-    improvement_effect: { group: "지원성과", points: FIFTEEN },
-  };
+export const GRADED_ITEMS: Readonly<Record<GradedItemKey, { group: string; points: Readonly<Record<Grade, number>> }>> = {
+  period_adequacy: { group: "AS 지원 적정성", points: FIFTEEN },
+  management_will: { group: "AS 지원 적정성", points: FIFTEEN },
+  followup_plan: { group: "AS 지원 적정성", points: TEN },
+  staff_capability: { group: "관리 및 활용", points: FIFTEEN },
+  data_capability: { group: "관리 및 활용", points: FIFTEEN },
+  kpi_management: { group: "관리 및 활용", points: FIFTEEN },
+  improvement_effect: { group: "지원성과", points: FIFTEEN },
+};
 
 /** 가점: 경기도 유망중소기업 인증기업 5 / 0. */
 export const BONUS_POINTS = 5;
 
 /** 105: the sum of the best grades plus the bonus. */
-export const MAX_EVALUATION_SCORE =
-  GRADED_ITEM_KEYS.reduce((sum, key) => sum + GRADED_ITEMS[key].points.excellent, 0) + BONUS_POINTS;
+export const MAX_EVALUATION_SCORE = GRADED_ITEM_KEYS.reduce((sum, key) => sum + GRADED_ITEMS[key].points.excellent, 0) + BONUS_POINTS;
 
 /** Points of `grade` on item `key`: gradePoints('followup_plan', 'fair') → 6. */
 export function gradePoints(key: GradedItemKey, grade: Grade): number {
@@ -96,11 +94,7 @@ export interface EvaluationResult {
  * mode 'partial' gives the live total while the evaluator fills it in (empty grades count 0,
  * `complete: false`, `passed: false`). All 보통 → 60 → passed.
  */
-export function scoreEvaluation(
-  sheet: EvaluationSheet,
-  params: ProgramParams,
-  mode: "final" | "partial" = "final"
-): EvaluationResult {
+export function scoreEvaluation(sheet: EvaluationSheet, params: ProgramParams, mode: "final" | "partial" = "final"): EvaluationResult {
   assertValidParams(params);
   const missing: string[] = [];
   const items = GRADED_ITEM_KEYS.map((key) => {
@@ -131,11 +125,7 @@ export function scoreEvaluation(
   const total = items.reduce((sum, i) => sum + i.points, 0) + bonus;
   const complete = missing.length === 0;
   if (!complete && mode === "final") {
-    throw new DomainError(
-      "evaluation_incomplete",
-      `현장평가표가 완성되지 않았습니다. 미입력: ${missing.join(", ")}`,
-      missing
-    );
+    throw new DomainError("evaluation_incomplete", `현장평가표가 완성되지 않았습니다. 미입력: ${missing.join(", ")}`, missing);
   }
   const passed = complete && unsuitable.length === 0 && total >= params.passMark;
   const resultLabel = !complete ? "작성중" : passed ? "적합" : "부적합";

@@ -17,9 +17,24 @@ import {
 
 describe("review and request statuses", () => {
   it.each([
-    [REQUIREMENT_REVIEW_RESULTS, REQUIREMENT_REVIEW_RESULT_LABELS, isRequirementReviewResult, { passed: "통과", returned: "보완 요청", rejected: "반려" }],
-    [PLAN_REVIEW_STATUSES, PLAN_REVIEW_STATUS_LABELS, isPlanReviewStatus, { pending: "검토 대기", accepted: "검토 완료", changes_requested: "보완 요청" }],
-    [EXTENSION_REQUEST_STATUSES, EXTENSION_REQUEST_STATUS_LABELS, isExtensionRequestStatus, { pending: "승인 대기", approved: "승인", refused: "불승인" }],
+    [
+      REQUIREMENT_REVIEW_RESULTS,
+      REQUIREMENT_REVIEW_RESULT_LABELS,
+      isRequirementReviewResult,
+      { passed: "통과", returned: "보완 요청", rejected: "반려" },
+    ],
+    [
+      PLAN_REVIEW_STATUSES,
+      PLAN_REVIEW_STATUS_LABELS,
+      isPlanReviewStatus,
+      { pending: "검토 대기", accepted: "검토 완료", changes_requested: "보완 요청" },
+    ],
+    [
+      EXTENSION_REQUEST_STATUSES,
+      EXTENSION_REQUEST_STATUS_LABELS,
+      isExtensionRequestStatus,
+      { pending: "승인 대기", approved: "승인", refused: "불승인" },
+    ],
   ] as [readonly string[], Record<string, string>, (v: unknown) => boolean, Record<string, string>][])(
     "%j has its Korean labels and guard",
     (values, labels, guard, expected) => {
@@ -27,7 +42,7 @@ describe("review and request statuses", () => {
       expect(Object.keys(labels)).toEqual([...values]);
       for (const v of values) expect(guard(v)).toBe(true);
       for (const v of ["", "PENDING", 1, null]) expect(guard(v)).toBe(false);
-    }
+    },
   );
 });
 

@@ -185,10 +185,8 @@ export const SUITABILITY_CHECK_KEYS = [
 export type SuitabilityCheckKey = (typeof SUITABILITY_CHECK_KEYS)[number];
 export const isSuitabilityCheckKey = oneOf(SUITABILITY_CHECK_KEYS);
 export const SUITABILITY_CHECK_LABELS: Readonly<Record<SuitabilityCheckKey, string>> = {
-  scope_program:
-    "(사업참여) AS 요청사항이 보급확산사업 또는 지자체 기초 스마트공장 지원사업 지원설비 및 연속성을 가진 부속 부품인지 여부",
-  scope_self_built:
-    "(자체구축) AS 요청사항이 도입한 솔루션 및 솔루션과 연동된 HW, SW, 솔루션에 데이터를 제공하기 위한 부속 부품인지 여부",
+  scope_program: "(사업참여) AS 요청사항이 보급확산사업 또는 지자체 기초 스마트공장 지원사업 지원설비 및 연속성을 가진 부속 부품인지 여부",
+  scope_self_built: "(자체구축) AS 요청사항이 도입한 솔루션 및 솔루션과 연동된 HW, SW, 솔루션에 데이터를 제공하기 위한 부속 부품인지 여부",
   accepts_verified_amount: "원가검증 결과 금액이 견적보다 낮을 경우 낮은 금액으로 협약 변경 진행 인지 및 동의 여부",
   raises_utilization: "AS 요청사항이 스마트공장 활용률 제고와 관련성이 있고 사업참여가 적합한지 여부",
   warranty_expired: "공급기업으로부터 유무상 하자보수 기간이 만료되었는지 여부",

@@ -34,17 +34,14 @@ describe("agreementAmounts (2024 Gyeonggi figures)", () => {
     { quote: 40_000_000, verified: 36_000_000, agreed: 36_000_000, subsidy: 16_000_000, share: 20_000_000 },
     { quote: 10_000_001, verified: 12_000_000, agreed: 10_000_001, subsidy: 5_000_000, share: 5_000_001 },
     { quote: 32_000_000, verified: 32_000_000, agreed: 32_000_000, subsidy: 16_000_000, share: 16_000_000 },
-  ])(
-    "quote $quote · verified $verified → $agreed · $subsidy · $share",
-    ({ quote, verified, agreed, subsidy, share }) => {
-      expect(agreementAmounts({ quoteTotal: quote, verifiedAmount: verified }, P)).toEqual({
-        agreedCost: agreed,
-        subsidy,
-        companyShare: share,
-        provisional: false,
-      });
-    }
-  );
+  ])("quote $quote · verified $verified → $agreed · $subsidy · $share", ({ quote, verified, agreed, subsidy, share }) => {
+    expect(agreementAmounts({ quoteTotal: quote, verifiedAmount: verified }, P)).toEqual({
+      agreedCost: agreed,
+      subsidy,
+      companyShare: share,
+      provisional: false,
+    });
+  });
 
   it("before the cost review the amounts are provisional, on the quote", () => {
     expect(agreementAmounts({ quoteTotal: 30_000_000, verifiedAmount: null }, P)).toEqual({
@@ -70,7 +67,7 @@ describe("quoteTotal", () => {
         { quantity: 2, unitPrice: 3_500_000 },
         { quantity: 1, unitPrice: 12_000_000 },
         { quantity: 40, unitPrice: 250_000 },
-      ])
+      ]),
     ).toBe(29_000_000);
     expect(quoteTotal([])).toBe(0);
     expect(lineAmount({ quantity: 3, unitPrice: 1_000_001 })).toBe(3_000_003);
@@ -101,14 +98,14 @@ describe("quoteTotal", () => {
       quoteTotal([
         { quantity: 1, unitPrice: 1 },
         { quantity: 1, unitPrice: -5 },
-      ])
+      ]),
     ).toThrow("2번째 항목의 단가는 0 이상이어야 합니다 (-5).");
     expect(() => quoteTotal([{ quantity: 2, unitPrice: 2 ** 52 }])).toThrow(/1번째 항목의 금액이 너무 큽니다/);
     expect(() =>
       quoteTotal([
         { quantity: 1, unitPrice: MAX },
         { quantity: 1, unitPrice: 1 },
-      ])
+      ]),
     ).toThrow(/견적금액이 너무 큽니다/);
   });
 
@@ -117,7 +114,7 @@ describe("quoteTotal", () => {
       quoteTotal([
         { quantity: 1, unitPrice: MAX - 1 },
         { quantity: 1, unitPrice: 1 },
-      ])
+      ]),
     ).toBe(MAX);
   });
 
@@ -191,9 +188,7 @@ describe("assertPayment (사업비 지급)", () => {
   });
 
   it("says why in Korean", () => {
-    expect(() => assertPayment(15_000_000, 14_000_000)).toThrow(
-      "지급액(15,000,000원)이 협약 정부지원금(14,000,000원)을 넘을 수 없습니다."
-    );
+    expect(() => assertPayment(15_000_000, 14_000_000)).toThrow("지급액(15,000,000원)이 협약 정부지원금(14,000,000원)을 넘을 수 없습니다.");
     expect(() => assertPayment(0, 14_000_000)).toThrow("지급액은 1원 이상이어야 합니다.");
     expect(() => assertPayment(-5, null)).toThrow("지급액은 0 이상이어야 합니다 (-5).");
     expect(() => assertPayment(1, 0.5)).toThrow("정부지원금은 정수여야 합니다 (0.5).");
@@ -218,7 +213,16 @@ describe("verifiedLineAmounts (항목별 원가검증금액)", () => {
     },
     { name: "foreign ids ignored", entered: { x: 1, a: 2 }, verified: 30_000_000, kept: [{ lineId: "a", amount: 2 }] },
     { name: "inherited keys ignored", entered: Object.create({ a: 7 }) as Record<string, number>, verified: 1, kept: [] },
-    { name: "all zero", entered: { a: 0, b: 0, c: 0 }, verified: 0, kept: [{ lineId: "a", amount: 0 }, { lineId: "b", amount: 0 }, { lineId: "c", amount: 0 }] },
+    {
+      name: "all zero",
+      entered: { a: 0, b: 0, c: 0 },
+      verified: 0,
+      kept: [
+        { lineId: "a", amount: 0 },
+        { lineId: "b", amount: 0 },
+        { lineId: "c", amount: 0 },
+      ],
+    },
   ])("$name", ({ entered, verified, kept }) => {
     expect(verifiedLineAmounts(ids, entered, verified)).toEqual(kept);
   });
@@ -241,7 +245,7 @@ describe("verifiedLineAmounts (항목별 원가검증금액)", () => {
 
   it("says why in Korean, naming the line", () => {
     expect(() => verifiedLineAmounts(ids, { a: 5_000_000, b: 20_000_000, c: 0 }, 30_000_000)).toThrow(
-      "항목별 원가검증금액의 합계(25,000,000원)가 원가검증금액(30,000,000원)과 다릅니다."
+      "항목별 원가검증금액의 합계(25,000,000원)가 원가검증금액(30,000,000원)과 다릅니다.",
     );
     expect(() => verifiedLineAmounts(ids, { b: -3 }, 30_000_000)).toThrow("2번째 항목의 원가검증금액은 0 이상이어야 합니다 (-3).");
     expect(() => verifiedLineAmounts(ids, { a: MAX, b: MAX, c: 0 }, MAX)).toThrow(/항목별 원가검증금액의 합계가 너무 큽니다/);
@@ -249,13 +253,17 @@ describe("verifiedLineAmounts (항목별 원가검증금액)", () => {
 
   it("the kept amounts add up to the verified total whenever every line has one (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 2 ** 43 }), (amounts, verified) => {
-        const lineIds = amounts.map((_, i) => `line-${i}`);
-        const entered = Object.fromEntries(lineIds.map((id, i) => [id, amounts[i]]));
-        const exact = amounts.reduce((s, a) => s + a, 0);
-        if (exact === verified) expect(verifiedLineAmounts(lineIds, entered, verified).map((l) => l.amount)).toEqual(amounts);
-        else expect(codeOf(() => verifiedLineAmounts(lineIds, entered, verified))).toBe("line_sum_mismatch");
-      })
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 2 ** 43 }),
+        (amounts, verified) => {
+          const lineIds = amounts.map((_, i) => `line-${i}`);
+          const entered = Object.fromEntries(lineIds.map((id, i) => [id, amounts[i]]));
+          const exact = amounts.reduce((s, a) => s + a, 0);
+          if (exact === verified) expect(verifiedLineAmounts(lineIds, entered, verified).map((l) => l.amount)).toEqual(amounts);
+          else expect(codeOf(() => verifiedLineAmounts(lineIds, entered, verified))).toBe("line_sum_mismatch");
+        },
+      ),
     );
   });
 });
@@ -280,20 +288,17 @@ describe("properties", () => {
         expect(a.subsidy).toBeGreaterThanOrEqual(0);
         expect(a.companyShare).toBeGreaterThanOrEqual(0);
       }),
-      { numRuns: 500 }
+      { numRuns: 500 },
     );
   });
 
   it("quoteTotal equals the exact BigInt sum whenever it is safe, and refuses otherwise", () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.record({ quantity: fc.integer({ min: 0, max: 1000 }), unitPrice: money }), { maxLength: 5 }),
-        (lines) => {
-          const exact = lines.reduce((s, l) => s + BigInt(l.quantity) * BigInt(l.unitPrice), 0n);
-          if (exact <= BigInt(MAX)) expect(quoteTotal(lines)).toBe(Number(exact));
-          else expect(codeOf(() => quoteTotal(lines))).toBe("amount_too_large");
-        }
-      )
+      fc.property(fc.array(fc.record({ quantity: fc.integer({ min: 0, max: 1000 }), unitPrice: money }), { maxLength: 5 }), (lines) => {
+        const exact = lines.reduce((s, l) => s + BigInt(l.quantity) * BigInt(l.unitPrice), 0n);
+        if (exact <= BigInt(MAX)) expect(quoteTotal(lines)).toBe(Number(exact));
+        else expect(codeOf(() => quoteTotal(lines))).toBe("amount_too_large");
+      }),
     );
   });
 });

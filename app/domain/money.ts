@@ -31,19 +31,13 @@ export function assertAmount(value: number, label: string): void {
     throw new DomainError("amount_fractional", `${josa(label, "은", "는")} 정수여야 합니다 (${String(value)}).`);
   }
   if (value > Number.MAX_SAFE_INTEGER) {
-    throw new DomainError(
-      "amount_too_large",
-      `${josa(label, "이", "가")} 너무 큽니다 (최대 ${formatKRW(Number.MAX_SAFE_INTEGER)}).`
-    );
+    throw new DomainError("amount_too_large", `${josa(label, "이", "가")} 너무 큽니다 (최대 ${formatKRW(Number.MAX_SAFE_INTEGER)}).`);
   }
 }
 
 function safeOrThrow(value: bigint, label: string): number {
   if (value > MAX_SAFE) {
-    throw new DomainError(
-      "amount_too_large",
-      `${josa(label, "이", "가")} 너무 큽니다 (최대 ${formatKRW(Number.MAX_SAFE_INTEGER)}).`
-    );
+    throw new DomainError("amount_too_large", `${josa(label, "이", "가")} 너무 큽니다 (최대 ${formatKRW(Number.MAX_SAFE_INTEGER)}).`);
   }
   return Number(value);
 }
@@ -120,10 +114,7 @@ export interface AgreementAmounts {
  * quote 30,000,000 · verified 28,000,000 → 28,000,000 · 14,000,000 · 14,000,000;
  * quote 40,000,000 · verified 36,000,000 → 36,000,000 · 16,000,000 (cap) · 20,000,000.
  */
-export function agreementAmounts(
-  input: { quoteTotal: number; verifiedAmount: number | null },
-  params: ProgramParams
-): AgreementAmounts {
+export function agreementAmounts(input: { quoteTotal: number; verifiedAmount: number | null }, params: ProgramParams): AgreementAmounts {
   const agreed = agreedCost(input.quoteTotal, input.verifiedAmount);
   const subsidy = subsidyFor(agreed, params);
   return { agreedCost: agreed, subsidy, companyShare: agreed - subsidy, provisional: input.verifiedAmount === null };
@@ -159,7 +150,7 @@ export function assertPayment(amount: number, agreedSubsidy: number | null): voi
     if (amount > agreedSubsidy) {
       throw new DomainError(
         "payment_over_subsidy",
-        `지급액(${formatKRW(amount)})이 협약 정부지원금(${formatKRW(agreedSubsidy)})을 넘을 수 없습니다.`
+        `지급액(${formatKRW(amount)})이 협약 정부지원금(${formatKRW(agreedSubsidy)})을 넘을 수 없습니다.`,
       );
     }
   }
@@ -181,7 +172,7 @@ export interface VerifiedLine {
 export function verifiedLineAmounts(
   quoteLineIds: readonly string[],
   entered: Readonly<Record<string, number>>,
-  verifiedAmount: number
+  verifiedAmount: number,
 ): VerifiedLine[] {
   assertAmount(verifiedAmount, MONEY_LABELS.verifiedAmount);
   const lines: VerifiedLine[] = [];
@@ -195,12 +186,12 @@ export function verifiedLineAmounts(
     const label = `항목별 ${MONEY_LABELS.verifiedAmount}의 합계`;
     const sum = safeOrThrow(
       lines.reduce((total, line) => total + BigInt(line.amount), 0n),
-      label
+      label,
     );
     if (sum !== verifiedAmount) {
       throw new DomainError(
         "line_sum_mismatch",
-        `${label}(${formatKRW(sum)})가 ${MONEY_LABELS.verifiedAmount}(${formatKRW(verifiedAmount)})과 다릅니다.`
+        `${label}(${formatKRW(sum)})가 ${MONEY_LABELS.verifiedAmount}(${formatKRW(verifiedAmount)})과 다릅니다.`,
       );
     }
   }

@@ -1,12 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { DomainError, isDomainError } from "./errors";
-import {
-  GYEONGGI_2024_PARAMS as P,
-  PARAM_LABELS,
-  assertValidParams,
-  paramProblems,
-  type ProgramParams,
-} from "./params";
+import { GYEONGGI_2024_PARAMS as P, PARAM_LABELS, assertValidParams, paramProblems, type ProgramParams } from "./params";
 
 describe("GYEONGGI_2024_PARAMS", () => {
   it("holds the 2024 Gyeonggi call's figures", () => {

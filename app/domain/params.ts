@@ -100,10 +100,8 @@ export function paramProblems(params: ProgramParams): string[] {
   }
   if (params.subsidyRateBp > 10000) problems.push(`${PARAM_LABELS.subsidyRateBp}: 100%(10000)를 넘을 수 없습니다.`);
   if (params.baseMonths < 1) problems.push(`${PARAM_LABELS.baseMonths}: 1개월 이상이어야 합니다.`);
-  if (params.documentValidityMonths < 1)
-    problems.push(`${PARAM_LABELS.documentValidityMonths}: 1개월 이상이어야 합니다.`);
-  if (params.region !== undefined && params.region.trim() === "")
-    problems.push(`${PARAM_LABELS.region}: 비어 있습니다.`);
+  if (params.documentValidityMonths < 1) problems.push(`${PARAM_LABELS.documentValidityMonths}: 1개월 이상이어야 합니다.`);
+  if (params.region !== undefined && params.region.trim() === "") problems.push(`${PARAM_LABELS.region}: 비어 있습니다.`);
   if (params.localProgramSinceYear !== undefined && !Number.isSafeInteger(params.localProgramSinceYear)) {
     problems.push(`${PARAM_LABELS.localProgramSinceYear}: 정수여야 합니다.`);
   }

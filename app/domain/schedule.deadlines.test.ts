@@ -82,7 +82,11 @@ describe("maxTotalMonths", () => {
   it("is base + maximum extension, the months of executionWindow's maxEndOn", () => {
     expect(maxTotalMonths(P)).toBe(6);
     expect(maxTotalMonths({ ...P, baseMonths: 3, maxExtensionMonths: 1 })).toBe(4);
-    expect(executionWindow("2024-03-01", P.maxExtensionMonths, P)).toMatchObject({ totalMonths: 6, endOn: "2024-08-31", maxEndOn: "2024-08-31" });
+    expect(executionWindow("2024-03-01", P.maxExtensionMonths, P)).toMatchObject({
+      totalMonths: 6,
+      endOn: "2024-08-31",
+      maxEndOn: "2024-08-31",
+    });
   });
 
   it("refuses invalid params", () => {

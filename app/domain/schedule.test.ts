@@ -76,8 +76,8 @@ describe("executionWindow (start day included, 민법 제160조)", () => {
           expect(w.maxEndOn).toBe(limit);
           expect(compareIsoDate(w.baseEndOn, w.endOn)).toBeLessThanOrEqual(0);
           expect(compareIsoDate(w.startOn, w.baseEndOn)).toBe(-1);
-        }
-      )
+        },
+      ),
     );
   });
 });
@@ -90,7 +90,7 @@ describe("checkExtension", () => {
   });
   it("explains refusals in Korean", () => {
     expect(checkExtension(2, 1, P).reasons[0]).toBe(
-      "사업기간은 최대 2개월까지만 연장할 수 있습니다 (최대 사업기간 6개월). 이미 2개월 연장되어 더 연장할 수 없습니다."
+      "사업기간은 최대 2개월까지만 연장할 수 있습니다 (최대 사업기간 6개월). 이미 2개월 연장되어 더 연장할 수 없습니다.",
     );
     expect(checkExtension(1, 2, P).reasons[0]).toMatch(/이미 1개월 연장되어 1개월까지 더 신청할 수 있습니다/);
     expect(checkExtension(0, 0, P).reasons[0]).toMatch(/1개월 이상 개월 단위/);

@@ -36,9 +36,7 @@ export function checkExtension(monthsExtended: number, requestedMonths: number, 
     reasons.push(
       `사업기간은 최대 ${params.maxExtensionMonths}개월까지만 연장할 수 있습니다 ` +
         `(최대 사업기간 ${maxTotalMonths(params)}개월). ` +
-        `이미 ${monthsExtended}개월 연장되어 ${
-          left > 0 ? `${left}개월까지 더 신청할 수 있습니다` : "더 연장할 수 없습니다"
-        }.`
+        `이미 ${monthsExtended}개월 연장되어 ${left > 0 ? `${left}개월까지 더 신청할 수 있습니다` : "더 연장할 수 없습니다"}.`,
     );
   }
   return { allowed: reasons.length === 0, reasons };
@@ -85,12 +83,7 @@ export function executionWindow(startOn: IsoDate, extensionMonths: number, param
  * throws DomainError('extension_refused') with the Korean reason when not allowed.
  * extendWindow('2024-03-01', 2, 1, params) → refused (third month).
  */
-export function extendWindow(
-  startOn: IsoDate,
-  monthsExtended: number,
-  requestedMonths: number,
-  params: ProgramParams
-): ExecutionWindow {
+export function extendWindow(startOn: IsoDate, monthsExtended: number, requestedMonths: number, params: ProgramParams): ExecutionWindow {
   const check = checkExtension(monthsExtended, requestedMonths, params);
   if (!check.allowed) throw new DomainError("extension_refused", check.reasons.join(" "), check.reasons);
   return executionWindow(startOn, monthsExtended + requestedMonths, params);

@@ -22,30 +22,15 @@ describe("screenItem: structured fields block", () => {
       "지원불가: 부품이 아닌 단독 설비 개체는 지원하지 않습니다.",
       CLAUSES.standaloneEquipment,
     ],
-    [
-      { isOfficeIt: true },
-      "blocked_office_it",
-      expect.stringMatching(/^지원불가: 스마트공장과 무관한 개별 전산장비/),
-      CLAUSES.unrelatedToScope,
-    ],
+    [{ isOfficeIt: true }, "blocked_office_it", expect.stringMatching(/^지원불가: 스마트공장과 무관한 개별 전산장비/), CLAUSES.unrelatedToScope],
     [
       { isRentalOrSubscription: true },
       "blocked_rental_licence",
       expect.stringMatching(/임대 사용료 또는 기간이 정해진 라이센스형/),
       CLAUSES.rentalLicence,
     ],
-    [
-      { isPeriodicConsumable: true },
-      "blocked_periodic_consumable",
-      expect.stringMatching(/윤활유 교체 등 주기적 활동/),
-      CLAUSES.selfInvestment,
-    ],
-    [
-      { underWarranty: true },
-      "blocked_warranty",
-      expect.stringMatching(/유무상 하자보수 계약/),
-      CLAUSES.warrantyContract,
-    ],
+    [{ isPeriodicConsumable: true }, "blocked_periodic_consumable", expect.stringMatching(/윤활유 교체 등 주기적 활동/), CLAUSES.selfInvestment],
+    [{ underWarranty: true }, "blocked_warranty", expect.stringMatching(/유무상 하자보수 계약/), CLAUSES.warrantyContract],
   ])("%j", (flags, code, message, clause) => {
     const result = screenItem(item("설비 데이터 수집 장치 교체", flags));
     expect(result.verdict).toBe("blocked");
@@ -85,9 +70,7 @@ describe("screenItem: words only warn", () => {
   ])("%s → warning on %s", (description, keyword, category) => {
     const result = screenItem(item(description));
     expect(result.verdict).toBe("warning");
-    expect(result.findings).toContainEqual(
-      expect.objectContaining({ severity: "warning", category, code: `keyword_${category}`, keyword })
-    );
+    expect(result.findings).toContainEqual(expect.objectContaining({ severity: "warning", category, code: `keyword_${category}`, keyword }));
   });
 
   it("does not match look-alikes", () => {
@@ -106,7 +89,7 @@ describe("screenItem: words only warn", () => {
   it("the scanner warning recalls that smart-factory scanners are supported", () => {
     const [finding] = screenItem(item("바코드 스캐너 인식 오류 수리")).findings;
     expect(finding.message).toBe(
-      '지원 제외 가능성: "스캐너" — 스마트공장과 무관한 전산장비인지 확인하세요. 스마트공장과 연동된 단말기·스캐너·바코드의 사용 에러 해결·수리는 지원 대상입니다.'
+      '지원 제외 가능성: "스캐너" — 스마트공장과 무관한 전산장비인지 확인하세요. 스마트공장과 연동된 단말기·스캐너·바코드의 사용 에러 해결·수리는 지원 대상입니다.',
     );
     expect(finding.clause).toBe(`${CLAUSES.unrelatedToScope} / ${CLAUSES.userSupport}`);
     const [printer] = screenItem(item("프린터 교체")).findings;

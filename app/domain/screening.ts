@@ -16,12 +16,7 @@ export interface RequestedItemInput {
   underWarranty: boolean;
 }
 
-export type ScreeningCategory =
-  | "standalone_equipment"
-  | "office_it"
-  | "rental_licence"
-  | "periodic_consumable"
-  | "warranty";
+export type ScreeningCategory = "standalone_equipment" | "office_it" | "rental_licence" | "periodic_consumable" | "warranty";
 export type ScreeningSeverity = "blocked" | "warning";
 export type ScreeningVerdict = "ok" | ScreeningSeverity;
 
@@ -149,9 +144,7 @@ export function screenItem(item: RequestedItemInput): ItemScreening {
       severity: "warning",
       category: word.category,
       code: `keyword_${word.category}`,
-      message: `지원 제외 가능성: "${word.keyword}" — ${CATEGORY_NAMES[word.category]}인지 확인하세요.${
-        word.note ? ` ${word.note}` : ""
-      }`,
+      message: `지원 제외 가능성: "${word.keyword}" — ${CATEGORY_NAMES[word.category]}인지 확인하세요.${word.note ? ` ${word.note}` : ""}`,
       clause: word.note ? `${rule.clause} / ${CLAUSES.userSupport}` : rule.clause,
       keyword: word.keyword,
     });

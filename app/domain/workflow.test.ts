@@ -90,20 +90,13 @@ describe("the table", () => {
 
   it("property: nothing leaves completed/withdrawn/rejected/not_selected/cancelled except completed → follow_up", () => {
     const ends: TicketState[] = ["completed", "withdrawn", "rejected", "not_selected", "cancelled"];
-    const out = TRANSITIONS.flatMap((t) =>
-      t.from.filter((f) => ends.includes(f)).map((f) => `${f} -${t.action}-> ${t.to}`)
-    );
+    const out = TRANSITIONS.flatMap((t) => t.from.filter((f) => ends.includes(f)).map((f) => `${f} -${t.action}-> ${t.to}`));
     expect(out).toEqual(["completed -start_follow_up-> follow_up"]);
     expect(transitionsFrom("follow_up")).toEqual([]);
     fc.assert(
-      fc.property(
-        fc.constantFrom(...CLOSED_STATES),
-        fc.constantFrom(...ACTIONS),
-        fc.constantFrom(...ROLES),
-        (state, action, role) => {
-          expect(refusal(() => assertTransition(state, action, role, ctx(), P)).code).toBe("invalid_transition");
-        }
-      )
+      fc.property(fc.constantFrom(...CLOSED_STATES), fc.constantFrom(...ACTIONS), fc.constantFrom(...ROLES), (state, action, role) => {
+        expect(refusal(() => assertTransition(state, action, role, ctx(), P)).code).toBe("invalid_transition");
+      }),
     );
   });
 
@@ -242,25 +235,15 @@ describe("the main path, end to end", () => {
     expect(assertTransition("requirement_review", "return_for_correction", "monitor", ctx(), P)).toBe("draft");
     expect(assertTransition("submitted", "return_for_correction", "monitor", ctx(), P)).toBe("draft");
     expect(assertTransition("requirement_review", "reject", "monitor", ctx(), P)).toBe("rejected");
-    expect(assertTransition("site_evaluation", "not_select", "monitor", ctx({ evaluationPassed: false }), P)).toBe(
-      "not_selected"
-    );
+    expect(assertTransition("site_evaluation", "not_select", "monitor", ctx({ evaluationPassed: false }), P)).toBe("not_selected");
     expect(assertTransition("selected", "cancel", "monitor", ctx(), P)).toBe("cancelled");
     expect(assertTransition("plan_submitted", "withdraw", "manufacturer", ctx(), P)).toBe("withdrawn");
-    expect(assertTransition("in_progress", "refuse_extension", "monitor", ctx({ pendingExtensionMonths: 1 }), P)).toBe(
-      "in_progress"
-    );
+    expect(assertTransition("in_progress", "refuse_extension", "monitor", ctx({ pendingExtensionMonths: 1 }), P)).toBe("in_progress");
   });
 });
 
 describe("guards", () => {
-  function reasons(
-    state: TicketState,
-    action: Action,
-    role: Role,
-    patch: Partial<TicketContext>,
-    params = P
-  ): string[] {
+  function reasons(state: TicketState, action: Action, role: Role, patch: Partial<TicketContext>, params = P): string[] {
     return [...refusal(() => assertTransition(state, action, role, ctx(patch), params)).reasons];
   }
 
@@ -274,49 +257,37 @@ describe("guards", () => {
 
   it("select only after a passed evaluation, within capacity and budget", () => {
     expect(reasons("site_evaluation", "select", "monitor", { evaluationPassed: false })[0]).toMatch(
-      /^현장평가를 통과한 과제만 선정할 수 있습니다/
+      /^현장평가를 통과한 과제만 선정할 수 있습니다/,
     );
     expect(reasons("site_evaluation", "select", "monitor", { selectedCount: 64 })).toEqual([
       "지원 규모(64개사)가 모두 선정되어 더 선정할 수 없습니다.",
     ]);
     expect(assertTransition("site_evaluation", "select", "monitor", ctx({ selectedCount: 63 }), P)).toBe("selected");
+    expect(reasons("site_evaluation", "select", "monitor", { committedSubsidy: 1_010_000_000, ticketSubsidy: 16_000_000 })).toEqual([
+      "남은 예산(14,000,000원)이 이 과제의 예상 정부지원금(16,000,000원)보다 적습니다 (예산 소진).",
+    ]);
     expect(
-      reasons("site_evaluation", "select", "monitor", { committedSubsidy: 1_010_000_000, ticketSubsidy: 16_000_000 })
-    ).toEqual(["남은 예산(14,000,000원)이 이 과제의 예상 정부지원금(16,000,000원)보다 적습니다 (예산 소진)."]);
-    expect(
-      assertTransition(
-        "site_evaluation",
-        "select",
-        "monitor",
-        ctx({ committedSubsidy: 1_008_000_000, ticketSubsidy: 16_000_000 }),
-        P
-      )
+      assertTransition("site_evaluation", "select", "monitor", ctx({ committedSubsidy: 1_008_000_000, ticketSubsidy: 16_000_000 }), P),
     ).toBe("selected");
-    expect(reasons("site_evaluation", "select", "monitor", { committedSubsidy: 1_100_000_000 })[0]).toMatch(
-      /남은 예산\(0원\)/
-    );
+    expect(reasons("site_evaluation", "select", "monitor", { committedSubsidy: 1_100_000_000 })[0]).toMatch(/남은 예산\(0원\)/);
   });
 
   it("evaluation results need a complete sheet", () => {
-    expect(reasons("site_evaluation", "submit_evaluation", "monitor", { evaluationComplete: false })[0]).toMatch(
-      /현장평가표의 모든 항목/
-    );
+    expect(reasons("site_evaluation", "submit_evaluation", "monitor", { evaluationComplete: false })[0]).toMatch(/현장평가표의 모든 항목/);
     expect(reasons("site_evaluation", "not_select", "monitor", { evaluationComplete: false })).toHaveLength(1);
   });
 
   it("a plan must be attached to submit it", () => {
-    expect(reasons("selected", "submit_plan", "supplier", { planAttached: false })).toEqual([
-      "수행계획서를 먼저 작성·첨부하세요.",
-    ]);
+    expect(reasons("selected", "submit_plan", "supplier", { planAttached: false })).toEqual(["수행계획서를 먼저 작성·첨부하세요."]);
     expect(reasons("plan_revision", "resubmit_plan", "supplier", { planAttached: false })).toHaveLength(1);
   });
 
   it("no agreement before the cost review; no funding before the agreement", () => {
     expect(reasons("cost_review", "sign_agreement", "monitor", { hasCostReview: false })[0]).toMatch(
-      /^원가적정성 검토 결과가 입력되기 전에는 협약을 체결할 수 없습니다/
+      /^원가적정성 검토 결과가 입력되기 전에는 협약을 체결할 수 없습니다/,
     );
     expect(reasons("cost_review", "sign_agreement", "monitor", { planChangeRequired: true })[0]).toMatch(
-      /^원가적정성 검토 결과 수행계획서 변경이 필요합니다/
+      /^원가적정성 검토 결과 수행계획서 변경이 필요합니다/,
     );
     expect(reasons("agreed", "record_payment", "monitor", { hasAgreement: false })).toEqual([
       "협약이 체결되기 전에는 사업비를 지급할 수 없습니다.",
@@ -330,40 +301,24 @@ describe("guards", () => {
   });
 
   it("extensions: only in progress, one request at a time, within the limits", () => {
-    expect(refusal(() => assertTransition("funded", "request_extension", "manufacturer", ctx(), P)).code).toBe(
-      "invalid_transition"
+    expect(refusal(() => assertTransition("funded", "request_extension", "manufacturer", ctx(), P)).code).toBe("invalid_transition");
+    expect(reasons("in_progress", "request_extension", "manufacturer", { monthsExtended: 2, requestedMonths: 1 })[0]).toMatch(
+      /최대 2개월까지만 연장/,
     );
-    expect(
-      reasons("in_progress", "request_extension", "manufacturer", { monthsExtended: 2, requestedMonths: 1 })[0]
-    ).toMatch(/최대 2개월까지만 연장/);
     expect(reasons("in_progress", "request_extension", "manufacturer", { requestedMonths: 3 })).toHaveLength(1);
-    expect(reasons("in_progress", "request_extension", "manufacturer", { requestedMonths: 0 })[0]).toMatch(
-      /1개월 이상/
-    );
+    expect(reasons("in_progress", "request_extension", "manufacturer", { requestedMonths: 0 })[0]).toMatch(/1개월 이상/);
     expect(reasons("in_progress", "request_extension", "manufacturer", { pendingExtensionMonths: 1 })).toEqual([
       "처리 중인 연장 신청이 있습니다. 승인 여부가 결정된 뒤에 다시 신청하세요.",
     ]);
-    expect(
-      assertTransition(
-        "in_progress",
-        "request_extension",
-        "manufacturer",
-        ctx({ monthsExtended: 1, requestedMonths: 1 }),
-        P
-      )
-    ).toBe("in_progress");
-    expect(reasons("in_progress", "approve_extension", "monitor", { pendingExtensionMonths: 0 })).toEqual([
-      "처리할 연장 신청이 없습니다.",
-    ]);
-    expect(
-      reasons("in_progress", "approve_extension", "monitor", { monthsExtended: 1, pendingExtensionMonths: 2 })[0]
-    ).toMatch(/1개월까지 더 신청할 수 있습니다/);
-    expect(reasons("in_progress", "refuse_extension", "monitor", { pendingExtensionMonths: 0 })).toEqual([
-      "처리할 연장 신청이 없습니다.",
-    ]);
-    expect(reasons("in_progress", "request_extension", "manufacturer", {}, { ...P, maxExtensionMonths: 0 })[0]).toMatch(
-      /최대 0개월/
+    expect(assertTransition("in_progress", "request_extension", "manufacturer", ctx({ monthsExtended: 1, requestedMonths: 1 }), P)).toBe(
+      "in_progress",
     );
+    expect(reasons("in_progress", "approve_extension", "monitor", { pendingExtensionMonths: 0 })).toEqual(["처리할 연장 신청이 없습니다."]);
+    expect(reasons("in_progress", "approve_extension", "monitor", { monthsExtended: 1, pendingExtensionMonths: 2 })[0]).toMatch(
+      /1개월까지 더 신청할 수 있습니다/,
+    );
+    expect(reasons("in_progress", "refuse_extension", "monitor", { pendingExtensionMonths: 0 })).toEqual(["처리할 연장 신청이 없습니다."]);
+    expect(reasons("in_progress", "request_extension", "manufacturer", {}, { ...P, maxExtensionMonths: 0 })[0]).toMatch(/최대 0개월/);
   });
 
   it("withdrawal only by the manufacturer and only before the agreement", () => {
@@ -372,16 +327,12 @@ describe("guards", () => {
       "협약이 체결된 뒤에는 신청을 철회할 수 없습니다.",
     ]);
     for (const s of ["agreed", "funded", "in_progress", "completion_check", "completed"] as const) {
-      expect(refusal(() => assertTransition(s, "withdraw", "manufacturer", ctx({ hasAgreement: true }), P)).code).toBe(
-        "invalid_transition"
-      );
+      expect(refusal(() => assertTransition(s, "withdraw", "manufacturer", ctx({ hasAgreement: true }), P)).code).toBe("invalid_transition");
     }
   });
 
   it("the role must match", () => {
-    const e = refusal(() =>
-      assertTransition("cost_review", "sign_agreement", "supplier", ctx({ hasCostReview: false }), P)
-    );
+    const e = refusal(() => assertTransition("cost_review", "sign_agreement", "supplier", ctx({ hasCostReview: false }), P));
     expect(e.code).toBe("transition_refused");
     expect(e.reasons[0]).toBe("운영기관(TP)만 할 수 있습니다.");
     expect(e.reasons).toHaveLength(2);
@@ -396,18 +347,12 @@ describe("assertTransition refusals", () => {
     expect(e.message).toBe("현재 상태(작성중)에서는 '협약체결'을(를) 할 수 없습니다.");
   });
   it("values outside the sets", () => {
-    expect(refusal(() => assertTransition("archived" as TicketState, "submit", "manufacturer", ctx(), P)).code).toBe(
-      "unknown_state"
-    );
-    expect(refusal(() => assertTransition("draft", "launch" as Action, "manufacturer", ctx(), P)).code).toBe(
-      "unknown_action"
-    );
+    expect(refusal(() => assertTransition("archived" as TicketState, "submit", "manufacturer", ctx(), P)).code).toBe("unknown_state");
+    expect(refusal(() => assertTransition("draft", "launch" as Action, "manufacturer", ctx(), P)).code).toBe("unknown_action");
     expect(refusal(() => assertTransition("draft", "submit", "admin" as Role, ctx(), P)).code).toBe("unknown_role");
   });
   it("invalid parameters", () => {
-    expect(refusal(() => assertTransition("draft", "submit", "manufacturer", ctx(), { ...P, capacity: -1 })).code).toBe(
-      "invalid_params"
-    );
+    expect(refusal(() => assertTransition("draft", "submit", "manufacturer", ctx(), { ...P, capacity: -1 })).code).toBe("invalid_params");
   });
 });
 
@@ -488,7 +433,7 @@ describe("availableActions", () => {
           else expect(refusal(() => assertTransition(state, a.action, role, c, P)).reasons).toEqual(a.reasons);
         }
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
   it("labels of every state are Korean", () => {

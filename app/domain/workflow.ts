@@ -102,66 +102,47 @@ export interface Transition {
 const guard = (code: string, check: Guard["check"]): Guard => ({ code, check });
 
 export const GUARDS = {
-  eligible: guard("eligible", (c) =>
-    c.eligible ? null : "신청자격 요건을 충족하지 않습니다. 신청자격 확인 결과를 보세요."
-  ),
+  eligible: guard("eligible", (c) => (c.eligible ? null : "신청자격 요건을 충족하지 않습니다. 신청자격 확인 결과를 보세요.")),
   checklistComplete: guard("checklist_complete", (c) =>
-    c.checklistComplete
-      ? null
-      : "제출 서류가 모두 갖추어지지 않았습니다 (누락 또는 유효기간 경과). 서류 목록을 확인하세요."
+    c.checklistComplete ? null : "제출 서류가 모두 갖추어지지 않았습니다 (누락 또는 유효기간 경과). 서류 목록을 확인하세요.",
   ),
   evaluationComplete: guard("evaluation_complete", (c) =>
-    c.evaluationComplete ? null : "현장평가표의 모든 항목(적합성 확인, 등급)이 입력되어야 합니다."
+    c.evaluationComplete ? null : "현장평가표의 모든 항목(적합성 확인, 등급)이 입력되어야 합니다.",
   ),
   evaluationPassed: guard("evaluation_passed", (c) =>
-    c.evaluationPassed ? null : `현장평가를 통과한 과제만 선정할 수 있습니다. (${CLAUSES.evaluationPass})`
+    c.evaluationPassed ? null : `현장평가를 통과한 과제만 선정할 수 있습니다. (${CLAUSES.evaluationPass})`,
   ),
   capacity: guard("capacity", (c, p) =>
-    c.selectedCount < p.capacity ? null : `지원 규모(${p.capacity}개사)가 모두 선정되어 더 선정할 수 없습니다.`
+    c.selectedCount < p.capacity ? null : `지원 규모(${p.capacity}개사)가 모두 선정되어 더 선정할 수 없습니다.`,
   ),
   budget: guard("budget", (c, p) =>
     c.committedSubsidy + c.ticketSubsidy <= p.subsidyBudget
       ? null
       : `남은 예산(${formatKRW(remainingBudget(c.committedSubsidy, p))})이 이 과제의 예상 정부지원금(${formatKRW(
-          c.ticketSubsidy
-        )})보다 적습니다 (예산 소진).`
+          c.ticketSubsidy,
+        )})보다 적습니다 (예산 소진).`,
   ),
   planAttached: guard("plan_attached", (c) => (c.planAttached ? null : "수행계획서를 먼저 작성·첨부하세요.")),
   hasCostReview: guard("has_cost_review", (c) =>
-    c.hasCostReview
-      ? null
-      : `원가적정성 검토 결과가 입력되기 전에는 협약을 체결할 수 없습니다. (${CLAUSES.costReviewAll})`
+    c.hasCostReview ? null : `원가적정성 검토 결과가 입력되기 전에는 협약을 체결할 수 없습니다. (${CLAUSES.costReviewAll})`,
   ),
   noPlanChangePending: guard("no_plan_change_pending", (c) =>
     c.planChangeRequired
       ? `원가적정성 검토 결과 수행계획서 변경이 필요합니다. 수정 수행계획서를 제출·검토한 뒤 협약할 수 있습니다. (${CLAUSES.costReviewRevision})`
-      : null
+      : null,
   ),
-  hasAgreement: guard("has_agreement", (c) =>
-    c.hasAgreement ? null : "협약이 체결되기 전에는 사업비를 지급할 수 없습니다."
-  ),
-  noAgreement: guard("no_agreement", (c) =>
-    c.hasAgreement ? "협약이 체결된 뒤에는 신청을 철회할 수 없습니다." : null
-  ),
+  hasAgreement: guard("has_agreement", (c) => (c.hasAgreement ? null : "협약이 체결되기 전에는 사업비를 지급할 수 없습니다.")),
+  noAgreement: guard("no_agreement", (c) => (c.hasAgreement ? "협약이 체결된 뒤에는 신청을 철회할 수 없습니다." : null)),
   workLogsConfirmed: guard("work_logs_confirmed", (c) =>
-    c.unconfirmedWorkLogs === 0
-      ? null
-      : `도입기업이 확인하지 않은 작업일지가 ${c.unconfirmedWorkLogs}건 있어 완료 보고를 할 수 없습니다.`
+    c.unconfirmedWorkLogs === 0 ? null : `도입기업이 확인하지 않은 작업일지가 ${c.unconfirmedWorkLogs}건 있어 완료 보고를 할 수 없습니다.`,
   ),
   noPendingExtension: guard("no_pending_extension", (c) =>
-    c.pendingExtensionMonths === 0 ? null : "처리 중인 연장 신청이 있습니다. 승인 여부가 결정된 뒤에 다시 신청하세요."
+    c.pendingExtensionMonths === 0 ? null : "처리 중인 연장 신청이 있습니다. 승인 여부가 결정된 뒤에 다시 신청하세요.",
   ),
-  requestWithinLimit: guard(
-    "extension_within_limit",
-    (c, p) => checkExtension(c.monthsExtended, c.requestedMonths, p).reasons[0] ?? null
-  ),
-  hasPendingExtension: guard("has_pending_extension", (c) =>
-    c.pendingExtensionMonths > 0 ? null : "처리할 연장 신청이 없습니다."
-  ),
+  requestWithinLimit: guard("extension_within_limit", (c, p) => checkExtension(c.monthsExtended, c.requestedMonths, p).reasons[0] ?? null),
+  hasPendingExtension: guard("has_pending_extension", (c) => (c.pendingExtensionMonths > 0 ? null : "처리할 연장 신청이 없습니다.")),
   pendingWithinLimit: guard("pending_within_limit", (c, p) =>
-    c.pendingExtensionMonths > 0
-      ? checkExtension(c.monthsExtended, c.pendingExtensionMonths, p).reasons[0] ?? null
-      : null
+    c.pendingExtensionMonths > 0 ? (checkExtension(c.monthsExtended, c.pendingExtensionMonths, p).reasons[0] ?? null) : null,
   ),
 } as const satisfies Record<string, Guard>;
 
@@ -374,9 +355,7 @@ export const TRANSITIONS: readonly Transition[] = [
 ];
 
 /** Korean label of each action. */
-export const ACTION_LABELS = Object.fromEntries(TRANSITIONS.map((t) => [t.action, t.label])) as Readonly<
-  Record<Action, string>
->;
+export const ACTION_LABELS = Object.fromEntries(TRANSITIONS.map((t) => [t.action, t.label])) as Readonly<Record<Action, string>>;
 
 /** Who acts next in each state (domain.md "who acts next"); empty for closed states. */
 export const STATE_ACTORS: Readonly<Record<TicketState, readonly Role[]>> = {
@@ -524,12 +503,7 @@ function reasonsFor(t: Transition, role: Role, ctx: TicketContext, params: Progr
  * roles' actions, refused with the reason "…만 할 수 있습니다"), with `allowed` and the Korean
  * reasons. Draw buttons from it; show the reasons on the disabled ones.
  */
-export function availableActions(
-  state: TicketState,
-  role: Role,
-  ctx: TicketContext,
-  params: ProgramParams
-): AvailableAction[] {
+export function availableActions(state: TicketState, role: Role, ctx: TicketContext, params: ProgramParams): AvailableAction[] {
   assertValidParams(params);
   return transitionsFrom(state).map((t) => {
     const reasons = reasonsFor(t, role, ctx, params);
@@ -543,23 +517,14 @@ export function availableActions(
  * 'invalid_transition' when the action does not leave `state`, 'transition_refused' (with every
  * reason in `reasons`) when the role or a guard refuses it.
  */
-export function assertTransition(
-  state: TicketState,
-  action: Action,
-  role: Role,
-  ctx: TicketContext,
-  params: ProgramParams
-): TicketState {
+export function assertTransition(state: TicketState, action: Action, role: Role, ctx: TicketContext, params: ProgramParams): TicketState {
   assertValidParams(params);
   if (!isTicketState(state)) throw new DomainError("unknown_state", `알 수 없는 상태입니다: ${String(state)}`);
   if (!isAction(action)) throw new DomainError("unknown_action", `알 수 없는 작업입니다: ${String(action)}`);
   if (!isRole(role)) throw new DomainError("unknown_role", `알 수 없는 역할입니다: ${String(role)}`);
   const t = TRANSITIONS.find((x) => x.action === action && x.from.includes(state));
   if (t === undefined) {
-    throw new DomainError(
-      "invalid_transition",
-      `현재 상태(${STATE_LABELS[state]})에서는 '${ACTION_LABELS[action]}'을(를) 할 수 없습니다.`
-    );
+    throw new DomainError("invalid_transition", `현재 상태(${STATE_LABELS[state]})에서는 '${ACTION_LABELS[action]}'을(를) 할 수 없습니다.`);
   }
   const reasons = reasonsFor(t, role, ctx, params);
   if (reasons.length > 0) {

@@ -3,7 +3,9 @@
 // generation (publishCommitted), which empties it; entries also expire after
 // AGGREGATE_TTL_MS as a safety net. One process only: with several server
 // processes the invalidation must travel with the realtime adapter (ADR 008).
-const registry = globalThis as unknown as { __asTrackerAggregates?: { generation: number; entries: Map<string, { at: number; generation: number; value: unknown }> } };
+const registry = globalThis as unknown as {
+  __asTrackerAggregates?: { generation: number; entries: Map<string, { at: number; generation: number; value: unknown }> };
+};
 
 function store() {
   return (registry.__asTrackerAggregates ??= { generation: 0, entries: new Map() });

@@ -42,12 +42,22 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
   const { after: _after, ...figureFilters } = filters;
   const key = (part: string) => `${actor.organizationId}|${part}|${JSON.stringify(figureFilters)}`;
   const [byState, overdue, dueSoon, bySupplier, gauge] = await Promise.all([
-    cachedAggregate(key("byState"), () => prisma.ticket.groupBy({ by: ["state"], where: listWhere(actor, withoutState), _count: { _all: true } })),
+    cachedAggregate(key("byState"), () =>
+      prisma.ticket.groupBy({ by: ["state"], where: listWhere(actor, withoutState), _count: { _all: true } }),
+    ),
     dueList(scope, filters.programId, { lt: today }),
     dueList(scope, filters.programId, { gte: today, lte: soon }),
     cachedAggregate(key("bySupplier"), async () => {
-      const groups = await prisma.ticket.groupBy({ by: ["supplierId"], where: listWhere(actor, filters), _count: { _all: true }, _sum: { subsidy: true } });
-      const names = await prisma.organization.findMany({ where: { id: { in: groups.map((g) => g.supplierId) } }, select: { id: true, name: true } });
+      const groups = await prisma.ticket.groupBy({
+        by: ["supplierId"],
+        where: listWhere(actor, filters),
+        _count: { _all: true },
+        _sum: { subsidy: true },
+      });
+      const names = await prisma.organization.findMany({
+        where: { id: { in: groups.map((g) => g.supplierId) } },
+        select: { id: true, name: true },
+      });
       const nameOf = new Map(names.map((o) => [o.id, o.name]));
       return groups
         .map((g) => ({ id: g.supplierId, name: nameOf.get(g.supplierId) ?? "—", count: g._count._all, subsidy: g._sum.subsidy ?? 0 }))
@@ -59,11 +69,18 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
   // the companies of both due lists in one query (a relation select would be two per state)
   const dueRows = [...overdue, ...dueSoon];
   const companies = dueRows.length
-    ? await prisma.organization.findMany({ where: { id: { in: [...new Set(dueRows.flatMap((r) => [r.manufacturerId, r.supplierId]))] } }, select: { id: true, name: true } })
+    ? await prisma.organization.findMany({
+        where: { id: { in: [...new Set(dueRows.flatMap((r) => [r.manufacturerId, r.supplierId]))] } },
+        select: { id: true, name: true },
+      })
     : [];
   const companyName = new Map(companies.map((o) => [o.id, o.name]));
   const withNames = (rows: DueRow[]) =>
-    rows.map(({ manufacturerId, supplierId, ...r }) => ({ ...r, manufacturer: { name: companyName.get(manufacturerId) ?? "—" }, supplier: { name: companyName.get(supplierId) ?? "—" } }));
+    rows.map(({ manufacturerId, supplierId, ...r }) => ({
+      ...r,
+      manufacturer: { name: companyName.get(manufacturerId) ?? "—" },
+      supplier: { name: companyName.get(supplierId) ?? "—" },
+    }));
   const counts = Object.fromEntries(byState.map((g) => [g.state, g._count._all])) as Record<string, number>;
   return {
     programs: programs.map((p) => ({ id: p.id, name: p.name, year: p.year })),
@@ -77,7 +94,13 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
     suppliers: bySupplier.slice(0, SUPPLIER_ROWS),
     otherSuppliers:
       bySupplier.length > SUPPLIER_ROWS
-        ? bySupplier.slice(SUPPLIER_ROWS).reduce((sum, s) => ({ companies: sum.companies + 1, count: sum.count + s.count, subsidy: sum.subsidy + s.subsidy }), { companies: 0, count: 0, subsidy: 0 })
+        ? bySupplier
+            .slice(SUPPLIER_ROWS)
+            .reduce((sum, s) => ({ companies: sum.companies + 1, count: sum.count + s.count, subsidy: sum.subsidy + s.subsidy }), {
+              companies: 0,
+              count: 0,
+              subsidy: 0,
+            })
         : null,
     gauge,
   };
@@ -91,7 +114,11 @@ type DueRow = Prisma.TicketGetPayload<{ select: typeof DUE_SELECT }> & { dueOn: 
  * in order and stopping at the limit: SQLite cannot merge an `IN` list of states in index order, so
  * one query over all states would sort every overdue ticket of the scope.
  */
-async function dueList(scope: Prisma.TicketWhereInput, programId: string | undefined, range: { lt?: IsoDate; gte?: IsoDate; lte?: IsoDate }): Promise<DueRow[]> {
+async function dueList(
+  scope: Prisma.TicketWhereInput,
+  programId: string | undefined,
+  range: { lt?: IsoDate; gte?: IsoDate; lte?: IsoDate },
+): Promise<DueRow[]> {
   const perState = await Promise.all(
     DEADLINE_CLOCKS.flatMap((clock) =>
       clock.states.map(async (state) => {
@@ -117,7 +144,9 @@ async function dueList(scope: Prisma.TicketWhereInput, programId: string | undef
  * computed from aggregates (grouped by quote total), not by loading tickets.
  */
 export async function programGauge(actor: Actor, programId: string) {
-  const program = await prisma.program.findFirst({ where: { id: programId, technoparkId: actor.role === "monitor" ? actor.organizationId : "" } });
+  const program = await prisma.program.findFirst({
+    where: { id: programId, technoparkId: actor.role === "monitor" ? actor.organizationId : "" },
+  });
   if (!program) return null;
   const params = paramsOf(program);
   // the same cached holding as the ticket page's buttons (getTicketAssessment)

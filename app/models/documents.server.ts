@@ -125,7 +125,10 @@ export async function deleteDocument(actor: Actor, ticketId: string, expectedVer
     states: ["draft"],
     stateMessage: "신청서를 제출한 뒤에는 서류를 삭제할 수 없습니다.",
     apply: async (tx, facts) => {
-      const doc = await tx.applicationDocument.findFirst({ where: { id: documentId, ticketId: facts.id }, select: { id: true, kind: true, fileId: true } });
+      const doc = await tx.applicationDocument.findFirst({
+        where: { id: documentId, ticketId: facts.id },
+        select: { id: true, kind: true, fileId: true },
+      });
       if (!doc) throw new DomainError("document_missing", "이미 삭제되었거나 없는 서류입니다. 새로고침해 주세요.");
       await tx.applicationDocument.delete({ where: { id: doc.id } });
       const [docs, attachments] = await Promise.all([

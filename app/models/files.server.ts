@@ -42,7 +42,12 @@ export function sniffFileKind(bytes: Uint8Array): FileKind | null {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return PNG;
   // HWP 5.0 is an OLE2 compound file whose header stream names itself.
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    return contains(bytes, "HWP Document File") || contains(bytes, "H\0W\0P\0") || contains(bytes, "FileHeader") || contains(bytes, "F\0i\0l\0e\0H\0e\0a\0d\0e\0r\0") ? HWP : null;
+    return contains(bytes, "HWP Document File") ||
+      contains(bytes, "H\0W\0P\0") ||
+      contains(bytes, "FileHeader") ||
+      contains(bytes, "F\0i\0l\0e\0H\0e\0a\0d\0e\0r\0")
+      ? HWP
+      : null;
   }
   // OOXML and HWPX are ZIP packages; their part names are stored uncompressed.
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
@@ -56,10 +61,12 @@ export function sniffFileKind(bytes: Uint8Array): FileKind | null {
 
 export type SavedFile = { storagePath: string; sha256: string; size: number; mimeType: string; originalName: string };
 
+// control characters are exactly what a stored name must not carry
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f"\\/]/g;
+
 function safeName(name: string): string {
-  // control characters are exactly what a stored name must not carry
-  // eslint-disable-next-line no-control-regex
-  const base = path.basename(name).normalize("NFC").replace(/[\u0000-\u001f\u007f"\\/]/g, "_").trim();
+  const base = path.basename(name).normalize("NFC").replace(UNSAFE_IN_NAME, "_").trim();
   return (base || "file").slice(0, 200);
 }
 
@@ -70,7 +77,8 @@ function safeName(name: string): string {
  */
 export async function saveUpload(file: File): Promise<SavedFile> {
   if (file.size === 0) throw new DomainError("upload_empty", "빈 파일은 올릴 수 없습니다.");
-  if (file.size > MAX_UPLOAD_BYTES) throw new DomainError("upload_too_large", `파일은 ${MAX_UPLOAD_BYTES / 1024 / 1024}MB 이하만 올릴 수 있습니다.`);
+  if (file.size > MAX_UPLOAD_BYTES)
+    throw new DomainError("upload_too_large", `파일은 ${MAX_UPLOAD_BYTES / 1024 / 1024}MB 이하만 올릴 수 있습니다.`);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const kind = sniffFileKind(bytes);
   if (!kind) {

@@ -41,8 +41,6 @@ import { PLAN_SELECT, QUOTE_LINE_SELECT, QUOTE_SELECT } from "./selects.server";
 
 export type StepInput = { ticketId: string; expectedVersion: number; today: IsoDate };
 
-
-
 // ─── 요건검토 ────────────────────────────────────────────────────────────────
 
 export async function getReviewData(actor: Actor, ticketId: string, today: IsoDate) {
@@ -52,7 +50,14 @@ export async function getReviewData(actor: Actor, ticketId: string, today: IsoDa
     prisma.applicationDocument.findMany({
       where: { ticketId },
       orderBy: [{ kind: "asc" }, { issuedOn: "desc" }],
-      select: { id: true, kind: true, issuedOn: true, fiscalYear: true, attachedAtApplication: true, file: { select: { id: true, originalName: true, size: true } } },
+      select: {
+        id: true,
+        kind: true,
+        issuedOn: true,
+        fiscalYear: true,
+        attachedAtApplication: true,
+        file: { select: { id: true, originalName: true, size: true } },
+      },
     }),
     prisma.requirementReview.findMany({
       where: { ticketId },
@@ -60,7 +65,14 @@ export async function getReviewData(actor: Actor, ticketId: string, today: IsoDa
       select: { id: true, result: true, fixList: true, reason: true, reviewedAt: true },
     }),
   ]);
-  return { eligibility: assessment.eligibility, checklist: assessment.checklist, actions: assessment.actions, version: assessment.facts.version, documents, reviews };
+  return {
+    eligibility: assessment.eligibility,
+    checklist: assessment.checklist,
+    actions: assessment.actions,
+    version: assessment.facts.version,
+    documents,
+    reviews,
+  };
 }
 
 export async function returnForCorrection(actor: Actor, input: StepInput & { fixList: string }) {
@@ -70,9 +82,14 @@ export async function returnForCorrection(actor: Actor, input: StepInput & { fix
     expectedVersion: input.expectedVersion,
     today: input.today,
     apply: async (tx) => {
-      await tx.requirementReview.create({ data: { ticketId: input.ticketId, result: "returned", fixList: input.fixList, reviewerId: actor.userId } });
+      await tx.requirementReview.create({
+        data: { ticketId: input.ticketId, result: "returned", fixList: input.fixList, reviewerId: actor.userId },
+      });
       const count = input.fixList.split("\n").filter((l) => l.trim()).length;
-      return { summary: `요건검토 결과 보완을 요청했습니다 (보완 항목 ${count}건). 작성중 단계로 되돌렸습니다.`, data: { fixList: input.fixList } };
+      return {
+        summary: `요건검토 결과 보완을 요청했습니다 (보완 항목 ${count}건). 작성중 단계로 되돌렸습니다.`,
+        data: { fixList: input.fixList },
+      };
     },
   });
 }
@@ -84,7 +101,9 @@ export async function rejectApplication(actor: Actor, input: StepInput & { reaso
     expectedVersion: input.expectedVersion,
     today: input.today,
     apply: async (tx) => {
-      await tx.requirementReview.create({ data: { ticketId: input.ticketId, result: "rejected", reason: input.reason, reviewerId: actor.userId } });
+      await tx.requirementReview.create({
+        data: { ticketId: input.ticketId, result: "rejected", reason: input.reason, reviewerId: actor.userId },
+      });
       return { summary: `요건검토 결과 반려했습니다. 사유: ${input.reason}`, data: { reason: input.reason } };
     },
   });
@@ -104,7 +123,8 @@ export async function getEvaluationData(actor: Actor, ticketId: string, today: I
   const assessment = await getTicketAssessment(actor, ticketId, today);
   if (!assessment) return null;
   const { facts, params } = assessment;
-  const basis = facts.manufacturer.eligibilityBasis && isEligibilityBasis(facts.manufacturer.eligibilityBasis) ? facts.manufacturer.eligibilityBasis : null;
+  const basis =
+    facts.manufacturer.eligibilityBasis && isEligibilityBasis(facts.manufacturer.eligibilityBasis) ? facts.manufacturer.eligibilityBasis : null;
   const ev = facts.evaluation;
   return {
     basis,
@@ -205,7 +225,12 @@ export async function getDecisionData(actor: Actor, ticketId: string, today: Iso
     committedSubsidy: context.committedSubsidy,
     ticketSubsidy: context.ticketSubsidy,
     evaluation: facts.evaluation
-      ? { submitted: Boolean(facts.evaluation.submittedAt), total: facts.evaluation.totalScore, passed: facts.evaluation.passed, live: evaluation?.total ?? null }
+      ? {
+          submitted: Boolean(facts.evaluation.submittedAt),
+          total: facts.evaluation.totalScore,
+          passed: facts.evaluation.passed,
+          live: evaluation?.total ?? null,
+        }
       : null,
     actions: assessment.actions,
     version: assessment.facts.version,
@@ -243,7 +268,11 @@ export async function getPlanReviewData(actor: Actor, ticketId: string) {
       select: PLAN_SELECT,
     }),
     latestQuote(ticketId),
-    prisma.costReview.findFirst({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { planChangeRequired: true, revisionDueOn: true, resultOn: true } }),
+    prisma.costReview.findFirst({
+      where: { ticketId },
+      orderBy: { createdAt: "desc" },
+      select: { planChangeRequired: true, revisionDueOn: true, resultOn: true },
+    }),
   ]);
   return { plan, quote, costReview, version: visible.version };
 }
@@ -258,8 +287,13 @@ export async function requestPlanChange(actor: Actor, input: StepInput & { note:
       const plan = await tx.executionPlan.findFirst({ where: { ticketId: facts.id }, orderBy: { version: "desc" }, select: { id: true } });
       if (plan) await tx.executionPlan.update({ where: { id: plan.id }, data: { reviewStatus: "changes_requested", reviewNote: input.note } });
       // After a cost review that asked for a plan change its own clock runs; otherwise from today.
-      const review = await tx.costReview.findFirst({ where: { ticketId: facts.id }, orderBy: { createdAt: "desc" }, select: { planChangeRequired: true, revisionDueOn: true } });
-      const revisionDueOn = review?.planChangeRequired && review.revisionDueOn ? review.revisionDueOn : revisedPlanDueDate(input.today, assessment.params);
+      const review = await tx.costReview.findFirst({
+        where: { ticketId: facts.id },
+        orderBy: { createdAt: "desc" },
+        select: { planChangeRequired: true, revisionDueOn: true },
+      });
+      const revisionDueOn =
+        review?.planChangeRequired && review.revisionDueOn ? review.revisionDueOn : revisedPlanDueDate(input.today, assessment.params);
       return {
         summary: `수행계획서 보완을 요청했습니다. 수정 수행계획서 제출기한은 ${formatKoreanDate(revisionDueOn)}입니다.`,
         ticketPatch: { revisionDueOn },
@@ -301,7 +335,16 @@ export async function getCostReviewData(actor: Actor, ticketId: string, today: I
     prisma.costReview.findMany({
       where: { ticketId },
       orderBy: { createdAt: "desc" },
-      select: { id: true, quoteTotal: true, verifiedAmount: true, resultOn: true, planChangeRequired: true, revisionDueOn: true, note: true, createdAt: true },
+      select: {
+        id: true,
+        quoteTotal: true,
+        verifiedAmount: true,
+        resultOn: true,
+        planChangeRequired: true,
+        revisionDueOn: true,
+        note: true,
+        createdAt: true,
+      },
     }),
   ]);
   const latest = reviews[0] ?? null;
@@ -309,7 +352,9 @@ export async function getCostReviewData(actor: Actor, ticketId: string, today: I
     params: assessment.params,
     quote,
     reviews,
-    amounts: quote ? agreementAmounts({ quoteTotal: latest?.quoteTotal ?? quote.total, verifiedAmount: latest?.verifiedAmount ?? null }, assessment.params) : null,
+    amounts: quote
+      ? agreementAmounts({ quoteTotal: latest?.quoteTotal ?? quote.total, verifiedAmount: latest?.verifiedAmount ?? null }, assessment.params)
+      : null,
     actions: assessment.actions,
     version: assessment.facts.version,
   };
@@ -317,7 +362,13 @@ export async function getCostReviewData(actor: Actor, ticketId: string, today: I
 
 export async function recordCostReview(
   actor: Actor,
-  input: StepInput & { verifiedAmount: number; lineAmounts: Record<string, number>; note: string | null; resultOn: IsoDate; planChangeRequired: boolean },
+  input: StepInput & {
+    verifiedAmount: number;
+    lineAmounts: Record<string, number>;
+    note: string | null;
+    resultOn: IsoDate;
+    planChangeRequired: boolean;
+  },
 ) {
   return transitionTicket(actor, {
     ticketId: input.ticketId,
@@ -325,7 +376,11 @@ export async function recordCostReview(
     expectedVersion: input.expectedVersion,
     today: input.today,
     apply: async (tx, facts, _next, assessment) => {
-      const quote = await tx.quote.findFirst({ where: { ticketId: facts.id }, orderBy: { version: "desc" }, select: { id: true, total: true, lines: { orderBy: { sortOrder: "asc" }, select: { id: true } } } });
+      const quote = await tx.quote.findFirst({
+        where: { ticketId: facts.id },
+        orderBy: { version: "desc" },
+        select: { id: true, total: true, lines: { orderBy: { sortOrder: "asc" }, select: { id: true } } },
+      });
       if (!quote) throw new DomainError("no_quote", "공급기업의 견적이 없어 원가적정성 검토 결과를 입력할 수 없습니다.");
       const lines = verifiedLineAmounts(
         quote.lines.map((l) => l.id),
@@ -365,8 +420,24 @@ export async function getAgreementData(actor: Actor, ticketId: string, today: Is
   const assessment = await getTicketAssessment(actor, ticketId, today);
   if (!assessment) return null;
   const [review, agreement] = await Promise.all([
-    prisma.costReview.findFirst({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { quoteTotal: true, verifiedAmount: true, resultOn: true } }),
-    prisma.agreement.findUnique({ where: { ticketId }, select: { startOn: true, baseEndOn: true, endOn: true, extensionMonths: true, agreedCost: true, subsidy: true, companyShare: true, signedAt: true } }),
+    prisma.costReview.findFirst({
+      where: { ticketId },
+      orderBy: { createdAt: "desc" },
+      select: { quoteTotal: true, verifiedAmount: true, resultOn: true },
+    }),
+    prisma.agreement.findUnique({
+      where: { ticketId },
+      select: {
+        startOn: true,
+        baseEndOn: true,
+        endOn: true,
+        extensionMonths: true,
+        agreedCost: true,
+        subsidy: true,
+        companyShare: true,
+        signedAt: true,
+      },
+    }),
   ]);
   return {
     params: assessment.params,
@@ -385,7 +456,11 @@ export async function signAgreement(actor: Actor, input: StepInput & { startOn: 
     expectedVersion: input.expectedVersion,
     today: input.today,
     apply: async (tx, facts, _next, assessment) => {
-      const review = await tx.costReview.findFirst({ where: { ticketId: facts.id }, orderBy: { createdAt: "desc" }, select: { quoteTotal: true, verifiedAmount: true } });
+      const review = await tx.costReview.findFirst({
+        where: { ticketId: facts.id },
+        orderBy: { createdAt: "desc" },
+        select: { quoteTotal: true, verifiedAmount: true },
+      });
       if (!review) throw new DomainError("no_cost_review", "원가적정성 검토 결과가 없습니다.");
       const amounts = agreementAmounts({ quoteTotal: review.quoteTotal, verifiedAmount: review.verifiedAmount }, assessment.params);
       const window = executionWindow(input.startOn, 0, assessment.params);
@@ -417,7 +492,10 @@ export async function getPaymentData(actor: Actor, ticketId: string) {
   const visible = await prisma.ticket.findFirst({ where: visibleTicket(actor, ticketId), select: { id: true, version: true } });
   if (!visible) return null;
   const [agreement, payments] = await Promise.all([
-    prisma.agreement.findUnique({ where: { ticketId }, select: { subsidy: true, agreedCost: true, companyShare: true, startOn: true, endOn: true } }),
+    prisma.agreement.findUnique({
+      where: { ticketId },
+      select: { subsidy: true, agreedCost: true, companyShare: true, startOn: true, endOn: true },
+    }),
     prisma.payment.findMany({ where: { ticketId }, orderBy: { paidOn: "asc" }, select: { id: true, amount: true, paidOn: true, note: true } }),
   ]);
   return { agreement, payments, version: visible.version };
@@ -432,8 +510,13 @@ export async function recordPayment(actor: Actor, input: StepInput & { amount: n
     apply: async (tx, facts) => {
       const agreement = await tx.agreement.findUnique({ where: { ticketId: facts.id }, select: { subsidy: true } });
       assertPayment(input.amount, agreement?.subsidy ?? null);
-      await tx.payment.create({ data: { ticketId: facts.id, amount: input.amount, paidOn: input.paidOn, note: input.note, recordedById: actor.userId } });
-      return { summary: `사업비 ${formatKRW(input.amount)}을 ${formatKoreanDate(input.paidOn)}에 지급했습니다.`, data: { amount: input.amount, paidOn: input.paidOn } };
+      await tx.payment.create({
+        data: { ticketId: facts.id, amount: input.amount, paidOn: input.paidOn, note: input.note, recordedById: actor.userId },
+      });
+      return {
+        summary: `사업비 ${formatKRW(input.amount)}을 ${formatKoreanDate(input.paidOn)}에 지급했습니다.`,
+        data: { amount: input.amount, paidOn: input.paidOn },
+      };
     },
   });
 }
@@ -461,7 +544,16 @@ export async function getExtensionData(actor: Actor, ticketId: string, today: Is
       refusal = e instanceof DomainError ? e.message : null;
     }
   }
-  return { params: assessment.params, agreement, requests, pending, proposedEndOn, refusal, actions: assessment.actions, version: assessment.facts.version };
+  return {
+    params: assessment.params,
+    agreement,
+    requests,
+    pending,
+    proposedEndOn,
+    refusal,
+    actions: assessment.actions,
+    version: assessment.facts.version,
+  };
 }
 
 export async function decideExtension(actor: Actor, input: StepInput & { decision: "approve" | "refuse"; note: string | null }) {
@@ -471,13 +563,23 @@ export async function decideExtension(actor: Actor, input: StepInput & { decisio
     expectedVersion: input.expectedVersion,
     today: input.today,
     apply: async (tx, facts, _next, assessment) => {
-      const pending = await tx.extensionRequest.findFirst({ where: { ticketId: facts.id, status: "pending" }, orderBy: { requestedAt: "desc" }, select: { id: true, months: true } });
+      const pending = await tx.extensionRequest.findFirst({
+        where: { ticketId: facts.id, status: "pending" },
+        orderBy: { requestedAt: "desc" },
+        select: { id: true, months: true },
+      });
       if (!pending) throw new DomainError("no_pending_extension", "처리할 연장 신청이 없습니다.");
       if (input.decision === "refuse") {
-        await tx.extensionRequest.update({ where: { id: pending.id }, data: { status: "refused", decidedById: actor.userId, decidedAt: new Date(), decisionNote: input.note } });
+        await tx.extensionRequest.update({
+          where: { id: pending.id },
+          data: { status: "refused", decidedById: actor.userId, decidedAt: new Date(), decisionNote: input.note },
+        });
         return { summary: `사업기간 연장(${pending.months}개월) 신청을 불승인했습니다.${input.note ? ` 사유: ${input.note}` : ""}` };
       }
-      const agreement = await tx.agreement.findUnique({ where: { ticketId: facts.id }, select: { id: true, startOn: true, extensionMonths: true } });
+      const agreement = await tx.agreement.findUnique({
+        where: { ticketId: facts.id },
+        select: { id: true, startOn: true, extensionMonths: true },
+      });
       if (!agreement) throw new DomainError("no_agreement", "협약이 없어 사업기간을 연장할 수 없습니다.");
       const window = extendWindow(agreement.startOn, agreement.extensionMonths, pending.months, assessment.params);
       await tx.agreement.update({ where: { id: agreement.id }, data: { endOn: window.endOn, extensionMonths: window.extensionMonths } });
@@ -529,14 +631,35 @@ export async function getCompletionData(actor: Actor, ticketId: string, today: I
     prisma.workLog.findMany({
       where: { ticketId },
       orderBy: { workedOn: "asc" },
-      select: { id: true, workedOn: true, minutes: true, description: true, status: true, swVersionBefore: true, swVersionAfter: true, trainingAttendees: true, parts: { select: { id: true } }, attachments: { select: { id: true } } },
+      select: {
+        id: true,
+        workedOn: true,
+        minutes: true,
+        description: true,
+        status: true,
+        swVersionBefore: true,
+        swVersionAfter: true,
+        trainingAttendees: true,
+        parts: { select: { id: true } },
+        attachments: { select: { id: true } },
+      },
     }),
     prisma.completionReport.findMany({
       where: { ticketId },
       orderBy: { submittedAt: "desc" },
-      select: { id: true, summary: true, results: true, submittedAt: true, attachments: { select: { id: true, purpose: true, file: { select: { id: true, originalName: true } } } } },
+      select: {
+        id: true,
+        summary: true,
+        results: true,
+        submittedAt: true,
+        attachments: { select: { id: true, purpose: true, file: { select: { id: true, originalName: true } } } },
+      },
     }),
-    prisma.completionCheck.findMany({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { id: true, result: true, findings: true, checkedOn: true } }),
+    prisma.completionCheck.findMany({
+      where: { ticketId },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, result: true, findings: true, checkedOn: true },
+    }),
     prisma.followUpNote.findMany({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { id: true, note: true, notedOn: true } }),
   ]);
   return {
@@ -562,7 +685,15 @@ export async function checkCompletion(actor: Actor, input: StepInput & { result:
       } else if (!input.findings) {
         throw new DomainError("findings_required", "보완 요구 사항(점검 의견)을 입력해 주세요.");
       }
-      await tx.completionCheck.create({ data: { ticketId: facts.id, result: input.result === "pass" ? "passed" : "failed", findings: input.findings, checkedOn: input.today, checkerId: actor.userId } });
+      await tx.completionCheck.create({
+        data: {
+          ticketId: facts.id,
+          result: input.result === "pass" ? "passed" : "failed",
+          findings: input.findings,
+          checkedOn: input.today,
+          checkerId: actor.userId,
+        },
+      });
       return input.result === "pass"
         ? { summary: "완료점검을 통과했습니다. 과제가 완료되었습니다." }
         : { summary: `완료점검 결과 보완을 요구했습니다: ${input.findings}` };
@@ -571,7 +702,12 @@ export async function checkCompletion(actor: Actor, input: StepInput & { result:
 }
 
 export async function startFollowUp(actor: Actor, input: StepInput) {
-  return transitionTicket(actor, { ticketId: input.ticketId, action: "start_follow_up", expectedVersion: input.expectedVersion, today: input.today });
+  return transitionTicket(actor, {
+    ticketId: input.ticketId,
+    action: "start_follow_up",
+    expectedVersion: input.expectedVersion,
+    today: input.today,
+  });
 }
 
 export async function addFollowUpNote(actor: Actor, input: StepInput & { note: string; notedOn: IsoDate }) {

@@ -35,7 +35,19 @@ export async function listPrograms(actor: Actor) {
   return prisma.program.findMany({
     where: ownProgramsWhere(actor),
     orderBy: [{ year: "desc" }, { createdAt: "desc" }],
-    select: { id: true, name: true, year: true, noticeNumber: true, capacity: true, subsidyRateBp: true, subsidyCap: true, subsidyBudget: true, intakeOpensOn: true, intakeClosesOn: true, _count: { select: { tickets: true } } },
+    select: {
+      id: true,
+      name: true,
+      year: true,
+      noticeNumber: true,
+      capacity: true,
+      subsidyRateBp: true,
+      subsidyCap: true,
+      subsidyBudget: true,
+      intakeOpensOn: true,
+      intakeClosesOn: true,
+      _count: { select: { tickets: true } },
+    },
   });
 }
 
@@ -63,9 +75,15 @@ export async function updateProgram(actor: Actor, programId: string, expectedVer
     const before = await tx.program.findFirst({ where: { id: programId, ...ownProgramsWhere(actor) } });
     if (!before) throw new NotFoundError("사업을 찾을 수 없습니다.");
     if (before.version !== expectedVersion) throw new ConflictError();
-    const duplicate = await tx.program.findFirst({ where: { technoparkId: before.technoparkId, noticeNumber: input.noticeNumber, id: { not: programId } }, select: { id: true } });
+    const duplicate = await tx.program.findFirst({
+      where: { technoparkId: before.technoparkId, noticeNumber: input.noticeNumber, id: { not: programId } },
+      select: { id: true },
+    });
     if (duplicate) throw new DomainError("notice_number_taken", "같은 공고번호의 사업이 이미 있습니다.");
-    const updated = await tx.program.updateMany({ where: { id: programId, version: expectedVersion }, data: { ...input, version: { increment: 1 } } });
+    const updated = await tx.program.updateMany({
+      where: { id: programId, version: expectedVersion },
+      data: { ...input, version: { increment: 1 } },
+    });
     if (updated.count !== 1) throw new ConflictError();
     const changes = summaryOfChanges(before as unknown as Record<string, unknown>, input as unknown as Record<string, unknown>);
     await tx.auditEvent.create({
@@ -82,16 +100,31 @@ export async function updateProgram(actor: Actor, programId: string, expectedVer
 }
 
 /** A new program (another year or notice) with the parameters of an existing one. */
-export async function copyProgram(actor: Actor, sourceId: string, input: { name: string; year: number; noticeNumber: string; intakeOpensOn: IsoDate }) {
+export async function copyProgram(
+  actor: Actor,
+  sourceId: string,
+  input: { name: string; year: number; noticeNumber: string; intakeOpensOn: IsoDate },
+) {
   return prisma.$transaction(async (tx) => {
     const source = await tx.program.findFirst({ where: { id: sourceId, ...ownProgramsWhere(actor) } });
     if (!source) throw new NotFoundError("사업을 찾을 수 없습니다.");
-    const duplicate = await tx.program.findFirst({ where: { technoparkId: source.technoparkId, noticeNumber: input.noticeNumber }, select: { id: true } });
+    const duplicate = await tx.program.findFirst({
+      where: { technoparkId: source.technoparkId, noticeNumber: input.noticeNumber },
+      select: { id: true },
+    });
     if (duplicate) throw new DomainError("notice_number_taken", "같은 공고번호의 사업이 이미 있습니다.");
     const params = paramsOf(source);
     assertValidParams(params);
     const created = await tx.program.create({
-      data: { ...params, technoparkId: source.technoparkId, name: input.name, year: input.year, noticeNumber: input.noticeNumber, intakeOpensOn: input.intakeOpensOn, intakeClosesOn: null },
+      data: {
+        ...params,
+        technoparkId: source.technoparkId,
+        name: input.name,
+        year: input.year,
+        noticeNumber: input.noticeNumber,
+        intakeOpensOn: input.intakeOpensOn,
+        intakeClosesOn: null,
+      },
       select: { id: true },
     });
     await tx.auditEvent.create({

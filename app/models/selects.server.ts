@@ -3,7 +3,14 @@
 import type { Prisma } from "~/generated/prisma/client";
 
 /** A quote line as pages show it. */
-export const QUOTE_LINE_SELECT = { id: true, kind: true, description: true, quantity: true, unitPrice: true, amount: true } satisfies Prisma.QuoteLineSelect;
+export const QUOTE_LINE_SELECT = {
+  id: true,
+  kind: true,
+  description: true,
+  quantity: true,
+  unitPrice: true,
+  amount: true,
+} satisfies Prisma.QuoteLineSelect;
 
 /** A quote version with its lines in order. */
 export const QUOTE_SELECT = {

@@ -68,7 +68,9 @@ export function applicantProfile(org: TicketFacts["manufacturer"]): ApplicantPro
 
 export function uploadedDocuments(docs: TicketFacts["documents"]): UploadedDocument[] {
   return docs.flatMap((d) =>
-    isDocumentKind(d.kind) ? [{ kind: d.kind, issuedOn: d.issuedOn, fiscalYear: d.fiscalYear, attachedAtApplication: d.attachedAtApplication }] : [],
+    isDocumentKind(d.kind)
+      ? [{ kind: d.kind, issuedOn: d.issuedOn, fiscalYear: d.fiscalYear, attachedAtApplication: d.attachedAtApplication }]
+      : [],
   );
 }
 
@@ -150,8 +152,7 @@ export async function assessTicket(db: Db, facts: TicketFacts, today: IsoDate, h
   const program = holding ?? (await programHolding(db, facts.programId));
   const holdsPlace = (CAPACITY_STATES as readonly string[]).includes(facts.state);
   const selectedCount = program.count - (holdsPlace ? 1 : 0);
-  const committedSubsidy =
-    committedSubsidyOf(program, params) - (holdsPlace ? (facts.subsidy ?? expectedSubsidy(facts.quoteTotal, params)) : 0);
+  const committedSubsidy = committedSubsidyOf(program, params) - (holdsPlace ? (facts.subsidy ?? expectedSubsidy(facts.quoteTotal, params)) : 0);
 
   const unconfirmedWorkLogs = await db.workLog.count({ where: { ticketId: facts.id, status: { in: [...UNCONFIRMED_WORK_LOG_STATUSES] } } });
   const latestPlan = facts.plans[0];
@@ -166,9 +167,7 @@ export async function assessTicket(db: Db, facts: TicketFacts, today: IsoDate, h
     ticketSubsidy: expectedSubsidy(facts.quoteTotal, params),
     planAttached: Boolean(latestPlan && latestPlan.reviewStatus === "pending"),
     hasCostReview: Boolean(latestReview),
-    planChangeRequired: Boolean(
-      latestReview?.planChangeRequired && !(latestPlan && latestPlan.submittedAt > latestReview.createdAt),
-    ),
+    planChangeRequired: Boolean(latestReview?.planChangeRequired && !(latestPlan && latestPlan.submittedAt > latestReview.createdAt)),
     hasAgreement: Boolean(facts.agreement),
     unconfirmedWorkLogs,
     monthsExtended: facts.agreement?.extensionMonths ?? 0,

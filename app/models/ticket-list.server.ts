@@ -9,7 +9,13 @@ import type { Actor } from "~/auth/actor";
 import { SUPPORT_TYPES, TICKET_STATES, isIsoDate, addDays, type SupportType, type TicketState } from "~/domain";
 import { ticketScope } from "./ticket.server";
 
-const optionalId = z.string().trim().max(64).optional().catch(undefined).transform((v) => (v ? v : undefined));
+const optionalId = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .catch(undefined)
+  .transform((v) => (v ? v : undefined));
 const optionalDate = z
   .string()
   .trim()
@@ -20,15 +26,33 @@ const optionalDate = z
 /** The list's filters, parsed from the query string (invalid values are ignored). */
 export const ListFiltersSchema = z.object({
   programId: optionalId,
-  state: z.enum(TICKET_STATES as unknown as [TicketState, ...TicketState[]]).optional().catch(undefined),
+  state: z
+    .enum(TICKET_STATES as unknown as [TicketState, ...TicketState[]])
+    .optional()
+    .catch(undefined),
   supplierId: optionalId,
   manufacturerId: optionalId,
-  supportType: z.enum(SUPPORT_TYPES as unknown as [SupportType, ...SupportType[]]).optional().catch(undefined),
+  supportType: z
+    .enum(SUPPORT_TYPES as unknown as [SupportType, ...SupportType[]])
+    .optional()
+    .catch(undefined),
   dateField: z.enum(["submittedAt", "createdAt"]).optional().catch(undefined),
   from: optionalDate,
   to: optionalDate,
-  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => (v ? v : undefined)),
-  after: z.string().trim().max(40).optional().catch(undefined).transform((v) => (v ? v : undefined)),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ? v : undefined)),
+  after: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ? v : undefined)),
 });
 export type ListFilters = z.infer<typeof ListFiltersSchema>;
 
@@ -150,7 +174,11 @@ export async function listFilterOptions(actor: Actor) {
       return rows.length > FILTER_OPTION_LIMIT ? null : rows;
     });
   const [programs, suppliers, manufacturers] = await Promise.all([
-    prisma.program.findMany({ where: { technoparkId: actor.role === "monitor" ? actor.organizationId : "" }, orderBy: [{ year: "desc" }, { createdAt: "desc" }], select: { id: true, name: true, year: true } }),
+    prisma.program.findMany({
+      where: { technoparkId: actor.role === "monitor" ? actor.organizationId : "" },
+      orderBy: [{ year: "desc" }, { createdAt: "desc" }],
+      select: { id: true, name: true, year: true },
+    }),
     companies("supplier"),
     companies("manufacturer"),
   ]);

@@ -29,7 +29,14 @@ const TICKET_EXTRAS_SELECT = {
   },
   documents: {
     orderBy: [{ kind: "asc" }, { issuedOn: "desc" }],
-    select: { id: true, kind: true, fiscalYear: true, issuedOn: true, attachedAtApplication: true, file: { select: { id: true, originalName: true } } },
+    select: {
+      id: true,
+      kind: true,
+      fiscalYear: true,
+      issuedOn: true,
+      attachedAtApplication: true,
+      file: { select: { id: true, originalName: true } },
+    },
   },
   quotes: { orderBy: { version: "desc" }, select: QUOTE_SELECT },
   plans: {

@@ -73,7 +73,9 @@ export async function listTickets(actor: Actor, filters: TicketListFilters = {})
       },
     }),
     // the same count for every page of the same filter: cached until the next committed change
-    cachedAggregate(`${actor.role}|${actor.organizationId}|list-total|${filters.state ?? ""}|${filters.q ?? ""}`, () => prisma.ticket.count({ where })),
+    cachedAggregate(`${actor.role}|${actor.organizationId}|list-total|${filters.state ?? ""}|${filters.q ?? ""}`, () =>
+      prisma.ticket.count({ where }),
+    ),
   ]);
   return { rows, total, page, pageSize: TICKET_PAGE_SIZE };
 }
@@ -153,7 +155,6 @@ export async function isVisibleTicket(actor: Actor, ticketId: string): Promise<b
   const found = await prisma.ticket.findFirst({ where: visibleTicket(actor, ticketId), select: { id: true } });
   return found !== null;
 }
-
 
 /** The header of every ticket page (the layout route), or null when missing or foreign (→ 404). */
 export async function getTicketHeader(actor: Actor, ticketId: string) {

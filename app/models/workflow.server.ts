@@ -25,7 +25,16 @@ import { publishCommitted, type DomainEvent } from "~/realtime/events.server";
 import { log } from "~/utils/log.server";
 
 function logged(event: DomainEvent, fromState: string | null): void {
-  log.info({ kind: "audit", seq: event.seq, action: event.action, ticketId: event.ticketId, actorId: event.actorId, fromState, toState: event.state, version: event.version });
+  log.info({
+    kind: "audit",
+    seq: event.seq,
+    action: event.action,
+    ticketId: event.ticketId,
+    actorId: event.actorId,
+    fromState,
+    toState: event.state,
+    version: event.version,
+  });
 }
 
 export type Tx = Prisma.TransactionClient;
@@ -42,9 +51,7 @@ type ApplyResult = {
 
 /** Organisations whose members may read the ticket (mirrors ticketScope). */
 export function audienceOf(ticket: { state: string; manufacturerId: string; supplierId: string; program: { technoparkId: string } }): string[] {
-  return ticket.state === "draft"
-    ? [ticket.manufacturerId]
-    : [ticket.manufacturerId, ticket.supplierId, ticket.program.technoparkId];
+  return ticket.state === "draft" ? [ticket.manufacturerId] : [ticket.manufacturerId, ticket.supplierId, ticket.program.technoparkId];
 }
 
 async function loadFacts(tx: Tx, actor: Actor, ticketId: string): Promise<TicketFacts> {
@@ -86,7 +93,12 @@ async function commitChange(
       createdAt: now,
     },
   });
-  const audience = audienceOf({ state: opts.nextState, manufacturerId: facts.manufacturerId, supplierId: facts.supplierId, program: facts.program });
+  const audience = audienceOf({
+    state: opts.nextState,
+    manufacturerId: facts.manufacturerId,
+    supplierId: facts.supplierId,
+    program: facts.program,
+  });
   // A notification for everyone else who may read the ticket (the bell).
   const recipients = await tx.user.findMany({
     where: { organizationId: { in: audience }, id: { not: actor.userId } },

@@ -19,7 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseListFilters(url.searchParams);
   const today = seoulDate(new Date());
-  const [dashboard, page, options] = await Promise.all([getDashboard(actor, filters, today), listMonitorTickets(actor, filters, { total: false }), listFilterOptions(actor)]);
+  const [dashboard, page, options] = await Promise.all([
+    getDashboard(actor, filters, today),
+    listMonitorTickets(actor, filters, { total: false }),
+    listFilterOptions(actor),
+  ]);
   const list = { ...page, total: dashboard.listTotal };
   return { today, filters, dashboard, list, options };
 }
@@ -39,7 +43,11 @@ export default function Dashboard() {
         <ul className="counts" data-testid="state-counts">
           {TICKET_STATES.filter((s) => s !== "draft").map((s) => (
             <li key={s}>
-              <Link to={filtersQuery({ ...filters, state: filters.state === s ? undefined : s })} className={filters.state === s ? "active" : ""} data-state={s}>
+              <Link
+                to={filtersQuery({ ...filters, state: filters.state === s ? undefined : s })}
+                className={filters.state === s ? "active" : ""}
+                data-state={s}
+              >
                 <span className="n">{counts[s] ?? 0}</span>
                 {STATE_LABELS[s]}
               </Link>
@@ -187,7 +195,10 @@ export default function Dashboard() {
       <section className="card" aria-labelledby="list-h">
         <div className="inline" style={{ justifyContent: "space-between", flexWrap: "wrap" }}>
           <h2 id="list-h" style={{ margin: 0 }}>
-            과제 목록 <span className="muted" data-testid="list-total">{list.total.toLocaleString("ko-KR")}건</span>
+            과제 목록{" "}
+            <span className="muted" data-testid="list-total">
+              {list.total.toLocaleString("ko-KR")}건
+            </span>
           </h2>
           <span className="button-row">
             <a className="button secondary" href={`/exports/tickets.csv${query}`} download>
@@ -231,7 +242,13 @@ export default function Dashboard() {
                       {nextOf(t.state)}
                     </td>
                     <td data-label="기한">
-                      <DueBadge state={t.state} planDueOn={t.planDueOn} revisionDueOn={t.revisionDueOn} windowEndOn={t.windowEndOn} today={today} />
+                      <DueBadge
+                        state={t.state}
+                        planDueOn={t.planDueOn}
+                        revisionDueOn={t.revisionDueOn}
+                        windowEndOn={t.windowEndOn}
+                        today={today}
+                      />
                     </td>
                     <td className="num" data-label="정부지원금">
                       {t.subsidy == null ? "—" : formatKRW(t.subsidy)}

@@ -92,14 +92,24 @@ export default function Inbox() {
                         </td>
                         <td data-label="제목">
                           {t.title}
-                          {t.disputedLogs > 0 ? <span className="badge overdue inbox-flag">{WORK_LOG_STATUS_LABELS.disputed} {t.disputedLogs}건</span> : null}
+                          {t.disputedLogs > 0 ? (
+                            <span className="badge overdue inbox-flag">
+                              {WORK_LOG_STATUS_LABELS.disputed} {t.disputedLogs}건
+                            </span>
+                          ) : null}
                         </td>
                         <td data-label="도입기업">{t.manufacturer.name}</td>
                         <td data-label="단계">
                           <StateBadge state={t.state} />
                         </td>
                         <td data-label="기한">
-                          <DueBadge state={t.state} planDueOn={t.planDueOn} revisionDueOn={t.revisionDueOn} windowEndOn={t.windowEndOn} today={today} />
+                          <DueBadge
+                            state={t.state}
+                            planDueOn={t.planDueOn}
+                            revisionDueOn={t.revisionDueOn}
+                            windowEndOn={t.windowEndOn}
+                            today={today}
+                          />
                         </td>
                         <td className="num" data-label="견적금액">
                           {t.quoteTotal == null ? "—" : formatKRW(t.quoteTotal)}

@@ -46,10 +46,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!userId) {
     securityEvent("login.failure", { email: parsed.data.email, ...requestOrigin(request) });
     // Same message whether or not the email exists.
-    return Response.json(
-      { formError: "이메일 또는 비밀번호가 올바르지 않습니다.", email: parsed.data.email } satisfies ActionData,
-      { status: 400 },
-    );
+    return Response.json({ formError: "이메일 또는 비밀번호가 올바르지 않습니다.", email: parsed.data.email } satisfies ActionData, {
+      status: 400,
+    });
   }
   securityEvent("login.success", { userId, email: parsed.data.email, ...requestOrigin(request) });
   return createUserSession({ userId, request, redirectTo: safeRedirectTarget(parsed.data.redirectTo) });
@@ -118,10 +117,10 @@ export default function Login() {
         </Form>
       </div>
       {showDemoAccounts ? (
-      <p className="demo-accounts">
-        체험용 계정(데모 전용, 비밀번호 <code>demo1234!</code>): <code>maker1@demo.kr</code>, <code>maker2@demo.kr</code> (도입기업),{" "}
-        <code>vendor1@demo.kr</code>, <code>vendor2@demo.kr</code> (공급기업), <code>monitor@demo.kr</code> (운영기관)
-      </p>
+        <p className="demo-accounts">
+          체험용 계정(데모 전용, 비밀번호 <code>demo1234!</code>): <code>maker1@demo.kr</code>, <code>maker2@demo.kr</code> (도입기업),{" "}
+          <code>vendor1@demo.kr</code>, <code>vendor2@demo.kr</code> (공급기업), <code>monitor@demo.kr</code> (운영기관)
+        </p>
       ) : null}
     </div>
   );

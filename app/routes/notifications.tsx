@@ -50,7 +50,11 @@ export default function Notifications() {
             <li key={n.id} className={n.readAt ? "read" : "unread"}>
               <div>
                 {n.ticketId ? <Link to={`/tickets/${n.ticketId}`}>{n.title}</Link> : <strong>{n.title}</strong>}
-                {n.body ? <p className="muted" style={{ margin: "0.2rem 0 0" }}>{n.body}</p> : null}
+                {n.body ? (
+                  <p className="muted" style={{ margin: "0.2rem 0 0" }}>
+                    {n.body}
+                  </p>
+                ) : null}
               </div>
               <span className="muted">{formatKoreanDateShort(seoulDate(new Date(n.createdAt)))}</span>
               {!n.readAt ? (

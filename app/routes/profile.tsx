@@ -33,7 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** A refused save (someone else changed the company meanwhile) shows their change: company changes are not live events. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
@@ -90,7 +91,11 @@ export default function ProfilePage() {
     sanctioned: check(profile.sanctioned),
     canSelfService: check(profile.canSelfService),
   };
-  const { form, fields: f, props } = useStepForm({
+  const {
+    form,
+    fields: f,
+    props,
+  } = useStepForm({
     id: "profile",
     schema: ProfileSchema,
     version: profile.version,
@@ -105,8 +110,8 @@ export default function ProfilePage() {
     <>
       <h1>기업 정보</h1>
       <p className="muted">
-        신청자격은 {programName ?? "현재 사업"}의 기준으로 확인합니다. 저장할 때마다 다시 확인하며, 입력하는 동안에도 바로 반영됩니다. 스마트공장 시스템과 HW는{" "}
-        <Link to="/profile/inventory">스마트공장 보유 현황</Link>에서 관리합니다.
+        신청자격은 {programName ?? "현재 사업"}의 기준으로 확인합니다. 저장할 때마다 다시 확인하며, 입력하는 동안에도 바로 반영됩니다. 스마트공장
+        시스템과 HW는 <Link to="/profile/inventory">스마트공장 보유 현황</Link>에서 관리합니다.
       </p>
       <div className="profile-layout">
         <div>

@@ -6,7 +6,15 @@ import { Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidat
 import { useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 import { requireActor } from "~/auth/session.server";
-import { addHardware, addSystem, getCompanyProfile, removeHardware, removeSystem, updateHardware, updateSystem } from "~/models/organization.server";
+import {
+  addHardware,
+  addSystem,
+  getCompanyProfile,
+  removeHardware,
+  removeSystem,
+  updateHardware,
+  updateSystem,
+} from "~/models/organization.server";
 import { readForm } from "~/utils/forms.server";
 import { UNKNOWN_INTENT } from "~/utils/fields";
 import { HardwareSchema, RemoveSchema, SYSTEM_KIND_LABELS, SystemSchema, type SystemKind } from "~/utils/profile-schema";
@@ -28,7 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** A refused save (someone else changed the company meanwhile) shows their change: company changes are not live events. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;
 
 /** "add-system", or what the form does and to which row: "edit-hw-<id>". */
 const FORM_NAME = /^(add-system)$|^(edit-system|remove-system|add-hw|edit-hw|remove-hw)-([A-Za-z0-9_]{1,40})$/;
@@ -122,7 +131,13 @@ export default function InventoryPage() {
                     <details>
                       <summary>수정·삭제</summary>
                       <HardwareForm name={`edit-hw-${hw.id}`} version={version} title={`${hw.name} 수정`} submitLabel="HW 수정" saved={hw} />
-                      <RemoveForm name={`remove-hw-${hw.id}`} version={version} title={`${hw.name} 삭제`} submitLabel="HW 삭제" confirm={`${hw.name}을(를) 삭제하시겠습니까?`} />
+                      <RemoveForm
+                        name={`remove-hw-${hw.id}`}
+                        version={version}
+                        title={`${hw.name} 삭제`}
+                        submitLabel="HW 삭제"
+                        confirm={`${hw.name}을(를) 삭제하시겠습니까?`}
+                      />
                     </details>
                   </li>
                 ))}
@@ -136,8 +151,20 @@ export default function InventoryPage() {
             </details>
             <details>
               <summary>시스템 수정·삭제</summary>
-              <SystemForm name={`edit-system-${system.id}`} version={version} title={`${system.name} 수정`} submitLabel="시스템 수정" saved={system} />
-              <RemoveForm name={`remove-system-${system.id}`} version={version} title={`${system.name} 삭제`} submitLabel="시스템 삭제" confirm={`${system.name}을(를) 삭제하시겠습니까?`} />
+              <SystemForm
+                name={`edit-system-${system.id}`}
+                version={version}
+                title={`${system.name} 수정`}
+                submitLabel="시스템 수정"
+                saved={system}
+              />
+              <RemoveForm
+                name={`remove-system-${system.id}`}
+                version={version}
+                title={`${system.name} 삭제`}
+                submitLabel="시스템 삭제"
+                confirm={`${system.name}을(를) 삭제하시겠습니까?`}
+              />
             </details>
           </div>
         ))}

@@ -8,7 +8,14 @@ import { ScreeningFindings } from "~/components/ticket-draft-form";
 import { TicketActions } from "~/components/ticket-actions";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { ApplicationFacts, DocumentsSummary, MoneyFacts, StepTimeline, SubmitReadiness } from "~/components/ticket/overview-application";
-import { CostReviewSection, ExtensionsSummary, HistorySection, PlanSection, QuotesSection, WorkLogsSummary } from "~/components/ticket/overview-progress";
+import {
+  CostReviewSection,
+  ExtensionsSummary,
+  HistorySection,
+  PlanSection,
+  QuotesSection,
+  WorkLogsSummary,
+} from "~/components/ticket/overview-progress";
 import { formatKoreanDateShort, seoulDate } from "~/domain";
 import makerStyles from "~/styles/maker.css?url";
 
@@ -54,7 +61,8 @@ export default function TicketOverview() {
 
       {lastReview ? (
         <section className="form-error" role="note" data-testid="fix-list">
-          <strong>운영기관의 보완 요청</strong> ({formatKoreanDateShort(seoulDate(new Date(lastReview.reviewedAt)))}): 아래를 보완한 뒤 다시 제출해 주세요.
+          <strong>운영기관의 보완 요청</strong> ({formatKoreanDateShort(seoulDate(new Date(lastReview.reviewedAt)))}): 아래를 보완한 뒤 다시
+          제출해 주세요.
           {lastReview.fixList ? (
             <ul>
               {lastReview.fixList

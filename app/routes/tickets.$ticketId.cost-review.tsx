@@ -142,7 +142,11 @@ export default function CostReviewPage() {
                       <td className="num" data-label="견적 금액">
                         {formatKRW(l.amount)}
                       </td>
-                      <td data-label="원가검증 금액">{row ? <MoneyField meta={row.amount} label={<span className="visually-hidden">원가검증 금액</span>} className="" /> : null}</td>
+                      <td data-label="원가검증 금액">
+                        {row ? (
+                          <MoneyField meta={row.amount} label={<span className="visually-hidden">원가검증 금액</span>} className="" />
+                        ) : null}
+                      </td>
                     </tr>
                   );
                 })}
@@ -164,10 +168,17 @@ export default function CostReviewPage() {
           </div>
           <TextareaField meta={f.note} label="검토 의견" rows={3} />
           <div className="field inline">
-            <input id={f.planChangeRequired.id} name={f.planChangeRequired.name} type="checkbox" defaultChecked={f.planChangeRequired.initialValue === "on"} />
+            <input
+              id={f.planChangeRequired.id}
+              name={f.planChangeRequired.name}
+              type="checkbox"
+              defaultChecked={f.planChangeRequired.initialValue === "on"}
+            />
             <label htmlFor={f.planChangeRequired.id}>수행계획서 변경 필요 ({params.revisionDueDays}일 이내 수정 제출)</label>
           </div>
-          {change && typeof resultOn === "string" && isIsoDate(resultOn) ? <p className="muted">수정 수행계획서 제출기한: {formatKoreanDate(revisedPlanDueDate(resultOn, params))}</p> : null}
+          {change && typeof resultOn === "string" && isIsoDate(resultOn) ? (
+            <p className="muted">수정 수행계획서 제출기한: {formatKoreanDate(revisedPlanDueDate(resultOn, params))}</p>
+          ) : null}
           {preview ? (
             <dl className="facts card" data-testid="amounts-preview" aria-live="polite">
               <AmountsFacts amounts={preview} />

@@ -36,7 +36,8 @@ export const action = ticketStepAction({
 });
 
 export default function DecisionPage() {
-  const { today, params, selectedCount, committedSubsidy, ticketSubsidy, evaluation, actions, planDueIfToday, version } = useLoaderData<typeof loader>();
+  const { today, params, selectedCount, committedSubsidy, ticketSubsidy, evaluation, actions, planDueIfToday, version } =
+    useLoaderData<typeof loader>();
   const { ticketId } = useParams();
   const { props } = useStepForm({ id: "decision", schema: Schema, version, reply: useActionData<typeof action>() });
   const selectRefusal = refusalOf(actions, "select");
@@ -49,7 +50,9 @@ export default function DecisionPage() {
         <Section title="현장평가 결과" id="eval-h">
           {evaluation ? (
             <p data-testid="evaluation-result">
-              {evaluation.submitted ? `제출됨 · ${evaluation.total}점 · ${evaluation.passed ? "적합 (선정 기준 충족)" : "부적합 (선정 기준 미충족)"}` : `작성중 (현재 ${evaluation.live ?? 0}점)`}
+              {evaluation.submitted
+                ? `제출됨 · ${evaluation.total}점 · ${evaluation.passed ? "적합 (선정 기준 충족)" : "부적합 (선정 기준 미충족)"}`
+                : `작성중 (현재 ${evaluation.live ?? 0}점)`}
             </p>
           ) : (
             <p className="muted">현장평가표가 없습니다.</p>
@@ -68,8 +71,8 @@ export default function DecisionPage() {
         <StepForm {...props} title="결정">
           <h2 style={{ marginTop: 0 }}>결정</h2>
           <p>
-            선정하면 오늘({formatKoreanDate(today)})이 선정 통보일이 되고, 공급기업은 {params.planDueDays}일 이내인 {formatKoreanDate(planDueIfToday)}까지
-            수행계획서를 제출해야 합니다.
+            선정하면 오늘({formatKoreanDate(today)})이 선정 통보일이 되고, 공급기업은 {params.planDueDays}일 이내인{" "}
+            {formatKoreanDate(planDueIfToday)}까지 수행계획서를 제출해야 합니다.
           </p>
           {selectRefusal ? (
             <div>

@@ -6,7 +6,15 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { getInputProps, getSelectProps } from "@conform-to/react";
 import { z } from "zod";
-import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, SF_PROOF_KINDS, formatKoreanDate, isEligibilityBasis, requiredFiscalYears, type DocumentKind } from "~/domain";
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_KIND_LABELS,
+  SF_PROOF_KINDS,
+  formatKoreanDate,
+  isEligibilityBasis,
+  requiredFiscalYears,
+  type DocumentKind,
+} from "~/domain";
 import { deleteDocument, getDocumentsPage, uploadDocument } from "~/models/documents.server";
 import { ACCEPTED_LABEL, ACCEPTED_UPLOADS } from "~/models/files.server";
 import { fields } from "~/utils/fields";
@@ -31,7 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** A chosen file (the browser's File, or the one the server read from the multipart body). */
 const chosenFile = z.custom<File>(
-  (v) => typeof v === "object" && v !== null && typeof (v as File).size === "number" && typeof (v as File).arrayBuffer === "function" && (v as File).size > 0,
+  (v) =>
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as File).size === "number" &&
+    typeof (v as File).arrayBuffer === "function" &&
+    (v as File).size > 0,
   { message: "올릴 파일을 선택해 주세요." },
 );
 
@@ -55,7 +68,8 @@ const UploadSchema = z
     file: chosenFile,
   })
   .superRefine((v, ctx) => {
-    if (v.kind === "financial_statements" && v.fiscalYear === null) ctx.addIssue({ code: "custom", path: ["fiscalYear"], message: "재무제표는 회계연도를 입력해 주세요." });
+    if (v.kind === "financial_statements" && v.fiscalYear === null)
+      ctx.addIssue({ code: "custom", path: ["fiscalYear"], message: "재무제표는 회계연도를 입력해 주세요." });
   });
 
 const DeleteSchema = z.object({ version: fields.version, documentId: fields.id });
@@ -130,7 +144,8 @@ function UploadForm({ page, reply }: { page: ReturnType<typeof useLoaderData<typ
         서류 올리기
       </h2>
       <p className="muted">
-        {accepted.label} 파일, 20MB 이하. 파일 형식은 확장자가 아니라 내용으로 확인합니다. 재무제표는 {years.join(", ")}년(최근 3개년)을 올리세요.
+        {accepted.label} 파일, 20MB 이하. 파일 형식은 확장자가 아니라 내용으로 확인합니다. 재무제표는 {years.join(", ")}년(최근 3개년)을
+        올리세요.
       </p>
       <StepForm {...props} className="" encType="multipart/form-data" title="서류 올리기">
         <div className="inline-fields">

@@ -36,7 +36,8 @@ export default function EditTicket() {
   if (ticket.state !== "draft") {
     return (
       <p className="form-error" role="alert">
-        {isTicketState(ticket.state) ? STATE_LABELS[ticket.state] : ticket.state} 단계의 신청서는 수정할 수 없습니다. 작성중인 신청서만 수정할 수 있습니다.
+        {isTicketState(ticket.state) ? STATE_LABELS[ticket.state] : ticket.state} 단계의 신청서는 수정할 수 없습니다. 작성중인 신청서만 수정할 수
+        있습니다.
       </p>
     );
   }

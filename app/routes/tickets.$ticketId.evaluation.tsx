@@ -5,14 +5,33 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
-import { GRADED_ITEM_KEYS, GRADES, SUITABILITY_CHECK_KEYS, applicableChecks, formatKoreanDate, isEligibilityBasis, isGrade, scoreEvaluation, type IsoDate } from "~/domain";
+import {
+  GRADED_ITEM_KEYS,
+  GRADES,
+  SUITABILITY_CHECK_KEYS,
+  applicableChecks,
+  formatKoreanDate,
+  isEligibilityBasis,
+  isGrade,
+  scoreEvaluation,
+  type IsoDate,
+} from "~/domain";
 import { getEvaluationData, saveEvaluationDraft, submitEvaluation, type SheetInput } from "~/models/monitor-steps.server";
 import { fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { Field, StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import { Section } from "~/components/monitor/step";
-import { EvaluationScoreBox, GradesTable, SuitabilityChecks, checkName, gradeName, typedSheet, type CheckName, type GradeName } from "~/components/ticket/evaluation-sheet";
+import {
+  EvaluationScoreBox,
+  GradesTable,
+  SuitabilityChecks,
+  checkName,
+  gradeName,
+  typedSheet,
+  type CheckName,
+  type GradeName,
+} from "~/components/ticket/evaluation-sheet";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
@@ -79,7 +98,8 @@ export const action = ticketStepAction({
   schema: Schema,
   run: ({ actor, ticketId, today, value }) =>
     (value.submit ? submitEvaluation : saveEvaluationDraft)(actor, { ticketId, expectedVersion: value.version, today, sheet: value.sheet }),
-  done: (_result, { value }) => (value.submit ? "현장평가 결과를 제출했습니다. 평가표는 이제 수정할 수 없습니다." : "평가표를 임시 저장했습니다."),
+  done: (_result, { value }) =>
+    value.submit ? "현장평가 결과를 제출했습니다. 평가표는 이제 수정할 수 없습니다." : "평가표를 임시 저장했습니다.",
 });
 
 type Sheet = NonNullable<Awaited<ReturnType<typeof getEvaluationData>>>["sheet"];
@@ -90,14 +110,22 @@ function sheetDefaults(sheet: Sheet, today: string) {
     evaluatedOn: sheet?.evaluatedOn ?? today,
     note: sheet?.note ?? "",
     ...Object.fromEntries(GRADED_ITEM_KEYS.map((k) => [gradeName(k), sheet?.grades[k] ?? ""])),
-    ...Object.fromEntries(SUITABILITY_CHECK_KEYS.map((k) => [checkName(k), sheet?.checks[k] === undefined ? "" : sheet.checks[k] ? "yes" : "no"])),
+    ...Object.fromEntries(
+      SUITABILITY_CHECK_KEYS.map((k) => [checkName(k), sheet?.checks[k] === undefined ? "" : sheet.checks[k] ? "yes" : "no"]),
+    ),
   };
 }
 
 export default function EvaluationPage() {
   const { today, print, basis, applicable, bonusEligible, params, sheet, actions, version } = useLoaderData<typeof loader>();
   const [mode, setMode] = useState<"save" | "submit">("save");
-  const { fields: f, props } = useStepForm({ id: "evaluation", schema: Schema, version, reply: useActionData<typeof action>(), defaultValue: sheetDefaults(sheet, today) });
+  const { fields: f, props } = useStepForm({
+    id: "evaluation",
+    schema: Schema,
+    version,
+    reply: useActionData<typeof action>(),
+    defaultValue: sheetDefaults(sheet, today),
+  });
   if (!basis) return <p className="form-error">도입기업의 신청자격 구분이 없어 평가표를 작성할 수 없습니다.</p>;
   // only in 현장평가, and never once submitted
   const locked = Boolean(sheet?.submittedAt) || print || !actions.some((a) => a.action === "submit_evaluation");
@@ -134,7 +162,8 @@ export default function EvaluationPage() {
               </div>
             ) : sheet?.submittedAt ? (
               <p>
-                {formatKoreanDate(sheet.evaluatedOn)} · 평가위원 {sheet.evaluatorName} · {sheet.totalScore}점 · {sheet.passed ? "적합(선정 기준 충족)" : "부적합(선정 기준 미충족)"}
+                {formatKoreanDate(sheet.evaluatedOn)} · 평가위원 {sheet.evaluatorName} · {sheet.totalScore}점 ·{" "}
+                {sheet.passed ? "적합(선정 기준 충족)" : "부적합(선정 기준 미충족)"}
               </p>
             ) : null}
           </div>

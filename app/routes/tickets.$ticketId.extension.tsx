@@ -83,7 +83,8 @@ export default function ExtensionPage() {
           </StepForm>
         ) : (
           <p className="muted">
-            연장 신청은 도입기업이 과제수행 단계에서 할 수 있습니다 (현재: {isTicketState(ticket.state) ? STATE_LABELS[ticket.state] : ticket.state}).
+            연장 신청은 도입기업이 과제수행 단계에서 할 수 있습니다 (현재:{" "}
+            {isTicketState(ticket.state) ? STATE_LABELS[ticket.state] : ticket.state}).
           </p>
         )}
       </section>

@@ -34,7 +34,8 @@ export const action = ticketStepAction({
     value.intent === "accept"
       ? acceptPlan(actor, { ticketId, expectedVersion: value.version, today })
       : requestPlanChange(actor, { ticketId, expectedVersion: value.version, today, note: value.note }),
-  done: (_result, { value }) => (value.intent === "accept" ? "수행계획서 검토를 마치고 원가적정성 검토를 의뢰했습니다." : "수행계획서 보완을 요청했습니다."),
+  done: (_result, { value }) =>
+    value.intent === "accept" ? "수행계획서 검토를 마치고 원가적정성 검토를 의뢰했습니다." : "수행계획서 보완을 요청했습니다.",
 });
 
 export default function PlanReviewPage() {

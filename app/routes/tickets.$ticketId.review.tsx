@@ -36,7 +36,9 @@ export const action = ticketStepAction({
       : rejectApplication(actor, { ticketId, expectedVersion: value.version, today, reason: value.reason }),
   // a returned application is a draft again, which the monitor no longer sees: back to the dashboard
   done: (_result, { value }) =>
-    value.intent === "return" ? { message: "보완을 요청했습니다. 과제가 도입기업의 작성중 단계로 돌아갔습니다.", to: "/dashboard" } : "반려 처리했습니다.",
+    value.intent === "return"
+      ? { message: "보완을 요청했습니다. 과제가 도입기업의 작성중 단계로 돌아갔습니다.", to: "/dashboard" }
+      : "반려 처리했습니다.",
 });
 
 export default function ReviewPage() {

@@ -67,7 +67,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseStepForm(form, TransitionSchema);
   if (submission.status !== "success") return data<StepReply>({ result: submission.reply(), form: "transition" }, { status: 400 });
   const { action: step, version } = submission.value;
-  if (!isAction(step)) return data<StepReply>({ result: submission.reply({ formErrors: ["이 화면에서 할 수 없는 작업입니다."] }), form: "transition" }, { status: 400 });
+  if (!isAction(step))
+    return data<StepReply>(
+      { result: submission.reply({ formErrors: ["이 화면에서 할 수 없는 작업입니다."] }), form: "transition" },
+      { status: 400 },
+    );
   try {
     if (step === "submit") {
       // records submittedAt and marks the documents as attached at application; a refusal lists every missing piece
@@ -85,7 +89,10 @@ type Tab = { to: string; label: string; end?: boolean };
 
 function tabsOf(ticket: { id: string; state: string }): Tab[] {
   const base = `/tickets/${ticket.id}`;
-  const tabs: Tab[] = [{ to: base, label: "개요", end: true }, { to: `${base}/documents`, label: "신청서류" }];
+  const tabs: Tab[] = [
+    { to: base, label: "개요", end: true },
+    { to: `${base}/documents`, label: "신청서류" },
+  ];
   if (ticket.state !== "draft") {
     tabs.push({ to: `${base}/quote`, label: "견적" }, { to: `${base}/plan`, label: "수행계획서" });
     if (isTicketState(ticket.state) && workLogsVisible(ticket.state)) tabs.push({ to: `${base}/work-logs`, label: "작업일지" });
@@ -111,7 +118,13 @@ export default function TicketLayout() {
       </h1>
       <div className="card ticket-head">
         <StateBadge state={ticket.state} />
-        <DueBadge state={ticket.state} planDueOn={ticket.planDueOn} revisionDueOn={ticket.revisionDueOn} windowEndOn={ticket.windowEndOn} today={today} />
+        <DueBadge
+          state={ticket.state}
+          planDueOn={ticket.planDueOn}
+          revisionDueOn={ticket.revisionDueOn}
+          windowEndOn={ticket.windowEndOn}
+          today={today}
+        />
         <span data-testid="next-actor">다음 조치: {actorNext ? ROLE_LABELS[actorNext] : "없음 (종료)"}</span>
         <span className="muted">
           도입기업 {ticket.manufacturer.name} · 공급기업 {ticket.supplier.name}

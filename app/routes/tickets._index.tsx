@@ -9,7 +9,10 @@ import { StateBadge, DueBadge } from "~/components/badges";
 export const meta: MetaFunction = () => [{ title: "과제 목록 · 스마트공장 AS 트래커" }];
 
 const QuerySchema = z.object({
-  state: z.enum(TICKET_STATES as unknown as [TicketState, ...TicketState[]]).optional().catch(undefined),
+  state: z
+    .enum(TICKET_STATES as unknown as [TicketState, ...TicketState[]])
+    .optional()
+    .catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
@@ -87,10 +90,20 @@ export default function TicketList() {
                     <StateBadge state={t.state} />
                   </td>
                   <td data-label="기한">
-                    <DueBadge state={t.state} planDueOn={t.planDueOn} revisionDueOn={t.revisionDueOn} windowEndOn={t.windowEndOn} today={today} />
+                    <DueBadge
+                      state={t.state}
+                      planDueOn={t.planDueOn}
+                      revisionDueOn={t.revisionDueOn}
+                      windowEndOn={t.windowEndOn}
+                      today={today}
+                    />
                   </td>
-                  <td className="num" data-label="협약금액">{t.agreedCost != null ? formatKRW(t.agreedCost) : "—"}</td>
-                  <td className="hide-narrow" data-label="최근 변경">{formatKoreanDateShort(seoulDate(new Date(t.updatedAt)))}</td>
+                  <td className="num" data-label="협약금액">
+                    {t.agreedCost != null ? formatKRW(t.agreedCost) : "—"}
+                  </td>
+                  <td className="hide-narrow" data-label="최근 변경">
+                    {formatKoreanDateShort(seoulDate(new Date(t.updatedAt)))}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -99,11 +112,23 @@ export default function TicketList() {
       )}
       {pages > 1 ? (
         <nav aria-label="페이지" style={{ marginTop: "1rem", display: "flex", gap: "0.75rem" }}>
-          {page > 1 ? <Link to={`?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.state ? { state: filters.state } : {}), page: String(page - 1) })}`}>이전</Link> : null}
+          {page > 1 ? (
+            <Link
+              to={`?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.state ? { state: filters.state } : {}), page: String(page - 1) })}`}
+            >
+              이전
+            </Link>
+          ) : null}
           <span>
             {page} / {pages}
           </span>
-          {page < pages ? <Link to={`?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.state ? { state: filters.state } : {}), page: String(page + 1) })}`}>다음</Link> : null}
+          {page < pages ? (
+            <Link
+              to={`?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.state ? { state: filters.state } : {}), page: String(page + 1) })}`}
+            >
+              다음
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </>

@@ -33,7 +33,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseStepForm(form, DraftSchema);
   const name = formName(form);
   // list intents (add / remove a row) come back with the form as it now is, without JavaScript too
-  if (submission.status !== "success") return data<StepReply>({ result: submission.reply(), form: name }, { status: submission.status === "error" ? 400 : 200 });
+  if (submission.status !== "success")
+    return data<StepReply>({ result: submission.reply(), form: name }, { status: submission.status === "error" ? 400 : 200 });
   try {
     const ticket = await createDraft(actor, submission.value, seoulDate(new Date()));
     return await redirectWithToast(`/tickets/${ticket.id}`, "신청서를 작성중으로 저장했습니다.");
@@ -56,7 +57,9 @@ export default function NewTicket() {
           지금 접수 중인 사업(공고)이 없습니다. 운영기관에 문의해 주세요.
         </p>
       ) : null}
-      <p className="muted">작성중으로 저장되며, 서류를 모두 올린 뒤 과제 화면에서 제출합니다. 저장한 신청서는 언제든 이어서 작성할 수 있습니다.</p>
+      <p className="muted">
+        작성중으로 저장되며, 서류를 모두 올린 뒤 과제 화면에서 제출합니다. 저장한 신청서는 언제든 이어서 작성할 수 있습니다.
+      </p>
       <TicketDraftForm
         systems={systems}
         suppliers={suppliers}

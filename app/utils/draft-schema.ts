@@ -66,7 +66,12 @@ export const DraftSchema = z.object({
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.enum(SUPPORT_TYPES, { error: SUPPORT_TYPE_MESSAGE })).min(1, "지원유형을 하나 이상 선택해 주세요.").max(SUPPORT_TYPES.length)),
+    .pipe(
+      z
+        .array(z.enum(SUPPORT_TYPES, { error: SUPPORT_TYPE_MESSAGE }))
+        .min(1, "지원유형을 하나 이상 선택해 주세요.")
+        .max(SUPPORT_TYPES.length),
+    ),
   targetSystemId: z
     .string()
     .trim()

@@ -17,9 +17,18 @@ export const fields = {
   id: z.string().trim().min(1).max(64),
   version: z.coerce.number({ error: "화면 정보가 올바르지 않습니다. 새로고침해 주세요." }).int().min(1),
   text: (label: string, max = 2000) =>
-    z.string({ error: `${label}을(를) 입력해 주세요.` }).trim().min(1, `${label}을(를) 입력해 주세요.`).max(max, `${label}은(는) ${max.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`),
+    z
+      .string({ error: `${label}을(를) 입력해 주세요.` })
+      .trim()
+      .min(1, `${label}을(를) 입력해 주세요.`)
+      .max(max, `${label}은(는) ${max.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`),
   optionalText: (label: string, max = 2000) =>
-    z.string().trim().max(max, `${label}은(는) ${max.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`).optional().transform((v) => (v ? v : null)),
+    z
+      .string()
+      .trim()
+      .max(max, `${label}은(는) ${max.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`)
+      .optional()
+      .transform((v) => (v ? v : null)),
   /** Whole won, 0 … MAX_SAFE_INTEGER; accepts "1,200,000". */
   money: (label: string) =>
     z

@@ -64,9 +64,12 @@ function refuse(res: Response) {
 }
 
 const rateLimitMessage = (what: string) => (_req: Request, res: Response) => {
-  res.status(429).type("text/html; charset=utf-8").send(
-    `<!doctype html><html lang="ko"><meta charset="utf-8"><title>요청이 너무 많습니다</title><p>${what} 잠시 후 다시 시도해 주세요.</p></html>`,
-  );
+  res
+    .status(429)
+    .type("text/html; charset=utf-8")
+    .send(
+      `<!doctype html><html lang="ko"><meta charset="utf-8"><title>요청이 너무 많습니다</title><p>${what} 잠시 후 다시 시도해 주세요.</p></html>`,
+    );
 };
 
 export type RateLimitOptions = { enabled: boolean; loginPerWindow?: number; writesPerMinute?: number };

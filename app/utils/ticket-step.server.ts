@@ -109,12 +109,17 @@ export type StepActionConfig<S extends z.ZodType, R> = {
  * The body of a step form that may carry files, or the refusal to return as it is (a file too
  * large, a body cut short): shown on the form `name`, since nothing of the body could be read.
  */
-export async function readStepUpload(request: Request, name: string): Promise<{ form: FormData; refused?: undefined } | { form?: undefined; refused: ReturnType<typeof refusal> }> {
+export async function readStepUpload(
+  request: Request,
+  name: string,
+): Promise<{ form: FormData; refused?: undefined } | { form?: undefined; refused: ReturnType<typeof refusal> }> {
   try {
     return { form: await readUploadForm(request) };
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return { refused: refusal({ status: "error", error: { "": [error.message] } }, error.code === "upload_too_large" ? 413 : 400, { form: name }) };
+    return {
+      refused: refusal({ status: "error", error: { "": [error.message] } }, error.code === "upload_too_large" ? 413 : 400, { form: name }),
+    };
   }
 }
 

@@ -49,12 +49,22 @@ function peakRssMb(pid: number): number {
 
 /** Refuses to measure a server left over on the port (it would answer instead of the one we start). */
 async function assertPortFree(url: string) {
-  if (await fetch(url).then(() => true).catch(() => false)) throw new Error(`Something already answers on ${url}: stop it first`);
+  if (
+    await fetch(url)
+      .then(() => true)
+      .catch(() => false)
+  )
+    throw new Error(`Something already answers on ${url}: stop it first`);
 }
 
 async function waitFor(url: string) {
   for (let i = 0; i < 300; i++) {
-    if (await fetch(url).then((r) => r.ok).catch(() => false)) return;
+    if (
+      await fetch(url)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} did not come up`);
@@ -73,13 +83,20 @@ function ensureData(size: number): string {
   const marker = `${file}.done`;
   if (fs.existsSync(file) && fs.existsSync(marker)) {
     // a cached database still gets the migrations added since it was seeded
-    const migrate = spawnSync(process.execPath, ["scripts/db/migrate.mjs"], { env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: ["ignore", "ignore", "inherit"] });
+    const migrate = spawnSync(process.execPath, ["scripts/db/migrate.mjs"], {
+      env: { ...process.env, DATABASE_URL: `file:${file}` },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     if (migrate.status !== 0) throw new Error("migrating the cached bench database failed");
     new Database(file).exec("ANALYZE");
     return file;
   }
   console.log(`Seeding ${size.toLocaleString("en")} tickets into ${path.relative(ROOT, file)} …`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed-scale.ts", "--tickets", String(size), "--database-url", `file:${file}`], { stdio: ["ignore", "ignore", "inherit"] });
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/seed-scale.ts", "--tickets", String(size), "--database-url", `file:${file}`],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
   if (run.status !== 0) throw new Error("seed:scale failed");
   fs.writeFileSync(marker, new Date().toISOString());
   return file;
@@ -95,9 +112,15 @@ async function prepareSubjects(dbFile: string): Promise<Subjects> {
   if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
   const secret = fs.readFileSync(secretFile, "utf8").trim();
   const db = new Database(dbFile);
-  const monitor = db.prepare(`SELECT u.id FROM User u JOIN Organization o ON o.id = u.organizationId JOIN Program p ON p.technoparkId = o.id WHERE u.role = 'monitor' LIMIT 1`).get() as { id: string };
+  const monitor = db
+    .prepare(
+      `SELECT u.id FROM User u JOIN Organization o ON o.id = u.organizationId JOIN Program p ON p.technoparkId = o.id WHERE u.role = 'monitor' LIMIT 1`,
+    )
+    .get() as { id: string };
   const supplier = db
-    .prepare(`SELECT u.id FROM User u JOIN Ticket t ON t.supplierId = u.organizationId WHERE u.role = 'supplier' GROUP BY u.id ORDER BY COUNT(*) DESC LIMIT 1`)
+    .prepare(
+      `SELECT u.id FROM User u JOIN Ticket t ON t.supplierId = u.organizationId WHERE u.role = 'supplier' GROUP BY u.id ORDER BY COUNT(*) DESC LIMIT 1`,
+    )
     .get() as { id: string };
   const ticket = db.prepare(`SELECT t.id FROM Ticket t WHERE t.state = 'in_progress' ORDER BY t.id LIMIT 1 OFFSET 7`).get() as { id: string };
   const cookie = createCookie("as_session", { secrets: [secret], path: "/", httpOnly: true, sameSite: "lax" });
@@ -140,7 +163,16 @@ async function load(name: string, url: string, pid: number, headers: Record<stri
 async function exportRun(format: "csv" | "xlsx", dbFile: string, subjects: Subjects) {
   await assertPortFree(`http://localhost:${APP_PORT}/healthz`);
   const child = spawn(process.execPath, [serverJs], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(APP_PORT), DATABASE_URL: `file:${dbFile}`, DATA_DIR: subjects.dataDir, INSECURE_COOKIES: "1", RATE_LIMIT: "off", LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(APP_PORT),
+      DATABASE_URL: `file:${dbFile}`,
+      DATA_DIR: subjects.dataDir,
+      INSECURE_COOKIES: "1",
+      RATE_LIMIT: "off",
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitFor(`http://localhost:${APP_PORT}/healthz`);
@@ -159,7 +191,15 @@ async function exportRun(format: "csv" | "xlsx", dbFile: string, subjects: Subje
   const seconds = (performance.now() - started) / 1000;
   const peak = peakRssMb(child.pid!);
   await stop(child);
-  return { format, status: response.status, seconds: Number(seconds.toFixed(2)), bytes, rows: format === "csv" ? rows - 1 : null, peakRssMb: Math.round(peak), startRssMb: Math.round(rssBefore) };
+  return {
+    format,
+    status: response.status,
+    seconds: Number(seconds.toFixed(2)),
+    bytes,
+    rows: format === "csv" ? rows - 1 : null,
+    peakRssMb: Math.round(peak),
+    startRssMb: Math.round(rssBefore),
+  };
 }
 
 async function main() {
@@ -179,7 +219,16 @@ async function main() {
       env: { ...process.env, BENCH_DB: dbFile, PORT: String(BASE_PORT) },
       stdio: "ignore",
     });
-    const appEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" as const, PORT: String(APP_PORT), DATABASE_URL: `file:${dbFile}`, DATA_DIR: subjects.dataDir, INSECURE_COOKIES: "1", RATE_LIMIT: "off", LOG_LEVEL: "warn" };
+    const appEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production" as const,
+      PORT: String(APP_PORT),
+      DATABASE_URL: `file:${dbFile}`,
+      DATA_DIR: subjects.dataDir,
+      INSECURE_COOKIES: "1",
+      RATE_LIMIT: "off",
+      LOG_LEVEL: "warn",
+    };
     // A fresh server per page: a page's backlog never spills into the next measurement.
     const measure = async (key: string, name: string, url: string, headers: Record<string, string>) => {
       if (!PAGES.includes(key)) return null;
@@ -195,7 +244,11 @@ async function main() {
     };
     try {
       await waitFor(`http://127.0.0.1:${BASE_PORT}/healthz`);
-      const base = await load("baseline: bare Express + better-sqlite3, 50 tickets JSON", `http://127.0.0.1:${BASE_PORT}/tickets.json`, baseline.pid!);
+      const base = await load(
+        "baseline: bare Express + better-sqlite3, 50 tickets JSON",
+        `http://127.0.0.1:${BASE_PORT}/tickets.json`,
+        baseline.pid!,
+      );
       const m = { Cookie: subjects.cookies.monitor };
       const s = { Cookie: subjects.cookies.supplier };
       const measured = [
@@ -207,7 +260,18 @@ async function main() {
       const pages = measured.filter((run): run is Run => run !== null);
       const rows = [base, ...pages].map((r) => ({ ...r, "vs baseline": Number((r.rps / Math.max(1, base.rps)).toFixed(3)) }));
       console.log(`\n${size.toLocaleString("en")} tickets — ${CONNECTIONS} connections, ${SECONDS} s each`);
-      console.table(rows.map(({ name, rps, p50, p99, cpuMsPerReq, errors, non2xx, "vs baseline": ratio }) => ({ page: name, "req/s": rps, "p50 ms": p50, "p99 ms": p99, "CPU ms/req": cpuMsPerReq, errors, non2xx, "vs baseline": ratio })));
+      console.table(
+        rows.map(({ name, rps, p50, p99, cpuMsPerReq, errors, non2xx, "vs baseline": ratio }) => ({
+          page: name,
+          "req/s": rps,
+          "p50 ms": p50,
+          "p99 ms": p99,
+          "CPU ms/req": cpuMsPerReq,
+          errors,
+          non2xx,
+          "vs baseline": ratio,
+        })),
+      );
       (report.sizes as Record<string, unknown>)[size] = { pages: rows };
     } finally {
       await stop(baseline);
@@ -215,11 +279,14 @@ async function main() {
     if (process.env.BENCH_SKIP_EXPORTS !== "1") {
       const exports = [await exportRun("csv", dbFile, subjects), await exportRun("xlsx", dbFile, subjects)];
       console.table(exports);
-      ((report.sizes as Record<string, Record<string, unknown>>)[size]).exports = exports;
+      (report.sizes as Record<string, Record<string, unknown>>)[size].exports = exports;
     }
   }
   if (process.env.BENCH_SKIP_LIVE !== "1") {
-    const live = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/live.ts"], { env: { ...process.env, BENCH_CLIENTS: "1000", BENCH_CHANGES: "20" }, encoding: "utf8" });
+    const live = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/live.ts"], {
+      env: { ...process.env, BENCH_CLIENTS: "1000", BENCH_CHANGES: "20" },
+      encoding: "utf8",
+    });
     const line = live.stdout.split("\n").find((l) => l.startsWith('{"bench":"live"'));
     if (live.status !== 0 || !line) console.error(`live bench failed: ${live.stderr}`);
     else {

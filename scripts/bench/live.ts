@@ -31,7 +31,12 @@ function stats(values: number[]): Stats {
 async function waitFor(url: string, ms = 20_000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    if (await fetch(url).then((r) => r.ok).catch(() => false)) return;
+    if (
+      await fetch(url)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} did not answer`);
@@ -40,12 +45,14 @@ async function waitFor(url: string, ms = 20_000) {
 async function connectAll(url: string, count: number, headers: (i: number) => Record<string, string>): Promise<Socket[]> {
   const sockets: Socket[] = [];
   for (let i = 0; i < count; i += 50) {
-    const batch = Array.from({ length: Math.min(50, count - i) }, (_, j) =>
-      new Promise<Socket>((resolve, reject) => {
-        const s = connect(url, { transports: ["websocket"], reconnection: false, extraHeaders: headers(i + j), forceNew: true });
-        s.once("connect", () => resolve(s));
-        s.once("connect_error", reject);
-      }),
+    const batch = Array.from(
+      { length: Math.min(50, count - i) },
+      (_, j) =>
+        new Promise<Socket>((resolve, reject) => {
+          const s = connect(url, { transports: ["websocket"], reconnection: false, extraHeaders: headers(i + j), forceNew: true });
+          s.once("connect", () => resolve(s));
+          s.once("connect_error", reject);
+        }),
     );
     sockets.push(...(await Promise.all(batch)));
   }

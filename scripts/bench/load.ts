@@ -26,12 +26,22 @@ const serverJs = path.join(ROOT, process.env.BUILD_DIR ?? "build", "node", "serv
 
 /** Refuses to measure a server left over on the port (it would answer instead of the one we start). */
 async function assertPortFree(url: string) {
-  if (await fetch(url).then(() => true).catch(() => false)) throw new Error(`Something already answers on ${url}: stop it first`);
+  if (
+    await fetch(url)
+      .then(() => true)
+      .catch(() => false)
+  )
+    throw new Error(`Something already answers on ${url}: stop it first`);
 }
 
 async function waitFor(url: string) {
   for (let i = 0; i < 300; i++) {
-    if (await fetch(url).then((r) => r.ok).catch(() => false)) return;
+    if (
+      await fetch(url)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} did not come up`);
@@ -43,7 +53,16 @@ async function main() {
   if (build.status !== 0 || !fs.existsSync(serverJs)) throw new Error("Building the production bundle failed");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "as-load-"));
   const dbFile = path.join(dir, "load.db");
-  const env = { ...process.env, NODE_ENV: "production" as const, PORT: String(PORT), DATABASE_URL: `file:${dbFile}`, DATA_DIR: dir, INSECURE_COOKIES: "1", RATE_LIMIT: "off", LOG_LEVEL: "warn" };
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    PORT: String(PORT),
+    DATABASE_URL: `file:${dbFile}`,
+    DATA_DIR: dir,
+    INSECURE_COOKIES: "1",
+    RATE_LIMIT: "off",
+    LOG_LEVEL: "warn",
+  };
   const migrate = spawnSync(process.execPath, ["scripts/db/migrate.mjs"], { env, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(migrate.stderr);
   const seed = spawnSync(process.execPath, [path.join(path.dirname(serverJs), "seed.js")], { env, encoding: "utf8" });
@@ -55,13 +74,26 @@ async function main() {
   const cookie = createCookie("as_session", { secrets: [secret], path: "/", httpOnly: true, sameSite: "lax" });
   const db = new Database(dbFile);
   const users = db.prepare(`SELECT id, email, role FROM User ORDER BY email`).all() as { id: string; email: string; role: string }[];
-  const tickets = db.prepare(`SELECT id, number, manufacturerId, supplierId, state FROM Ticket`).all() as { id: string; number: string; manufacturerId: string; supplierId: string; state: string }[];
-  const orgOf = Object.fromEntries((db.prepare(`SELECT id, organizationId FROM User`).all() as { id: string; organizationId: string }[]).map((u) => [u.id, u.organizationId]));
+  const tickets = db.prepare(`SELECT id, number, manufacturerId, supplierId, state FROM Ticket`).all() as {
+    id: string;
+    number: string;
+    manufacturerId: string;
+    supplierId: string;
+    state: string;
+  }[];
+  const orgOf = Object.fromEntries(
+    (db.prepare(`SELECT id, organizationId FROM User`).all() as { id: string; organizationId: string }[]).map((u) => [u.id, u.organizationId]),
+  );
   const sessions: { cookie: string; role: string; userId: string }[] = [];
   for (let i = 0; i < USERS; i++) {
     const user = users[i % users.length];
     const id = crypto.randomBytes(32).toString("base64url");
-    db.prepare(`INSERT INTO Session (id, userId, expiresAt, createdAt) VALUES (?, ?, ?, ?)`).run(id, user.id, new Date(Date.now() + 3_600_000).toISOString().replace("Z", "+00:00"), new Date().toISOString().replace("Z", "+00:00"));
+    db.prepare(`INSERT INTO Session (id, userId, expiresAt, createdAt) VALUES (?, ?, ?, ?)`).run(
+      id,
+      user.id,
+      new Date(Date.now() + 3_600_000).toISOString().replace("Z", "+00:00"),
+      new Date().toISOString().replace("Z", "+00:00"),
+    );
     sessions.push({ cookie: (await cookie.serialize(id)).split(";")[0], role: user.role, userId: user.id });
   }
   db.close();
@@ -80,17 +112,37 @@ async function main() {
       // each connection is one user; requests cycle through that user's mix
       setupClient: (client) => {
         const s = sessions[next++ % sessions.length];
-        const own = tickets.filter((t) => (s.role === "monitor" ? t.state !== "draft" : s.role === "manufacturer" ? t.manufacturerId === orgOf[s.userId] : t.supplierId === orgOf[s.userId] && t.state !== "draft"));
+        const own = tickets.filter((t) =>
+          s.role === "monitor"
+            ? t.state !== "draft"
+            : s.role === "manufacturer"
+              ? t.manufacturerId === orgOf[s.userId]
+              : t.supplierId === orgOf[s.userId] && t.state !== "draft",
+        );
         const ticket = own[0];
         const headers = { Cookie: s.cookie, Origin: origin };
         const home = s.role === "monitor" ? "/dashboard" : s.role === "supplier" ? "/inbox" : "/tickets";
         const mix = [
           { method: "GET", path: home, headers },
           { method: "GET", path: "/tickets", headers },
-          ...(ticket ? [{ method: "GET", path: `/tickets/${ticket.id}`, headers }, { method: "GET", path: `/tickets/${ticket.id}.data`, headers }] : []),
+          ...(ticket
+            ? [
+                { method: "GET", path: `/tickets/${ticket.id}`, headers },
+                { method: "GET", path: `/tickets/${ticket.id}.data`, headers },
+              ]
+            : []),
           { method: "GET", path: "/notifications", headers },
           // a form post every user may make: mark notifications read
-          ...(process.env.BENCH_LOAD_NO_POST ? [] : [{ method: "POST", path: "/notifications", headers: { ...headers, "content-type": "application/x-www-form-urlencoded" }, body: "all=1" }]),
+          ...(process.env.BENCH_LOAD_NO_POST
+            ? []
+            : [
+                {
+                  method: "POST",
+                  path: "/notifications",
+                  headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+                  body: "all=1",
+                },
+              ]),
           ...(ticket ? [{ method: "GET", path: `/tickets/${ticket.id}/quote`, headers }] : []),
         ];
         client.setRequests(mix as never);

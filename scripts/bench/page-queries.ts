@@ -24,12 +24,22 @@ await databaseReady();
 async function sessionFor(sql: string) {
   const [{ id: userId }] = await prisma.$queryRawUnsafe<{ id: string }[]>(sql);
   const id = `pq-${userId}`.padEnd(43, "q").slice(0, 43);
-  await prisma.session.upsert({ where: { id }, create: { id, userId, expiresAt: new Date(Date.now() + 3_600_000) }, update: { expiresAt: new Date(Date.now() + 3_600_000) } });
+  await prisma.session.upsert({
+    where: { id },
+    create: { id, userId, expiresAt: new Date(Date.now() + 3_600_000) },
+    update: { expiresAt: new Date(Date.now() + 3_600_000) },
+  });
   return id;
 }
-const monitorSession = await sessionFor(`SELECT u.id FROM User u JOIN Program p ON p.technoparkId = u.organizationId WHERE u.role = 'monitor' LIMIT 1`);
-const supplierSession = await sessionFor(`SELECT u.id FROM User u JOIN Ticket t ON t.supplierId = u.organizationId WHERE u.role = 'supplier' GROUP BY u.id ORDER BY COUNT(*) DESC LIMIT 1`);
-const [{ id: ticketId }] = await prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM Ticket WHERE state = 'in_progress' ORDER BY id LIMIT 1 OFFSET 7`);
+const monitorSession = await sessionFor(
+  `SELECT u.id FROM User u JOIN Program p ON p.technoparkId = u.organizationId WHERE u.role = 'monitor' LIMIT 1`,
+);
+const supplierSession = await sessionFor(
+  `SELECT u.id FROM User u JOIN Ticket t ON t.supplierId = u.organizationId WHERE u.role = 'supplier' GROUP BY u.id ORDER BY COUNT(*) DESC LIMIT 1`,
+);
+const [{ id: ticketId }] = await prisma.$queryRawUnsafe<{ id: string }[]>(
+  `SELECT id FROM Ticket WHERE state = 'in_progress' ORDER BY id LIMIT 1 OFFSET 7`,
+);
 const today = seoulDate(new Date());
 
 async function root(session: string) {
@@ -71,7 +81,8 @@ for (const [name, run] of Object.entries(pages)) {
     const sqlMs = log.reduce((sum, q) => sum + q.ms, 0);
     console.log(`\n${name} round ${round}: ${log.length} statements, ${sqlMs} ms in SQL, ${wall.toFixed(1)} ms wall`);
     if (round === rounds || round === 1) {
-      for (const q of [...log].sort((a, b) => b.ms - a.ms).slice(0, 6)) console.log(`  ${String(q.ms).padStart(5)} ms  ${q.sql.replace(/\s+/g, " ").slice(0, Number(process.env.SQL_CHARS ?? 400))}`);
+      for (const q of [...log].sort((a, b) => b.ms - a.ms).slice(0, 6))
+        console.log(`  ${String(q.ms).padStart(5)} ms  ${q.sql.replace(/\s+/g, " ").slice(0, Number(process.env.SQL_CHARS ?? 400))}`);
     }
   }
 }

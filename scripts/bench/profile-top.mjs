@@ -21,7 +21,9 @@ const byPackage = new Map();
 for (const [id, micros] of self) {
   const { callFrame } = byId.get(id);
   const where = callFrame.url.replace(/^file:\/\//, "");
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where)?.[1] ?? (where ? (where.includes("/build/") ? "(app bundle)" : where.split("/").slice(-2).join("/")) : "(native/gc)");
+  const pkg =
+    /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where)?.[1] ??
+    (where ? (where.includes("/build/") ? "(app bundle)" : where.split("/").slice(-2).join("/")) : "(native/gc)");
   const fn = `${callFrame.functionName || "(anonymous)"} ${where.split("/").slice(-1)[0]}:${callFrame.lineNumber + 1}`;
   byFunction.set(fn, (byFunction.get(fn) ?? 0) + micros);
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + micros);

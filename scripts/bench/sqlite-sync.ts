@@ -36,7 +36,14 @@ if (process.env.SYNC_CHILD) {
   for (const mode of ["NORMAL", "FULL"]) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "as-sync-"));
     const run = spawnSync(process.execPath, ["--import", "tsx", path.resolve("scripts/bench/sqlite-sync.ts"), String(N)], {
-      env: { ...process.env, SYNC_CHILD: "1", SQLITE_SYNCHRONOUS: mode, DATABASE_URL: `file:${path.join(dir, "b.db")}`, DATA_DIR: dir, LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        SYNC_CHILD: "1",
+        SQLITE_SYNCHRONOUS: mode,
+        DATABASE_URL: `file:${path.join(dir, "b.db")}`,
+        DATA_DIR: dir,
+        LOG_LEVEL: "warn",
+      },
       encoding: "utf8",
     });
     fs.rmSync(dir, { recursive: true, force: true });

@@ -46,7 +46,9 @@ async function main() {
   let fileCount = 0;
   if (fs.existsSync(files)) {
     fs.cpSync(files, path.join(out, "files"), { recursive: true });
-    fileCount = fs.readdirSync(path.join(out, "files"), { recursive: true }).filter((f) => fs.statSync(path.join(out, "files", String(f))).isFile()).length;
+    fileCount = fs
+      .readdirSync(path.join(out, "files"), { recursive: true })
+      .filter((f) => fs.statSync(path.join(out, "files", String(f))).isFile()).length;
   }
   const secret = path.join(dataDir, "session-secret");
   if (fs.existsSync(secret)) fs.copyFileSync(secret, path.join(out, "session-secret"));
@@ -54,7 +56,9 @@ async function main() {
     path.join(out, "manifest.json"),
     JSON.stringify({ createdAt: new Date().toISOString(), databaseFile, dataDir, integrity, counts, files: fileCount }, null, 2),
   );
-  console.log(`Backup written to ${out} (${Object.values(counts).reduce((a, b) => a + b, 0)} rows, ${fileCount} files, ${Date.now() - started} ms)`);
+  console.log(
+    `Backup written to ${out} (${Object.values(counts).reduce((a, b) => a + b, 0)} rows, ${fileCount} files, ${Date.now() - started} ms)`,
+  );
 }
 
 main().catch((error) => {

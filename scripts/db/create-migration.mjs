@@ -24,7 +24,8 @@ import { lastEnginePanic, startSchemaEngine } from "./lib/schema-engine.mjs";
 const EXIT_ERROR = 1;
 const EXIT_NO_CHANGES = 2;
 const NAME_PATTERN = /^[a-z0-9_]+$/;
-const USAGE = "Usage: npm run db:migration:create -- <name>   (name: lowercase letters, digits, _; e.g. add_ticket_priority)\n" +
+const USAGE =
+  "Usage: npm run db:migration:create -- <name>   (name: lowercase letters, digits, _; e.g. add_ticket_priority)\n" +
   "       node scripts/db/create-migration.mjs <name> [--schema FILE] [--migrations-dir DIR]";
 
 class UsageError extends Error {}
@@ -113,7 +114,9 @@ async function main() {
 
   const script = output?.migrationScript;
   if (script === null || script === undefined || script.trim() === "") {
-    console.log(`No schema changes: nothing to create (${path.relative(process.cwd(), schemaPath)} matches ${existing.length} existing migration${existing.length === 1 ? "" : "s"}).`);
+    console.log(
+      `No schema changes: nothing to create (${path.relative(process.cwd(), schemaPath)} matches ${existing.length} existing migration${existing.length === 1 ? "" : "s"}).`,
+    );
     return EXIT_NO_CHANGES;
   }
 

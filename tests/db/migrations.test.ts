@@ -4,7 +4,18 @@
 import { describe, it, expect, beforeEach, afterEach } from "vitest";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -293,20 +304,23 @@ describe("applyMigrations refuses unsafe situations", () => {
     db.close();
 
     // The shape of Prisma's SQLite "RedefineTables" script.
-    writeMigrations({
-      "20240102000000_redefine": [
-        "-- RedefineTables",
-        "PRAGMA defer_foreign_keys=ON;",
-        "PRAGMA foreign_keys=OFF;",
-        'CREATE TABLE "new_P" ("id" INTEGER NOT NULL PRIMARY KEY, "note" TEXT NOT NULL DEFAULT \'\');',
-        'INSERT INTO "new_P" ("id", "note") SELECT "id", "note" FROM "P";',
-        'DROP TABLE "P";',
-        'ALTER TABLE "new_P" RENAME TO "P";',
-        "PRAGMA foreign_keys=ON;",
-        "PRAGMA defer_foreign_keys=OFF;",
-        "",
-      ].join("\n"),
-    }, migrationsDir);
+    writeMigrations(
+      {
+        "20240102000000_redefine": [
+          "-- RedefineTables",
+          "PRAGMA defer_foreign_keys=ON;",
+          "PRAGMA foreign_keys=OFF;",
+          'CREATE TABLE "new_P" ("id" INTEGER NOT NULL PRIMARY KEY, "note" TEXT NOT NULL DEFAULT \'\');',
+          'INSERT INTO "new_P" ("id", "note") SELECT "id", "note" FROM "P";',
+          'DROP TABLE "P";',
+          'ALTER TABLE "new_P" RENAME TO "P";',
+          "PRAGMA foreign_keys=ON;",
+          "PRAGMA defer_foreign_keys=OFF;",
+          "",
+        ].join("\n"),
+      },
+      migrationsDir,
+    );
     applyMigrations({ databaseFile, migrationsDir, log: quiet });
     const after = open(databaseFile);
     expect(after.prepare("SELECT COUNT(*) AS n FROM C").get()).toEqual({ n: 1 });
@@ -363,9 +377,7 @@ model Child {
   parent   Parent @relation(fields: [parentId], references: [id], onDelete: Cascade)
 }
 `;
-  const schemaV2 = schemaV1
-    .replace("note     String?", 'note     String  @default("")')
-    .concat("\nmodel Extra {\n  id Int @id\n}\n");
+  const schemaV2 = schemaV1.replace("note     String?", 'note     String  @default("")').concat("\nmodel Extra {\n  id Int @id\n}\n");
 
   it("writes a migration for each schema change, refuses no-op runs and bad names, never an empty file", () => {
     const schema = path.join(tmp, "schema.prisma");

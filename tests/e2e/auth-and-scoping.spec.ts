@@ -106,7 +106,11 @@ test("live-update sockets need the same session as the pages", async ({ page, co
   const { io } = await import("socket.io-client");
   const connect = (cookie?: string) =>
     new Promise<string>((resolve) => {
-      const socket = io(baseURL!, { transports: ["websocket"], reconnection: false, extraHeaders: { Origin: baseURL!, ...(cookie ? { Cookie: cookie } : {}) } });
+      const socket = io(baseURL!, {
+        transports: ["websocket"],
+        reconnection: false,
+        extraHeaders: { Origin: baseURL!, ...(cookie ? { Cookie: cookie } : {}) },
+      });
       socket.on("connect", () => {
         socket.close();
         resolve("connected");

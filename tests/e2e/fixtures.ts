@@ -40,10 +40,21 @@ export function addDaysIso(date: string, days: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-type TicketRow = { id: string; number: string; state: string; version: number; manufacturerId: string; supplierId: string; programId: string; submittedAt: string | null };
+type TicketRow = {
+  id: string;
+  number: string;
+  state: string;
+  version: number;
+  manufacturerId: string;
+  supplierId: string;
+  programId: string;
+  submittedAt: string | null;
+};
 
 export function ticket(number: string): TicketRow {
-  const row = db().prepare(`SELECT id, number, state, version, manufacturerId, supplierId, programId, submittedAt FROM Ticket WHERE number = ?`).get(number) as TicketRow | undefined;
+  const row = db()
+    .prepare(`SELECT id, number, state, version, manufacturerId, supplierId, programId, submittedAt FROM Ticket WHERE number = ?`)
+    .get(number) as TicketRow | undefined;
   if (!row) throw new Error(`fixture: no ticket ${number}`);
   return row;
 }
@@ -57,10 +68,14 @@ export function setState(number: string, state: string, patch: Record<string, st
   const t = ticket(number);
   const cols = Object.keys(patch);
   db()
-    .prepare(`UPDATE Ticket SET state = ?, version = version + 1, updatedAt = ?, stateChangedAt = ?${cols.map((c) => `, ${c} = @${c}`).join("")} WHERE id = @id`)
+    .prepare(
+      `UPDATE Ticket SET state = ?, version = version + 1, updatedAt = ?, stateChangedAt = ?${cols.map((c) => `, ${c} = @${c}`).join("")} WHERE id = @id`,
+    )
     .run(state, stamp(), stamp(), { ...patch, id: t.id });
   db()
-    .prepare(`INSERT INTO AuditEvent (ticketId, programId, action, fromState, toState, ticketVersion, summary, createdAt) VALUES (?, ?, 'fixture', ?, ?, ?, ?, ?)`)
+    .prepare(
+      `INSERT INTO AuditEvent (ticketId, programId, action, fromState, toState, ticketVersion, summary, createdAt) VALUES (?, ?, 'fixture', ?, ?, ?, ?, ?)`,
+    )
     .run(t.id, t.programId, t.state, state, t.version + 1, `(테스트 준비) ${state}`, stamp());
 }
 
@@ -76,7 +91,9 @@ function storedFile(uploaderId: string, name: string): string {
   fs.mkdirSync(path.join(e2eDir(), "files"), { recursive: true });
   fs.writeFileSync(path.join(e2eDir(), rel), PDF);
   db()
-    .prepare(`INSERT INTO StoredFile (id, sha256, size, mimeType, originalName, storagePath, uploadedById, createdAt) VALUES (?, ?, ?, 'application/pdf', ?, ?, ?, ?)`)
+    .prepare(
+      `INSERT INTO StoredFile (id, sha256, size, mimeType, originalName, storagePath, uploadedById, createdAt) VALUES (?, ?, ?, 'application/pdf', ?, ?, ?, ?)`,
+    )
     .run(fileId, crypto.createHash("sha256").update(PDF).digest("hex"), PDF.byteLength, name, rel, uploaderId, stamp());
   return fileId;
 }
@@ -87,7 +104,8 @@ function storedFile(uploaderId: string, name: string): string {
  */
 export function addApplicationDocuments(number: string, opts: { certificate?: boolean } = {}) {
   const t = ticket(number);
-  const basis = (db().prepare(`SELECT eligibilityBasis FROM Organization WHERE id = ?`).get(t.manufacturerId) as { eligibilityBasis: string }).eligibilityBasis;
+  const basis = (db().prepare(`SELECT eligibilityBasis FROM Organization WHERE id = ?`).get(t.manufacturerId) as { eligibilityBasis: string })
+    .eligibilityBasis;
   const applied = t.submittedAt ? seoulToday(new Date(t.submittedAt)) : seoulToday();
   const year = Number(applied.slice(0, 4));
   const issued = addDaysIso(applied, -10);
@@ -113,7 +131,17 @@ export function addApplicationDocuments(number: string, opts: { certificate?: bo
     `INSERT INTO ApplicationDocument (id, ticketId, kind, fiscalYear, issuedOn, fileId, attachedAtApplication, uploadedById, createdAt) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   );
   db().transaction(() => {
-    for (const d of docs) insert.run(id(), t.id, d.kind, d.fiscalYear, issued, storedFile(maker, `${d.kind}${d.fiscalYear ? `-${d.fiscalYear}` : ""}.pdf`), maker, stamp());
+    for (const d of docs)
+      insert.run(
+        id(),
+        t.id,
+        d.kind,
+        d.fiscalYear,
+        issued,
+        storedFile(maker, `${d.kind}${d.fiscalYear ? `-${d.fiscalYear}` : ""}.pdf`),
+        maker,
+        stamp(),
+      );
   })();
 }
 
@@ -126,14 +154,20 @@ export function submitQuoteAndPlan(number: string, lines: { description: string;
   const planId = id();
   const due = (db().prepare(`SELECT planDueOn FROM Ticket WHERE id = ?`).get(t.id) as { planDueOn: string }).planDueOn;
   db().transaction(() => {
-    db().prepare(`INSERT INTO Quote (id, ticketId, version, total, createdById, createdAt) VALUES (?, ?, 1, ?, ?, ?)`).run(quoteId, t.id, total, vendor, stamp());
+    db()
+      .prepare(`INSERT INTO Quote (id, ticketId, version, total, createdById, createdAt) VALUES (?, ?, 1, ?, ?, ?)`)
+      .run(quoteId, t.id, total, vendor, stamp());
     lines.forEach((l, i) =>
       db()
-        .prepare(`INSERT INTO QuoteLine (id, quoteId, kind, description, quantity, unitPrice, amount, sortOrder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+        .prepare(
+          `INSERT INTO QuoteLine (id, quoteId, kind, description, quantity, unitPrice, amount, sortOrder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
         .run(id(), quoteId, l.kind, l.description, l.quantity, l.unitPrice, l.quantity * l.unitPrice, i),
     );
     db()
-      .prepare(`INSERT INTO ExecutionPlan (id, ticketId, version, scope, staff, dueOn, submittedById, submittedAt) VALUES (?, ?, 1, ?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO ExecutionPlan (id, ticketId, version, scope, staff, dueOn, submittedById, submittedAt) VALUES (?, ?, 1, ?, ?, ?, ?, ?)`,
+      )
       .run(planId, t.id, "MES 4.0 버전업 및 생산 보고서 모듈 개발", "PM 1명, 개발자 2명", due, vendor, stamp());
     db()
       .prepare(`INSERT INTO PlanMilestone (id, planId, title, dueOn, deliverable, sortOrder) VALUES (?, ?, '버전업 설치', ?, '설치 확인서', 0)`)
@@ -145,7 +179,9 @@ export function submitQuoteAndPlan(number: string, lines: { description: string;
 export function requestExtension(number: string, months: number, reason = "설비 입고 지연") {
   const t = ticket(number);
   db()
-    .prepare(`INSERT INTO ExtensionRequest (id, ticketId, months, reason, status, requestedById, requestedAt) VALUES (?, ?, ?, ?, 'pending', ?, ?)`)
+    .prepare(
+      `INSERT INTO ExtensionRequest (id, ticketId, months, reason, status, requestedById, requestedAt) VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
+    )
     .run(id(), t.id, months, reason, userOf(t.manufacturerId), stamp());
   bumpVersion(t.id);
 }
@@ -157,26 +193,47 @@ export function addWorkLog(number: string, opts: { status: "submitted" | "confir
     .prepare(
       `INSERT INTO WorkLog (id, ticketId, authorId, workedOn, minutes, description, status, swVersionBefore, swVersionAfter, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 240, ?, ?, ?, ?, 1, ?, ?)`,
     )
-    .run(logId, t.id, userOf(t.supplierId), seoulToday(), opts.swAfter ? "MES 4.0 설치" : "보고서 모듈 시험", opts.status, opts.swBefore ?? null, opts.swAfter ?? null, stamp(), stamp());
+    .run(
+      logId,
+      t.id,
+      userOf(t.supplierId),
+      seoulToday(),
+      opts.swAfter ? "MES 4.0 설치" : "보고서 모듈 시험",
+      opts.status,
+      opts.swBefore ?? null,
+      opts.swAfter ?? null,
+      stamp(),
+      stamp(),
+    );
   bumpVersion(t.id);
   return logId;
 }
 
 export function confirmWorkLog(logId: string) {
   const log = db().prepare(`SELECT ticketId FROM WorkLog WHERE id = ?`).get(logId) as { ticketId: string };
-  db().prepare(`UPDATE WorkLog SET status = 'confirmed', confirmedAt = ?, version = version + 1, updatedAt = ? WHERE id = ?`).run(stamp(), stamp(), logId);
+  db()
+    .prepare(`UPDATE WorkLog SET status = 'confirmed', confirmedAt = ?, version = version + 1, updatedAt = ? WHERE id = ?`)
+    .run(stamp(), stamp(), logId);
   bumpVersion(log.ticketId);
 }
 
 export function addCompletionReport(number: string) {
   const t = ticket(number);
   db()
-    .prepare(`INSERT INTO CompletionReport (id, ticketId, summary, results, authorId, submittedAt) VALUES (?, ?, 'MES 4.0 버전업 완료', '보고서 모듈 가동 확인', ?, ?)`)
+    .prepare(
+      `INSERT INTO CompletionReport (id, ticketId, summary, results, authorId, submittedAt) VALUES (?, ?, 'MES 4.0 버전업 완료', '보고서 모듈 가동 확인', ?, ?)`,
+    )
     .run(id(), t.id, userOf(t.supplierId), stamp());
 }
 
 /** A new submitted ticket like `like` (same companies and program) for steps that close or hide a ticket. */
-export function cloneSubmittedTicket(like: string, number: string, title: string, state = "submitted", patch: Record<string, string | number | null> = {}): string {
+export function cloneSubmittedTicket(
+  like: string,
+  number: string,
+  title: string,
+  state = "submitted",
+  patch: Record<string, string | number | null> = {},
+): string {
   const t = ticket(like);
   const newId = id();
   db()
@@ -187,7 +244,10 @@ export function cloneSubmittedTicket(like: string, number: string, title: string
     .run(newId, number, t.programId, t.manufacturerId, t.supplierId, title, state, stamp(), stamp(), stamp(), stamp());
   db().prepare(`INSERT INTO TicketSupportType (ticketId, type) VALUES (?, 'sw_upgrade')`).run(newId);
   const cols = Object.keys(patch);
-  if (cols.length) db().prepare(`UPDATE Ticket SET ${cols.map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`).run({ ...patch, id: newId });
+  if (cols.length)
+    db()
+      .prepare(`UPDATE Ticket SET ${cols.map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`)
+      .run({ ...patch, id: newId });
   return newId;
 }
 

@@ -47,8 +47,22 @@ const HANGUL = /[\uac00-\ud7a3]/;
 /** One hash per table (sessions and migration bookkeeping aside). */
 function tableChecksums(): Map<string, string> {
   const d = db();
-  const tables = (d.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('Session', '_prisma_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
-  return new Map(tables.map((t) => [t, crypto.createHash("sha256").update(JSON.stringify(d.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all())).digest("hex")]));
+  const tables = (
+    d
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('Session', '_prisma_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      )
+      .all() as { name: string }[]
+  ).map((t) => t.name);
+  return new Map(
+    tables.map((t) => [
+      t,
+      crypto
+        .createHash("sha256")
+        .update(JSON.stringify(d.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()))
+        .digest("hex"),
+    ]),
+  );
 }
 function databaseChecksum(tables: Map<string, string>): string {
   const hash = crypto.createHash("sha256");
@@ -68,14 +82,49 @@ const XSS_PROBES = [
 ];
 
 const money = fc.oneof(
-  fc.constantFrom("-1", "1.5", "1e309", "99999999999999999999", "9007199254740993", "-0", "0x10", "+1", "1,000.5", "１２３", "٣", "1_000", "₩1000", "0.0000001", "Infinity", "-Infinity", "NaN", "1e3", " 1 2 "),
+  fc.constantFrom(
+    "-1",
+    "1.5",
+    "1e309",
+    "99999999999999999999",
+    "9007199254740993",
+    "-0",
+    "0x10",
+    "+1",
+    "1,000.5",
+    "１２３",
+    "٣",
+    "1_000",
+    "₩1000",
+    "0.0000001",
+    "Infinity",
+    "-Infinity",
+    "NaN",
+    "1e3",
+    " 1 2 ",
+  ),
   fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }).map(String),
   fc.double().map(String),
   fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }).map((n) => n.toLocaleString("ko-KR")),
 );
 
 const dates = fc.oneof(
-  fc.constantFrom("2024-02-30", "2023-02-29", "2023-13-01", "0000-00-00", "9999-99-99", "2024-2-3", "20240101", "2024-01-01T00:00:00Z", "-2024-01-01", "+275760-09-13", "2024/01/01", "2024-01-32", "1969-12-31", "9999-12-31"),
+  fc.constantFrom(
+    "2024-02-30",
+    "2023-02-29",
+    "2023-13-01",
+    "0000-00-00",
+    "9999-99-99",
+    "2024-2-3",
+    "20240101",
+    "2024-01-01T00:00:00Z",
+    "-2024-01-01",
+    "+275760-09-13",
+    "2024/01/01",
+    "2024-01-32",
+    "1969-12-31",
+    "9999-12-31",
+  ),
   fc
     .tuple(fc.integer({ min: -1, max: 10_000 }), fc.integer({ min: -1, max: 14 }), fc.integer({ min: -1, max: 33 }))
     .map(([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
@@ -84,13 +133,34 @@ const dates = fc.oneof(
 const unicode = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 20 }),
-  fc.constantFrom("\u0000", "\ud800", "\udfff", "𝕏🚀한글\u202e", "\u200b", "\ufeff", "e\u0301", "ﷺ", "\u00a0", "Ⅻ", "한\u0000글", "\r\n", "👨‍👩‍👧‍👦", "ᄀᄀᄀ", "%00", "../../etc/passwd"),
+  fc.constantFrom(
+    "\u0000",
+    "\ud800",
+    "\udfff",
+    "𝕏🚀한글\u202e",
+    "\u200b",
+    "\ufeff",
+    "e\u0301",
+    "ﷺ",
+    "\u00a0",
+    "Ⅻ",
+    "한\u0000글",
+    "\r\n",
+    "👨‍👩‍👧‍👦",
+    "ᄀᄀᄀ",
+    "%00",
+    "../../etc/passwd",
+  ),
 );
 
 /** 5,000–60,000 characters, cheap to generate (a repeated random chunk, ASCII, Unicode, Hangul or markup). */
 const huge = fc
   .tuple(
-    fc.oneof(fc.string({ minLength: 1, maxLength: 64 }), fc.string({ unit: "grapheme", minLength: 1, maxLength: 8 }), fc.constantFrom("가", "<script>", "9", "'", ...XSS_PROBES)),
+    fc.oneof(
+      fc.string({ minLength: 1, maxLength: 64 }),
+      fc.string({ unit: "grapheme", minLength: 1, maxLength: 8 }),
+      fc.constantFrom("가", "<script>", "9", "'", ...XSS_PROBES),
+    ),
     fc.integer({ min: 5_000, max: 60_000 }),
   )
   .map(([chunk, length]) => chunk.repeat(Math.ceil(length / chunk.length)).slice(0, length));
@@ -105,7 +175,7 @@ const nasty = fc.oneof(
     "",
     " ",
     "'; DROP TABLE Ticket; --",
-    "\" OR 1=1 --",
+    '" OR 1=1 --',
     "1' OR '1'='1",
     "%' AND 1=1 --",
     ...XSS_PROBES,
@@ -117,7 +187,7 @@ const nasty = fc.oneof(
     "[object Object]",
     "true",
     "on",
-    "{\"a\":1}",
+    '{"a":1}',
     "[1,2]",
     "__proto__",
   ),
@@ -132,19 +202,74 @@ type Submission = { encoding: "urlencoded" | "multipart"; entries: Entry[] };
 
 const value: fc.Arbitrary<Value> = fc.oneof(
   { arbitrary: nasty, weight: 12 },
-  { arbitrary: fc.record({ file: nasty, filename: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("a.pdf", "../../x.pdf", "\"quoted\".pdf", "한글.pdf", "")), type: fc.constantFrom("application/pdf", "text/html", "application/octet-stream", "") }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      file: nasty,
+      filename: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("a.pdf", "../../x.pdf", '"quoted".pdf', "한글.pdf", "")),
+      type: fc.constantFrom("application/pdf", "text/html", "application/octet-stream", ""),
+    }),
+    weight: 1,
+  },
   // invalid UTF-8: lone continuation, overlong NUL, a UTF-16 surrogate, truncated sequence, 0xFF
-  { arbitrary: fc.constantFrom([0x80], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe3, 0x81], [0xff, 0xfe], [0xf4, 0x90, 0x80, 0x80]).map((bytes) => ({ bytes })), weight: 1 },
+  {
+    arbitrary: fc
+      .constantFrom([0x80], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe3, 0x81], [0xff, 0xfe], [0xf4, 0x90, 0x80, 0x80])
+      .map((bytes) => ({ bytes })),
+    weight: 1,
+  },
   // broken percent-escapes (sent as they are in a urlencoded body)
   { arbitrary: fc.constantFrom("%", "%zz", "%E", "%%", "%u0041", "a%2").map((literal) => ({ literal })), weight: 1 },
 );
 
 const FIELD_NAMES = [
-  "intent", "action", "version", "ticketId", "title", "problem", "desiredOutcome", "supplierId", "amount", "paidOn", "startOn",
-  "verifiedAmount", "resultOn", "months", "reason", "note", "scope", "staff", "workedOn", "hours", "description", "comment",
-  "summary", "results", "kind", "issuedOn", "fiscalYear", "evaluatorName", "evaluatedOn", "fixList", "decision", "email",
-  "lines.0.quantity", "lines.0.unitPrice", "items.0.description", "grade_period_adequacy", "check_warranty_expired", "capacity",
-  "subsidyRateBp", "subsidyCap", "name", "businessNumber", "region", "address", "id", "file", "supportTypes", "systemId",
+  "intent",
+  "action",
+  "version",
+  "ticketId",
+  "title",
+  "problem",
+  "desiredOutcome",
+  "supplierId",
+  "amount",
+  "paidOn",
+  "startOn",
+  "verifiedAmount",
+  "resultOn",
+  "months",
+  "reason",
+  "note",
+  "scope",
+  "staff",
+  "workedOn",
+  "hours",
+  "description",
+  "comment",
+  "summary",
+  "results",
+  "kind",
+  "issuedOn",
+  "fiscalYear",
+  "evaluatorName",
+  "evaluatedOn",
+  "fixList",
+  "decision",
+  "email",
+  "lines.0.quantity",
+  "lines.0.unitPrice",
+  "items.0.description",
+  "grade_period_adequacy",
+  "check_warranty_expired",
+  "capacity",
+  "subsidyRateBp",
+  "subsidyCap",
+  "name",
+  "businessNumber",
+  "region",
+  "address",
+  "id",
+  "file",
+  "supportTypes",
+  "systemId",
 ];
 
 /**
@@ -186,7 +311,13 @@ function encodeBody({ encoding, entries }: Submission): { contentType: string; b
   if (encoding === "urlencoded") {
     const pairs = entries.map(([name, v]) => {
       const text =
-        typeof v === "string" ? formText(v) : "file" in v ? formText(v.file) : "bytes" in v ? v.bytes.map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("") : v.literal;
+        typeof v === "string"
+          ? formText(v)
+          : "file" in v
+            ? formText(v.file)
+            : "bytes" in v
+              ? v.bytes.map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("")
+              : v.literal;
       return `${formText(name)}=${text}`;
     });
     return { contentType: "application/x-www-form-urlencoded", body: Buffer.from(pairs.join("&")) };
@@ -223,12 +354,23 @@ const UNREAD_BODY_RISK = 8 * 1024;
 let reusedSocketResets = 0;
 
 /** A plain node:http POST on a keep-alive agent: far less client CPU per request than a browser-like client. */
-function post(agent: http.Agent, url: URL, headers: Record<string, string>, contentType: string | null, body: Buffer, retried = false): Promise<Reply> {
+function post(
+  agent: http.Agent,
+  url: URL,
+  headers: Record<string, string>,
+  contentType: string | null,
+  body: Buffer,
+  retried = false,
+): Promise<Reply> {
   const own = body.byteLength > UNREAD_BODY_RISK || retried ? new http.Agent({ keepAlive: true, maxSockets: 1 }) : undefined;
   return new Promise<Reply>((resolve, reject) => {
     const request = http.request(
       url,
-      { method: "POST", agent: own ?? agent, headers: { ...headers, ...(contentType ? { "Content-Type": contentType } : {}), "Content-Length": String(body.byteLength) } },
+      {
+        method: "POST",
+        agent: own ?? agent,
+        headers: { ...headers, ...(contentType ? { "Content-Type": contentType } : {}), "Content-Length": String(body.byteLength) },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (c: Buffer) => chunks.push(c));
@@ -295,10 +437,18 @@ type Tally = { data: number; document: number; statuses: Map<number, number> };
 async function signInForCookie(agent: http.Agent, baseURL: string, email: string): Promise<string> {
   const body = Buffer.from(new URLSearchParams({ email, password: "demo1234!", redirectTo: "/" }).toString());
   const reply = await new Promise<{ status: number; cookies: string[] }>((resolve, reject) => {
-    const request = http.request(new URL("/login", baseURL), { method: "POST", agent, headers: { Origin: baseURL, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.byteLength) } }, (r) => {
-      r.resume();
-      r.on("end", () => resolve({ status: r.statusCode ?? 0, cookies: r.headers["set-cookie"] ?? [] }));
-    });
+    const request = http.request(
+      new URL("/login", baseURL),
+      {
+        method: "POST",
+        agent,
+        headers: { Origin: baseURL, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.byteLength) },
+      },
+      (r) => {
+        r.resume();
+        r.on("end", () => resolve({ status: r.statusCode ?? 0, cookies: r.headers["set-cookie"] ?? [] }));
+      },
+    );
     request.on("error", reject);
     request.end(body);
   });
@@ -316,7 +466,11 @@ async function actionTargets(baseURL: string, agent: http.Agent): Promise<{ acti
   const program = db().prepare(`SELECT id FROM Program LIMIT 1`).get() as { id: string };
   const targets = actions.flatMap((p) => {
     const url = new URL(`/${p.replace(":ticketId", t4.id).replace(":programId", program.id)}`, baseURL);
-    const who = p.startsWith("programs") ? ["monitor@demo.kr"] : p === "profile" || p === "tickets/new" || p === "notifications" ? ["maker2@demo.kr"] : ["maker2@demo.kr", "vendor2@demo.kr", "monitor@demo.kr"];
+    const who = p.startsWith("programs")
+      ? ["monitor@demo.kr"]
+      : p === "profile" || p === "tickets/new" || p === "notifications"
+        ? ["maker2@demo.kr"]
+        : ["maker2@demo.kr", "vendor2@demo.kr", "monitor@demo.kr"];
     return who.map((email) => ({ action: p, url, who: email, headers: { Origin: baseURL, Cookie: cookies[email] } }));
   });
   return { actions, targets };
@@ -334,16 +488,20 @@ function lanes(total: number, parts: number, lane: number): number[][] {
 
 async function runPool(jobs: (() => Promise<void>)[], concurrency: number) {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
-    while (next < jobs.length) await jobs[next++]();
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
+      while (next < jobs.length) await jobs[next++]();
+    }),
+  );
 }
 
 /** fast-check's verdict, readable: the error first, long strings in the (shrunk) counterexample abbreviated, and how to replay it. */
 function reportOf<T>(details: fc.RunDetails<[T]>, show: (example: T) => unknown = (example) => example): string {
   if (!details.failed) return "passed";
   const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance ?? "(no error)");
-  const example = details.counterexample ? JSON.stringify(show(details.counterexample[0]), (_key, v: unknown) => (typeof v === "string" ? short(v, 120) : v)) : "(none)";
+  const example = details.counterexample
+    ? JSON.stringify(show(details.counterexample[0]), (_key, v: unknown) => (typeof v === "string" ? short(v, 120) : v))
+    : "(none)";
   return `${error}\n  counterexample: ${short(example, 2_000)}\n  replay: fc.check(…, { seed: ${details.seed}, path: "${details.counterexamplePath}" }) — failed after ${details.numRuns} runs, shrunk ${details.numShrinks} times`;
 }
 
@@ -404,8 +562,10 @@ test("a thousand malformed submissions per form action: no 5xx, Korean refusals,
       const reply = await post(agent, target.url, target.headers, contentType, body);
       count(target, "document", reply.status);
       if (reply.status >= 500) throw new Error(`${target.action} (${target.who}) → ${reply.status}: ${short(reply.text)}`);
-      if (reply.status >= 300 && reply.status < 400 && reply.location.startsWith("/login")) throw new Error(`${target.action} (${target.who}) → sent to sign-in: the session was lost`);
-      if (reply.status >= 400 && reply.status !== 404 && !HANGUL.test(reply.text)) throw new Error(`${target.action} (${target.who}) → ${reply.status} without a Korean message`);
+      if (reply.status >= 300 && reply.status < 400 && reply.location.startsWith("/login"))
+        throw new Error(`${target.action} (${target.who}) → sent to sign-in: the session was lost`);
+      if (reply.status >= 400 && reply.status !== 404 && !HANGUL.test(reply.text))
+        throw new Error(`${target.action} (${target.who}) → ${reply.status} without a Korean message`);
       const sentText = submission.entries.map(([, v]) => (typeof v === "string" ? v : "file" in v ? v.file : "")).join("\n");
       for (const probe of XSS_PROBES) {
         if (!sentText.includes(probe)) continue;
@@ -440,7 +600,8 @@ test("a thousand malformed submissions per form action: no 5xx, Korean refusals,
     }
   });
   // The slow document lanes first, then the rest, each round-robin over the actions (no one route hammered alone).
-  const roundRobin = (lists: (() => Promise<void>)[][]) => Array.from({ length: Math.max(...lists.map((l) => l.length)) }, (_, i) => lists.flatMap((l) => (i < l.length ? [l[i]] : []))).flat();
+  const roundRobin = (lists: (() => Promise<void>)[][]) =>
+    Array.from({ length: Math.max(...lists.map((l) => l.length)) }, (_, i) => lists.flatMap((l) => (i < l.length ? [l[i]] : []))).flat();
   const jobs = [...roundRobin(documentJobs), ...roundRobin(dataJobs)];
 
   const before = tableChecksums();
@@ -464,7 +625,11 @@ test("a thousand malformed submissions per form action: no 5xx, Korean refusals,
   }
   if (DOCUMENT_RUNS_PER_ACTION >= 60) expect(probesSent, "XSS probes echoed into re-rendered forms").toBeGreaterThan(0);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const histogram = (t: Tally) => [...t.statuses].sort(([x], [y]) => x - y).map(([s, n]) => `${s}×${n}`).join(" ");
+  const histogram = (t: Tally) =>
+    [...t.statuses]
+      .sort(([x], [y]) => x - y)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(" ");
   console.log(
     `hostile input: ${sent} malformed submissions to ${actions.length} form actions in ${seconds} s (${CONCURRENCY} in flight), no 5xx, database unchanged, ${probesSent} XSS probes echoed as text` +
       ` (${reusedSocketResets} resent after a reset of a reused keep-alive socket)\n` +
@@ -477,7 +642,11 @@ type NotAForm = { what: string; contentType: string | null; body: Buffer };
 const urlencodedOf = (s: Submission) => encodeBody({ ...s, encoding: "urlencoded" }).body;
 const multipartOf = (s: Submission) => encodeBody({ ...s, encoding: "multipart" });
 const notAForm: fc.Arbitrary<NotAForm> = fc.oneof(
-  hostileSubmission.map((s) => ({ what: "JSON", contentType: "application/json", body: Buffer.from(JSON.stringify(Object.fromEntries(s.entries.map(([k, v]) => [k, typeof v === "string" ? v : null])))) })),
+  hostileSubmission.map((s) => ({
+    what: "JSON",
+    contentType: "application/json",
+    body: Buffer.from(JSON.stringify(Object.fromEntries(s.entries.map(([k, v]) => [k, typeof v === "string" ? v : null])))),
+  })),
   hostileSubmission.map((s) => ({ what: "form text sent as text/plain", contentType: "text/plain;charset=UTF-8", body: urlencodedOf(s) })),
   hostileSubmission.map((s) => ({ what: "no Content-Type", contentType: null, body: urlencodedOf(s) })),
   fc.tuple(hostileSubmission, fc.double({ min: 0, max: 1, noNaN: true })).map(([s, cut]) => {
@@ -485,9 +654,17 @@ const notAForm: fc.Arbitrary<NotAForm> = fc.oneof(
     return { what: "multipart cut short", contentType, body: body.subarray(0, Math.floor(body.byteLength * cut)) };
   }),
   hostileSubmission.map((s) => ({ what: "multipart without a boundary", contentType: "multipart/form-data", body: multipartOf(s).body })),
-  hostileSubmission.map((s) => ({ what: "multipart with another boundary", contentType: "multipart/form-data; boundary=not-the-one", body: multipartOf(s).body })),
-  fc.uint8Array({ maxLength: 2_000 }).map((bytes) => ({ what: "random bytes as a urlencoded form", contentType: "application/x-www-form-urlencoded", body: Buffer.from(bytes) })),
-  fc.uint8Array({ maxLength: 2_000 }).map((bytes) => ({ what: "random bytes as multipart", contentType: "multipart/form-data; boundary=x", body: Buffer.from(bytes) })),
+  hostileSubmission.map((s) => ({
+    what: "multipart with another boundary",
+    contentType: "multipart/form-data; boundary=not-the-one",
+    body: multipartOf(s).body,
+  })),
+  fc
+    .uint8Array({ maxLength: 2_000 })
+    .map((bytes) => ({ what: "random bytes as a urlencoded form", contentType: "application/x-www-form-urlencoded", body: Buffer.from(bytes) })),
+  fc
+    .uint8Array({ maxLength: 2_000 })
+    .map((bytes) => ({ what: "random bytes as multipart", contentType: "multipart/form-data; boundary=x", body: Buffer.from(bytes) })),
 );
 const NOT_A_FORM_RUNS_PER_ACTION = Number(process.env.FUZZ_NOT_A_FORM_RUNS ?? 60);
 
@@ -508,7 +685,10 @@ test("a body that is not a form (JSON, text, no or broken multipart): no 5xx, Ko
           await checkDataAnswer(users[u], reply);
         });
         const details = await fc.check(property, { numRuns, seed: (SEED + 13 + a * 1_000_003 + u * 10_007 + l * 101) | 0 });
-        if (details.failed) problems.push(`POST ${action}.data as ${users[u].who}:\n${reportOf(details, ({ what, contentType, body }) => ({ what, contentType, body: body.toString("latin1") }))}`);
+        if (details.failed)
+          problems.push(
+            `POST ${action}.data as ${users[u].who}:\n${reportOf(details, ({ what, contentType, body }) => ({ what, contentType, body: body.toString("latin1") }))}`,
+          );
       }),
     );
   });
@@ -517,7 +697,10 @@ test("a body that is not a form (JSON, text, no or broken multipart): no 5xx, Ko
   const after = tableChecksums();
   agent.destroy();
   expect(problems, problems.join("\n\n")).toEqual([]);
-  expect([...before].filter(([t, h]) => after.get(t) !== h).map(([t]) => t), "tables a body that is not a form changed").toEqual([]);
+  expect(
+    [...before].filter(([t, h]) => after.get(t) !== h).map(([t]) => t),
+    "tables a body that is not a form changed",
+  ).toEqual([]);
   console.log(`not a form: ${sent} bodies to ${actions.length} form actions, no 5xx, database unchanged`);
 });
 
@@ -546,10 +729,18 @@ test("a body the server never reads does not stall the next request on the same 
   const send = (method: string, pathname: string, body?: Buffer) =>
     new Promise<{ status: number; reused: boolean; ms: number }>((resolve, reject) => {
       const started = Date.now();
-      const request = http.request(new URL(pathname, baseURL), { method, agent, headers: body ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.byteLength) } : {} }, (response) => {
-        response.resume();
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket, ms: Date.now() - started }));
-      });
+      const request = http.request(
+        new URL(pathname, baseURL),
+        {
+          method,
+          agent,
+          headers: body ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.byteLength) } : {},
+        },
+        (response) => {
+          response.resume();
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket, ms: Date.now() - started }));
+        },
+      );
       request.setTimeout(5_000, () => request.destroy(new Error(`${method} ${pathname}: no answer within 5 s`)));
       request.on("error", reject);
       request.end(body);

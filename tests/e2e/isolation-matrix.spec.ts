@@ -46,16 +46,19 @@ function ruleFor(id: string): Rule | undefined {
   return RULES[id] ?? (TICKET_SUBPAGE.test(id) ? { kind: "ticket" } : undefined);
 }
 
-
 /** Another Technopark with its own program, ticket, monitor and an uploaded document, for foreign cases. */
 function seedForeignTechnopark() {
   const d = db();
   const now = new Date().toISOString().replace("Z", "+00:00");
   const id = (p: string) => `${p}${crypto.randomUUID().replace(/-/g, "").slice(0, 20)}`;
   const tp = id("tp");
-  d.prepare(`INSERT INTO Organization (id, kind, name, businessNumber, address, region, createdAt, updatedAt) VALUES (?, 'technopark', '충북테크노파크', '3018212345', '충청북도 청주시', '충청북도', ?, ?)`).run(tp, now, now);
+  d.prepare(
+    `INSERT INTO Organization (id, kind, name, businessNumber, address, region, createdAt, updatedAt) VALUES (?, 'technopark', '충북테크노파크', '3018212345', '충청북도 청주시', '충청북도', ?, ?)`,
+  ).run(tp, now, now);
   const monitor = id("us");
-  d.prepare(`INSERT INTO User (id, email, name, passwordHash, role, organizationId, createdAt, updatedAt) VALUES (?, 'monitor2@other.kr', '타기관 담당', ?, 'monitor', ?, ?, ?)`).run(monitor, bcrypt.hashSync("demo1234!", 10), tp, now, now);
+  d.prepare(
+    `INSERT INTO User (id, email, name, passwordHash, role, organizationId, createdAt, updatedAt) VALUES (?, 'monitor2@other.kr', '타기관 담당', ?, 'monitor', ?, ?, ?)`,
+  ).run(monitor, bcrypt.hashSync("demo1234!", 10), tp, now, now);
   const program = d.prepare(`SELECT * FROM Program LIMIT 1`).get() as Record<string, unknown>;
   const otherProgram = id("pg");
   d.prepare(
@@ -70,22 +73,25 @@ function seedForeignTechnopark() {
   const bytes = Buffer.from("%PDF-1.4\n% 0006 사업자등록증\n");
   fs.writeFileSync(path.join(e2eDir(), rel), bytes);
   const uploader = d.prepare(`SELECT id FROM User WHERE email = 'maker3@demo.kr'`).get() as { id: string };
-  d.prepare(`INSERT INTO StoredFile (id, sha256, size, mimeType, originalName, storagePath, uploadedById, createdAt) VALUES (?, ?, ?, 'application/pdf', '사업자등록증.pdf', ?, ?, ?)`).run(
-    fileId,
-    crypto.createHash("sha256").update(bytes).digest("hex"),
-    bytes.length,
-    rel,
-    uploader.id,
-    now,
-  );
-  d.prepare(`INSERT INTO ApplicationDocument (id, ticketId, kind, issuedOn, fileId, attachedAtApplication, uploadedById, createdAt) VALUES (?, ?, 'business_registration', '2026-11-01', ?, 1, ?, ?)`).run(id("dc"), t6.id, fileId, uploader.id, now);
+  d.prepare(
+    `INSERT INTO StoredFile (id, sha256, size, mimeType, originalName, storagePath, uploadedById, createdAt) VALUES (?, ?, ?, 'application/pdf', '사업자등록증.pdf', ?, ?, ?)`,
+  ).run(fileId, crypto.createHash("sha256").update(bytes).digest("hex"), bytes.length, rel, uploader.id, now);
+  d.prepare(
+    `INSERT INTO ApplicationDocument (id, ticketId, kind, issuedOn, fileId, attachedAtApplication, uploadedById, createdAt) VALUES (?, ?, 'business_registration', '2026-11-01', ?, 1, ?, ?)`,
+  ).run(id("dc"), t6.id, fileId, uploader.id, now);
   return { program: program.id as string, fileId };
 }
 
 /** A checksum of every table a request could change. */
 function databaseChecksum(): string {
   const d = db();
-  const tables = (d.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('Session', '_prisma_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+  const tables = (
+    d
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('Session', '_prisma_migrations') AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      )
+      .all() as { name: string }[]
+  ).map((t) => t.name);
   const hash = crypto.createHash("sha256");
   for (const t of tables) hash.update(t).update(JSON.stringify(d.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()));
   return hash.digest("hex");
@@ -109,7 +115,13 @@ test("every route × every role × a foreign organisation's resource is refused"
 
   const foreign = seedForeignTechnopark();
   const tickets = Object.fromEntries(
-    (db().prepare(`SELECT id, number, title FROM Ticket WHERE number IN ('AS-2024-0003', 'AS-2024-0006')`).all() as { id: string; number: string; title: string }[]).map((t) => [t.number, t]),
+    (
+      db().prepare(`SELECT id, number, title FROM Ticket WHERE number IN ('AS-2024-0003', 'AS-2024-0006')`).all() as {
+        id: string;
+        number: string;
+        title: string;
+      }[]
+    ).map((t) => [t.number, t]),
   );
   // What each role may not read: AS-2024-0006 (미래식품 × 넥스트엠이에스) and the draft AS-2024-0003
   // (대성플라스틱 × 스마트팩토리솔루션); the other Technopark's monitor may read nothing of this program.
@@ -148,7 +160,11 @@ test("every route × every role × a foreign organisation's resource is refused"
       // the file of AS-2024-0006 is foreign to every one of these actors; the program only to the other monitor
       if (rule.kind === "program" && actor.role === "monitor") {
         // the other Technopark's monitor asks for the demo program
-        urls.splice(0, urls.length, `/${route.path.replace(":programId", (db().prepare(`SELECT id FROM Program WHERE noticeNumber = '경기테크노파크 공고 제2024-5호'`).get() as { id: string }).id)}`);
+        urls.splice(
+          0,
+          urls.length,
+          `/${route.path.replace(":programId", (db().prepare(`SELECT id FROM Program WHERE noticeNumber = '경기테크노파크 공고 제2024-5호'`).get() as { id: string }).id)}`,
+        );
       }
       for (const url of urls) {
         if (rule.kind === "own-only") {
@@ -157,7 +173,8 @@ test("every route × every role × a foreign organisation's resource is refused"
           const response = await api.get(url, { maxRedirects: 0 });
           cases++;
           const body = await response.text();
-          for (const secret of secrets) if (body.includes(secret)) failures.push(`${actor.email} GET ${url} shows a foreign ticket ("${secret}")`);
+          for (const secret of secrets)
+            if (body.includes(secret)) failures.push(`${actor.email} GET ${url} shows a foreign ticket ("${secret}")`);
           continue;
         }
         if (route.loader) {
@@ -183,6 +200,8 @@ test("every route × every role × a foreign organisation's resource is refused"
   }
   expect(failures).toEqual([]);
   expect(databaseChecksum(), "a refused request changed the database").toBe(before);
-  console.log(`tenant-isolation matrix: ${routes.length} routes × ${actors.length} roles → ${cases} direct requests, all refused without data or change`);
+  console.log(
+    `tenant-isolation matrix: ${routes.length} routes × ${actors.length} roles → ${cases} direct requests, all refused without data or change`,
+  );
   test.info().annotations.push({ type: "cases", description: String(cases) });
 });

@@ -15,7 +15,8 @@ async function watch(page: Page) {
     window.addEventListener("as:live-event", (e) => w.__live.push((e as CustomEvent).detail));
   });
 }
-const received = (page: Page) => page.evaluate(() => (window as unknown as { __live: { seq: number; ticketNumber: string; summary: string }[] }).__live);
+const received = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __live: { seq: number; ticketNumber: string; summary: string }[] }).__live);
 const mark = (page: Page) => page.evaluate(() => ((window as unknown as { __marker: string }).__marker = "still-here"));
 const marked = (page: Page) => page.evaluate(() => (window as unknown as { __marker?: string }).__marker);
 
@@ -92,7 +93,8 @@ test("a socket cannot join a foreign ticket's room", async ({ page, baseURL }) =
     socket.on("connect_error", reject);
   });
   // the monitor can see every ticket id; vendor1 must not join vendor2's AS-2024-0006
-  const join = (ticketId: string) => new Promise<{ ok: boolean; error?: string }>((resolve) => socket.emit("ticket:join", { ticketId }, resolve));
+  const join = (ticketId: string) =>
+    new Promise<{ ok: boolean; error?: string }>((resolve) => socket.emit("ticket:join", { ticketId }, resolve));
   const own = await page.goto("/tickets?q=AS-2024-0001").then(async () => {
     const href = await page.getByRole("link", { name: "AS-2024-0001" }).getAttribute("href");
     return href!.split("/").pop()!;
@@ -105,7 +107,10 @@ test("a socket cannot join a foreign ticket's room", async ({ page, baseURL }) =
   const foreign = (await monitor.getByRole("link", { name: "AS-2024-0006" }).getAttribute("href"))!.split("/").pop()!;
   expect(await join(foreign)).toEqual({ ok: false, error: "not_found" });
   // malformed messages are dropped, the connection survives
-  expect(await new Promise((resolve) => socket.emit("ticket:join", { ticketId: 42, extra: true }, resolve))).toEqual({ ok: false, error: "invalid" });
+  expect(await new Promise((resolve) => socket.emit("ticket:join", { ticketId: 42, extra: true }, resolve))).toEqual({
+    ok: false,
+    error: "invalid",
+  });
   expect(await join(own)).toEqual({ ok: true });
   socket.close();
   await monitorContext.close();
@@ -116,7 +121,11 @@ test("a handshake from another origin is refused", async ({ page, baseURL }) => 
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const { io } = await import("socket.io-client");
   const result = await new Promise<string>((resolve) => {
-    const socket = io(baseURL!, { transports: ["websocket"], reconnection: false, extraHeaders: { Cookie: cookie, Origin: "https://evil.example" } });
+    const socket = io(baseURL!, {
+      transports: ["websocket"],
+      reconnection: false,
+      extraHeaders: { Cookie: cookie, Origin: "https://evil.example" },
+    });
     socket.on("connect", () => {
       socket.close();
       resolve("connected");
@@ -143,17 +152,20 @@ test("after a server restart the client catches up with what it missed, exactly 
   const start = async () => {
     const child = spawn(process.execPath, [serverJs], { env, stdio: "ignore" });
     for (let i = 0; i < 100; i++) {
-      const ok = await fetch(`http://localhost:${port}/healthz`).then((r) => r.ok).catch(() => false);
+      const ok = await fetch(`http://localhost:${port}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ok) return child;
       await new Promise((r) => setTimeout(r, 100));
     }
     child.kill();
     throw new Error("second server did not start");
   };
-  const stop = (child: ChildProcess) => new Promise<void>((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
+  const stop = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
 
   let second = await start();
   const watcherContext = await browser.newContext({ baseURL: `http://localhost:${port}` });

@@ -4,7 +4,14 @@
 // edit, withdrawal and an extension request on the demo data.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
-import { GYEONGGI_2024_PARAMS, addDays, certificateValidUntil, executionWindow, formatKoreanDate, formatKoreanDateShort } from "../../app/domain";
+import {
+  GYEONGGI_2024_PARAMS,
+  addDays,
+  certificateValidUntil,
+  executionWindow,
+  formatKoreanDate,
+  formatKoreanDateShort,
+} from "../../app/domain";
 
 const seoulToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(new Date());
 const PDF = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`, "latin1");
@@ -208,7 +215,9 @@ test.describe.serial("도입기업", () => {
 
     // the 3-month validity per certificate
     const validUntil = formatKoreanDateShort(certificateValidUntil(issued, GYEONGGI_2024_PARAMS));
-    await expect(page.getByTestId("documents").locator('tr[data-document-kind="business_registration"]')).toContainText(`${validUntil}까지 유효`);
+    await expect(page.getByTestId("documents").locator('tr[data-document-kind="business_registration"]')).toContainText(
+      `${validUntil}까지 유효`,
+    );
     await expect(page.getByTestId("checklist").locator("tr[data-status=missing]")).toHaveCount(0);
     await expect(page.getByTestId("submit-readiness")).toContainText("모두 갖추어졌습니다");
     fileUrl = (await page.getByTestId("documents").locator('tr[data-document-kind="business_registration"] a').getAttribute("href")) ?? "";

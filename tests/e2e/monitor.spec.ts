@@ -72,7 +72,19 @@ test("dashboard counts, next actor and due lists match the database", async ({ p
   const counts = countsByState();
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   expect(total).toBeGreaterThanOrEqual(12); // the non-draft seed tickets and this spec's two copies
-  for (const state of ["submitted", "requirement_review", "site_evaluation", "selected", "plan_submitted", "cost_review", "agreed", "in_progress", "completed", "not_selected", "funded"]) {
+  for (const state of [
+    "submitted",
+    "requirement_review",
+    "site_evaluation",
+    "selected",
+    "plan_submitted",
+    "cost_review",
+    "agreed",
+    "in_progress",
+    "completed",
+    "not_selected",
+    "funded",
+  ]) {
     await expect(page.locator(`[data-state=${state}] .n`), state).toHaveText(String(counts[state] ?? 0));
   }
   await expect(page.getByTestId("list-total")).toHaveText(`${total}건`);
@@ -83,12 +95,18 @@ test("dashboard counts, next actor and due lists match the database", async ({ p
   await expect(page.getByTestId("due-soon").locator('[data-ticket-row="AS-2024-0002"]')).toContainText("계획서 제출 D-5");
   // capacity gauge: tickets holding a place (selected and later)
   const holding = db()
-    .prepare(`SELECT COUNT(*) AS n FROM Ticket WHERE state IN ('selected','plan_submitted','cost_review','plan_revision','agreed','funded','in_progress','completion_check','completed','follow_up')`)
+    .prepare(
+      `SELECT COUNT(*) AS n FROM Ticket WHERE state IN ('selected','plan_submitted','cost_review','plan_revision','agreed','funded','in_progress','completion_check','completed','follow_up')`,
+    )
     .get() as { n: number };
   await expect(page.getByTestId("gauge-선정 기업")).toContainText(`${holding.n}개사 / 64개사`);
   // a filter: the supplier breakdown link narrows the list
   await page.getByTestId("by-supplier").getByRole("link", { name: "(주)넥스트엠이에스" }).click();
-  const vendor2 = db().prepare(`SELECT COUNT(*) AS n FROM Ticket t JOIN Organization o ON o.id = t.supplierId WHERE o.name = '(주)넥스트엠이에스' AND t.state <> 'draft'`).get() as { n: number };
+  const vendor2 = db()
+    .prepare(
+      `SELECT COUNT(*) AS n FROM Ticket t JOIN Organization o ON o.id = t.supplierId WHERE o.name = '(주)넥스트엠이에스' AND t.state <> 'draft'`,
+    )
+    .get() as { n: number };
   await expect(page.getByTestId("list-total")).toHaveText(`${vendor2.n}건`);
   // search
   await page.getByLabel("검색").fill("AS-2024-0004");
@@ -134,7 +152,12 @@ test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page }
   await page.getByRole("button", { name: "평가 결과 제출" }).click();
   await expect(toast(page)).toContainText("현장평가 결과를 제출했습니다");
   await expect(page.getByLabel("평가위원 성명")).toBeDisabled();
-  const ev = db().prepare(`SELECT totalScore, passed, bonusPoints, submittedAt FROM SiteEvaluation WHERE ticketId = ?`).get(ticket(N).id) as { totalScore: number; passed: number; bonusPoints: number; submittedAt: string };
+  const ev = db().prepare(`SELECT totalScore, passed, bonusPoints, submittedAt FROM SiteEvaluation WHERE ticketId = ?`).get(ticket(N).id) as {
+    totalScore: number;
+    passed: number;
+    bonusPoints: number;
+    submittedAt: string;
+  };
   expect(ev).toMatchObject({ totalScore: 60, passed: 1, bonusPoints: 0 });
   await page.goto(`/tickets/${ticket(N).id}/evaluation?print=1`);
   await expect(page.getByRole("button", { name: "인쇄" })).toBeVisible();
@@ -233,8 +256,24 @@ test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page }
   await expect(page.getByTestId("follow-up-notes")).toContainText("3개월 후 가동률 점검 예정");
   expect(ticket(N).state).toBe("follow_up");
   // every step left an audit line
-  const actions = (db().prepare(`SELECT action FROM AuditEvent WHERE ticketId = ? ORDER BY seq`).all(ticket(N).id) as { action: string }[]).map((a) => a.action);
-  for (const a of ["ticket.start_review", "ticket.pass_review", "ticket.submit_evaluation", "ticket.select", "ticket.accept_plan", "ticket.record_cost_review", "ticket.sign_agreement", "ticket.record_payment", "ticket.approve_extension", "ticket.refuse_extension", "ticket.pass_completion", "ticket.start_follow_up", "followup.note"]) {
+  const actions = (db().prepare(`SELECT action FROM AuditEvent WHERE ticketId = ? ORDER BY seq`).all(ticket(N).id) as { action: string }[]).map(
+    (a) => a.action,
+  );
+  for (const a of [
+    "ticket.start_review",
+    "ticket.pass_review",
+    "ticket.submit_evaluation",
+    "ticket.select",
+    "ticket.accept_plan",
+    "ticket.record_cost_review",
+    "ticket.sign_agreement",
+    "ticket.record_payment",
+    "ticket.approve_extension",
+    "ticket.refuse_extension",
+    "ticket.pass_completion",
+    "ticket.start_follow_up",
+    "followup.note",
+  ]) {
     expect(actions, a).toContain(a);
   }
 });
@@ -257,9 +296,13 @@ test("program settings: capacity lowered in the UI blocks selection; stale form 
   await signIn(page, "monitor@demo.kr");
   await page.getByRole("link", { name: "사업 설정" }).click();
   await page.getByRole("link", { name: "2024년 스마트공장 AS지원사업 (경기)" }).click();
-  const holding = (db()
-    .prepare(`SELECT COUNT(*) AS n FROM Ticket WHERE state IN ('selected','plan_submitted','cost_review','plan_revision','agreed','funded','in_progress','completion_check','completed','follow_up')`)
-    .get() as { n: number }).n;
+  const holding = (
+    db()
+      .prepare(
+        `SELECT COUNT(*) AS n FROM Ticket WHERE state IN ('selected','plan_submitted','cost_review','plan_revision','agreed','funded','in_progress','completion_check','completed','follow_up')`,
+      )
+      .get() as { n: number }
+  ).n;
   // invalid value → Korean field error, typed value kept
   await page.getByLabel("정부지원 비율").fill("12000");
   await page.getByRole("button", { name: "설정 저장" }).click();
@@ -350,7 +393,10 @@ test("return for correction, reject, and cancel of a plan that never came", asyn
     await expect(page.getByLabel("취소 사유")).toHaveValue("수행계획서 제출기한 내 미제출");
     await page.getByRole("button", { name: "선정취소" }).click();
     await expect(toast(page)).toHaveText("선정을 취소했습니다.");
-    expect(db().prepare(`SELECT state, cancelReason FROM Ticket WHERE number = 'AS-2024-9003'`).get()).toEqual({ state: "cancelled", cancelReason: "수행계획서 제출기한 내 미제출" });
+    expect(db().prepare(`SELECT state, cancelReason FROM Ticket WHERE number = 'AS-2024-9003'`).get()).toEqual({
+      state: "cancelled",
+      cancelReason: "수행계획서 제출기한 내 미제출",
+    });
   } finally {
     for (const n of ["AS-2024-9001", "AS-2024-9002", "AS-2024-9003"]) deleteTicket(n);
   }
@@ -372,7 +418,10 @@ test("exports: CSV with BOM and XLSX, as filtered on the dashboard", async ({ pa
 
   // filtered: only 협약체결 tickets
   const filtered = await page.request.get("/exports/tickets.csv?state=agreed");
-  const filteredLines = (await filtered.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  const filteredLines = (await filtered.text())
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n");
   expect(filteredLines).toHaveLength(1 + (countsByState().agreed ?? 0));
 
   const xlsx = await page.request.get("/exports/tickets.xlsx");

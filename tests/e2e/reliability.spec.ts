@@ -23,10 +23,16 @@ function freshData(name: string, extra: number) {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "e2e.db");
   applyMigrations({ databaseFile: file, migrationsDir: path.join(root, "prisma", "migrations"), log: () => {} });
-  const seed = spawnSync(process.execPath, [path.join(path.dirname(serverJs), "seed.js")], { env: serverEnv({ port: 0, dataDir: dir }), encoding: "utf8" });
+  const seed = spawnSync(process.execPath, [path.join(path.dirname(serverJs), "seed.js")], {
+    env: serverEnv({ port: 0, dataDir: dir }),
+    encoding: "utf8",
+  });
   expect(seed.status, seed.stderr).toBe(0);
   const db = new Database(file);
-  const template = db.prepare("SELECT programId, manufacturerId, supplierId FROM Ticket WHERE number = 'AS-2024-0004'").get() as Record<string, string>;
+  const template = db.prepare("SELECT programId, manufacturerId, supplierId FROM Ticket WHERE number = 'AS-2024-0004'").get() as Record<
+    string,
+    string
+  >;
   const now = new Date().toISOString().replace("Z", "+00:00");
   const insert = db.prepare(
     `INSERT INTO Ticket (id, number, programId, manufacturerId, supplierId, title, problem, desiredOutcome, state, version, stateChangedAt, createdAt, updatedAt)
@@ -36,7 +42,17 @@ function freshData(name: string, extra: number) {
   db.transaction(() => {
     for (let i = 0; i < extra; i++) {
       const id = `rl${crypto.randomUUID().replace(/-/g, "").slice(0, 22)}`;
-      insert.run(id, `AS-RL-${name}-${String(i).padStart(4, "0")}`, template.programId, template.manufacturerId, template.supplierId, `신뢰성 시험 ${i}`, now, now, now);
+      insert.run(
+        id,
+        `AS-RL-${name}-${String(i).padStart(4, "0")}`,
+        template.programId,
+        template.manufacturerId,
+        template.supplierId,
+        `신뢰성 시험 ${i}`,
+        now,
+        now,
+        now,
+      );
       ids.push(id);
     }
   })();
@@ -57,7 +73,12 @@ async function signIn(port: number, email: string): Promise<string> {
 }
 
 /** One workflow write: the monitor starts the requirement review of a ticket. Acknowledged = the page says so. */
-async function startReview(port: number, cookie: string, ticketId: string, version = 1): Promise<{ status: number; acknowledged: boolean; body: string }> {
+async function startReview(
+  port: number,
+  cookie: string,
+  ticketId: string,
+  version = 1,
+): Promise<{ status: number; acknowledged: boolean; body: string }> {
   const response = await fetch(`http://localhost:${port}/tickets/${ticketId}`, {
     method: "POST",
     headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: `http://localhost:${port}` },
@@ -67,7 +88,8 @@ async function startReview(port: number, cookie: string, ticketId: string, versi
   const body = await response.text();
   // success is post → redirect → get: back to the ticket, with the flash message "처리되었습니다." in its cookie
   const flash = response.headers.getSetCookie().find((c) => /^(__Host-)?as_toast=/.test(c)) ?? "";
-  const acknowledged = response.status === 302 && response.headers.get("Location") === `/tickets/${ticketId}` && decodeFlash(flash).includes("처리되었습니다");
+  const acknowledged =
+    response.status === 302 && response.headers.get("Location") === `/tickets/${ticketId}` && decodeFlash(flash).includes("처리되었습니다");
   return { status: response.status, acknowledged, body };
 }
 
@@ -88,7 +110,9 @@ function consistency(file: string, ids: string[]) {
   const integrity = db.pragma("integrity_check", { simple: true });
   const rows = ids.map((id) => {
     const t = db.prepare("SELECT state, version FROM Ticket WHERE id = ?").get(id) as { state: string; version: number };
-    const events = (db.prepare("SELECT COUNT(*) AS n FROM AuditEvent WHERE ticketId = ? AND action = 'ticket.start_review'").get(id) as { n: number }).n;
+    const events = (
+      db.prepare("SELECT COUNT(*) AS n FROM AuditEvent WHERE ticketId = ? AND action = 'ticket.start_review'").get(id) as { n: number }
+    ).n;
     return { id, ...t, events };
   });
   db.close();
@@ -129,11 +153,15 @@ test("SIGKILL mid-stream: every acknowledged write survives and the database is 
   expect(integrity).toBe("ok");
   const lost = rows.filter((r) => acknowledged.has(r.id) && r.state !== "requirement_review");
   expect(lost, "acknowledged writes missing after the kill").toEqual([]);
-  const halfWritten = rows.filter((r) => (r.state === "requirement_review") !== (r.events === 1) || (r.state === "requirement_review") !== (r.version === 2));
+  const halfWritten = rows.filter(
+    (r) => (r.state === "requirement_review") !== (r.events === 1) || (r.state === "requirement_review") !== (r.version === 2),
+  );
   expect(halfWritten, "state, version and audit trail disagree").toEqual([]);
   const found = rows.filter((r) => r.state === "requirement_review").length;
   test.info().annotations.push({ type: "crash", description: `acknowledged ${acknowledged.size}, found after restart ${found}` });
-  console.log(`crash test: ${acknowledged.size} writes acknowledged before SIGKILL, ${found} present after restart (every acknowledged one among them), integrity_check ok`);
+  console.log(
+    `crash test: ${acknowledged.size} writes acknowledged before SIGKILL, ${found} present after restart (every acknowledged one among them), integrity_check ok`,
+  );
   // and the restarted server serves them
   expect((await fetch(`http://localhost:${port}/healthz`)).status).toBe(200);
   await stopServer(server);
@@ -144,7 +172,12 @@ test("SIGTERM drains in-flight requests and exits 0", async () => {
   const { dir, file, ids } = freshData("drain", 30);
   const server = await startServer({ port, dataDir: dir });
   const cookie = await signIn(port, "monitor@demo.kr");
-  const requests = ids.map((id) => startReview(port, cookie, id).then((r) => r, (e: Error) => ({ status: 0, acknowledged: false, body: String(e.cause ?? e) })));
+  const requests = ids.map((id) =>
+    startReview(port, cookie, id).then(
+      (r) => r,
+      (e: Error) => ({ status: 0, acknowledged: false, body: String(e.cause ?? e) }),
+    ),
+  );
   await new Promise((r) => setTimeout(r, 20)); // let them reach the server
   const exit = stopServer(server, "SIGTERM");
   const results = await Promise.all(requests);
@@ -158,7 +191,9 @@ test("SIGTERM drains in-flight requests and exits 0", async () => {
   const { rows } = consistency(file, ids);
   const mismatched = rows.filter((row, i) => (row.state === "requirement_review") !== results[i].acknowledged);
   expect(mismatched, "changed without an answer, or answered without a change").toEqual([]);
-  console.log(`SIGTERM drain: ${done} of ${ids.length} requests answered and applied; ${results.filter((r) => r.status === 0).length} refused before processing; exit 0`);
+  console.log(
+    `SIGTERM drain: ${done} of ${ids.length} requests answered and applied; ${results.filter((r) => r.status === 0).length} refused before processing; exit 0`,
+  );
 });
 
 test("online backup under concurrent writes is consistent and restores to a working app", async () => {
@@ -180,7 +215,10 @@ test("online backup under concurrent writes is consistent and restores to a work
   await expect.poll(() => next, { timeout: 30_000 }).toBeGreaterThan(40);
   const backupDir = path.join(dir, "..", `e2e-${BASE}-backup-snapshot`);
   fs.rmSync(backupDir, { recursive: true, force: true });
-  const backup = spawnSync(process.execPath, ["scripts/db/backup.mjs", "--out", backupDir], { env: serverEnv({ port, dataDir: dir }), encoding: "utf8" });
+  const backup = spawnSync(process.execPath, ["scripts/db/backup.mjs", "--out", backupDir], {
+    env: serverEnv({ port, dataDir: dir }),
+    encoding: "utf8",
+  });
   expect(backup.status, backup.stderr).toBe(0);
   await Promise.all(writers);
   await stopServer(server);
@@ -197,13 +235,22 @@ test("online backup under concurrent writes is consistent and restores to a work
   const restoredDir = path.join(dir, "..", `e2e-${BASE}-backup-restored`);
   fs.rmSync(restoredDir, { recursive: true, force: true });
   fs.mkdirSync(restoredDir, { recursive: true });
-  const restore = spawnSync(process.execPath, ["scripts/db/restore.mjs", backupDir], { env: serverEnv({ port, dataDir: restoredDir }), encoding: "utf8" });
+  const restore = spawnSync(process.execPath, ["scripts/db/restore.mjs", backupDir], {
+    env: serverEnv({ port, dataDir: restoredDir }),
+    encoding: "utf8",
+  });
   expect(restore.status, restore.stderr).toBe(0);
   const digest = (dbFile: string) => {
     const db = new Database(dbFile, { readonly: true });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
     const out = Object.fromEntries(
-      tables.map(({ name }) => [name, crypto.createHash("sha256").update(JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())).digest("hex")]),
+      tables.map(({ name }) => [
+        name,
+        crypto
+          .createHash("sha256")
+          .update(JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()))
+          .digest("hex"),
+      ]),
     );
     db.close();
     return out;

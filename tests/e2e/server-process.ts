@@ -24,7 +24,12 @@ export function serverEnv({ port, dataDir, env }: ServerOptions): NodeJS.Process
 export async function waitForHealth(port: number, ms = 15_000): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    if (await fetch(`http://localhost:${port}/healthz`).then((r) => r.ok).catch(() => false)) return;
+    if (
+      await fetch(`http://localhost:${port}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`server on ${port} did not become healthy`);

@@ -8,7 +8,11 @@ import { changedMeanwhile, expectConflict, flash, personPage } from "./stale-for
 
 test.describe.configure({ mode: "serial" });
 
-const PDF = (label: string) => ({ name: `${label}.pdf`, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`, "latin1") });
+const PDF = (label: string) => ({
+  name: `${label}.pdf`,
+  mimeType: "application/pdf",
+  buffer: Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`, "latin1"),
+});
 
 async function uploadDocument(page: Page, kind: string, label: string) {
   await page.getByLabel("서류 종류").selectOption(kind);
@@ -23,7 +27,10 @@ test.beforeAll(() => {
   draftPath = `/tickets/${cloneSubmittedTicket("AS-2024-0001", DRAFT, "동시 수정 시험 신청", "draft", { submittedAt: null })}`;
 });
 
-test("draft edit: a form opened before a colleague's save is refused, keeps the typed values, and the colleague's edit stands", async ({ browser, baseURL }) => {
+test("draft edit: a form opened before a colleague's save is refused, keeps the typed values, and the colleague's edit stands", async ({
+  browser,
+  baseURL,
+}) => {
   const first = await personPage(browser, baseURL, "maker1@demo.kr");
   const second = await personPage(browser, baseURL, "maker1@demo.kr");
   await first.goto(`${draftPath}/edit`);
@@ -55,7 +62,10 @@ test("draft edit: a form opened before a colleague's save is refused, keeps the 
   await second.context().close();
 });
 
-test("documents: an upload and a delete opened before a colleague's upload are refused, keep the choices, and the colleague's document stands", async ({ browser, baseURL }) => {
+test("documents: an upload and a delete opened before a colleague's upload are refused, keep the choices, and the colleague's document stands", async ({
+  browser,
+  baseURL,
+}) => {
   expect(draftPath).not.toBe("");
   const ticketId = draftPath.split("/").pop();
   const count = () => (db().prepare(`SELECT COUNT(*) AS n FROM ApplicationDocument WHERE ticketId = ?`).get(ticketId) as { n: number }).n;
@@ -93,7 +103,10 @@ test("documents: an upload and a delete opened before a colleague's upload are r
   await second.context().close();
 });
 
-test("extension request: a form opened before the supplier's work log is refused, keeps the typed values, and the work log stands", async ({ browser, baseURL }) => {
+test("extension request: a form opened before the supplier's work log is refused, keeps the typed values, and the work log stands", async ({
+  browser,
+  baseURL,
+}) => {
   const { id } = ticket("AS-2024-0001");
   const logs = () => (db().prepare(`SELECT COUNT(*) AS n FROM WorkLog WHERE ticketId = ?`).get(id) as { n: number }).n;
   const before = logs();
@@ -121,7 +134,10 @@ test("extension request: a form opened before the supplier's work log is refused
   await vendor.context().close();
 });
 
-test("company profile: a form opened before a colleague's save is refused, keeps the typed values, and the colleague's save stands", async ({ browser, baseURL }) => {
+test("company profile: a form opened before a colleague's save is refused, keeps the typed values, and the colleague's save stands", async ({
+  browser,
+  baseURL,
+}) => {
   const first = await personPage(browser, baseURL, "maker1@demo.kr");
   const second = await personPage(browser, baseURL, "maker1@demo.kr");
   await first.goto("/profile");
@@ -138,7 +154,11 @@ test("company profile: a form opened before a colleague's save is refused, keeps
   await expectConflict(first);
   await expect(first.getByLabel("대표자")).toHaveValue("첫 번째 화면의 대표자");
   await expect(first.getByLabel("휴업 또는 폐업 중")).toBeChecked();
-  const org = db().prepare(`SELECT o.phone, o.representative, o.closedOrSuspended FROM Organization o JOIN User u ON u.organizationId = o.id WHERE u.email = 'maker1@demo.kr'`).get() as {
+  const org = db()
+    .prepare(
+      `SELECT o.phone, o.representative, o.closedOrSuspended FROM Organization o JOIN User u ON u.organizationId = o.id WHERE u.email = 'maker1@demo.kr'`,
+    )
+    .get() as {
     phone: string;
     representative: string;
     closedOrSuspended: number;
@@ -150,11 +170,20 @@ test("company profile: a form opened before a colleague's save is refused, keeps
   await second.context().close();
 });
 
-test("inventory: a system form opened before a colleague's change is refused, keeps the typed values, and the colleague's system stands", async ({ browser, baseURL }) => {
+test("inventory: a system form opened before a colleague's change is refused, keeps the typed values, and the colleague's system stands", async ({
+  browser,
+  baseURL,
+}) => {
   const first = await personPage(browser, baseURL, "maker1@demo.kr");
   const second = await personPage(browser, baseURL, "maker1@demo.kr");
   const systems = (name: string) =>
-    (db().prepare(`SELECT COUNT(*) AS n FROM SmartFactorySystem s JOIN User u ON u.organizationId = s.organizationId WHERE u.email = 'maker1@demo.kr' AND s.name = ?`).get(name) as { n: number }).n;
+    (
+      db()
+        .prepare(
+          `SELECT COUNT(*) AS n FROM SmartFactorySystem s JOIN User u ON u.organizationId = s.organizationId WHERE u.email = 'maker1@demo.kr' AND s.name = ?`,
+        )
+        .get(name) as { n: number }
+    ).n;
   await first.goto("/profile/inventory");
   const add = first.getByRole("form", { name: "시스템 추가", exact: true });
   await add.getByLabel("시스템 종류").selectOption("WMS");

@@ -92,7 +92,9 @@ async function fillSheet(page: Page, name: string) {
 }
 
 const reviews = (id: string) => db().prepare(`SELECT result FROM RequirementReview WHERE ticketId = ?`).all(id);
-const sheetOf = (id: string) => db().prepare(`SELECT evaluatorName, submittedAt FROM SiteEvaluation WHERE ticketId = ?`).get(id) as { evaluatorName: string; submittedAt: string | null } | undefined;
+const sheetOf = (id: string) =>
+  db().prepare(`SELECT evaluatorName, submittedAt FROM SiteEvaluation WHERE ticketId = ?`).get(id) as
+    { evaluatorName: string; submittedAt: string | null } | undefined;
 const costReviews = (id: string) => db().prepare(`SELECT verifiedAmount FROM CostReview WHERE ticketId = ?`).all(id);
 
 test("요건검토 return: a form opened before another monitor started the review is refused and keeps the list", async ({ browser, baseURL }) => {
@@ -109,7 +111,10 @@ test("요건검토 return: a form opened before another monitor started the revi
   await close();
 });
 
-test("요건검토 reject: a form opened before another monitor started the review is refused and keeps the reason", async ({ browser, baseURL }) => {
+test("요건검토 reject: a form opened before another monitor started the review is refused and keeps the reason", async ({
+  browser,
+  baseURL,
+}) => {
   const id = ticket(REJECT).id;
   const { first, second, close } = await people(browser, baseURL);
   await first.goto(`/tickets/${id}/review`);
@@ -123,7 +128,10 @@ test("요건검토 reject: a form opened before another monitor started the revi
   await close();
 });
 
-test("현장평가표 draft: a sheet opened before another monitor's draft is refused on save and keeps what was typed", async ({ browser, baseURL }) => {
+test("현장평가표 draft: a sheet opened before another monitor's draft is refused on save and keeps what was typed", async ({
+  browser,
+  baseURL,
+}) => {
   const id = ticket(DRAFT).id;
   const { first, second, close } = await people(browser, baseURL);
   await first.goto(`/tickets/${id}/evaluation`);
@@ -138,7 +146,10 @@ test("현장평가표 draft: a sheet opened before another monitor's draft is re
   await close();
 });
 
-test("현장평가표 submit: a complete sheet opened before another monitor's draft is refused, kept, and not submitted", async ({ browser, baseURL }) => {
+test("현장평가표 submit: a complete sheet opened before another monitor's draft is refused, kept, and not submitted", async ({
+  browser,
+  baseURL,
+}) => {
   const id = ticket(SUBMIT).id;
   const { first, second, close } = await people(browser, baseURL);
   await first.goto(`/tickets/${id}/evaluation`);

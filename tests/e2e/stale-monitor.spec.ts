@@ -10,7 +10,10 @@ test.describe.configure({ mode: "serial" });
 const COST = "AS-2024-0931";
 
 test.beforeAll(() => {
-  cloneSubmittedTicket("AS-2024-0004", COST, "원가검토 동시 입력 시험", "plan_submitted", { selectionNoticeOn: addDaysIso(seoulToday(), -5), planDueOn: addDaysIso(seoulToday(), 10) });
+  cloneSubmittedTicket("AS-2024-0004", COST, "원가검토 동시 입력 시험", "plan_submitted", {
+    selectionNoticeOn: addDaysIso(seoulToday(), -5),
+    planDueOn: addDaysIso(seoulToday(), 10),
+  });
   submitQuoteAndPlan(COST, [
     { description: "MES 버전업", kind: "software", quantity: 1, unitPrice: 20_000_000 },
     { description: "보고서 모듈", kind: "software", quantity: 1, unitPrice: 10_000_000 },
@@ -19,7 +22,10 @@ test.beforeAll(() => {
 });
 test.afterAll(() => deleteTicket(COST));
 
-test("cost review: a form opened before another officer's save is refused, keeps the typed values, and the other result stands", async ({ browser, baseURL }) => {
+test("cost review: a form opened before another officer's save is refused, keeps the typed values, and the other result stands", async ({
+  browser,
+  baseURL,
+}) => {
   const id = ticket(COST).id;
   const first = await personPage(browser, baseURL, "monitor@demo.kr");
   const second = await personPage(browser, baseURL, "monitor@demo.kr");

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { signIn } from "./helpers";
 
 // The supplier's side of issue 4 (items 6–10) on the demo data, in order:
@@ -8,24 +8,10 @@ import { signIn } from "./helpers";
 test.describe.configure({ mode: "serial" });
 
 // A real 1×1 PNG (the server checks the bytes, not the name).
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-  "base64",
-);
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const CONFLICT = "다른 사용자가 먼저 변경했습니다. 새로고침한 뒤 다시 시도해 주세요.";
 
 const ids: Record<string, string> = {};
-
-/** The id of a ticket the signed-in user can see, from the ticket list. */
-async function ticketIdOf(page: Page, number: string): Promise<string> {
-  if (ids[number]) return ids[number];
-  await page.goto(`/tickets?q=${number}`);
-  const href = await page.getByRole("link", { name: number, exact: true }).getAttribute("href");
-  const id = href?.split("/").pop();
-  if (!id) throw new Error(`no link for ${number}`);
-  ids[number] = id;
-  return id;
-}
 
 async function newSignedIn(browser: Browser, email: string) {
   const context = await browser.newContext();
@@ -115,7 +101,15 @@ test("vendor2 quotes AS-2024-0004 and revises it; maker2 sees the latest total a
   await expect(maker.page.getByRole("button", { name: "견적 저장" })).toHaveCount(0);
   // a manufacturer's POST is refused all the same, and writes nothing
   const forged = await maker.page.request.post(`/tickets/${ids["AS-2024-0004"]}/quote`, {
-    form: { intent: "save", baseVersion: "2", rowCount: "1", "lines.0.kind": "sw", "lines.0.description": "위조", "lines.0.quantity": "1", "lines.0.unitPrice": "1" },
+    form: {
+      intent: "save",
+      baseVersion: "2",
+      rowCount: "1",
+      "lines.0.kind": "sw",
+      "lines.0.description": "위조",
+      "lines.0.quantity": "1",
+      "lines.0.unitPrice": "1",
+    },
   });
   expect(forged.status()).toBe(403);
   await maker.page.reload();
@@ -227,7 +221,9 @@ test("work logs with evidence, confirm / dispute / correct, a stale edit, then t
 
   // vendor1 sees the comment; completion is refused while a log is unconfirmed
   await page.goto(workLogsUrl);
-  await expect(mine.getByTestId("dispute-comment")).toHaveText("도입기업 이의: 작업 전 사진이 다른 설비입니다. 프레스 3호기 사진으로 바꿔 주세요.");
+  await expect(mine.getByTestId("dispute-comment")).toHaveText(
+    "도입기업 이의: 작업 전 사진이 다른 설비입니다. 프레스 3호기 사진으로 바꿔 주세요.",
+  );
   await page.goto(`${ticketUrl}/completion`);
   await expect(page.getByTestId("report-blockers")).toContainText("도입기업이 확인하지 않은 작업일지가 1건 있어 완료 보고를 할 수 없습니다.");
   await page.getByLabel("수행 내용").fill("통신 모듈 교체, 압력 센서 교체, 수집 항목 추가, 작업자 교육");

@@ -3,8 +3,18 @@ import { cachedAggregate, invalidateAggregates } from "~/models/aggregate-cache.
 import { publishCommitted, type DomainEvent } from "~/realtime/events.server";
 
 const event: DomainEvent = {
-  seq: 1, ticketId: "t", ticketNumber: "AS-1", programId: "p", action: "ticket.submit", state: "submitted",
-  version: 2, actorId: "u", actorName: "n", summary: "s", at: new Date().toISOString(), audience: [],
+  seq: 1,
+  ticketId: "t",
+  ticketNumber: "AS-1",
+  programId: "p",
+  action: "ticket.submit",
+  state: "submitted",
+  version: 2,
+  actorId: "u",
+  actorName: "n",
+  summary: "s",
+  at: new Date().toISOString(),
+  audience: [],
 };
 
 describe("dashboard aggregate cache", () => {

@@ -118,7 +118,9 @@ describe("ticket drafts", () => {
   it("a stale edit is a conflict and changes nothing; a fresh one replaces items and bumps the version", async () => {
     const t = await ticketByNumber("AS-2024-0003");
     await updateDraft(maker2, t.id, t.version, draft({ title: "첫 번째 저장", supplierId: vendor2Id }));
-    await expect(updateDraft(maker2, t.id, t.version, draft({ title: "늦은 저장", supplierId: vendor2Id }))).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateDraft(maker2, t.id, t.version, draft({ title: "늦은 저장", supplierId: vendor2Id }))).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     const row = await prisma.ticket.findUniqueOrThrow({ where: { id: t.id }, include: { items: true } });
     expect(row.title).toBe("첫 번째 저장");
     expect(row.version).toBe(t.version + 1);
@@ -136,7 +138,9 @@ describe("application documents", () => {
     const t = await createDraft(maker1, draft(), TODAY);
     const [files, rows] = [filesOnDisk(), await prisma.storedFile.count()];
     const fake = new File([Buffer.from("just text")], "fake.pdf", { type: "application/pdf" });
-    await expect(uploadDocument(maker1, t.id, 1, { kind: "application_form", issuedOn: TODAY, fiscalYear: null, file: fake })).rejects.toMatchObject({
+    await expect(
+      uploadDocument(maker1, t.id, 1, { kind: "application_form", issuedOn: TODAY, fiscalYear: null, file: fake }),
+    ).rejects.toMatchObject({
       code: "upload_type",
     });
     expect(await prisma.storedFile.count()).toBe(rows);
@@ -157,7 +161,12 @@ describe("application documents", () => {
 
   it("an upload records file, document (attached at application) and audit event together; delete removes them", async () => {
     const t = await createDraft(maker1, draft(), TODAY);
-    const result = await uploadDocument(maker1, t.id, 1, { kind: "business_registration", issuedOn: "2026-11-01", fiscalYear: null, file: pdf("사업자.pdf") });
+    const result = await uploadDocument(maker1, t.id, 1, {
+      kind: "business_registration",
+      issuedOn: "2026-11-01",
+      fiscalYear: null,
+      file: pdf("사업자.pdf"),
+    });
     expect(result.version).toBe(2);
     const doc = await prisma.applicationDocument.findFirstOrThrow({ where: { ticketId: t.id }, include: { file: true } });
     expect(doc).toMatchObject({ kind: "business_registration", attachedAtApplication: true, uploadedById: maker1.userId });
@@ -177,7 +186,15 @@ describe("application documents", () => {
     const error = await submitApplication(maker1, t.id, 1, TODAY).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     const reasons = (error as DomainError).reasons.join("\n");
-    for (const label of ["신청서", "사업자등록증명원", "국세 납세증명서", "지방세 납세증명서", "정보 활용 동의서", "재무제표", "스마트공장 사업 완료보고서"]) {
+    for (const label of [
+      "신청서",
+      "사업자등록증명원",
+      "국세 납세증명서",
+      "지방세 납세증명서",
+      "정보 활용 동의서",
+      "재무제표",
+      "스마트공장 사업 완료보고서",
+    ]) {
       expect(reasons).toContain(label);
     }
     expect((await prisma.ticket.findUniqueOrThrow({ where: { id: t.id } })).state).toBe("draft");
@@ -210,12 +227,21 @@ describe("company profile", () => {
 
   it("saves with an audit event, refuses a stale version, a bad checksum and a taken number", async () => {
     const p = (await getCompanyProfile(maker1))!;
-    const saved = await updateCompanyProfile(maker1, p.version, input(p, { businessNumber: "135-86-20475", address: "경기도 화성시 새 주소 1" }));
+    const saved = await updateCompanyProfile(
+      maker1,
+      p.version,
+      input(p, { businessNumber: "135-86-20475", address: "경기도 화성시 새 주소 1" }),
+    );
     expect(saved.version).toBe(p.version + 1);
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "organization.update", actorId: maker1.userId }, orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "organization.update", actorId: maker1.userId },
+      orderBy: { seq: "desc" },
+    });
     expect(audit).toMatchObject({ ticketId: null, programId: null });
     await expect(updateCompanyProfile(maker1, p.version, input(p, { address: "늦은 저장" }))).rejects.toBeInstanceOf(ConflictError);
-    await expect(updateCompanyProfile(maker1, saved.version, input(p, { businessNumber: "135-86-20476" }))).rejects.toMatchObject({ code: "invalid_business_number" });
+    await expect(updateCompanyProfile(maker1, saved.version, input(p, { businessNumber: "135-86-20476" }))).rejects.toMatchObject({
+      code: "invalid_business_number",
+    });
     const other = (await getCompanyProfile(maker2))!;
     await expect(updateCompanyProfile(maker1, saved.version, input(p, { businessNumber: other.businessNumber }))).rejects.toMatchObject({
       code: "business_number_taken",
@@ -244,9 +270,13 @@ describe("extension requests", () => {
     // the monitor approved it: the 2 months are used up
     await prisma.extensionRequest.update({ where: { id: pending.id }, data: { status: "approved" } });
     await prisma.agreement.update({ where: { ticketId: t.id }, data: { extensionMonths: 2 } });
-    const error = await requestExtension(maker1, { ticketId: t.id, expectedVersion: t.version + 1, months: 1, reason: "추가", today: TODAY }).catch(
-      (e: unknown) => e,
-    );
+    const error = await requestExtension(maker1, {
+      ticketId: t.id,
+      expectedVersion: t.version + 1,
+      months: 1,
+      reason: "추가",
+      today: TODAY,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).message).toContain("최대 2개월까지만 연장할 수 있습니다");
     expect(await prisma.extensionRequest.count({ where: { ticketId: t.id } })).toBe(1);
@@ -254,9 +284,11 @@ describe("extension requests", () => {
 
   it("is the manufacturer's step only", async () => {
     const t = await ticketByNumber("AS-2024-0001");
-    await expect(requestExtension(vendor1, { ticketId: t.id, expectedVersion: t.version, months: 1, reason: "x", today: TODAY })).rejects.toThrow();
-    await expect(requestExtension(maker2, { ticketId: t.id, expectedVersion: t.version, months: 1, reason: "x", today: TODAY })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      requestExtension(vendor1, { ticketId: t.id, expectedVersion: t.version, months: 1, reason: "x", today: TODAY }),
+    ).rejects.toThrow();
+    await expect(
+      requestExtension(maker2, { ticketId: t.id, expectedVersion: t.version, months: 1, reason: "x", today: TODAY }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -46,8 +46,23 @@ const passingSheet = (grade: Grade = "fair"): SheetInput => ({
   evaluatorName: "박평가",
   evaluatedOn: TODAY,
   note: null,
-  grades: { period_adequacy: grade, management_will: grade, followup_plan: grade, staff_capability: grade, data_capability: grade, kpi_management: grade, improvement_effect: grade },
-  checks: { scope_program: true, scope_self_built: true, accepts_verified_amount: true, raises_utilization: true, warranty_expired: true, cannot_self_service: true },
+  grades: {
+    period_adequacy: grade,
+    management_will: grade,
+    followup_plan: grade,
+    staff_capability: grade,
+    data_capability: grade,
+    kpi_management: grade,
+    improvement_effect: grade,
+  },
+  checks: {
+    scope_program: true,
+    scope_self_built: true,
+    accepts_verified_amount: true,
+    raises_utilization: true,
+    warranty_expired: true,
+    cannot_self_service: true,
+  },
 });
 
 beforeAll(async () => {
@@ -68,7 +83,9 @@ describe("site evaluation and selection", () => {
     // incomplete sheet: the guard refuses the submission, nothing is written
     const partial = passingSheet();
     delete partial.grades.kpi_management;
-    await expect(submitEvaluation(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, sheet: partial })).rejects.toThrow(/현장평가표의 모든 항목/);
+    await expect(submitEvaluation(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, sheet: partial })).rejects.toThrow(
+      /현장평가표의 모든 항목/,
+    );
     expect(await prisma.siteEvaluation.count({ where: { ticketId: t.id } })).toBe(0);
 
     const saved = await saveEvaluationDraft(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, sheet: partial });
@@ -77,18 +94,24 @@ describe("site evaluation and selection", () => {
     expect(ev).toMatchObject({ totalScore: 60, passed: true, bonusPoints: 0 });
     expect(ev.submittedAt).toBeInstanceOf(Date);
     // locked
-    await expect(saveEvaluationDraft(monitor, { ticketId: t.id, expectedVersion: submitted.version, today: TODAY, sheet: passingSheet("good") })).rejects.toThrow(
-      "제출된 현장평가표는 수정할 수 없습니다.",
-    );
+    await expect(
+      saveEvaluationDraft(monitor, { ticketId: t.id, expectedVersion: submitted.version, today: TODAY, sheet: passingSheet("good") }),
+    ).rejects.toThrow("제출된 현장평가표는 수정할 수 없습니다.");
     // stale version
-    await expect(decideSupport(monitor, { ticketId: t.id, expectedVersion: saved.version, today: TODAY, decision: "select" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      decideSupport(monitor, { ticketId: t.id, expectedVersion: saved.version, today: TODAY, decision: "select" }),
+    ).rejects.toBeInstanceOf(ConflictError);
 
     // capacity = the places already held → refused with the domain's reason
     const program = await prisma.program.findUniqueOrThrow({ where: { id: t.programId } });
     const gauge = await programGauge(monitor, program.id);
     await prisma.program.update({ where: { id: program.id }, data: { capacity: gauge!.selected } });
-    const refused = await decideSupport(monitor, { ticketId: t.id, expectedVersion: submitted.version, today: TODAY, decision: "select" }).catch((e: unknown) => e);
-    expect(isDomainError(refused) && (refused as DomainError).reasons).toEqual([`지원 규모(${gauge!.selected}개사)가 모두 선정되어 더 선정할 수 없습니다.`]);
+    const refused = await decideSupport(monitor, { ticketId: t.id, expectedVersion: submitted.version, today: TODAY, decision: "select" }).catch(
+      (e: unknown) => e,
+    );
+    expect(isDomainError(refused) && (refused as DomainError).reasons).toEqual([
+      `지원 규모(${gauge!.selected}개사)가 모두 선정되어 더 선정할 수 없습니다.`,
+    ]);
     await prisma.program.update({ where: { id: program.id }, data: { capacity: 64 } });
 
     await decideSupport(monitor, { ticketId: t.id, expectedVersion: submitted.version, today: TODAY, decision: "select" });
@@ -103,7 +126,16 @@ describe("cost review, agreement and extension", () => {
     const lines = await prisma.quoteLine.findMany({ where: { quote: { ticketId: t.id } }, orderBy: { sortOrder: "asc" } });
     // per-line amounts that do not add up are refused
     await expect(
-      recordCostReview(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, verifiedAmount: 30_000_000, lineAmounts: { [lines[0].id]: 5_000_000, [lines[1].id]: 20_000_000 }, note: null, resultOn: TODAY, planChangeRequired: false }),
+      recordCostReview(monitor, {
+        ticketId: t.id,
+        expectedVersion: t.version,
+        today: TODAY,
+        verifiedAmount: 30_000_000,
+        lineAmounts: { [lines[0].id]: 5_000_000, [lines[1].id]: 20_000_000 },
+        note: null,
+        resultOn: TODAY,
+        planChangeRequired: false,
+      }),
     ).rejects.toThrow(/합계/);
     const r = await recordCostReview(monitor, {
       ticketId: t.id,
@@ -118,8 +150,18 @@ describe("cost review, agreement and extension", () => {
     expect((await prisma.quoteLine.findUniqueOrThrow({ where: { id: lines[1].id } })).verifiedAmount).toBe(25_000_000);
     const signed = await signAgreement(monitor, { ticketId: t.id, expectedVersion: r.version, today: TODAY, startOn: "2026-12-01" });
     t = await byNumber("AS-2024-0006");
-    expect(t).toMatchObject({ state: "agreed", agreedCost: 30_000_000, subsidy: 15_000_000, companyShare: 15_000_000, windowEndOn: "2027-03-31" });
-    expect(await prisma.agreement.findUniqueOrThrow({ where: { ticketId: t.id } })).toMatchObject({ startOn: "2026-12-01", baseEndOn: "2027-03-31", endOn: "2027-03-31" });
+    expect(t).toMatchObject({
+      state: "agreed",
+      agreedCost: 30_000_000,
+      subsidy: 15_000_000,
+      companyShare: 15_000_000,
+      windowEndOn: "2027-03-31",
+    });
+    expect(await prisma.agreement.findUniqueOrThrow({ where: { ticketId: t.id } })).toMatchObject({
+      startOn: "2026-12-01",
+      baseEndOn: "2027-03-31",
+      endOn: "2027-03-31",
+    });
 
     // in progress with a pending +2 request → approved to 2027-05-31
     await prisma.ticket.update({ where: { id: t.id }, data: { state: "in_progress" } });
@@ -130,18 +172,18 @@ describe("cost review, agreement and extension", () => {
     expect(await prisma.agreement.findUniqueOrThrow({ where: { ticketId: t.id } })).toMatchObject({ endOn: "2027-05-31", extensionMonths: 2 });
     // a third month is refused, the window stays
     await prisma.extensionRequest.create({ data: { ticketId: t.id, months: 1, reason: "추가 연장", requestedById: monitor.userId } });
-    await expect(decideExtension(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, decision: "approve", note: null })).rejects.toThrow(
-      /최대 2개월까지만 연장할 수 있습니다/,
-    );
+    await expect(
+      decideExtension(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, decision: "approve", note: null }),
+    ).rejects.toThrow(/최대 2개월까지만 연장할 수 있습니다/);
     expect((await byNumber("AS-2024-0006")).windowEndOn).toBe("2027-05-31");
   });
 
   it("refuses to pass a completion check with gaps", async () => {
     const t = await byNumber("AS-2024-0001"); // 과제수행 with an unconfirmed log
     await prisma.ticket.update({ where: { id: t.id }, data: { state: "completion_check" } });
-    await expect(checkCompletion(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, result: "pass", findings: null })).rejects.toThrow(
-      /확인하지 않은 작업일지가 1건/,
-    );
+    await expect(
+      checkCompletion(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, result: "pass", findings: null }),
+    ).rejects.toThrow(/확인하지 않은 작업일지가 1건/);
     expect(await prisma.completionCheck.count({ where: { ticketId: t.id } })).toBe(0);
     await checkCompletion(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, result: "fail", findings: "작업일지 확인 필요" });
     expect(await byNumber("AS-2024-0001")).toMatchObject({ state: "in_progress" });
@@ -156,7 +198,10 @@ describe("dashboard, list and exports source", () => {
     // gauge = what the guard sees for a ticket outside the capacity states (others + nothing)
     const outside = await byNumber("AS-2024-0011");
     const assessment = await getTicketAssessment(monitor, outside.id, TODAY);
-    expect(dashboard.gauge).toMatchObject({ selected: assessment!.context.selectedCount, committedSubsidy: assessment!.context.committedSubsidy });
+    expect(dashboard.gauge).toMatchObject({
+      selected: assessment!.context.selectedCount,
+      committedSubsidy: assessment!.context.committedSubsidy,
+    });
     expect(dashboard.dueSoon.map((d) => d.number)).toContain("AS-2024-0002");
   });
 
@@ -165,7 +210,15 @@ describe("dashboard, list and exports source", () => {
     // twelve more suppliers, so the breakdown shows SUPPLIER_ROWS and sums up the rest
     const extraSuppliers = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        prisma.organization.create({ data: { kind: "supplier", name: `공급사 ${i}`, businessNumber: `99900000${String(i).padStart(2, "0")}`, address: "-", region: "경기도" } }),
+        prisma.organization.create({
+          data: {
+            kind: "supplier",
+            name: `공급사 ${i}`,
+            businessNumber: `99900000${String(i).padStart(2, "0")}`,
+            address: "-",
+            region: "경기도",
+          },
+        }),
       ),
     );
     await prisma.ticket.createMany({
@@ -183,7 +236,17 @@ describe("dashboard, list and exports source", () => {
     });
     // and one whose window (the same clock) ends in three days
     await prisma.ticket.create({
-      data: { number: "AS-OD-SOON", programId: base.programId, manufacturerId: base.manufacturerId, supplierId: base.supplierId, title: "곧 종료", problem: "-", desiredOutcome: "-", state: "in_progress", windowEndOn: addDays(TODAY, 3) },
+      data: {
+        number: "AS-OD-SOON",
+        programId: base.programId,
+        manufacturerId: base.manufacturerId,
+        supplierId: base.supplierId,
+        title: "곧 종료",
+        problem: "-",
+        desiredOutcome: "-",
+        state: "in_progress",
+        windowEndOn: addDays(TODAY, 3),
+      },
     });
     try {
       invalidateAggregates(); // as a committed change would
@@ -193,7 +256,10 @@ describe("dashboard, list and exports source", () => {
       expect(dues).toEqual([...dues].sort());
       expect(dues.every((d) => d < TODAY)).toBe(true);
       expect(dues[0] <= addDays(TODAY, -DUE_LIST_LIMIT - 10)).toBe(true);
-      expect(dashboard.overdue.find((d) => d.number === "AS-OD-059")).toMatchObject({ manufacturer: { name: expect.any(String) }, supplier: { name: expect.any(String) } });
+      expect(dashboard.overdue.find((d) => d.number === "AS-OD-059")).toMatchObject({
+        manufacturer: { name: expect.any(String) },
+        supplier: { name: expect.any(String) },
+      });
       expect(dashboard.overdue.find((d) => d.number === "AS-OD-059")!.manufacturer.name).not.toBe("—");
       // 60 overdue windows do not push the window ending in three days out of its list
       expect(dashboard.dueSoon.map((d) => d.number)).toEqual(expect.arrayContaining(["AS-OD-SOON", "AS-2024-0002"]));
@@ -254,7 +320,14 @@ describe("dashboard, list and exports source", () => {
 describe("program settings", () => {
   it("validates, locks by version, audits, and copies", async () => {
     const program = await prisma.program.findFirstOrThrow();
-    const input = { ...paramsOf(program), name: program.name, year: program.year, noticeNumber: program.noticeNumber, intakeOpensOn: program.intakeOpensOn, intakeClosesOn: null };
+    const input = {
+      ...paramsOf(program),
+      name: program.name,
+      year: program.year,
+      noticeNumber: program.noticeNumber,
+      intakeOpensOn: program.intakeOpensOn,
+      intakeClosesOn: null,
+    };
     await expect(updateProgram(monitor, program.id, program.version, { ...input, subsidyRateBp: 12_000 })).rejects.toThrow(/100%/);
     await expect(updateProgram(monitor, program.id, program.version, { ...input, intakeClosesOn: "2023-01-01" })).rejects.toThrow(/접수 마감일/);
     const updated = await updateProgram(monitor, program.id, program.version, { ...input, capacity: 70 });
@@ -263,8 +336,15 @@ describe("program settings", () => {
     expect(await prisma.auditEvent.count({ where: { programId: program.id, action: "program.update" } })).toBe(1);
     // a manufacturer cannot touch it: not found
     await expect(updateProgram(maker1, program.id, updated.version, input)).rejects.toThrow("사업을 찾을 수 없습니다.");
-    const copy = await copyProgram(monitor, program.id, { name: "2025년 AS지원사업", year: 2025, noticeNumber: "공고 제2025-1호", intakeOpensOn: "2025-01-20" });
+    const copy = await copyProgram(monitor, program.id, {
+      name: "2025년 AS지원사업",
+      year: 2025,
+      noticeNumber: "공고 제2025-1호",
+      intakeOpensOn: "2025-01-20",
+    });
     expect(paramsOf(await prisma.program.findUniqueOrThrow({ where: { id: copy.id } }))).toEqual({ ...paramsOf(program), capacity: 70 });
-    await expect(copyProgram(monitor, program.id, { name: "중복", year: 2025, noticeNumber: "공고 제2025-1호", intakeOpensOn: "2025-01-20" })).rejects.toThrow(/공고번호/);
+    await expect(
+      copyProgram(monitor, program.id, { name: "중복", year: 2025, noticeNumber: "공고 제2025-1호", intakeOpensOn: "2025-01-20" }),
+    ).rejects.toThrow(/공고번호/);
   });
 });

@@ -48,7 +48,21 @@ async function pages() {
     list: await counted(() => listTickets(monitor, { state: "in_progress" })),
     detail: await counted(() => getTicketPage(maker1, t1.id, TODAY)),
     inbox: await counted(() => listInbox(vendor1, { today: TODAY })),
-    dashboard: await counted(() => getDashboard(monitor, { programId: undefined, supplierId: undefined, manufacturerId: undefined, from: undefined, to: undefined, q: undefined, after: undefined }, TODAY)),
+    dashboard: await counted(() =>
+      getDashboard(
+        monitor,
+        {
+          programId: undefined,
+          supplierId: undefined,
+          manufacturerId: undefined,
+          from: undefined,
+          to: undefined,
+          q: undefined,
+          after: undefined,
+        },
+        TODAY,
+      ),
+    ),
     completion: await counted(async () => {
       await getCompletionPage(vendor1, t1.id, TODAY);
       await getCompletionData(monitor, t1.id, TODAY);
@@ -84,15 +98,39 @@ describe("queries per page", () => {
           desiredOutcome: "-",
           state: i % 2 ? "in_progress" : "submitted",
           quoteTotal: 10_000_000,
-          quotes: { create: { version: 1, total: 10_000_000, createdById: vendor1.userId, lines: { create: [{ kind: "sw", description: "개발", quantity: 1, unitPrice: 10_000_000, amount: 10_000_000 }] } } },
-          workLogs: { create: Array.from({ length: 5 }, (_, k) => ({ authorId: vendor1.userId, workedOn: TODAY, minutes: 60, description: `작업 ${k}`, status: "confirmed" })) },
+          quotes: {
+            create: {
+              version: 1,
+              total: 10_000_000,
+              createdById: vendor1.userId,
+              lines: { create: [{ kind: "sw", description: "개발", quantity: 1, unitPrice: 10_000_000, amount: 10_000_000 }] },
+            },
+          },
+          workLogs: {
+            create: Array.from({ length: 5 }, (_, k) => ({
+              authorId: vendor1.userId,
+              workedOn: TODAY,
+              minutes: 60,
+              description: `작업 ${k}`,
+              status: "confirmed",
+            })),
+          },
           auditEvents: { create: [{ action: "ticket.create", summary: "작성", programId: t1.programId }] },
         },
       });
       void t;
     }
     // and more history on the ticket the detail page shows
-    await prisma.workLog.createMany({ data: Array.from({ length: 50 }, (_, k) => ({ ticketId: t1.id, authorId: vendor1.userId, workedOn: TODAY, minutes: 30, description: `추가 ${k}`, status: "confirmed" })) });
+    await prisma.workLog.createMany({
+      data: Array.from({ length: 50 }, (_, k) => ({
+        ticketId: t1.id,
+        authorId: vendor1.userId,
+        workedOn: TODAY,
+        minutes: 30,
+        description: `추가 ${k}`,
+        status: "confirmed",
+      })),
+    });
     const large = await pages();
     expect(large).toEqual(small);
     console.log(`statements per page (11 and 211 tickets): ${JSON.stringify(small)}`);
@@ -114,7 +152,22 @@ describe("queries per page", () => {
     expect(statements.length).toBeGreaterThan(50);
     const relationCounts = statements.filter((s) => s.sql.includes("aggr_selection"));
     expect(relationCounts.map((s) => s.sql.slice(0, 120))).toEqual([]);
-    const CHILD_TABLES = ["WorkLog", "WorkLogPart", "Attachment", "AuditEvent", "Quote", "QuoteLine", "Notification", "ApplicationDocument", "RequestedItem", "ExecutionPlan", "PlanMilestone", "CostReview", "SiteEvaluationScore", "TicketSupportType"];
+    const CHILD_TABLES = [
+      "WorkLog",
+      "WorkLogPart",
+      "Attachment",
+      "AuditEvent",
+      "Quote",
+      "QuoteLine",
+      "Notification",
+      "ApplicationDocument",
+      "RequestedItem",
+      "ExecutionPlan",
+      "PlanMilestone",
+      "CostReview",
+      "SiteEvaluationScore",
+      "TicketSupportType",
+    ];
     const scans: string[] = [];
     for (const { sql, params } of statements) {
       const plan = await prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, ...(JSON.parse(params) as unknown[]));

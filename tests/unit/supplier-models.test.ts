@@ -18,10 +18,7 @@ import { findReadableFile, saveUpload } from "~/models/files.server";
 import { transitionTicket } from "~/models/workflow.server";
 
 const TODAY = "2026-11-27";
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-  "base64",
-);
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 async function actorFor(email: string): Promise<Actor> {
@@ -86,7 +83,12 @@ describe("inbox", () => {
     const all = v1.groups.flatMap((g) => g.rows.map((r) => r.number)).sort();
     expect(all).toEqual(["AS-2024-0001", "AS-2024-0005", "AS-2024-0007", "AS-2024-0009", "AS-2024-0010"]);
     expect(v1.groups.find((g) => g.key === "work")!.rows.map((r) => r.number)).toEqual(["AS-2024-0001"]);
-    expect(v1.groups.find((g) => g.key === "closed")!.rows.map((r) => r.number).sort()).toEqual(["AS-2024-0007", "AS-2024-0009"]);
+    expect(
+      v1.groups
+        .find((g) => g.key === "closed")!
+        .rows.map((r) => r.number)
+        .sort(),
+    ).toEqual(["AS-2024-0007", "AS-2024-0009"]);
   });
 
   it("orders a group by the nearest deadline first", () => {
@@ -127,7 +129,12 @@ describe("quotes", () => {
     expect(v1.total).toBe(21_000_000);
     expect(await ticketRow(id)).toMatchObject({ quoteTotal: 21_000_000, version: before.version + 1, state: "submitted" });
 
-    const v2 = await saveQuoteVersion(vendor2, { ticketId: id, baseVersion: 1, lines: [{ ...lines[0], unitPrice: 10_000_000 }, lines[1]], note: "라이선스 할인" });
+    const v2 = await saveQuoteVersion(vendor2, {
+      ticketId: id,
+      baseVersion: 1,
+      lines: [{ ...lines[0], unitPrice: 10_000_000 }, lines[1]],
+      note: "라이선스 할인",
+    });
     expect(v2).toMatchObject({ quoteVersion: 2, total: 19_000_000 });
     expect((await ticketRow(id)).quoteTotal).toBe(19_000_000);
 
@@ -150,7 +157,12 @@ describe("quotes", () => {
     const before = await ticketRow(id);
     await rejects(saveQuoteVersion(vendor2, { ticketId: id, baseVersion: 1, lines, note: null }), ConflictError);
     const overflow = await rejects(
-      saveQuoteVersion(vendor2, { ticketId: id, baseVersion: 2, lines: [{ kind: "hw_part", description: "x", quantity: 1_000_000, unitPrice: 9_007_199_254_740 }], note: null }),
+      saveQuoteVersion(vendor2, {
+        ticketId: id,
+        baseVersion: 2,
+        lines: [{ kind: "hw_part", description: "x", quantity: 1_000_000, unitPrice: 9_007_199_254_740 }],
+        note: null,
+      }),
       DomainError,
     );
     expect(overflow.code).toBe("amount_too_large");
@@ -188,7 +200,14 @@ describe("execution plan", () => {
 
     const before = await ticketRow(id);
     const late = await rejects(
-      submitPlan(vendor2, { ticketId: id, step: "submit_plan", expectedVersion: before.version, ...plan, acknowledgeLate: false, today: addDays(TODAY, 6) }),
+      submitPlan(vendor2, {
+        ticketId: id,
+        step: "submit_plan",
+        expectedVersion: before.version,
+        ...plan,
+        acknowledgeLate: false,
+        today: addDays(TODAY, 6),
+      }),
       DomainError,
     );
     expect(late.code).toBe("plan_late_unacknowledged");
@@ -199,13 +218,29 @@ describe("execution plan", () => {
   it("submits version 1 (on time) and moves the ticket to 수행계획서 제출; a stale form is a conflict", async () => {
     const id = await ticketId("AS-2024-0002");
     const before = await ticketRow(id);
-    await rejects(submitPlan(vendor1, { ticketId: id, step: "submit_plan", expectedVersion: before.version, ...plan, acknowledgeLate: false, today: TODAY }), NotFoundError);
-    await rejects(submitPlan(maker1, { ticketId: id, step: "submit_plan", expectedVersion: before.version, ...plan, acknowledgeLate: false, today: TODAY }), DomainError);
+    await rejects(
+      submitPlan(vendor1, { ticketId: id, step: "submit_plan", expectedVersion: before.version, ...plan, acknowledgeLate: false, today: TODAY }),
+      NotFoundError,
+    );
+    await rejects(
+      submitPlan(maker1, { ticketId: id, step: "submit_plan", expectedVersion: before.version, ...plan, acknowledgeLate: false, today: TODAY }),
+      DomainError,
+    );
     expect(await prisma.executionPlan.count({ where: { ticketId: id } })).toBe(0);
 
-    const saved = await submitPlan(vendor2, { ticketId: id, step: "submit_plan", expectedVersion: before.version, ...plan, acknowledgeLate: false, today: TODAY });
+    const saved = await submitPlan(vendor2, {
+      ticketId: id,
+      step: "submit_plan",
+      expectedVersion: before.version,
+      ...plan,
+      acknowledgeLate: false,
+      today: TODAY,
+    });
     expect(saved).toMatchObject({ planVersion: 1, late: false, state: "plan_submitted" });
-    await rejects(submitPlan(vendor2, { ticketId: id, step: "submit_plan", expectedVersion: before.version, ...plan, acknowledgeLate: false, today: TODAY }), ConflictError);
+    await rejects(
+      submitPlan(vendor2, { ticketId: id, step: "submit_plan", expectedVersion: before.version, ...plan, acknowledgeLate: false, today: TODAY }),
+      ConflictError,
+    );
     const stored = await prisma.executionPlan.findFirstOrThrow({ where: { ticketId: id }, include: { milestones: true } });
     expect(stored).toMatchObject({ version: 1, late: false, isRevision: false, reviewStatus: "pending", dueOn: addDays(TODAY, 5) });
     expect(stored.milestones).toHaveLength(2);
@@ -220,7 +255,10 @@ describe("execution plan", () => {
       expectedVersion: t.version,
       today: TODAY,
       apply: async (tx) => {
-        await tx.executionPlan.updateMany({ where: { ticketId: id, version: 1 }, data: { reviewStatus: "changes_requested", reviewNote: "일정별 산출물을 구체화해 주세요." } });
+        await tx.executionPlan.updateMany({
+          where: { ticketId: id, version: 1 },
+          data: { reviewStatus: "changes_requested", reviewNote: "일정별 산출물을 구체화해 주세요." },
+        });
         return { ticketPatch: { revisionDueOn: addDays(TODAY, 10) } };
       },
     });
@@ -228,7 +266,14 @@ describe("execution plan", () => {
     expect(page).toMatchObject({ step: "resubmit_plan", dueOn: addDays(TODAY, 10), lateIfSubmittedToday: true });
     expect(page!.plans[0].reviewNote).toBe("일정별 산출물을 구체화해 주세요.");
     const version = (await ticketRow(id)).version;
-    const saved = await submitPlan(vendor2, { ticketId: id, step: "resubmit_plan", expectedVersion: version, ...plan, acknowledgeLate: true, today: addDays(TODAY, 12) });
+    const saved = await submitPlan(vendor2, {
+      ticketId: id,
+      step: "resubmit_plan",
+      expectedVersion: version,
+      ...plan,
+      acknowledgeLate: true,
+      today: addDays(TODAY, 12),
+    });
     expect(saved).toMatchObject({ planVersion: 2, late: true, state: "plan_submitted" });
     const plans = await prisma.executionPlan.findMany({ where: { ticketId: id }, orderBy: { version: "asc" } });
     expect(plans.map((p) => [p.version, p.isRevision, p.late, p.reviewStatus])).toEqual([
@@ -287,11 +332,25 @@ describe("work logs and the completion report", () => {
     const id = await ticketId("AS-2024-0001");
     const before = await ticketRow(id);
     const [logs, files] = [await prisma.workLog.count(), await prisma.storedFile.count()];
-    const fields = { workedOn: TODAY, minutes: 60, description: "x", parts: [], swVersionBefore: null, swVersionAfter: null, trainingAttendees: null };
+    const fields = {
+      workedOn: TODAY,
+      minutes: 60,
+      description: "x",
+      parts: [],
+      swVersionBefore: null,
+      swVersionAfter: null,
+      trainingAttendees: null,
+    };
     const pdf = await saveUpload(new File([PDF], "photo.png", { type: "image/png" }));
-    const wrong = await rejects(createWorkLog(vendor1, { ticketId: id, today: TODAY, fields, attachments: [{ purpose: "before_photo", saved: pdf }] }), DomainError);
+    const wrong = await rejects(
+      createWorkLog(vendor1, { ticketId: id, today: TODAY, fields, attachments: [{ purpose: "before_photo", saved: pdf }] }),
+      DomainError,
+    );
     expect(wrong.code).toBe("photo_type");
-    const future = await rejects(createWorkLog(vendor1, { ticketId: id, today: TODAY, fields: { ...fields, workedOn: addDays(TODAY, 1) }, attachments: [] }), DomainError);
+    const future = await rejects(
+      createWorkLog(vendor1, { ticketId: id, today: TODAY, fields: { ...fields, workedOn: addDays(TODAY, 1) }, attachments: [] }),
+      DomainError,
+    );
     expect(future.code).toBe("work_date_future");
     await rejects(createWorkLog(maker1, { ticketId: id, today: TODAY, fields, attachments: [] }), ForbiddenError);
     expect([await prisma.workLog.count(), await prisma.storedFile.count()]).toEqual([logs, files]);
@@ -318,26 +377,49 @@ describe("work logs and the completion report", () => {
     await rejects(confirmWorkLog(vendor1, { ticketId: id, logId: seeded.id, logVersion: seeded.version }), ForbiddenError);
     await confirmWorkLog(maker1, { ticketId: id, logId: seeded.id, logVersion: seeded.version });
     expect(await prisma.workLog.findUniqueOrThrow({ where: { id: seeded.id } })).toMatchObject({ status: "confirmed", version: 2 });
-    const fields = { workedOn: TODAY, minutes: 60, description: "수정", parts: [], swVersionBefore: null, swVersionAfter: null, trainingAttendees: null };
-    const final = await rejects(updateWorkLog(vendor1, { ticketId: id, logId: seeded.id, logVersion: 2, fields, attachments: [], removeAttachmentIds: [], today: TODAY }), DomainError);
+    const fields = {
+      workedOn: TODAY,
+      minutes: 60,
+      description: "수정",
+      parts: [],
+      swVersionBefore: null,
+      swVersionAfter: null,
+      trainingAttendees: null,
+    };
+    const final = await rejects(
+      updateWorkLog(vendor1, { ticketId: id, logId: seeded.id, logVersion: 2, fields, attachments: [], removeAttachmentIds: [], today: TODAY }),
+      DomainError,
+    );
     expect(final.code).toBe("work_log_confirmed");
 
     await rejects(disputeWorkLog(maker1, { ticketId: id, logId, logVersion: 1, comment: "  " }), DomainError);
     await disputeWorkLog(maker1, { ticketId: id, logId, logVersion: 1, comment: "교체 전 사진이 다른 설비입니다." });
-    expect(await prisma.workLog.findUniqueOrThrow({ where: { id: logId } })).toMatchObject({ status: "disputed", disputeComment: "교체 전 사진이 다른 설비입니다.", version: 2 });
+    expect(await prisma.workLog.findUniqueOrThrow({ where: { id: logId } })).toMatchObject({
+      status: "disputed",
+      disputeComment: "교체 전 사진이 다른 설비입니다.",
+      version: 2,
+    });
     // the supplier's inbox flags the disputed log on that ticket only
     const flagged = (await listInbox(vendor1, { today: TODAY })).groups.flatMap((g) => g.rows).map((r) => [r.number, r.disputedLogs]);
     expect(flagged.filter(([, n]) => n !== 0)).toEqual([["AS-2024-0001", 1]]);
     await rejects(confirmWorkLog(maker1, { ticketId: id, logId, logVersion: 2 }), DomainError);
 
     // two people editing the same log: the later save is refused
-    await rejects(updateWorkLog(vendor1, { ticketId: id, logId, logVersion: 1, fields, attachments: [], removeAttachmentIds: [], today: TODAY }), ConflictError);
+    await rejects(
+      updateWorkLog(vendor1, { ticketId: id, logId, logVersion: 1, fields, attachments: [], removeAttachmentIds: [], today: TODAY }),
+      ConflictError,
+    );
     const log = await prisma.workLog.findUniqueOrThrow({ where: { id: logId }, include: { attachments: true } });
     await updateWorkLog(vendor1, {
       ticketId: id,
       logId,
       logVersion: 2,
-      fields: { ...fields, minutes: 300, description: "압력 센서 교체 (사진 교체)", parts: [{ name: "압력 센서", oldSerial: "PS-001", newSerial: "PS-102" }] },
+      fields: {
+        ...fields,
+        minutes: 300,
+        description: "압력 센서 교체 (사진 교체)",
+        parts: [{ name: "압력 센서", oldSerial: "PS-001", newSerial: "PS-102" }],
+      },
       attachments: [{ purpose: "before_photo", saved: await png("before-2.png") }],
       removeAttachmentIds: [log.attachments.find((a) => a.purpose === "before_photo")!.id],
       today: TODAY,
@@ -346,7 +428,10 @@ describe("work logs and the completion report", () => {
     expect(corrected).toMatchObject({ status: "submitted", version: 3, minutes: 300 });
     expect(corrected.parts.map((p) => p.newSerial)).toEqual(["PS-102"]);
     expect(corrected.attachments).toHaveLength(2);
-    await rejects(updateWorkLog(vendor1, { ticketId: id, logId, logVersion: 2, fields, attachments: [], removeAttachmentIds: [], today: TODAY }), ConflictError);
+    await rejects(
+      updateWorkLog(vendor1, { ticketId: id, logId, logVersion: 2, fields, attachments: [], removeAttachmentIds: [], today: TODAY }),
+      ConflictError,
+    );
     const actions = await prisma.auditEvent.findMany({ where: { ticketId: id, action: { startsWith: "worklog." } }, select: { action: true } });
     expect(actions.map((a) => a.action)).toEqual(["worklog.create", "worklog.confirm", "worklog.dispute", "worklog.update"]);
   });
@@ -358,7 +443,14 @@ describe("work logs and the completion report", () => {
     expect((await getCompletionPage(vendor1, id, TODAY))!.step).toEqual({ allowed: true, reasons: [] });
     const t = await ticketRow(id);
     const pdf = await saveUpload(new File([PDF], "완료보고서.pdf", { type: "application/pdf" }));
-    const done = await reportCompletion(vendor1, { ticketId: id, expectedVersion: t.version, summary: "통신 모듈 교체, 수집 항목 추가", results: "누락률 0.3%", files: [pdf], today: TODAY });
+    const done = await reportCompletion(vendor1, {
+      ticketId: id,
+      expectedVersion: t.version,
+      summary: "통신 모듈 교체, 수집 항목 추가",
+      results: "누락률 0.3%",
+      files: [pdf],
+      today: TODAY,
+    });
     expect(done.state).toBe("completion_check");
     const page = await getCompletionPage(maker1, id, TODAY);
     expect(page!.completionReports).toHaveLength(1);
@@ -366,7 +458,15 @@ describe("work logs and the completion report", () => {
     expect(await findReadableFile(maker1, page!.completionReports[0].attachments[0].file.id)).not.toBeNull();
     expect(await findReadableFile(vendor2, page!.completionReports[0].attachments[0].file.id)).toBeNull();
     // no more logs once the project left 과제수행
-    const fields = { workedOn: TODAY, minutes: 60, description: "x", parts: [], swVersionBefore: null, swVersionAfter: null, trainingAttendees: null };
+    const fields = {
+      workedOn: TODAY,
+      minutes: 60,
+      description: "x",
+      parts: [],
+      swVersionBefore: null,
+      swVersionAfter: null,
+      trainingAttendees: null,
+    };
     const closed = await rejects(createWorkLog(vendor1, { ticketId: id, today: TODAY, fields, attachments: [] }), DomainError);
     expect(closed.message).toBe("작업일지는 과제수행 단계에서만 작성·확인할 수 있습니다.");
   });
@@ -377,8 +477,21 @@ describe("work logs and the completion report", () => {
     await transitionTicket(monitor, { ticketId: id, action: "record_payment", expectedVersion: t.version, today: TODAY });
     t = await ticketRow(id);
     await transitionTicket(vendor2, { ticketId: id, action: "start_work", expectedVersion: t.version, today: TODAY });
-    const fields = { workedOn: TODAY, minutes: 120, description: "PLC 보드 점검", parts: [], swVersionBefore: null, swVersionAfter: null, trainingAttendees: null };
-    const { logId: foreignLog } = await createWorkLog(vendor2, { ticketId: id, today: TODAY, fields, attachments: [{ purpose: "after_photo", saved: await png() }] });
+    const fields = {
+      workedOn: TODAY,
+      minutes: 120,
+      description: "PLC 보드 점검",
+      parts: [],
+      swVersionBefore: null,
+      swVersionAfter: null,
+      trainingAttendees: null,
+    };
+    const { logId: foreignLog } = await createWorkLog(vendor2, {
+      ticketId: id,
+      today: TODAY,
+      fields,
+      attachments: [{ purpose: "after_photo", saved: await png() }],
+    });
     const attachment = await prisma.attachment.findFirstOrThrow({ where: { workLogId: foreignLog } });
     expect(await findReadableFile(vendor2, attachment.fileId)).not.toBeNull();
     expect(await findReadableFile(vendor1, attachment.fileId)).toBeNull();

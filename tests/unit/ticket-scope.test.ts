@@ -31,7 +31,13 @@ afterAll(async () => {
 describe("ticketScope", () => {
   it("gives every role exactly its own tickets and nobody a foreign one", async () => {
     const all = await prisma.ticket.findMany({
-      select: { id: true, number: true, state: true, manufacturer: { select: { users: { select: { email: true } } } }, supplier: { select: { users: { select: { email: true } } } } },
+      select: {
+        id: true,
+        number: true,
+        state: true,
+        manufacturer: { select: { users: { select: { email: true } } } },
+        supplier: { select: { users: { select: { email: true } } } },
+      },
     });
     expect(all).toHaveLength(11);
     for (const email of ["maker1@demo.kr", "maker2@demo.kr", "maker3@demo.kr", "vendor1@demo.kr", "vendor2@demo.kr", "monitor@demo.kr"]) {

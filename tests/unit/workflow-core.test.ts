@@ -53,7 +53,12 @@ describe("transitionTicket", () => {
     expect(result).toMatchObject({ state: "requirement_review", version: before.version + 1 });
     const audit = await prisma.auditEvent.findMany({ where: { ticketId: before.id }, orderBy: { seq: "desc" }, take: 1 });
     expect(await prisma.auditEvent.count({ where: { ticketId: before.id } })).toBe(eventsBefore + 1);
-    expect(audit[0]).toMatchObject({ fromState: "submitted", toState: "requirement_review", actorId: monitor.userId, ticketVersion: after.version });
+    expect(audit[0]).toMatchObject({
+      fromState: "submitted",
+      toState: "requirement_review",
+      actorId: monitor.userId,
+      ticketVersion: after.version,
+    });
     expect(published).toHaveLength(1);
     expect(published[0]).toMatchObject({ seq: audit[0].seq, ticketId: before.id, state: "requirement_review", actorName: monitor.name });
     // the manufacturer, the supplier and the Technopark may read it; nobody else

@@ -9,7 +9,18 @@ export function nextOf(state: string) {
   return role ? ROLE_LABELS[role] : "—";
 }
 
-type DueRow = { id: string; number: string; title: string; state: string; planDueOn: string | null; revisionDueOn: string | null; windowEndOn: string | null; dueOn: string; manufacturer: { name: string }; supplier: { name: string } };
+type DueRow = {
+  id: string;
+  number: string;
+  title: string;
+  state: string;
+  planDueOn: string | null;
+  revisionDueOn: string | null;
+  windowEndOn: string | null;
+  dueOn: string;
+  manufacturer: { name: string };
+  supplier: { name: string };
+};
 
 export function DueList({ title, id, rows, today, empty }: { title: string; id: string; rows: DueRow[]; today: string; empty: string }) {
   return (
@@ -28,7 +39,8 @@ export function DueList({ title, id, rows, today, empty }: { title: string; id: 
                 <Link to={`/tickets/${r.id}`}>{r.number}</Link> {r.title}
                 <br />
                 <span className="muted">
-                  {r.manufacturer.name} · {r.supplier.name} · {STATE_LABELS[r.state as keyof typeof STATE_LABELS] ?? r.state} · 다음 조치 {nextOf(r.state)}
+                  {r.manufacturer.name} · {r.supplier.name} · {STATE_LABELS[r.state as keyof typeof STATE_LABELS] ?? r.state} · 다음 조치{" "}
+                  {nextOf(r.state)}
                 </span>
               </span>
               <span className="when">{formatKoreanDateShort(r.dueOn)}</span>
@@ -41,7 +53,12 @@ export function DueList({ title, id, rows, today, empty }: { title: string; id: 
 }
 
 /** A company filter: a drop-down while the list is short, else a hint to search by name (the choice made is kept). */
-export function CompanyFilter(props: { name: string; label: string; options: { id: string; name: string }[] | null; value: string | undefined }) {
+export function CompanyFilter(props: {
+  name: string;
+  label: string;
+  options: { id: string; name: string }[] | null;
+  value: string | undefined;
+}) {
   if (!props.options) {
     return (
       <>

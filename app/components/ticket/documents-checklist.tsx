@@ -5,7 +5,12 @@ import type { DocumentsPage } from "~/models/documents.server";
 
 const STATUS_LABELS = { ok: "충족", missing: "미제출", expired: "유효기간 경과" } as const;
 
-export function SubmitReadiness({ ticket, checklist, eligibility, canSubmit }: Pick<DocumentsPage, "ticket" | "checklist" | "eligibility" | "canSubmit">) {
+export function SubmitReadiness({
+  ticket,
+  checklist,
+  eligibility,
+  canSubmit,
+}: Pick<DocumentsPage, "ticket" | "checklist" | "eligibility" | "canSubmit">) {
   return (
     <section className="card" aria-labelledby="ready-h" data-testid="submit-readiness">
       <h2 id="ready-h" style={{ marginTop: 0 }}>
@@ -33,7 +38,11 @@ export function SubmitReadiness({ ticket, checklist, eligibility, canSubmit }: P
         </>
       )}
       {ticket.state === "draft" && canSubmit ? (
-        <Form method="post" action={`/tickets/${ticket.id}`} onSubmit={(e) => !window.confirm("신청서를 제출하면 운영기관의 요건검토가 시작됩니다. 제출하시겠습니까?") && e.preventDefault()}>
+        <Form
+          method="post"
+          action={`/tickets/${ticket.id}`}
+          onSubmit={(e) => !window.confirm("신청서를 제출하면 운영기관의 요건검토가 시작됩니다. 제출하시겠습니까?") && e.preventDefault()}
+        >
           <input type="hidden" name="intent" value="transition" />
           <input type="hidden" name="action" value="submit" />
           <input type="hidden" name="version" value={ticket.version} />

@@ -9,7 +9,13 @@ function sizeLabel(bytes: number): string {
 
 type Doc = DocumentsPage["documents"][number];
 
-export function DocumentsTable({ documents, deleteName }: { documents: Doc[]; /** the delete form's field name, when deleting is allowed */ deleteName?: string }) {
+export function DocumentsTable({
+  documents,
+  deleteName,
+}: {
+  documents: Doc[];
+  /** the delete form's field name, when deleting is allowed */ deleteName?: string;
+}) {
   if (documents.length === 0) return <p className="muted">아직 올린 서류가 없습니다.</p>;
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label="올린 서류">
@@ -35,7 +41,8 @@ export function DocumentsTable({ documents, deleteName }: { documents: Doc[]; /*
               <td data-label="유효기간">
                 {d.validUntil ? (
                   <span className={d.validity === "valid" ? "status-ok" : "status-expired"}>
-                    {formatKoreanDateShort(d.validUntil)}까지 {d.validity === "valid" ? "유효" : d.validity === "expired" ? "(만료)" : "(발행일 확인 필요)"}
+                    {formatKoreanDateShort(d.validUntil)}까지{" "}
+                    {d.validity === "valid" ? "유효" : d.validity === "expired" ? "(만료)" : "(발행일 확인 필요)"}
                   </span>
                 ) : (
                   <span className="muted">해당 없음</span>

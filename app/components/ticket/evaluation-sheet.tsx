@@ -43,7 +43,17 @@ export function typedSheet(f: SheetFields) {
   return { grades, checks };
 }
 
-export function EvaluationScoreBox({ live, passMark, submitted, print }: { live: EvaluationResult; passMark: number; submitted: boolean; print: boolean }) {
+export function EvaluationScoreBox({
+  live,
+  passMark,
+  submitted,
+  print,
+}: {
+  live: EvaluationResult;
+  passMark: number;
+  submitted: boolean;
+  print: boolean;
+}) {
   const passLabel = !live.complete ? "작성중" : live.passed ? "합격" : "불합격";
   return (
     <>
@@ -97,7 +107,11 @@ export function SuitabilityChecks({ applicable, fields: f }: { applicable: reado
               <div className="evaluation-choices">
                 {(["yes", "no"] as const).map((v) => (
                   <label key={v}>
-                    <input {...getInputProps(meta, { type: "radio", value: v })} id={`${meta.id}-${v}`} aria-label={`${label}: ${v === "yes" ? "예" : "아니오"}`} />
+                    <input
+                      {...getInputProps(meta, { type: "radio", value: v })}
+                      id={`${meta.id}-${v}`}
+                      aria-label={`${label}: ${v === "yes" ? "예" : "아니오"}`}
+                    />
                     {v === "yes" ? "예 (적합)" : "아니오 (부적합)"}
                   </label>
                 ))}

@@ -7,7 +7,14 @@ type Option = { months: number; allowed: boolean; reasons: string[]; newEndOn: s
 export function ExtensionWindow({
   page,
 }: {
-  page: { currentEndOn: string | null; monthsExtended: number; maxExtensionMonths: number; maxTotalMonths: number; maxEndOn: string | null; options: Option[] };
+  page: {
+    currentEndOn: string | null;
+    monthsExtended: number;
+    maxExtensionMonths: number;
+    maxTotalMonths: number;
+    maxEndOn: string | null;
+    options: Option[];
+  };
 }) {
   return (
     <section className="card" aria-labelledby="window-h">
@@ -31,7 +38,12 @@ export function ExtensionWindow({
       <ul className="reason-list" data-testid="options">
         {page.options.map((o) => (
           <li key={o.months}>
-            {o.months}개월 연장 시: {o.allowed && o.newEndOn ? <strong>{formatKoreanDate(o.newEndOn)}까지</strong> : <span className="status-missing">{o.reasons.join(" ")}</span>}
+            {o.months}개월 연장 시:{" "}
+            {o.allowed && o.newEndOn ? (
+              <strong>{formatKoreanDate(o.newEndOn)}까지</strong>
+            ) : (
+              <span className="status-missing">{o.reasons.join(" ")}</span>
+            )}
           </li>
         ))}
       </ul>

@@ -16,7 +16,11 @@ type Props = {
     reviewNote: string | null;
     milestones: { id: string; title: string; dueOn: string; deliverable: string }[];
   } | null;
-  quote: { version: number; total: number; lines: { id: string; description: string; quantity: number; unitPrice: number; amount: number }[] } | null;
+  quote: {
+    version: number;
+    total: number;
+    lines: { id: string; description: string; quantity: number; unitPrice: number; amount: number }[];
+  } | null;
   costReview: { planChangeRequired: boolean; revisionDueOn: string | null } | null;
 };
 

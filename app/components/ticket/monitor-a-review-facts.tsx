@@ -1,12 +1,26 @@
 // 요건검토's read-only facts: the eligibility verdict, the document checklist, the files
 // submitted and the earlier review results.
-import { DOCUMENT_KIND_LABELS, REQUIREMENT_REVIEW_RESULT_LABELS, formatKoreanDateShort, isDocumentKind, isRequirementReviewResult, seoulDate } from "~/domain";
+import {
+  DOCUMENT_KIND_LABELS,
+  REQUIREMENT_REVIEW_RESULT_LABELS,
+  formatKoreanDateShort,
+  isDocumentKind,
+  isRequirementReviewResult,
+  seoulDate,
+} from "~/domain";
 import { Section } from "~/components/monitor/step";
 
 type Props = {
   eligibility: { eligible: boolean; reasons: { code: string; message: string; clause: string }[] };
   checklist: { items: { no: number | string; key: string; label: string; required: boolean; status: string; message: string }[] };
-  documents: { id: string; kind: string; fiscalYear: number | null; issuedOn: string; attachedAtApplication: boolean; file: { id: string; originalName: string } }[];
+  documents: {
+    id: string;
+    kind: string;
+    fiscalYear: number | null;
+    issuedOn: string;
+    attachedAtApplication: boolean;
+    file: { id: string; originalName: string };
+  }[];
   reviews: { id: string; result: string; fixList: string | null; reason: string | null; reviewedAt: Date | string }[];
 };
 
@@ -61,7 +75,8 @@ export function ReviewFacts({ eligibility, checklist, documents, reviews }: Prop
             {documents.map((d) => (
               <li key={d.id}>
                 {isDocumentKind(d.kind) ? DOCUMENT_KIND_LABELS[d.kind] : d.kind}
-                {d.fiscalYear ? ` (${d.fiscalYear}년)` : ""} · 발행일 {formatKoreanDateShort(d.issuedOn)} · <a href={`/files/${d.file.id}`}>{d.file.originalName}</a>
+                {d.fiscalYear ? ` (${d.fiscalYear}년)` : ""} · 발행일 {formatKoreanDateShort(d.issuedOn)} ·{" "}
+                <a href={`/files/${d.file.id}`}>{d.file.originalName}</a>
                 {d.attachedAtApplication ? "" : <span className="muted"> (신청 후 제출)</span>}
               </li>
             ))}
@@ -73,7 +88,8 @@ export function ReviewFacts({ eligibility, checklist, documents, reviews }: Prop
             <ul>
               {reviews.map((r) => (
                 <li key={r.id}>
-                  {formatKoreanDateShort(seoulDate(new Date(r.reviewedAt)))} · {REQUIREMENT_REVIEW_RESULT_LABELS[isRequirementReviewResult(r.result) ? r.result : "passed"]}
+                  {formatKoreanDateShort(seoulDate(new Date(r.reviewedAt)))} ·{" "}
+                  {REQUIREMENT_REVIEW_RESULT_LABELS[isRequirementReviewResult(r.result) ? r.result : "passed"]}
                   {r.fixList ? <pre style={{ whiteSpace: "pre-wrap", margin: 0 }}>{r.fixList}</pre> : null}
                   {r.reason ? ` · ${r.reason}` : ""}
                 </li>

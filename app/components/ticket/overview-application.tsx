@@ -1,7 +1,20 @@
 // The ticket overview's read-only sections, part 1: what was applied for and the money
 // (the route app/routes/tickets.$ticketId._index.tsx puts them together).
 import { Link } from "@remix-run/react";
-import { MONEY_LABELS, NOTICE_STEPS, SUPPORT_TYPE_LABELS, formatKRW, formatKoreanDate, formatKoreanDateShort, isSupportType, isTicketState, seoulDate, stepOfState, DOCUMENT_KIND_LABELS, type DocumentKind } from "~/domain";
+import {
+  MONEY_LABELS,
+  NOTICE_STEPS,
+  SUPPORT_TYPE_LABELS,
+  formatKRW,
+  formatKoreanDate,
+  formatKoreanDateShort,
+  isSupportType,
+  isTicketState,
+  seoulDate,
+  stepOfState,
+  DOCUMENT_KIND_LABELS,
+  type DocumentKind,
+} from "~/domain";
 import type { OverviewData } from "~/routes/tickets.$ticketId._index";
 
 function Money({ value }: { value: number | null | undefined }) {
@@ -12,33 +25,33 @@ function Money({ value }: { value: number | null | undefined }) {
 export function SubmitReadiness({ data }: { data: OverviewData }) {
   const { ticket, readiness } = data;
   return (
-  <>
-    {readiness ? (
-      <section className="card" aria-labelledby="ready-h" data-testid="submit-readiness">
-        <h2 id="ready-h" style={{ marginTop: 0 }}>
-          제출 전 확인
-        </h2>
-        {readiness.eligibility.length === 0 && readiness.documents.length === 0 ? (
-          <p className="verdict-ok">신청자격과 제출 서류가 모두 갖추어졌습니다. 위의 ‘신청서 제출’을 누르세요.</p>
-        ) : (
-          <ul className="reason-list">
-            {readiness.eligibility.map((r) => (
-              <li key={`e-${r.code}`}>
-                {r.message} <Link to="/profile">기업 정보 수정</Link>
-                <div className="muted clause">{r.clause}</div>
-              </li>
-            ))}
-            {readiness.documents.map((d) => (
-              <li key={`d-${d.key}`}>
-                {d.label}: {d.message} <Link to={`/tickets/${ticket.id}/documents`}>서류 올리기</Link>
-                <div className="muted clause">{d.clause}</div>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    ) : null}
-  </>
+    <>
+      {readiness ? (
+        <section className="card" aria-labelledby="ready-h" data-testid="submit-readiness">
+          <h2 id="ready-h" style={{ marginTop: 0 }}>
+            제출 전 확인
+          </h2>
+          {readiness.eligibility.length === 0 && readiness.documents.length === 0 ? (
+            <p className="verdict-ok">신청자격과 제출 서류가 모두 갖추어졌습니다. 위의 ‘신청서 제출’을 누르세요.</p>
+          ) : (
+            <ul className="reason-list">
+              {readiness.eligibility.map((r) => (
+                <li key={`e-${r.code}`}>
+                  {r.message} <Link to="/profile">기업 정보 수정</Link>
+                  <div className="muted clause">{r.clause}</div>
+                </li>
+              ))}
+              {readiness.documents.map((d) => (
+                <li key={`d-${d.key}`}>
+                  {d.label}: {d.message} <Link to={`/tickets/${ticket.id}/documents`}>서류 올리기</Link>
+                  <div className="muted clause">{d.clause}</div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </>
   );
 }
 
@@ -46,46 +59,50 @@ export function SubmitReadiness({ data }: { data: OverviewData }) {
 export function ApplicationFacts({ data }: { data: OverviewData }) {
   const { ticket } = data;
   return (
-  <>
-    <section className="card" aria-labelledby="facts-h">
-      <h2 id="facts-h" style={{ marginTop: 0 }}>
-        신청 내용
-      </h2>
-      <dl className="facts">
-        <dt>도입기업</dt>
-        <dd>{ticket.manufacturer.name}</dd>
-        <dt>공급기업</dt>
-        <dd>{ticket.supplier.name}</dd>
-        <dt>지원유형</dt>
-        <dd>{ticket.supportTypes.map((s) => (isSupportType(s.type) ? SUPPORT_TYPE_LABELS[s.type] : s.type)).join(", ") || "—"}</dd>
-        <dt>대상 시스템</dt>
-        <dd>{ticket.targetSystem ? `${ticket.targetSystem.kind} · ${ticket.targetSystem.name}${ticket.targetSystem.vendorName ? ` (${ticket.targetSystem.vendorName})` : ""}` : "—"}</dd>
-        <dt>문제 현황</dt>
-        <dd style={{ whiteSpace: "pre-wrap" }}>{ticket.problem}</dd>
-        <dt>기대 효과</dt>
-        <dd style={{ whiteSpace: "pre-wrap" }}>{ticket.desiredOutcome}</dd>
-        {ticket.submittedAt ? (
+    <>
+      <section className="card" aria-labelledby="facts-h">
+        <h2 id="facts-h" style={{ marginTop: 0 }}>
+          신청 내용
+        </h2>
+        <dl className="facts">
+          <dt>도입기업</dt>
+          <dd>{ticket.manufacturer.name}</dd>
+          <dt>공급기업</dt>
+          <dd>{ticket.supplier.name}</dd>
+          <dt>지원유형</dt>
+          <dd>{ticket.supportTypes.map((s) => (isSupportType(s.type) ? SUPPORT_TYPE_LABELS[s.type] : s.type)).join(", ") || "—"}</dd>
+          <dt>대상 시스템</dt>
+          <dd>
+            {ticket.targetSystem
+              ? `${ticket.targetSystem.kind} · ${ticket.targetSystem.name}${ticket.targetSystem.vendorName ? ` (${ticket.targetSystem.vendorName})` : ""}`
+              : "—"}
+          </dd>
+          <dt>문제 현황</dt>
+          <dd style={{ whiteSpace: "pre-wrap" }}>{ticket.problem}</dd>
+          <dt>기대 효과</dt>
+          <dd style={{ whiteSpace: "pre-wrap" }}>{ticket.desiredOutcome}</dd>
+          {ticket.submittedAt ? (
+            <>
+              <dt>신청일</dt>
+              <dd>{formatKoreanDate(seoulDate(new Date(ticket.submittedAt)))}</dd>
+            </>
+          ) : null}
+        </dl>
+        {ticket.items.length ? (
           <>
-            <dt>신청일</dt>
-            <dd>{formatKoreanDate(seoulDate(new Date(ticket.submittedAt)))}</dd>
+            <h2>요청 항목</h2>
+            <ul>
+              {ticket.items.map((item) => (
+                <li key={item.id}>
+                  {item.description} × {item.quantity}
+                  {isSupportType(item.supportType) ? <span className="muted"> · {SUPPORT_TYPE_LABELS[item.supportType]}</span> : null}
+                </li>
+              ))}
+            </ul>
           </>
         ) : null}
-      </dl>
-      {ticket.items.length ? (
-        <>
-          <h2>요청 항목</h2>
-          <ul>
-            {ticket.items.map((item) => (
-              <li key={item.id}>
-                {item.description} × {item.quantity}
-                {isSupportType(item.supportType) ? <span className="muted"> · {SUPPORT_TYPE_LABELS[item.supportType]}</span> : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </section>
-  </>
+      </section>
+    </>
   );
 }
 
@@ -94,51 +111,51 @@ export function MoneyFacts({ data }: { data: OverviewData }) {
   const { ticket } = data;
   const costReview = data.extras.costReviews[0];
   return (
-  <>
-    <section className="card" aria-labelledby="money-h">
-      <h2 id="money-h" style={{ marginTop: 0 }}>
-        사업비
-      </h2>
-      <dl className="facts" data-testid="amounts">
-        <dt>견적금액</dt>
-        <dd>
-          <Money value={ticket.quoteTotal} />
-        </dd>
-        {costReview ? (
-          <>
-            <dt>{MONEY_LABELS.verifiedAmount}</dt>
-            <dd>
-              <Money value={costReview.verifiedAmount} />
-            </dd>
-          </>
-        ) : null}
-        <dt>협약금액 (총사업비)</dt>
-        <dd>
-          <Money value={ticket.agreement?.agreedCost ?? ticket.agreedCost} />
-        </dd>
-        <dt>정부지원금</dt>
-        <dd>
-          <Money value={ticket.agreement?.subsidy ?? ticket.subsidy} />
-        </dd>
-        <dt>기업부담금</dt>
-        <dd>
-          <Money value={ticket.agreement?.companyShare ?? ticket.companyShare} />
-        </dd>
-        <dt>수행기간</dt>
-        <dd>
-          {ticket.agreement
-            ? `${formatKoreanDate(ticket.agreement.startOn)} ~ ${formatKoreanDate(ticket.agreement.endOn)}${ticket.agreement.extensionMonths ? ` (${ticket.agreement.extensionMonths}개월 연장)` : ""}`
-            : "협약 전"}
-        </dd>
-        {ticket.planDueOn ? (
-          <>
-            <dt>수행계획서 제출기한</dt>
-            <dd>{formatKoreanDate(ticket.planDueOn)}</dd>
-          </>
-        ) : null}
-      </dl>
-    </section>
-  </>
+    <>
+      <section className="card" aria-labelledby="money-h">
+        <h2 id="money-h" style={{ marginTop: 0 }}>
+          사업비
+        </h2>
+        <dl className="facts" data-testid="amounts">
+          <dt>견적금액</dt>
+          <dd>
+            <Money value={ticket.quoteTotal} />
+          </dd>
+          {costReview ? (
+            <>
+              <dt>{MONEY_LABELS.verifiedAmount}</dt>
+              <dd>
+                <Money value={costReview.verifiedAmount} />
+              </dd>
+            </>
+          ) : null}
+          <dt>협약금액 (총사업비)</dt>
+          <dd>
+            <Money value={ticket.agreement?.agreedCost ?? ticket.agreedCost} />
+          </dd>
+          <dt>정부지원금</dt>
+          <dd>
+            <Money value={ticket.agreement?.subsidy ?? ticket.subsidy} />
+          </dd>
+          <dt>기업부담금</dt>
+          <dd>
+            <Money value={ticket.agreement?.companyShare ?? ticket.companyShare} />
+          </dd>
+          <dt>수행기간</dt>
+          <dd>
+            {ticket.agreement
+              ? `${formatKoreanDate(ticket.agreement.startOn)} ~ ${formatKoreanDate(ticket.agreement.endOn)}${ticket.agreement.extensionMonths ? ` (${ticket.agreement.extensionMonths}개월 연장)` : ""}`
+              : "협약 전"}
+          </dd>
+          {ticket.planDueOn ? (
+            <>
+              <dt>수행계획서 제출기한</dt>
+              <dd>{formatKoreanDate(ticket.planDueOn)}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+    </>
   );
 }
 
@@ -155,26 +172,26 @@ export function StepTimeline({ data }: { data: OverviewData }) {
     }
   }
   return (
-  <>
-    <section className="card" aria-labelledby="timeline-h">
-      <h2 id="timeline-h" style={{ marginTop: 0 }}>
-        진행 단계
-      </h2>
-      <ol className="timeline">
-        {NOTICE_STEPS.map((step) => {
-          const reached = reachedAt.get(step.no);
-          const status = currentStep == null ? "" : step.no < currentStep ? "done" : step.no === currentStep ? "current" : "";
-          return (
-            <li key={step.no} className={status} aria-current={status === "current" ? "step" : undefined}>
-              <span className="step">{step.no}</span>
-              <span>{step.label}</span>
-              <span className="when">{reached ? `${formatKoreanDateShort(reached.at)}${reached.by ? ` · ${reached.by}` : ""}` : ""}</span>
-            </li>
-          );
-        })}
-      </ol>
-    </section>
-  </>
+    <>
+      <section className="card" aria-labelledby="timeline-h">
+        <h2 id="timeline-h" style={{ marginTop: 0 }}>
+          진행 단계
+        </h2>
+        <ol className="timeline">
+          {NOTICE_STEPS.map((step) => {
+            const reached = reachedAt.get(step.no);
+            const status = currentStep == null ? "" : step.no < currentStep ? "done" : step.no === currentStep ? "current" : "";
+            return (
+              <li key={step.no} className={status} aria-current={status === "current" ? "step" : undefined}>
+                <span className="step">{step.no}</span>
+                <span>{step.label}</span>
+                <span className="when">{reached ? `${formatKoreanDateShort(reached.at)}${reached.by ? ` · ${reached.by}` : ""}` : ""}</span>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </>
   );
 }
 
@@ -182,28 +199,28 @@ export function StepTimeline({ data }: { data: OverviewData }) {
 export function DocumentsSummary({ data }: { data: OverviewData }) {
   const { ticket, extras } = data;
   return (
-  <>
-    <section className="card" aria-labelledby="docs-h">
-      <h2 id="docs-h" style={{ marginTop: 0 }}>
-        신청서류 ({extras.documents.length}건)
-      </h2>
-      {extras.documents.length === 0 ? (
-        <p className="muted">올린 서류가 없습니다.</p>
-      ) : (
-        <ul data-testid="ticket-documents">
-          {extras.documents.map((d) => (
-            <li key={d.id}>
-              {DOCUMENT_KIND_LABELS[d.kind as DocumentKind] ?? d.kind}
-              {d.fiscalYear ? ` (${d.fiscalYear}년)` : ""} · 발행일 {formatKoreanDateShort(d.issuedOn)} ·{" "}
-              <a href={`/files/${d.file.id}`} download>
-                {d.file.originalName}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Link to={`/tickets/${ticket.id}/documents`}>서류 목록과 유효기간 보기</Link>
-    </section>
-  </>
+    <>
+      <section className="card" aria-labelledby="docs-h">
+        <h2 id="docs-h" style={{ marginTop: 0 }}>
+          신청서류 ({extras.documents.length}건)
+        </h2>
+        {extras.documents.length === 0 ? (
+          <p className="muted">올린 서류가 없습니다.</p>
+        ) : (
+          <ul data-testid="ticket-documents">
+            {extras.documents.map((d) => (
+              <li key={d.id}>
+                {DOCUMENT_KIND_LABELS[d.kind as DocumentKind] ?? d.kind}
+                {d.fiscalYear ? ` (${d.fiscalYear}년)` : ""} · 발행일 {formatKoreanDateShort(d.issuedOn)} ·{" "}
+                <a href={`/files/${d.file.id}`} download>
+                  {d.file.originalName}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Link to={`/tickets/${ticket.id}/documents`}>서류 목록과 유효기간 보기</Link>
+      </section>
+    </>
   );
 }

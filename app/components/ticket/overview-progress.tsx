@@ -23,24 +23,24 @@ export function QuotesSection({ data }: { data: OverviewData }) {
   const { extras } = data;
   const [latestQuote, ...olderQuotes] = extras.quotes;
   return (
-  <>
-    {latestQuote ? (
-      <section className="card" aria-labelledby="quote-h" data-testid="quotes">
-        <h2 id="quote-h" style={{ marginTop: 0 }}>
-          견적 (최신 {latestQuote.version}차{extras.quotes.length > 1 ? `, 전체 ${extras.quotes.length}건` : ""})
-        </h2>
-        <QuoteTable quote={latestQuote} />
-        {olderQuotes.map((q) => (
-          <details key={q.id}>
-            <summary>
-              {q.version}차 견적 · {formatKRW(q.total)} · {formatKoreanDateShort(seoulDate(new Date(q.createdAt)))}
-            </summary>
-            <QuoteTable quote={q} />
-          </details>
-        ))}
-      </section>
-    ) : null}
-  </>
+    <>
+      {latestQuote ? (
+        <section className="card" aria-labelledby="quote-h" data-testid="quotes">
+          <h2 id="quote-h" style={{ marginTop: 0 }}>
+            견적 (최신 {latestQuote.version}차{extras.quotes.length > 1 ? `, 전체 ${extras.quotes.length}건` : ""})
+          </h2>
+          <QuoteTable quote={latestQuote} />
+          {olderQuotes.map((q) => (
+            <details key={q.id}>
+              <summary>
+                {q.version}차 견적 · {formatKRW(q.total)} · {formatKoreanDateShort(seoulDate(new Date(q.createdAt)))}
+              </summary>
+              <QuoteTable quote={q} />
+            </details>
+          ))}
+        </section>
+      ) : null}
+    </>
   );
 }
 
@@ -48,32 +48,32 @@ export function QuotesSection({ data }: { data: OverviewData }) {
 export function PlanSection({ data }: { data: OverviewData }) {
   const plan = data.extras.plans[0];
   return (
-  <>
-    {plan ? (
-      <section className="card" aria-labelledby="plan-h" data-testid="plan">
-        <h2 id="plan-h" style={{ marginTop: 0 }}>
-          수행계획서 ({plan.version}차{plan.isRevision ? ", 수정" : ""})
-        </h2>
-        <dl className="facts">
-          <dt>검토 상태</dt>
-          <dd>
-            {isPlanReviewStatus(plan.reviewStatus) ? PLAN_REVIEW_STATUS_LABELS[plan.reviewStatus] : plan.reviewStatus}
-            {plan.reviewNote ? ` · ${plan.reviewNote}` : ""}
-          </dd>
-          <dt>제출일 / 기한</dt>
-          <dd>
-            {formatKoreanDateShort(seoulDate(new Date(plan.submittedAt)))} / {formatKoreanDate(plan.dueOn)}{" "}
-            {plan.late ? <span className="badge overdue">기한 경과 제출</span> : <span className="badge done">기한 내 제출</span>}
-          </dd>
-          <dt>수행 범위</dt>
-          <dd style={{ whiteSpace: "pre-wrap" }}>{plan.scope}</dd>
-          <dt>투입 인력</dt>
-          <dd>{plan.staff}</dd>
-        </dl>
-        <MilestonesTable milestones={plan.milestones} />
-      </section>
-    ) : null}
-  </>
+    <>
+      {plan ? (
+        <section className="card" aria-labelledby="plan-h" data-testid="plan">
+          <h2 id="plan-h" style={{ marginTop: 0 }}>
+            수행계획서 ({plan.version}차{plan.isRevision ? ", 수정" : ""})
+          </h2>
+          <dl className="facts">
+            <dt>검토 상태</dt>
+            <dd>
+              {isPlanReviewStatus(plan.reviewStatus) ? PLAN_REVIEW_STATUS_LABELS[plan.reviewStatus] : plan.reviewStatus}
+              {plan.reviewNote ? ` · ${plan.reviewNote}` : ""}
+            </dd>
+            <dt>제출일 / 기한</dt>
+            <dd>
+              {formatKoreanDateShort(seoulDate(new Date(plan.submittedAt)))} / {formatKoreanDate(plan.dueOn)}{" "}
+              {plan.late ? <span className="badge overdue">기한 경과 제출</span> : <span className="badge done">기한 내 제출</span>}
+            </dd>
+            <dt>수행 범위</dt>
+            <dd style={{ whiteSpace: "pre-wrap" }}>{plan.scope}</dd>
+            <dt>투입 인력</dt>
+            <dd>{plan.staff}</dd>
+          </dl>
+          <MilestonesTable milestones={plan.milestones} />
+        </section>
+      ) : null}
+    </>
   );
 }
 
@@ -81,38 +81,40 @@ export function PlanSection({ data }: { data: OverviewData }) {
 export function CostReviewSection({ data }: { data: OverviewData }) {
   const costReview = data.extras.costReviews[0];
   return (
-  <>
-    {costReview ? (
-      <section className="card" aria-labelledby="cost-h" data-testid="cost-review">
-        <h2 id="cost-h" style={{ marginTop: 0 }}>
-          원가적정성 검토 결과
-        </h2>
-        <dl className="facts">
-          <dt>결과 통보일</dt>
-          <dd>{formatKoreanDate(costReview.resultOn)}</dd>
-          <dt>{MONEY_LABELS.quoteTotal}</dt>
-          <dd>{formatKRW(costReview.quoteTotal)}</dd>
-          <dt>{MONEY_LABELS.verifiedAmount}</dt>
-          <dd>
-            {formatKRW(costReview.verifiedAmount)}
-            {costReview.verifiedAmount < costReview.quoteTotal ? ` (견적 대비 ${formatKRW(costReview.quoteTotal - costReview.verifiedAmount)} 감액)` : " (견적 금액 적정)"}
-          </dd>
-          {costReview.planChangeRequired ? (
-            <>
-              <dt>수행계획서 변경</dt>
-              <dd>필요{costReview.revisionDueOn ? ` · ${formatKoreanDate(costReview.revisionDueOn)}까지 수정 제출` : ""}</dd>
-            </>
-          ) : null}
-          {costReview.note ? (
-            <>
-              <dt>의견</dt>
-              <dd>{costReview.note}</dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
-    ) : null}
-  </>
+    <>
+      {costReview ? (
+        <section className="card" aria-labelledby="cost-h" data-testid="cost-review">
+          <h2 id="cost-h" style={{ marginTop: 0 }}>
+            원가적정성 검토 결과
+          </h2>
+          <dl className="facts">
+            <dt>결과 통보일</dt>
+            <dd>{formatKoreanDate(costReview.resultOn)}</dd>
+            <dt>{MONEY_LABELS.quoteTotal}</dt>
+            <dd>{formatKRW(costReview.quoteTotal)}</dd>
+            <dt>{MONEY_LABELS.verifiedAmount}</dt>
+            <dd>
+              {formatKRW(costReview.verifiedAmount)}
+              {costReview.verifiedAmount < costReview.quoteTotal
+                ? ` (견적 대비 ${formatKRW(costReview.quoteTotal - costReview.verifiedAmount)} 감액)`
+                : " (견적 금액 적정)"}
+            </dd>
+            {costReview.planChangeRequired ? (
+              <>
+                <dt>수행계획서 변경</dt>
+                <dd>필요{costReview.revisionDueOn ? ` · ${formatKoreanDate(costReview.revisionDueOn)}까지 수정 제출` : ""}</dd>
+              </>
+            ) : null}
+            {costReview.note ? (
+              <>
+                <dt>의견</dt>
+                <dd>{costReview.note}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+    </>
   );
 }
 
@@ -122,46 +124,49 @@ export function WorkLogsSummary({ data }: { data: OverviewData }) {
   const confirmedLogs = ticket.workLogs.filter((l) => l.status === "confirmed").length;
   const disputedLogs = ticket.workLogs.filter((l) => l.status === "disputed").length;
   return (
-  <>
-    {ticket.workLogs.length || ticket.state === "in_progress" ? (
-      <section className="card" aria-labelledby="logs-h">
-        <h2 id="logs-h" style={{ marginTop: 0 }}>
-          작업일지
-        </h2>
-        <p>
-          {ticket.workLogs.length}건 · 확인 {confirmedLogs}건 · {WORK_LOG_STATUS_LABELS.submitted} {ticket.workLogs.length - confirmedLogs - disputedLogs}건
-          {disputedLogs ? ` · ${WORK_LOG_STATUS_LABELS.disputed} ${disputedLogs}건` : ""} ·{" "}
-          <Link to={`/tickets/${ticket.id}/work-logs`}>{role === "manufacturer" ? "작업일지 확인·이의 제기" : "작업일지 보기"}</Link>
-        </p>
-        {ticket.workLogs.length ? (
-          <div className="table-wrap">
-            <table className="responsive">
-              <thead>
-                <tr>
-                  <th>일자</th>
-                  <th>작업 내용</th>
-                  <th className="num">시간</th>
-                  <th>확인</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ticket.workLogs.map((log) => (
-                  <tr key={log.id}>
-                    <td data-label="일자">{formatKoreanDateShort(log.workedOn)}</td>
-                    <td data-label="작업 내용">{log.description}</td>
-                    <td className="num" data-label="시간">
-                      {(log.minutes / 60).toLocaleString("ko-KR", { maximumFractionDigits: 1 })}시간
-                    </td>
-                    <td data-label="확인">{isWorkLogStatus(log.status) ? WORK_LOG_STATUS_LABELS[log.status] : WORK_LOG_STATUS_LABELS.submitted}</td>
+    <>
+      {ticket.workLogs.length || ticket.state === "in_progress" ? (
+        <section className="card" aria-labelledby="logs-h">
+          <h2 id="logs-h" style={{ marginTop: 0 }}>
+            작업일지
+          </h2>
+          <p>
+            {ticket.workLogs.length}건 · 확인 {confirmedLogs}건 · {WORK_LOG_STATUS_LABELS.submitted}{" "}
+            {ticket.workLogs.length - confirmedLogs - disputedLogs}건
+            {disputedLogs ? ` · ${WORK_LOG_STATUS_LABELS.disputed} ${disputedLogs}건` : ""} ·{" "}
+            <Link to={`/tickets/${ticket.id}/work-logs`}>{role === "manufacturer" ? "작업일지 확인·이의 제기" : "작업일지 보기"}</Link>
+          </p>
+          {ticket.workLogs.length ? (
+            <div className="table-wrap">
+              <table className="responsive">
+                <thead>
+                  <tr>
+                    <th>일자</th>
+                    <th>작업 내용</th>
+                    <th className="num">시간</th>
+                    <th>확인</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
-    ) : null}
-  </>
+                </thead>
+                <tbody>
+                  {ticket.workLogs.map((log) => (
+                    <tr key={log.id}>
+                      <td data-label="일자">{formatKoreanDateShort(log.workedOn)}</td>
+                      <td data-label="작업 내용">{log.description}</td>
+                      <td className="num" data-label="시간">
+                        {(log.minutes / 60).toLocaleString("ko-KR", { maximumFractionDigits: 1 })}시간
+                      </td>
+                      <td data-label="확인">
+                        {isWorkLogStatus(log.status) ? WORK_LOG_STATUS_LABELS[log.status] : WORK_LOG_STATUS_LABELS.submitted}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+    </>
   );
 }
 
@@ -169,24 +174,25 @@ export function WorkLogsSummary({ data }: { data: OverviewData }) {
 export function ExtensionsSummary({ data }: { data: OverviewData }) {
   const { ticket, extras } = data;
   return (
-  <>
-    {extras.extensions.length ? (
-      <section className="card" aria-labelledby="ext-h">
-        <h2 id="ext-h" style={{ marginTop: 0 }}>
-          사업기간 연장 신청
-        </h2>
-        <ul>
-          {extras.extensions.map((e) => (
-            <li key={e.id}>
-              {formatKoreanDateShort(seoulDate(new Date(e.requestedAt)))} · {e.months}개월 · {isExtensionRequestStatus(e.status) ? EXTENSION_REQUEST_STATUS_LABELS[e.status] : e.status}
-              {e.newEndOn ? ` · 종료일 ${formatKoreanDate(e.newEndOn)}` : ""}
-            </li>
-          ))}
-        </ul>
-        <Link to={`/tickets/${ticket.id}/extension`}>연장 신청 내역 보기</Link>
-      </section>
-    ) : null}
-  </>
+    <>
+      {extras.extensions.length ? (
+        <section className="card" aria-labelledby="ext-h">
+          <h2 id="ext-h" style={{ marginTop: 0 }}>
+            사업기간 연장 신청
+          </h2>
+          <ul>
+            {extras.extensions.map((e) => (
+              <li key={e.id}>
+                {formatKoreanDateShort(seoulDate(new Date(e.requestedAt)))} · {e.months}개월 ·{" "}
+                {isExtensionRequestStatus(e.status) ? EXTENSION_REQUEST_STATUS_LABELS[e.status] : e.status}
+                {e.newEndOn ? ` · 종료일 ${formatKoreanDate(e.newEndOn)}` : ""}
+              </li>
+            ))}
+          </ul>
+          <Link to={`/tickets/${ticket.id}/extension`}>연장 신청 내역 보기</Link>
+        </section>
+      ) : null}
+    </>
   );
 }
 
@@ -194,24 +200,24 @@ export function ExtensionsSummary({ data }: { data: OverviewData }) {
 export function HistorySection({ data }: { data: OverviewData }) {
   const { ticket } = data;
   return (
-  <>
-    <section className="card" aria-labelledby="history-h">
-      <h2 id="history-h" style={{ marginTop: 0 }}>
-        변경 이력
-      </h2>
-      <ul className="timeline">
-        {ticket.auditEvents.map((event) => (
-          <li key={event.seq}>
-            <span>{event.summary}</span>
-            <span className="when">
-              {formatKoreanDateShort(seoulDate(new Date(event.createdAt)))}
-              {event.actor ? ` · ${event.actor.name}` : ""}
-            </span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  </>
+    <>
+      <section className="card" aria-labelledby="history-h">
+        <h2 id="history-h" style={{ marginTop: 0 }}>
+          변경 이력
+        </h2>
+        <ul className="timeline">
+          {ticket.auditEvents.map((event) => (
+            <li key={event.seq}>
+              <span>{event.summary}</span>
+              <span className="when">
+                {formatKoreanDateShort(seoulDate(new Date(event.createdAt)))}
+                {event.actor ? ` · ${event.actor.name}` : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
   );
 }
 

@@ -119,17 +119,14 @@ function checkHistory(rows, migrations) {
   return problems;
 }
 
-const appliedNames = (rows) =>
-  new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
+const appliedNames = (rows) => new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
 
 function applyOne(db, migration, now) {
   db.exec("BEGIN IMMEDIATE");
   try {
     // Another process may have applied it while we waited for the lock.
     const done = db
-      .prepare(
-        `SELECT 1 FROM ${MIGRATIONS_TABLE} WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-      )
+      .prepare(`SELECT 1 FROM ${MIGRATIONS_TABLE} WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`)
       .get(migration.name);
     if (done) {
       db.exec("ROLLBACK");
@@ -161,18 +158,17 @@ function applyOne(db, migration, now) {
         migrationName: migration.name,
       });
     }
-    db.prepare(
-      `UPDATE ${MIGRATIONS_TABLE} SET applied_steps_count = applied_steps_count + 1, finished_at = ? WHERE id = ?`,
-    ).run(now(), id);
+    db.prepare(`UPDATE ${MIGRATIONS_TABLE} SET applied_steps_count = applied_steps_count + 1, finished_at = ? WHERE id = ?`).run(now(), id);
     db.exec("COMMIT");
     return true;
   } catch (error) {
     if (db.inTransaction) db.exec("ROLLBACK");
     if (error instanceof MigrationError) throw error;
-    throw new MigrationError(
-      `Migration ${migration.name} failed and was rolled back (nothing of it was applied): ${error.message}`,
-      { code: "MIGRATION_FAILED", migrationName: migration.name, cause: error },
-    );
+    throw new MigrationError(`Migration ${migration.name} failed and was rolled back (nothing of it was applied): ${error.message}`, {
+      code: "MIGRATION_FAILED",
+      migrationName: migration.name,
+      cause: error,
+    });
   }
 }
 

@@ -29,9 +29,7 @@ export function checksumOf(script) {
 export function scriptMatchesChecksum(script, checksum) {
   const stored = String(checksum).toLowerCase();
   return (
-    checksumOf(script) === stored ||
-    checksumOf(script.replace(/\r\n/g, "\n")) === stored ||
-    checksumOf(script.replace(/\n/g, "\r\n")) === stored
+    checksumOf(script) === stored || checksumOf(script.replace(/\r\n/g, "\n")) === stored || checksumOf(script.replace(/\n/g, "\r\n")) === stored
   );
 }
 

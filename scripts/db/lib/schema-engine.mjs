@@ -99,7 +99,9 @@ export function loadSchemaEngine({ root = projectRoot } = {}) {
     throw new Error(
       `The vendored schema engine glue (${path.relative(root, GLUE_FILE)}) does not match ${wasmPath} ` +
         `(prisma ${installedPrismaVersion(root)}). ` +
-        (missingImports.length ? `Imports the glue lacks: ${missingImports.slice(0, 8).join(", ")}${missingImports.length > 8 ? ", …" : ""}. ` : "") +
+        (missingImports.length
+          ? `Imports the glue lacks: ${missingImports.slice(0, 8).join(", ")}${missingImports.length > 8 ? ", …" : ""}. `
+          : "") +
         (missingExports.length ? `Exports the .wasm lacks: ${missingExports.slice(0, 8).join(", ")}. ` : "") +
         "Refresh the glue from the @prisma/schema-engine-wasm version matching the installed Prisma " +
         "(see the header of the glue file).",
