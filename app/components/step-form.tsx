@@ -213,19 +213,13 @@ export function FieldError({ meta }: { meta: AnyField }) {
 
 type FieldProps = { meta: AnyField; label: ReactNode; hint?: ReactNode; className?: string };
 
-/** A labelled text-like input with its error. */
-export function Field({
-  meta,
-  label,
-  hint,
-  className = "field",
-  ...input
-}: FieldProps & Omit<ComponentProps<"input">, "name" | "id" | "form" | "defaultValue">) {
+/** The label, the control, an optional hint and the error of one field (the control gets the ids). */
+function FieldShell({ meta, label, hint, className, control }: FieldProps & { control: (describedBy: string | undefined) => ReactNode }) {
   const hintId = useId();
   return (
     <div className={className}>
       <label htmlFor={meta.id}>{label}</label>
-      <input {...getInputProps(meta, { type: (input.type as "text") ?? "text", ariaDescribedBy: hint ? hintId : undefined })} {...input} />
+      {control(hint ? hintId : undefined)}
       {hint ? (
         <p className="muted hint" id={hintId}>
           {hint}
@@ -236,25 +230,31 @@ export function Field({
   );
 }
 
-export function TextareaField({
-  meta,
-  label,
-  hint,
-  className = "field",
-  ...textarea
-}: FieldProps & Omit<ComponentProps<"textarea">, "name" | "id" | "form" | "defaultValue">) {
-  const hintId = useId();
+type Native<T extends "input" | "textarea"> = Omit<ComponentProps<T>, "name" | "id" | "form" | "defaultValue">;
+
+/** A labelled text-like input with its error. */
+export function Field({ meta, label, hint, className = "field", ...input }: FieldProps & Native<"input">) {
   return (
-    <div className={className}>
-      <label htmlFor={meta.id}>{label}</label>
-      <textarea {...getTextareaProps(meta, { ariaDescribedBy: hint ? hintId : undefined })} {...textarea} />
-      {hint ? (
-        <p className="muted hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError meta={meta} />
-    </div>
+    <FieldShell
+      meta={meta}
+      label={label}
+      hint={hint}
+      className={className}
+      control={(ariaDescribedBy) => <input {...getInputProps(meta, { type: (input.type as "text") ?? "text", ariaDescribedBy })} {...input} />}
+    />
+  );
+}
+
+/** A labelled textarea with its error. */
+export function TextareaField({ meta, label, hint, className = "field", ...textarea }: FieldProps & Native<"textarea">) {
+  return (
+    <FieldShell
+      meta={meta}
+      label={label}
+      hint={hint}
+      className={className}
+      control={(ariaDescribedBy) => <textarea {...getTextareaProps(meta, { ariaDescribedBy })} {...textarea} />}
+    />
   );
 }
 

@@ -8,15 +8,14 @@ import { isTicketState, type AttachmentPurpose, type IsoDate } from "~/domain";
 import { transitionTicket } from "./workflow.server";
 import { discardSavedFile, recordStoredFile, saveUpload, type SavedFile } from "./files.server";
 import { getTicketAssessment, visibleTicket } from "./ticket.server";
+import { STEP_TICKET_SELECT } from "./selects.server";
 
 /** The completion page (the ticket's header comes from the layout route). Null when out of scope. */
 export async function getCompletionPage(actor: Actor, ticketId: string, today: IsoDate) {
   const ticket = await prisma.ticket.findFirst({
     where: visibleTicket(actor, ticketId),
     select: {
-      id: true,
-      state: true,
-      version: true,
+      ...STEP_TICKET_SELECT,
       completionReports: {
         orderBy: { submittedAt: "desc" },
         select: {

@@ -11,15 +11,10 @@ import { listWhere, type ListFilters } from "./ticket-list.server";
 import { paramsOf } from "./program.server";
 import { cachedAggregate } from "./aggregate-cache.server";
 import { cachedProgramHolding, committedSubsidyOf } from "./ticket-context.server";
+import { TICKET_ROW_SELECT } from "./selects.server";
 
 const DUE_SELECT = {
-  id: true,
-  number: true,
-  title: true,
-  state: true,
-  planDueOn: true,
-  revisionDueOn: true,
-  windowEndOn: true,
+  ...TICKET_ROW_SELECT,
   manufacturerId: true,
   supplierId: true,
 } as const;

@@ -9,6 +9,7 @@ import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { CLOSED_STATES, canEditQuote, dDay, deadlineOf, isTicketState, type IsoDate, type TicketState, type WorkLogStatus } from "~/domain";
 import { ticketScope } from "./ticket.server";
+import { TICKET_ROW_SELECT } from "./selects.server";
 
 export const INBOX_GROUPS = ["quote", "plan", "revision", "start", "work", "waiting", "closed"] as const;
 export type InboxGroupKey = (typeof INBOX_GROUPS)[number];
@@ -26,13 +27,7 @@ export const INBOX_GROUP_LABELS: Readonly<Record<InboxGroupKey, { title: string;
 const FINISHED: readonly TicketState[] = ["completed", "follow_up", ...CLOSED_STATES];
 
 export const INBOX_SELECT = {
-  id: true,
-  number: true,
-  title: true,
-  state: true,
-  planDueOn: true,
-  revisionDueOn: true,
-  windowEndOn: true,
+  ...TICKET_ROW_SELECT,
   quoteTotal: true,
   updatedAt: true,
   manufacturer: { select: { name: true } },

@@ -7,7 +7,7 @@ import type { Actor } from "~/auth/actor";
 import { DomainError, dDay, dueStatus, formatKoreanDate, type IsoDate } from "~/domain";
 import { transitionTicket } from "./workflow.server";
 import { visibleTicket } from "./ticket.server";
-import { PLAN_SELECT } from "./selects.server";
+import { PLAN_SELECT, STEP_TICKET_SELECT } from "./selects.server";
 
 export type PlanStep = "submit_plan" | "resubmit_plan";
 export type MilestoneInput = { title: string; dueOn: IsoDate; deliverable: string };
@@ -32,9 +32,7 @@ export async function getPlanPage(actor: Actor, ticketId: string, today: IsoDate
   const ticket = await prisma.ticket.findFirst({
     where: visibleTicket(actor, ticketId),
     select: {
-      id: true,
-      state: true,
-      version: true,
+      ...STEP_TICKET_SELECT,
       selectionNoticeOn: true,
       planDueOn: true,
       revisionDueOn: true,

@@ -35,3 +35,17 @@ export const PLAN_SELECT = {
   submittedAt: true,
   milestones: { orderBy: { sortOrder: "asc" }, select: { id: true, title: true, dueOn: true, deliverable: true } },
 } satisfies Prisma.ExecutionPlanSelect;
+
+/** A ticket as lists and headers name it: identity, state and the dates its clock runs on. */
+export const TICKET_ROW_SELECT = {
+  id: true,
+  number: true,
+  title: true,
+  state: true,
+  planDueOn: true,
+  revisionDueOn: true,
+  windowEndOn: true,
+} satisfies Prisma.TicketSelect;
+
+/** What a step page needs of the ticket itself besides its own records (the header is the layout's). */
+export const STEP_TICKET_SELECT = { id: true, state: true, version: true } satisfies Prisma.TicketSelect;

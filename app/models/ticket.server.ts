@@ -6,6 +6,7 @@ import type { Actor } from "~/auth/actor";
 import { availableActions, isTicketState, type IsoDate } from "~/domain";
 import { TICKET_FACTS_INCLUDE, assessTicket, cachedProgramHolding, type TicketFacts } from "./ticket-context.server";
 import { cachedAggregate } from "./aggregate-cache.server";
+import { TICKET_ROW_SELECT } from "./selects.server";
 
 /**
  * The one definition of "which tickets may this actor read":
@@ -57,13 +58,7 @@ export async function listTickets(actor: Actor, filters: TicketListFilters = {})
       skip: (page - 1) * TICKET_PAGE_SIZE,
       take: TICKET_PAGE_SIZE,
       select: {
-        id: true,
-        number: true,
-        title: true,
-        state: true,
-        planDueOn: true,
-        revisionDueOn: true,
-        windowEndOn: true,
+        ...TICKET_ROW_SELECT,
         quoteTotal: true,
         agreedCost: true,
         subsidy: true,

@@ -23,6 +23,7 @@ import { changeTicket, type Tx } from "./workflow.server";
 import { ConflictError, NotFoundError } from "./errors.server";
 import { discardSavedFile, recordStoredFile, saveUpload, type SavedFile } from "./files.server";
 import { visibleTicket } from "./ticket.server";
+import { STEP_TICKET_SELECT } from "./selects.server";
 
 export type WorkLogFields = {
   workedOn: IsoDate;
@@ -61,9 +62,7 @@ export async function getWorkLogPage(actor: Actor, ticketId: string) {
   const ticket = await prisma.ticket.findFirst({
     where: visibleTicket(actor, ticketId),
     select: {
-      id: true,
-      state: true,
-      version: true,
+      ...STEP_TICKET_SELECT,
       supportTypes: { select: { type: true } },
       workLogs: {
         orderBy: [{ workedOn: "desc" }, { createdAt: "desc" }],

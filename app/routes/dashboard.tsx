@@ -242,13 +242,7 @@ export default function Dashboard() {
                       {nextOf(t.state)}
                     </td>
                     <td data-label="기한">
-                      <DueBadge
-                        state={t.state}
-                        planDueOn={t.planDueOn}
-                        revisionDueOn={t.revisionDueOn}
-                        windowEndOn={t.windowEndOn}
-                        today={today}
-                      />
+                      <DueBadge {...t} today={today} />
                     </td>
                     <td className="num" data-label="정부지원금">
                       {t.subsidy == null ? "—" : formatKRW(t.subsidy)}

@@ -103,13 +103,7 @@ export default function Inbox() {
                           <StateBadge state={t.state} />
                         </td>
                         <td data-label="기한">
-                          <DueBadge
-                            state={t.state}
-                            planDueOn={t.planDueOn}
-                            revisionDueOn={t.revisionDueOn}
-                            windowEndOn={t.windowEndOn}
-                            today={today}
-                          />
+                          <DueBadge {...t} today={today} />
                         </td>
                         <td className="num" data-label="견적금액">
                           {t.quoteTotal == null ? "—" : formatKRW(t.quoteTotal)}

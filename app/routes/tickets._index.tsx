@@ -90,13 +90,7 @@ export default function TicketList() {
                     <StateBadge state={t.state} />
                   </td>
                   <td data-label="기한">
-                    <DueBadge
-                      state={t.state}
-                      planDueOn={t.planDueOn}
-                      revisionDueOn={t.revisionDueOn}
-                      windowEndOn={t.windowEndOn}
-                      today={today}
-                    />
+                    <DueBadge {...t} today={today} />
                   </td>
                   <td className="num" data-label="협약금액">
                     {t.agreedCost != null ? formatKRW(t.agreedCost) : "—"}

@@ -34,7 +34,7 @@ export function DueList({ title, id, rows, today, empty }: { title: string; id: 
         <ul className="timeline" data-testid={id}>
           {rows.map((r) => (
             <li key={r.id} data-ticket-row={r.number}>
-              <DueBadge state={r.state} planDueOn={r.planDueOn} revisionDueOn={r.revisionDueOn} windowEndOn={r.windowEndOn} today={today} />
+              <DueBadge {...r} today={today} />
               <span>
                 <Link to={`/tickets/${r.id}`}>{r.number}</Link> {r.title}
                 <br />
