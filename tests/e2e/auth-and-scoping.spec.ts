@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { listedTicketNumbers, signIn } from "./helpers";
+import { ticket } from "./fixtures";
 
 // What each demo account may see, from the seed (prisma/seed.ts):
 // maker1 (한빛정밀): 0001 0002 0007 0011; maker2 (대성플라스틱): 0003 (draft) 0004 0008 0010;
@@ -124,4 +125,17 @@ test("live-update sockets need the same session as the pages", async ({ page, co
   await page.getByRole("button", { name: "로그아웃" }).click();
   await expect(page).toHaveURL(/\/login/);
   expect(await connect(cookie)).toBe("refused: unauthorized");
+});
+
+test("a step page that is not the user's answers 404 under the ticket's own header and menu", async ({ page }) => {
+  await signIn(page, "vendor1@demo.kr");
+  const id = ticket("AS-2024-0001").id;
+  const response = await page.goto(`/tickets/${id}/cost-review`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "페이지를 찾을 수 없습니다" })).toBeVisible();
+  // the layout (header, menu) stays: the person can go on from where they are
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("AS-2024-0001");
+  await expect(page.getByRole("navigation", { name: "과제 메뉴" }).getByRole("link", { name: "개요" })).toBeVisible();
+  await page.getByRole("link", { name: "과제 개요로" }).click();
+  await expect(page).toHaveURL(new RegExp(`/tickets/${id}$`));
 });
