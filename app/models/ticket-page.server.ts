@@ -9,6 +9,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { TICKET_DETAIL_SELECT, assessShownTicket, getTicketAssessment, type TicketDetail, visibleTicket } from "./ticket.server";
 import { TICKET_FACTS_INCLUDE, type TicketFacts } from "./ticket-context.server";
 import { transitionTicket } from "./workflow.server";
+import { requestMemo } from "~/utils/request-memo.server";
 import { PLAN_SELECT, QUOTE_SELECT } from "./selects.server";
 
 /** The ticket page's sections besides the detail: items with screening flags, documents, quotes, plan, cost review, extensions, the last return. */
@@ -87,7 +88,33 @@ const TICKET_PAGE_INCLUDE = {
  * Everything the ticket page shows, and the actions the rules allow the actor now; null when the
  * actor may not read the ticket (scoped like every ticket query).
  */
-export async function getTicketPage(actor: Actor, ticketId: string, today: IsoDate) {
+/**
+ * The ticket page's data, once per HTTP request: the overview's loader and the ticket layout's
+ * loader (which takes its header from it on the overview) share the one scoped query.
+ */
+export function getTicketPage(actor: Actor, ticketId: string, today: IsoDate) {
+  return requestMemo(`ticket-page|${actor.userId}|${ticketId}|${today}`, () => loadTicketPage(actor, ticketId, today));
+}
+
+/** The layout's header (the shape of getTicketHeader) out of the page's detail. */
+export function headerOfPage(ticket: TicketDetail) {
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    title: ticket.title,
+    state: ticket.state,
+    version: ticket.version,
+    planDueOn: ticket.planDueOn,
+    revisionDueOn: ticket.revisionDueOn,
+    windowEndOn: ticket.windowEndOn,
+    program: { name: ticket.program.name },
+    manufacturer: { name: ticket.manufacturer.name },
+    supplier: { name: ticket.supplier.name },
+    supportTypes: ticket.supportTypes,
+  };
+}
+
+async function loadTicketPage(actor: Actor, ticketId: string, today: IsoDate) {
   const row = await prisma.ticket.findFirst({ where: visibleTicket(actor, ticketId), include: TICKET_PAGE_INCLUDE });
   if (!row) return null;
   const facts: TicketFacts = { ...row, extensions: row.extensions.filter((e) => e.status === "pending") };

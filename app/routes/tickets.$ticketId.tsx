@@ -12,7 +12,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/step-form";
 import { SIMPLE_ACTIONS } from "~/components/ticket-actions";
 import { ROLE_LABELS, SUPPORT_TYPE_LABELS, isAction, isSupportType, isTicketState, nextActor, seoulDate, workLogsVisible } from "~/domain";
-import { submitApplication } from "~/models/ticket-page.server";
+import { getTicketPage, headerOfPage, submitApplication } from "~/models/ticket-page.server";
 import { getTicketHeader } from "~/models/ticket.server";
 import { transitionTicket } from "~/models/workflow.server";
 import { fields } from "~/utils/fields";
@@ -27,9 +27,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const parsed = ParamsSchema.safeParse(params);
   // Not yours and does not exist look the same: 404, never 403 and never the data.
-  const ticket = parsed.success ? await getTicketHeader(actor, parsed.data.ticketId) : null;
+  const today = seoulDate(new Date());
+  const ticket = !parsed.success
+    ? null
+    : isOverview(request, parsed.data.ticketId)
+      ? await getTicketPage(actor, parsed.data.ticketId, today).then((page) => (page ? headerOfPage(page.ticket) : null))
+      : await getTicketHeader(actor, parsed.data.ticketId);
   invariantResponse(ticket);
-  return { ticket, today: seoulDate(new Date()), role: actor.role };
+  return { ticket, today, role: actor.role };
+}
+
+/**
+ * The overview (the index child) loads the whole ticket in one scoped query in this same request:
+ * its header comes from there instead of a second query (getTicketPage is memoised per request).
+ */
+function isOverview(request: Request, ticketId: string): boolean {
+  const path = new URL(request.url).pathname.replace(/\.data$/, "").replace(/\/$/, "");
+  return path === `/tickets/${ticketId}`;
 }
 
 /** A child route names its step for the page heading and title: `export const handle = { step: "견적서" }`. */

@@ -11,7 +11,7 @@
 //  5. live-update fan-out at 1,000 clients vs bare socket.io (bench:live).
 //
 // Env: BENCH_SIZES (default "1000,100000"), BENCH_SECONDS (default 10),
-// BENCH_SKIP_LIVE=1, BENCH_SKIP_EXPORTS=1, BENCH_PAGES=dashboard,list,ticket,inbox
+// BENCH_SKIP_LIVE=1, BENCH_SKIP_EXPORTS=1, BENCH_PAGES=dashboard,list,ticket,step,inbox
 // (a subset), BENCH_CPU_PROF=dir (each page's server writes a V8 CPU profile
 // there: open it in Chrome DevTools or scripts/bench/profile-top.mjs).
 // Builds the production bundle first when it is missing or stale.
@@ -33,7 +33,7 @@ const BASE_PORT = 3461;
 const CLK_TCK = 100; // Linux USER_HZ
 
 const serverJs = path.join(ROOT, process.env.BUILD_DIR ?? "build", "node", "server.js");
-const PAGES = (process.env.BENCH_PAGES ?? "dashboard,list,ticket,inbox").split(",");
+const PAGES = (process.env.BENCH_PAGES ?? "dashboard,list,ticket,step,inbox").split(",");
 const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 
 function cpuMs(pid: number): number {
@@ -255,6 +255,7 @@ async function main() {
         await measure("dashboard", "monitor dashboard", `http://localhost:${APP_PORT}/dashboard`, m),
         await measure("list", "ticket list (filtered, page 100)", `http://localhost:${APP_PORT}/tickets?state=in_progress&page=100`, m),
         await measure("ticket", "ticket detail", `http://localhost:${APP_PORT}/tickets/${subjects.ticketId}`, m),
+        await measure("step", "ticket step page (cost review)", `http://localhost:${APP_PORT}/tickets/${subjects.ticketId}/cost-review`, m),
         await measure("inbox", "supplier inbox", `http://localhost:${APP_PORT}/inbox`, s),
       ];
       const pages = measured.filter((run): run is Run => run !== null);
