@@ -8,6 +8,7 @@ import type { Actor } from "./actor";
 import { endLiveSession } from "~/realtime/events.server";
 import { requestOrigin, securityEvent } from "~/utils/log.server";
 import { requestMemo } from "~/utils/request-memo.server";
+import { safeRedirectTarget } from "~/utils/safe-redirect";
 
 export const SESSION_TTL_MS = 1000 * 60 * 60 * 12; // 12 hours
 const BCRYPT_ROUNDS = 10;
@@ -95,11 +96,6 @@ export async function getActor(request: Request): Promise<Actor | null> {
   return requestMemo(`actor|${cookieHeader ?? ""}`, async () => actorFromSessionId(await readSessionId(cookieHeader)));
 }
 
-function safeRedirectTarget(to: string | null | undefined, fallback = "/"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
-
 /** Every page but /login and /healthz calls this: no session → /login?redirectTo=… */
 export async function requireActor(request: Request): Promise<Actor> {
   const actor = await getActor(request);
@@ -146,5 +142,3 @@ export async function destroyUserSession(request: Request): Promise<Response> {
     headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) }) },
   });
 }
-
-export { safeRedirectTarget };

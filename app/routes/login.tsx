@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { z } from "zod";
 import { prisma } from "~/db.server";
 import { requestOrigin, securityEvent } from "~/utils/log.server";
-import { createUserSession, getActor, safeRedirectTarget, verifyLogin } from "~/auth/session.server";
+import { createUserSession, getActor, verifyLogin } from "~/auth/session.server";
+import { safeRedirectTarget } from "~/utils/safe-redirect";
 import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "로그인 · 스마트공장 AS 트래커" }];

@@ -139,3 +139,19 @@ test("a step page that is not the user's answers 404 under the ticket's own head
   await page.getByRole("link", { name: "과제 개요로" }).click();
   await expect(page).toHaveURL(new RegExp(`/tickets/${id}$`));
 });
+
+test("after sign-in the browser is sent only to a path on this site, whatever the redirect target hides", async ({ playwright, baseURL }) => {
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
+  for (const [target, expected] of [
+    ["/\t/evil.example", "/"],
+    ["/\\evil.example", "/"],
+    ["/.//evil.example", "/"],
+    ["//evil.example", "/"],
+    ["/tickets?q=AS", "/tickets?q=AS"],
+  ]) {
+    const response = await api.post("/login", { form: { email: "maker1@demo.kr", password: "demo1234!", redirectTo: target }, maxRedirects: 0 });
+    expect(response.status(), JSON.stringify(target)).toBe(302);
+    expect(response.headers()["location"], JSON.stringify(target)).toBe(expected);
+  }
+  await api.dispose();
+});
