@@ -9,6 +9,7 @@ export * from "./labels";
 export * from "./notice";
 export * from "./format";
 export * from "./percent";
+export * from "./limits";
 export * from "./dates";
 export * from "./money";
 export * from "./schedule";

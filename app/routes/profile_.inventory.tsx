@@ -1,9 +1,8 @@
 // 스마트공장 보유 현황: the manufacturer's smart factory systems and their hardware (the draft form
 // offers them as 대상 시스템). Every form carries the organization's version it was opened on;
-// after one of this page's own saves all of them are opened again on the new version.
+// the person's own save of one re-pins the others (components/step-form.tsx) and re-opens the saved one.
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import {
@@ -80,26 +79,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-/** Counts this page's own successful saves (a submission that ended in a redirect). */
-function useOwnSaves(): number {
-  const navigation = useNavigation();
-  const reply = useActionData<typeof action>();
-  const [saves, setSaves] = useState(0);
-  const submitting = useRef(false);
-  useEffect(() => {
-    if (navigation.state === "submitting") submitting.current = true;
-    else if (navigation.state === "idle" && submitting.current) {
-      submitting.current = false;
-      if (!reply) setSaves((n) => n + 1);
-    }
-  }, [navigation.state, reply]);
-  return saves;
-}
-
 export default function InventoryPage() {
   const { version, systems } = useLoaderData<typeof loader>();
-  // every form is opened again (on the new version) after one of this page's own saves
-  const generation = useOwnSaves();
   const kindLabel = (kind: string) => SYSTEM_KIND_LABELS[kind as SystemKind] ?? kind;
   return (
     <>
@@ -107,7 +88,7 @@ export default function InventoryPage() {
         <Link to="/profile">← 기업 정보</Link>
       </p>
       <h1>스마트공장 보유 현황</h1>
-      <section className="card" aria-labelledby="inventory-h" key={generation}>
+      <section className="card" aria-labelledby="inventory-h">
         <h2 id="inventory-h" style={{ marginTop: 0 }}>
           등록된 시스템 ({systems.length}개)
         </h2>

@@ -5,7 +5,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
-import { STATE_LABELS, formatKoreanDate, isTicketState } from "~/domain";
+import { ROW_LIMITS, STATE_LABELS, formatKoreanDate, isTicketState } from "~/domain";
 import { getPlanPage, submitPlan } from "~/models/plan.server";
 import { fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
@@ -20,7 +20,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: supplierSt
 export const handle = { step: "수행계획서" };
 
 /** At most this many milestones (well below the helper's index limit). */
-const MAX_MILESTONES = 30;
+const MAX_MILESTONES = ROW_LIMITS.planMilestones;
 const MIN_ROWS = 3;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

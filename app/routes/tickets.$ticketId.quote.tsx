@@ -2,10 +2,10 @@
 // the manufacturer and the monitor read the latest and the history. Every save is a new version
 // built on the version the form was opened with (its own pinned base version, not the ticket's):
 // if someone saved a newer quote meanwhile, the save is refused with the conflict message.
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { QUOTE_LINE_KINDS, STATE_LABELS, formatKRW, isTicketState } from "~/domain";
+import { QUOTE_LINE_KINDS, ROW_LIMITS, STATE_LABELS, formatKRW, isTicketState } from "~/domain";
 import { QUOTE_STATES, getQuotePage, saveQuoteVersion } from "~/models/quote.server";
 import { fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
@@ -19,7 +19,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: supplierSt
 export const handle = { step: "견적서" };
 
 /** At most this many quote lines (well below the helper's index limit). */
-const MAX_LINES = 50;
+const MAX_LINES = ROW_LIMITS.quoteLines;
 /** Rows a new quote opens with. */
 const MIN_ROWS = 3;
 
@@ -69,19 +69,14 @@ const QuoteSchema = z.object({
     .refine((rows) => rows.length > 0, "견적 항목을 1개 이상 입력해 주세요."),
 });
 
-const save = ticketStepAction({
+/** The manufacturer and the monitor read this page; their POST is refused (403), not hidden (404). */
+export const action = ticketStepAction({
   roles: ["supplier"],
+  forbidden: "견적은 공급기업만 작성할 수 있습니다.",
   schema: QuoteSchema,
   run: ({ actor, ticketId, value }) => saveQuoteVersion(actor, { ticketId, baseVersion: value.version, lines: value.lines, note: value.note }),
   done: (saved) => `견적 ${saved.quoteVersion}차를 저장했습니다.`,
 });
-
-/** The manufacturer and the monitor read this page; their POST is refused (403), not hidden (404). */
-export async function action(args: ActionFunctionArgs) {
-  const { actor } = await requireTicketStep(args.request, args.params, { checkScope: true });
-  invariantResponse(actor.role === "supplier", "견적은 공급기업만 작성할 수 있습니다.", 403);
-  return save(args);
-}
 
 export default function QuotePage() {
   const { quotes, params, canEdit, role, state } = useLoaderData<typeof loader>();

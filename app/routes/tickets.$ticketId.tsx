@@ -3,7 +3,7 @@
 // ticket are the same 404) and loads the header every page shows; each step is
 // a child route that loads only its own data and keeps this header on its own
 // errors (StepErrorBoundary). The one-click workflow steps post here.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useActionData, useLoaderData, useMatches } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
@@ -11,14 +11,22 @@ import { DueBadge, StateBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/step-form";
 import { SIMPLE_ACTIONS } from "~/components/ticket-actions";
-import { ROLE_LABELS, SUPPORT_TYPE_LABELS, isAction, isSupportType, isTicketState, nextActor, seoulDate, workLogsVisible } from "~/domain";
+import {
+  ROLE_LABELS,
+  SUPPORT_TYPE_LABELS,
+  isAction,
+  type Action,
+  isSupportType,
+  isTicketState,
+  nextActor,
+  seoulDate,
+  workLogsVisible,
+} from "~/domain";
 import { getTicketPage, headerOfPage, submitApplication } from "~/models/ticket-page.server";
 import { getTicketHeader } from "~/models/ticket.server";
 import { transitionTicket } from "~/models/workflow.server";
 import { fields } from "~/utils/fields";
-import { readForm } from "~/utils/forms.server";
-import { invariantResponse, parseStepForm, requireTicketStep, stepFailure } from "~/utils/ticket-step.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { invariantResponse, ticketStepAction } from "~/utils/ticket-step.server";
 import type { StepReply } from "~/utils/step-reply";
 
 const ParamsSchema = z.object({ ticketId: z.string().min(1).max(64) });
@@ -65,39 +73,25 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 const TransitionSchema = z.object({
   intent: z.literal("transition"),
-  action: z.string().refine((a) => isAction(a) && SIMPLE_ACTIONS.includes(a), "이 화면에서 할 수 없는 작업입니다."),
+  action: z.custom<Action>((a) => typeof a === "string" && isAction(a) && SIMPLE_ACTIONS.includes(a), "이 화면에서 할 수 없는 작업입니다."),
   version: fields.version,
 });
 
-const DONE: Partial<Record<string, string>> = {
+const DONE: Partial<Record<Action, string>> = {
   submit: "신청서를 제출했습니다. 운영기관의 요건검토를 기다립니다.",
   withdraw: "신청을 철회했습니다.",
 };
 
 /** The one-click workflow steps (submit, start review, accept plan, start work, withdraw …). */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, ticketId, today } = await requireTicketStep(request, params, { checkScope: true });
-  const form = await readForm(request);
-  const submission = parseStepForm(form, TransitionSchema);
-  if (submission.status !== "success") return data<StepReply>({ result: submission.reply(), form: "transition" }, { status: 400 });
-  const { action: step, version } = submission.value;
-  if (!isAction(step))
-    return data<StepReply>(
-      { result: submission.reply({ formErrors: ["이 화면에서 할 수 없는 작업입니다."] }), form: "transition" },
-      { status: 400 },
-    );
-  try {
-    if (step === "submit") {
-      // records submittedAt and marks the documents as attached at application; a refusal lists every missing piece
-      await submitApplication(actor, ticketId, version, today);
-    } else {
-      await transitionTicket(actor, { ticketId, action: step, expectedVersion: version });
-    }
-    return redirectWithToast(`/tickets/${ticketId}`, DONE[step] ?? "처리되었습니다.");
-  } catch (error) {
-    return stepFailure(submission, error, "transition");
-  }
-}
+export const action = ticketStepAction({
+  schema: TransitionSchema,
+  run: ({ actor, ticketId, today, value }) =>
+    value.action === "submit"
+      ? // records submittedAt and marks the documents as attached at application; a refusal lists every missing piece
+        submitApplication(actor, ticketId, value.version, today)
+      : transitionTicket(actor, { ticketId, action: value.action, expectedVersion: value.version }),
+  done: (_result, { ticketId, value }) => ({ message: DONE[value.action] ?? "처리되었습니다.", to: `/tickets/${ticketId}` }),
+});
 
 type Tab = { to: string; label: string; end?: boolean };
 

@@ -6,6 +6,7 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { z } from "zod";
 import {
   ATTACHMENT_PURPOSE_LABELS,
+  ROW_LIMITS,
   STATE_LABELS,
   WORK_LOG_STATUS_LABELS,
   formatKoreanDate,
@@ -28,7 +29,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: supplierSt
 export const handle = { step: "작업일지" };
 
 /** At most this many replaced parts per log (well below the helper's index limit). */
-const MAX_PARTS = 20;
+const MAX_PARTS = ROW_LIMITS.workLogParts;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, ticketId, today } = await requireTicketStep(request, params);

@@ -4,13 +4,13 @@
 // Rows whose description is empty and that carry no flag are the spare empty rows: they are left
 // out. Errors of the kept rows point at the rows on screen (items[3].supportType).
 import { z } from "zod";
-import { SUPPORT_TYPES, isSupportType, type SupportType } from "~/domain";
+import { ROW_LIMITS, SUPPORT_TYPES, isSupportType, type SupportType } from "~/domain";
 import { fields } from "~/utils/fields";
 
 /** Rows the form opens with at least (the spare ones are not saved). */
 export const MIN_ITEM_ROWS = 3;
 /** Rows a request may have on screen. */
-export const MAX_ITEM_ROWS = 30;
+export const MAX_ITEM_ROWS = ROW_LIMITS.draftItems;
 export const ITEM_FLAGS = ["isStandaloneEquipment", "isOfficeIt", "isRentalOrSubscription", "isPeriodicConsumable", "underWarranty"] as const;
 export type ItemFlag = (typeof ITEM_FLAGS)[number];
 

@@ -19,7 +19,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import type { Actor } from "~/auth/actor";
 import { requireActor } from "~/auth/session.server";
-import { isDomainError, seoulDate, type IsoDate, type Role } from "~/domain";
+import { FORM_INDEX_LIMIT, isDomainError, seoulDate, type IsoDate, type Role } from "~/domain";
 import { isVisibleTicket } from "~/models/ticket.server";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/models/errors.server";
 import { readForm, readUploadForm } from "./forms.server";
@@ -41,34 +41,38 @@ export type TicketStep = { actor: Actor; ticketId: string; today: IsoDate };
 
 /**
  * The signed-in actor, the ticket id of the URL and today's Seoul date. With `roles`, other roles
- * get the same 404 as a foreign ticket (a step page is not theirs). With `checkScope` (actions),
+ * get the same 404 as a foreign ticket (a step page is not theirs), or, with `forbidden` (a page they
+ * read, a step they may not take), a 403 with that message once the ticket is known to be theirs.
+ * With `checkScope` (actions),
  * the ticket must be in the actor's scope; loaders skip it because their scoped model query
  * returns null for a foreign ticket, which is the same 404.
  */
 export async function requireTicketStep(
   request: Request,
   params: Record<string, string | undefined>,
-  opts: { roles?: readonly Role[]; checkScope?: boolean } = {},
+  opts: { roles?: readonly Role[]; checkScope?: boolean; forbidden?: string } = {},
 ): Promise<TicketStep> {
   const actor = await requireActor(request);
-  if (opts.roles && !opts.roles.includes(actor.role)) notFound("페이지를 찾을 수 없습니다.");
+  const otherRole = Boolean(opts.roles && !opts.roles.includes(actor.role));
+  if (otherRole && !opts.forbidden) notFound("페이지를 찾을 수 없습니다.");
   const parsed = ParamsSchema.safeParse(params);
   if (!parsed.success) notFound();
   if (opts.checkScope && !(await isVisibleTicket(actor, parsed.data.ticketId))) notFound();
+  // a reader of the ticket who may not take this step is told so, after the scope check
+  invariantResponse(!otherRole, opts.forbidden, 403);
   return { actor, ticketId: parsed.data.ticketId, today: seoulDate(new Date()) };
 }
 
 /**
- * A form names its repeated rows `lines[3].amount`: an index above this (or a huge one written by
+ * A form names its repeated rows `lines[3].amount`: an index above FORM_INDEX_LIMIT (or a huge one written by
  * hand, such as `lines[1e9]`) is refused before parsing, so no one can make the server build a
- * giant array. Editors choose their own row limits (app/domain) well below it.
+ * giant array. Each editor's own row limit (ROW_LIMITS in app/domain) stays below it.
  */
-export const MAX_FORM_INDEX = 200;
 const INDEX = /\[(\d+)\]/g;
 
 function hasHugeIndex(form: FormData): boolean {
   for (const key of form.keys()) {
-    for (const match of key.matchAll(INDEX)) if (match[1].length > 4 || Number(match[1]) > MAX_FORM_INDEX) return true;
+    for (const match of key.matchAll(INDEX)) if (match[1].length > 4 || Number(match[1]) > FORM_INDEX_LIMIT) return true;
   }
   return false;
 }
@@ -96,8 +100,10 @@ export function stepFailure(submission: Replying, error: unknown, form?: string)
 type Done = string | { message: string; to?: string };
 
 export type StepActionConfig<S extends z.ZodType, R> = {
-  /** Roles that may take this step; others get the 404 of a foreign ticket. */
+  /** Roles that may take this step; others get the 404 of a foreign ticket (or `forbidden`'s 403). */
   roles?: readonly Role[];
+  /** For a step on a page other roles read: the Korean 403 they get instead of the 404. */
+  forbidden?: string;
   schema: S;
   /** The step itself: a model call, scoped by the actor. Throw model/domain errors, never Response. */
   run: (args: TicketStep & { value: z.output<S>; request: Request; form: FormData }) => Promise<R>;
@@ -142,7 +148,7 @@ export function parseStepForm<S extends z.ZodType>(form: FormData, schema: S) {
 
 export function ticketStepAction<S extends z.ZodType, R>(config: StepActionConfig<S, R>) {
   return async function action({ request, params }: ActionFunctionArgs) {
-    const step = await requireTicketStep(request, params, { roles: config.roles, checkScope: true });
+    const step = await requireTicketStep(request, params, { roles: config.roles, forbidden: config.forbidden, checkScope: true });
     const form = await readForm(request);
     const submission = parseStepForm(form, config.schema);
     const name = formName(form);

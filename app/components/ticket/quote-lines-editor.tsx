@@ -2,7 +2,16 @@
 // amount, add / remove buttons (Conform list intents: plain submit buttons without JavaScript),
 // the total and the expected 정부지원금 / 기업부담금 from the program's rule (app/domain).
 import { getSelectProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
-import { QUOTE_LINE_KINDS, QUOTE_LINE_KIND_LABELS, agreementAmounts, formatKRW, quoteTotal, type ProgramParams } from "~/domain";
+import {
+  QUOTE_LINE_KINDS,
+  QUOTE_LINE_KIND_LABELS,
+  agreementAmounts,
+  bpToPercent,
+  formatKRW,
+  lineAmount,
+  quoteTotal,
+  type ProgramParams,
+} from "~/domain";
 import { Field, FieldError, MoneyField, typedWon } from "~/components/step-form";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the route's form
@@ -18,11 +27,12 @@ function typedLine(quantity: unknown, unitPrice: unknown): { quantity: number; u
   return q === null || p === null ? null : { quantity: q, unitPrice: p };
 }
 
-function safeTotal(lines: { quantity: number; unitPrice: number }[]): number | null {
+/** The rule's amount (app/domain), or null beyond the safe range: the server explains that on save. */
+function safely(amount: () => number): number | null {
   try {
-    return quoteTotal(lines);
+    return amount();
   } catch {
-    return null; // beyond the safe range: the server explains it on save
+    return null;
   }
 }
 
@@ -43,7 +53,7 @@ export function QuoteLinesEditor({
     return typedLine(f.quantity.value, f.unitPrice.value);
   });
   const counted = typed.filter((t): t is { quantity: number; unitPrice: number } => t !== null);
-  const total = safeTotal(counted);
+  const total = safely(() => quoteTotal(counted));
   const expected = total !== null && total > 0 ? agreementAmounts({ quoteTotal: total, verifiedAmount: null }, params) : null;
   return (
     <div className="rows" role="group" aria-label="견적 항목">
@@ -57,7 +67,8 @@ export function QuoteLinesEditor({
       {rows.map((row, i) => {
         const f = row.getFieldset();
         const n = i + 1;
-        const amount = typed[i] ? safeTotal([typed[i]!]) : null;
+        const line = typed[i];
+        const amount = line ? safely(() => lineAmount(line)) : null;
         return (
           <div className="row-grid quote" key={row.key} data-row={i}>
             <span className="row-no">{n}번 항목</span>
@@ -121,7 +132,7 @@ export function QuoteLinesEditor({
         <dd data-testid="expected-company-share">{expected ? formatKRW(expected.companyShare) : "—"}</dd>
       </dl>
       <p className="muted">
-        정부지원금은 견적 합계의 {params.subsidyRateBp / 100}%, 최대 {formatKRW(params.subsidyCap)}입니다 (원가적정성 검토 후 확정).
+        정부지원금은 견적 합계의 {bpToPercent(params.subsidyRateBp)}%, 최대 {formatKRW(params.subsidyCap)}입니다 (원가적정성 검토 후 확정).
       </p>
     </div>
   );
