@@ -1,7 +1,7 @@
 // A new AS ticket as a draft (작성중): created, edited and resumed by the
 // manufacturer only. Creating allocates the next AS-<year>-NNNN of the program
-// in the same transaction as the ticket and its audit event; editing goes
-// through changeTicket with the version the user saw.
+// in the same transaction as the ticket, through the change core (createTicket);
+// editing goes through changeTicket with the version the user saw.
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
@@ -9,7 +9,7 @@ import { DomainError, sameCompany, type IsoDate } from "~/domain";
 import type { RequestedItemDraft, TicketDraftInput } from "~/utils/draft-schema";
 import { ForbiddenError } from "./errors.server";
 import { visibleTicket } from "./ticket.server";
-import { changeTicket } from "./workflow.server";
+import { changeTicket, createTicket } from "./workflow.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -74,57 +74,58 @@ function nextNumber(year: number, taken: string | undefined): string {
   return `AS-${year}-${String((Number.isFinite(last) ? last : 0) + 1).padStart(4, "0")}`;
 }
 
+/** The program year's next AS-<year>-NNNN (a concurrent draft may take it first: the unique index refuses, the caller retries). */
+async function takeNumber(tx: Tx, year: number): Promise<string> {
+  const last = await tx.ticket.findFirst({
+    where: { number: { startsWith: `AS-${year}-` } },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
+  return nextNumber(year, last?.number);
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
-/** Creates the ticket in state draft with its number, support types, items and the "ticket.create" audit event. */
+/**
+ * Creates the ticket in state draft with its number, support types and items, through the change
+ * core like every other change ("ticket.create": audit event, fresh dashboard counts, a live event
+ * that only the manufacturer's organisation receives).
+ */
 export async function createDraft(actor: Actor, input: TicketDraftInput, today: IsoDate): Promise<{ id: string; number: string }> {
   if (actor.role !== "manufacturer") throw new ForbiddenError("AS 신청은 도입기업만 작성할 수 있습니다.");
   const program = await currentProgram(today);
   if (!program) throw new DomainError("no_open_program", "지금 접수 중인 사업(공고)이 없습니다. 운영기관에 문의해 주세요.");
   for (let attempt = 0; ; attempt++) {
     try {
-      return await prisma.$transaction(async (tx) => {
-        await checkReferences(tx, actor, input);
-        const prefix = `AS-${program.year}-`;
-        const last = await tx.ticket.findFirst({
-          where: { number: { startsWith: prefix } },
-          orderBy: { number: "desc" },
-          select: { number: true },
-        });
-        const number = nextNumber(program.year, last?.number);
-        const ticket = await tx.ticket.create({
-          data: {
-            number,
-            programId: program.id,
-            manufacturerId: actor.organizationId,
-            supplierId: input.supplierId,
-            targetSystemId: input.targetSystemId,
-            title: input.title,
-            problem: input.problem,
-            desiredOutcome: input.desiredOutcome,
-            state: "draft",
-            version: 1,
-            supportTypes: { create: input.supportTypes.map((type) => ({ type })) },
-            items: { create: itemRows(input.items) },
-          },
-          select: { id: true, number: true },
-        });
-        await tx.auditEvent.create({
-          data: {
-            ticketId: ticket.id,
-            programId: program.id,
-            actorId: actor.userId,
-            action: "ticket.create",
-            fromState: null,
-            toState: "draft",
-            ticketVersion: 1,
-            summary: `AS 신청서(${number})를 작성했습니다.`,
-          },
-        });
-        return ticket;
+      let number = "";
+      const created = await createTicket(actor, {
+        action: "ticket.create",
+        create: async (tx) => {
+          await checkReferences(tx, actor, input);
+          number = await takeNumber(tx, program.year);
+          const ticket = await tx.ticket.create({
+            data: {
+              number,
+              programId: program.id,
+              manufacturerId: actor.organizationId,
+              supplierId: input.supplierId,
+              targetSystemId: input.targetSystemId,
+              title: input.title,
+              problem: input.problem,
+              desiredOutcome: input.desiredOutcome,
+              state: "draft",
+              version: 1,
+              supportTypes: { create: input.supportTypes.map((type) => ({ type })) },
+              items: { create: itemRows(input.items) },
+            },
+            select: { id: true },
+          });
+          return { ticketId: ticket.id, summary: `AS 신청서(${number})를 작성했습니다.` };
+        },
       });
+      return { id: created.ticketId, number };
     } catch (error) {
       // two drafts created at the same moment took the same number: take the next one
       if (isUniqueViolation(error) && attempt < 3) continue;

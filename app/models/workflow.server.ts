@@ -60,6 +60,7 @@ async function loadFacts(tx: Tx, actor: Actor, ticketId: string): Promise<Ticket
   return facts;
 }
 
+/** Writes the ticket's new state and version if it still has the version the change was based on. */
 async function commitChange(
   tx: Tx,
   actor: Actor,
@@ -78,14 +79,27 @@ async function commitChange(
     },
   });
   if (updated.count !== 1) throw new ConflictError();
-  const version = opts.expectedVersion + 1;
+  return recordChange(tx, actor, facts, { ...opts, fromState: facts.state, version: opts.expectedVersion + 1, at: now });
+}
+
+/**
+ * The trail of a committed change, in its transaction: the audit event, a bell notification for
+ * everyone else who may read the ticket, and the domain event to publish after the commit.
+ */
+async function recordChange(
+  tx: Tx,
+  actor: Actor,
+  facts: TicketFacts,
+  opts: { fromState: string | null; nextState: string; version: number; action: string; summary: string; data?: unknown; at: Date },
+): Promise<{ result: ChangeResult; event: DomainEvent }> {
+  const { at: now, version } = opts;
   const audit = await tx.auditEvent.create({
     data: {
       ticketId: facts.id,
       programId: facts.programId,
       actorId: actor.userId,
       action: opts.action,
-      fromState: facts.state,
+      fromState: opts.fromState,
       toState: opts.nextState,
       ticketVersion: version,
       summary: opts.summary,
@@ -226,5 +240,32 @@ export async function changeTicket(
   });
   publishCommitted([event]);
   logged(event, fromState);
+  return result;
+}
+
+/**
+ * A new ticket (a draft). `create` writes the ticket and its own records inside the transaction
+ * and names the ticket; the trail is the one every other change leaves (audit event, bell
+ * notifications, and after the commit the live event, which also empties the aggregate cache).
+ */
+export async function createTicket(
+  actor: Actor,
+  opts: { action: string; create: (tx: Tx) => Promise<{ ticketId: string; summary: string; data?: unknown }> },
+): Promise<ChangeResult> {
+  const { result, event } = await prisma.$transaction(async (tx) => {
+    const created = await opts.create(tx);
+    const facts = await loadFacts(tx, actor, created.ticketId);
+    return recordChange(tx, actor, facts, {
+      fromState: null,
+      nextState: facts.state,
+      version: facts.version,
+      action: opts.action,
+      summary: created.summary,
+      data: created.data,
+      at: new Date(),
+    });
+  });
+  publishCommitted([event]);
+  logged(event, null);
   return result;
 }

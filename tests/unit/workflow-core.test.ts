@@ -7,6 +7,8 @@ import { closeDatabase, databaseReady, prisma } from "~/db.server";
 import { seedDemoData } from "../../prisma/demo-data";
 import { actorFromSessionId } from "~/auth/session.server";
 import { changeTicket, transitionTicket } from "~/models/workflow.server";
+import { createDraft } from "~/models/ticket-draft.server";
+import { listTickets } from "~/models/ticket.server";
 import { ConflictError, NotFoundError } from "~/models/errors.server";
 import { registerPublisher, type DomainEvent } from "~/realtime/events.server";
 import { isDomainError } from "~/domain";
@@ -120,5 +122,56 @@ describe("transitionTicket", () => {
     const error = await transitionTicket(maker1, { ticketId: t11.id, action: "pass_review", expectedVersion: t11.version }).catch((e) => e);
     expect(isDomainError(error)).toBe(true);
     expect(error.message).toMatch(/운영기관/);
+  });
+});
+
+describe("createDraft (issue 13, item 11)", () => {
+  it("goes through the change core: an audit event, counts that change at once, a live event for the manufacturer only", async () => {
+    const maker1 = await actorFor("maker1@demo.kr");
+    const vendor2 = await prisma.user.findUniqueOrThrow({ where: { email: "vendor2@demo.kr" } });
+    const before = (await listTickets(maker1)).total; // the total is now cached
+    const notificationsBefore = await prisma.notification.count();
+    const created = await createDraft(
+      maker1,
+      {
+        supportTypes: ["sw_upgrade"],
+        targetSystemId: null,
+        supplierId: vendor2.organizationId,
+        title: "MES 버전업",
+        problem: "구버전 MES",
+        desiredOutcome: "최신 버전",
+        items: [
+          {
+            description: "MES 버전업",
+            supportType: "sw_upgrade",
+            quantity: 1,
+            isStandaloneEquipment: false,
+            isOfficeIt: false,
+            isRentalOrSubscription: false,
+            isPeriodicConsumable: false,
+            underWarranty: false,
+          },
+        ],
+      },
+      "2026-11-27",
+    );
+    // the list total counts the new draft at once: the committed change emptied the aggregate cache
+    expect((await listTickets(maker1)).total).toBe(before + 1);
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { ticketId: created.id } });
+    expect(audit).toMatchObject({ action: "ticket.create", fromState: null, toState: "draft", ticketVersion: 1, actorId: maker1.userId });
+    expect(published).toHaveLength(1);
+    expect(published[0]).toMatchObject({
+      seq: audit.seq,
+      ticketId: created.id,
+      ticketNumber: created.number,
+      action: "ticket.create",
+      state: "draft",
+      version: 1,
+      actorId: maker1.userId,
+    });
+    // a draft is the manufacturer's alone: neither the chosen supplier nor the Technopark hears of it
+    expect(published[0].audience).toEqual([maker1.organizationId]);
+    // maker1's company has no other member, so nobody else gets a bell notification
+    expect(await prisma.notification.count()).toBe(notificationsBefore);
   });
 });
