@@ -1,13 +1,18 @@
-import { describe, it, expect } from "vitest";
+import { describe, it, expect, expectTypeOf } from "vitest";
 import {
   checkEligibility,
+  formatBusinessNumber,
   isInRegion,
   isValidBusinessNumber,
   normalizeBusinessNumber,
+  profileChanges,
+  profileValueText,
   sameCompany,
   type ApplicantProfile,
   type CompanyRef,
+  type SubmittedCompany,
 } from "./eligibility";
+import { PROFILE_FIELDS, PROFILE_FIELD_LABELS, type ProfileField } from "./labels";
 import { GYEONGGI_2024_PARAMS as P, type ProgramParams } from "./params";
 import { CLAUSES } from "./notice";
 
@@ -179,5 +184,66 @@ describe("checkEligibility", () => {
   it("refuses malformed dates", () => {
     expect(() => checkEligibility(applicant(), supplier, "2024-3-4", P)).toThrow(/날짜/);
     expect(() => checkEligibility(applicant({ freeWarrantyEndsOn: "2024-02-30" }), supplier, TODAY, P)).toThrow(/날짜/);
+  });
+});
+
+/** The company of applicant() as its application shows it. */
+function company(patch: Partial<SubmittedCompany> = {}): SubmittedCompany {
+  return {
+    ...applicant(),
+    name: "(주)한빛정밀",
+    representative: "김한빛",
+    address: "경기도 수원시 영통구 광교로 1",
+    phone: "031-000-0000",
+    maintenanceNote: null,
+    promisingSmeCertified: false,
+    promisingSmeCertNumber: null,
+    ...patch,
+  };
+}
+
+describe("the application as submitted: profileValueText / profileChanges", () => {
+  it("lists every field of the company but its id, each with a Korean label", () => {
+    expectTypeOf<ProfileField>().toEqualTypeOf<Exclude<keyof SubmittedCompany, "id">>();
+    expect([...PROFILE_FIELDS].sort()).toEqual(
+      Object.keys(company())
+        .filter((k) => k !== "id")
+        .sort(),
+    );
+    for (const field of PROFILE_FIELDS) expect(PROFILE_FIELD_LABELS[field]).toMatch(/[가-힣]/);
+  });
+
+  it("shows each kind of value in Korean", () => {
+    const c = company({ eligibilityBasis: "self_built", freeWarrantyEndsOn: "2023-12-31", closedOrSuspended: true, representative: "  " });
+    expect(profileValueText("businessNumber", c)).toBe("220-81-62517");
+    expect(profileValueText("eligibilityBasis", c)).toBe("자체 구축 기업(스마트공장 수준확인서 보유)");
+    expect(profileValueText("freeWarrantyEndsOn", c)).toBe("2023년 12월 31일");
+    expect(profileValueText("diffusionCompletionYear", c)).toBe("2021년");
+    expect(profileValueText("closedOrSuspended", c)).toBe("예");
+    expect(profileValueText("taxDelinquent", c)).toBe("아니요");
+    expect(profileValueText("representative", c)).toBe("미입력");
+    expect(profileValueText("levelCertificateNumber", c)).toBe("미입력");
+    expect(profileValueText("region", company({ region: " 경기도 " }))).toBe("경기도");
+  });
+
+  it("formats a business number with hyphens, and leaves anything else as it is", () => {
+    expect(formatBusinessNumber("2208162517")).toBe("220-81-62517");
+    expect(formatBusinessNumber("220-81-62517")).toBe("220-81-62517");
+    expect(formatBusinessNumber("12-34")).toBe("12-34");
+  });
+
+  it("lists the changed fields before → after in the profile page's order", () => {
+    const after = company({ closedOrSuspended: true, region: "서울특별시", eligibilityBasis: null, phone: null });
+    expect(profileChanges(company(), after)).toEqual([
+      { field: "phone", label: "전화번호", before: "031-000-0000", after: "미입력" },
+      { field: "region", label: "소재지 시·도", before: "경기도", after: "서울특별시" },
+      { field: "eligibilityBasis", label: "신청자격 구분", before: "스마트공장 보급확산 사업 완료 기업", after: "미입력" },
+      { field: "closedOrSuspended", label: "휴업 또는 폐업 중", before: "아니요", after: "예" },
+    ]);
+  });
+
+  it("finds no change when only what is not shown differs (hyphens, whitespace, an empty text instead of none)", () => {
+    expect(profileChanges(company(), company())).toEqual([]);
+    expect(profileChanges(company(), company({ businessNumber: "2208162517", name: "(주)한빛정밀 ", maintenanceNote: "" }))).toEqual([]);
   });
 });

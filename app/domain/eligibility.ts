@@ -4,7 +4,7 @@
  */
 import { compareIsoDate, parseIsoDate, type IsoDate } from "./dates";
 import { formatKoreanDate } from "./format";
-import { BASIS_LABELS, type EligibilityBasis } from "./labels";
+import { BASIS_LABELS, PROFILE_FIELDS, PROFILE_FIELD_LABELS, type EligibilityBasis, type ProfileField } from "./labels";
 import { CLAUSES } from "./notice";
 import { assertValidParams, type ProgramParams } from "./params";
 
@@ -234,4 +234,66 @@ export function checkEligibility(applicant: ApplicantProfile, supplier: CompanyR
     });
   }
   return { eligible: reasons.length === 0, reasons };
+}
+
+// ─── The application as submitted (신청 당시 기업 정보) ─────────────────────────
+
+/**
+ * The company as its application shows it: the eligibility facts plus the profile's other fields.
+ * Captured at submission, so the review reads what was submitted (PROFILE_FIELDS lists every
+ * field but the id, in the profile page's order).
+ */
+export interface SubmittedCompany extends ApplicantProfile {
+  name: string;
+  representative: string | null;
+  address: string;
+  phone: string | null;
+  maintenanceNote: string | null;
+  promisingSmeCertified: boolean;
+  promisingSmeCertNumber: string | null;
+}
+
+/** One field that differs between the application as submitted and the profile now, as shown. */
+export interface ProfileChange {
+  field: ProfileField;
+  /** Korean, PROFILE_FIELD_LABELS. */
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** '1248112344' (or hyphenated) → '124-81-12344'; anything that is not a 사업자등록번호 as it is. */
+export function formatBusinessNumber(brn: string): string {
+  const digits = normalizeBusinessNumber(brn);
+  return digits === null ? brn : `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`;
+}
+
+/** Text fields that are not shown as typed. */
+const FIELD_TEXT: Partial<Record<ProfileField, (value: string) => string>> = {
+  businessNumber: formatBusinessNumber,
+  eligibilityBasis: (value) => BASIS_LABELS[value as EligibilityBasis],
+  freeWarrantyEndsOn: formatKoreanDate,
+};
+
+/** One field of the company in Korean: 예/아니요, 'NNNN년' (every number of the profile is a year), dates, labels; 미입력 when empty. */
+export function profileValueText(field: ProfileField, company: SubmittedCompany): string {
+  const value = company[field];
+  if (typeof value === "boolean") return value ? "예" : "아니요";
+  if (typeof value === "number") return `${value}년`;
+  const text = (value ?? "").trim();
+  if (text === "") return "미입력";
+  return (FIELD_TEXT[field] ?? ((v: string) => v))(text);
+}
+
+/**
+ * What changed in the company profile since the application was submitted (제출 후 변경된 회사 정보):
+ * every field whose shown value differs, before → after, in the profile page's order. Whitespace
+ * and the business number's hyphens are not changes: the comparison is on the shown text.
+ */
+export function profileChanges(submitted: SubmittedCompany, current: SubmittedCompany): ProfileChange[] {
+  return PROFILE_FIELDS.flatMap((field) => {
+    const before = profileValueText(field, submitted);
+    const after = profileValueText(field, current);
+    return before === after ? [] : [{ field, label: PROFILE_FIELD_LABELS[field], before, after }];
+  });
 }

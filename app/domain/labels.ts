@@ -294,3 +294,52 @@ export const MONEY_LABELS = {
   agreedCost: "협약금액",
 } as const;
 export type MoneyName = keyof typeof MONEY_LABELS;
+
+// ─── Company profile (기업 정보) ──────────────────────────────────────────────
+/**
+ * The manufacturer's profile fields as the application shows them, in the profile page's order:
+ * the facts captured at submission and compared with the profile afterwards (제출 후 변경된 회사 정보).
+ */
+export const PROFILE_FIELDS = [
+  "name",
+  "businessNumber",
+  "representative",
+  "phone",
+  "region",
+  "address",
+  "eligibilityBasis",
+  "diffusionCompletionYear",
+  "levelCertificateNumber",
+  "localProgramYear",
+  "freeWarrantyEndsOn",
+  "maintenanceNote",
+  "paidMaintenanceContract",
+  "promisingSmeCertified",
+  "promisingSmeCertNumber",
+  "closedOrSuspended",
+  "taxDelinquent",
+  "sanctioned",
+  "canSelfService",
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+export const PROFILE_FIELD_LABELS: Readonly<Record<ProfileField, string>> = {
+  name: "기업명",
+  businessNumber: "사업자등록번호",
+  representative: "대표자",
+  phone: "전화번호",
+  region: "소재지 시·도",
+  address: "주소",
+  eligibilityBasis: "신청자격 구분",
+  diffusionCompletionYear: "보급확산 사업 완료 연도",
+  levelCertificateNumber: "스마트공장 수준확인서 번호",
+  localProgramYear: "지자체 스마트공장(기초) 사업 완료 연도",
+  freeWarrantyEndsOn: "공급기업 무상 하자보수 종료일",
+  maintenanceNote: "유지보수 계약 내용(메모)",
+  paidMaintenanceContract: "공급기업과 유상 유지보수(하자보수) 계약 중",
+  promisingSmeCertified: "경기도 유망중소기업 인증 보유",
+  promisingSmeCertNumber: "유망중소기업 인증번호",
+  closedOrSuspended: "휴업 또는 폐업 중",
+  taxDelinquent: "국세 또는 지방세 체납 중",
+  sanctioned: "스마트공장 사업 관련 제재(참여제한 등) 중",
+  canSelfService: "공급기업 지원 없이 자체적으로 AS 가능",
+};
