@@ -16,3 +16,30 @@ export const ROW_LIMITS = {
 
 /** The highest row index any submitted form may name (`lines[199].amount`); larger ones are refused before parsing. */
 export const FORM_INDEX_LIMIT = 200;
+
+/**
+ * The most fields one submitted form may carry. The largest real one, an application with all
+ * 30 request rows filled in, has about 250.
+ */
+export const FORM_FIELD_LIMIT = 1000;
+
+const MB = 1024 * 1024;
+
+/**
+ * What one submitted body may carry, counted while it streams in (Content-Length or not:
+ * app/utils/forms.server.ts). The largest legitimate upload is a work log with its evidence
+ * (before/after photos, a training material) or a completion report with its attachments: a
+ * handful of phone photos and scanned PDFs. Until now a form with files could not exceed 21 MB
+ * in all (the old Content-Length check); 50 MB and 20 files leave room for a dozen photos of a
+ * modern phone while one file keeps its 20 MB.
+ */
+export const UPLOAD_LIMITS = {
+  /** one file (a scanned PDF, a photo) */
+  fileBytes: 20 * MB,
+  /** files in one form (an empty file input counts: browsers send it as an empty file) */
+  files: 20,
+  /** the whole body of a form with files */
+  requestBytes: 50 * MB,
+  /** the whole body of a form without files: the longest texts of the largest form are far below */
+  formBytes: 2 * MB,
+} as const;

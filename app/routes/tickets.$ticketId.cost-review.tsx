@@ -3,7 +3,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { agreementAmounts, formatKRW, formatKoreanDate, isIsoDate, revisedPlanDueDate } from "~/domain";
+import { ROW_LIMITS, agreementAmounts, formatKRW, formatKoreanDate, isIsoDate, revisedPlanDueDate } from "~/domain";
 import { getCostReviewData, recordCostReview } from "~/models/monitor-steps.server";
 import { fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
@@ -31,7 +31,7 @@ const Schema = z.object({
   /** optional verified amount per quote line, by line id */
   lines: z
     .array(z.object({ id: fields.id, amount: z.string().max(40).optional() }))
-    .max(200)
+    .max(ROW_LIMITS.quoteLines)
     .optional()
     .transform((rows, ctx) => {
       const amounts: Record<string, number> = {};

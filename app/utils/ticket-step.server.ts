@@ -19,9 +19,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import type { Actor } from "~/auth/actor";
 import { requireActor } from "~/auth/session.server";
-import { FORM_INDEX_LIMIT, isDomainError, seoulDate, type IsoDate, type Role } from "~/domain";
+import { isDomainError, seoulDate, type IsoDate, type Role } from "~/domain";
 import { isVisibleTicket } from "~/models/ticket.server";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/models/errors.server";
+import { checkFormBounds } from "./form-bounds.server";
 import { readForm, readUploadForm } from "./forms.server";
 import { redirectWithToast } from "./toast.server";
 import { STEP_FORM_FIELD, type StepReply } from "./step-reply";
@@ -61,20 +62,6 @@ export async function requireTicketStep(
   // a reader of the ticket who may not take this step is told so, after the scope check
   invariantResponse(!otherRole, opts.forbidden, 403);
   return { actor, ticketId: parsed.data.ticketId, today: seoulDate(new Date()) };
-}
-
-/**
- * A form names its repeated rows `lines[3].amount`: an index above FORM_INDEX_LIMIT (or a huge one written by
- * hand, such as `lines[1e9]`) is refused before parsing, so no one can make the server build a
- * giant array. Each editor's own row limit (ROW_LIMITS in app/domain) stays below it.
- */
-const INDEX = /\[(\d+)\]/g;
-
-function hasHugeIndex(form: FormData): boolean {
-  for (const key of form.keys()) {
-    for (const match of key.matchAll(INDEX)) if (match[1].length > 4 || Number(match[1]) > FORM_INDEX_LIMIT) return true;
-  }
-  return false;
 }
 
 /** A refusal in Korean, for actions that answer with a StepReply. */
@@ -135,14 +122,14 @@ export function formName(form: FormData): string | undefined {
   return typeof name === "string" && name.length <= 64 ? name : undefined;
 }
 
-/** Parses a submitted form with Conform; oversized row indexes are a Korean 400. */
+/**
+ * Parses a submitted form with Conform. A form that names more rows than its schema's lists allow,
+ * rows of a list the schema does not have, or an intent our pages never send is a Korean 400 before
+ * any row is built (see form-bounds.server.ts).
+ */
 export function parseStepForm<S extends z.ZodType>(form: FormData, schema: S) {
-  if (hasHugeIndex(form)) {
-    throw new Response("입력 행이 너무 많습니다. 페이지를 새로 고친 뒤 다시 입력해 주세요.", {
-      status: 400,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
+  const refused = checkFormBounds(form, schema);
+  if (refused) throw new Response(refused.message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return parseWithZod(form, { schema, disableAutoCoercion: true });
 }
 
