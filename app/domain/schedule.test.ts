@@ -1,9 +1,18 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { civilPeriodEnd, compareIsoDate } from "./dates";
+import { addDays, civilPeriodEnd, compareIsoDate } from "./dates";
 import { DomainError } from "./errors";
 import { GYEONGGI_2024_PARAMS as P } from "./params";
-import { checkExtension, executionWindow, extendWindow, planDueDate, revisedPlanDueDate } from "./schedule";
+import {
+  assertWorkDate,
+  checkExtension,
+  executionWindow,
+  extendWindow,
+  planChangeDueDate,
+  planDueDate,
+  revisedPlanDueDate,
+  workDateBounds,
+} from "./schedule";
 
 describe("executionWindow (start day included, 민법 제160조)", () => {
   it.each([
@@ -116,5 +125,81 @@ describe("deadlines", () => {
     expect(revisedPlanDueDate("2024-03-04", { ...P, revisionDueDays: 5 })).toBe("2024-03-09");
     expect(() => planDueDate("2024-03-04", { ...P, planDueDays: -1 })).toThrow(/수행계획서 제출기한/);
     expect(() => revisedPlanDueDate("2024-03-04", { ...P, revisionDueDays: 1.5 })).toThrow(DomainError);
+  });
+});
+
+describe("planChangeDueDate (수행계획서 보완 요청: 10 days from the request day, never in the past)", () => {
+  it("counts the notice's 10 days from the request day, the request day itself not counted (민법 제157조)", () => {
+    expect(planChangeDueDate("2026-11-27", P)).toBe("2026-12-07");
+    expect(planChangeDueDate("2024-12-27", P)).toBe("2025-01-06");
+    expect(planChangeDueDate("2024-02-25", P)).toBe("2024-03-06"); // leap year
+    expect(planChangeDueDate("2024-03-04", { ...P, revisionDueDays: 5 })).toBe("2024-03-09");
+  });
+  it("a cost-review result older than the request does not pull the deadline back", () => {
+    expect(planChangeDueDate("2026-11-27", P, "2026-11-07")).toBe("2026-12-07");
+    expect(planChangeDueDate("2026-11-27", P, "2026-11-27")).toBe("2026-12-07");
+  });
+  it("a result dated after the request day counts from that date", () => {
+    expect(planChangeDueDate("2026-11-27", P, "2026-11-30")).toBe("2026-12-10");
+  });
+  it("lies after the request day for any request and any result date", () => {
+    const day = fc.integer({ min: 0, max: 3650 }).map((n) => addDays("2024-01-01", n));
+    fc.assert(
+      fc.property(day, fc.option(day, { nil: null }), fc.integer({ min: 1, max: 60 }), (requestedOn, resultOn, revisionDueDays) => {
+        const due = planChangeDueDate(requestedOn, { ...P, revisionDueDays }, resultOn);
+        expect(compareIsoDate(due, requestedOn)).toBe(1);
+        expect(compareIsoDate(due, addDays(requestedOn, revisionDueDays))).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+  it("refuses invalid parameters", () => {
+    expect(() => planChangeDueDate("2026-11-27", { ...P, revisionDueDays: 1.5 })).toThrow(DomainError);
+  });
+});
+
+describe("work dates (작업일자) within the agreed execution period", () => {
+  // 2026-03-02 + 4 months → 2026-07-01 (민법 제160조), +2 → 2026-09-01
+  const base = executionWindow("2026-03-02", 0, P);
+  const extended = executionWindow("2026-03-02", 2, P);
+
+  it("the form's bounds: the period's start, and its end or today, whichever is earlier", () => {
+    expect(workDateBounds(base, "2026-05-10")).toEqual({ min: "2026-03-02", max: "2026-05-10" });
+    expect(workDateBounds(base, "2026-08-01")).toEqual({ min: "2026-03-02", max: "2026-07-01" });
+    expect(workDateBounds(extended, "2026-08-01")).toEqual({ min: "2026-03-02", max: "2026-08-01" });
+  });
+
+  it("accepts the first and the last day of the period and today", () => {
+    expect(() => assertWorkDate("2026-03-02", base, "2026-08-01")).not.toThrow();
+    expect(() => assertWorkDate("2026-07-01", base, "2026-08-01")).not.toThrow();
+    expect(() => assertWorkDate("2026-05-10", base, "2026-05-10")).not.toThrow();
+  });
+
+  it("refuses a day before the start or after the current end, naming the period", () => {
+    const before = (() => {
+      try {
+        assertWorkDate("2026-03-01", base, "2026-05-10");
+      } catch (error) {
+        return error as DomainError;
+      }
+    })();
+    expect(before).toBeInstanceOf(DomainError);
+    expect(before?.code).toBe("work_date_outside_period");
+    expect(before?.message).toBe("작업일자는 사업기간(2026년 3월 2일 ~ 2026년 7월 1일) 안이어야 합니다.");
+    expect(() => assertWorkDate("2026-07-02", base, "2026-08-01")).toThrow("사업기간(2026년 3월 2일 ~ 2026년 7월 1일)");
+  });
+
+  it("an approved extension moves the end: the same day is accepted, and the message names the new end", () => {
+    expect(() => assertWorkDate("2026-07-02", extended, "2026-08-01")).not.toThrow();
+    expect(() => assertWorkDate("2026-09-02", extended, "2026-09-10")).toThrow("사업기간(2026년 3월 2일 ~ 2026년 9월 1일)");
+  });
+
+  it("refuses a day after today inside the period", () => {
+    expect(() => assertWorkDate("2026-05-11", base, "2026-05-10")).toThrow(
+      expect.objectContaining({ code: "work_date_future", message: "작업일자는 오늘(2026년 5월 10일) 이후일 수 없습니다." }),
+    );
+  });
+
+  it("refuses every date when no period was agreed", () => {
+    expect(() => assertWorkDate("2026-05-10", null, "2026-05-10")).toThrow(expect.objectContaining({ code: "no_execution_period" }));
   });
 });

@@ -2,8 +2,9 @@
  * The project's clock: the execution window (사업기간) with its extensions, and the deadlines of
  * the execution plan (수행계획서). Pure calendar arithmetic on IsoDates; see dates.ts.
  */
-import { addDays, civilPeriodEnd, dDay, parseIsoDate, type IsoDate } from "./dates";
+import { addDays, civilPeriodEnd, compareIsoDate, dDay, parseIsoDate, type IsoDate } from "./dates";
 import { DomainError } from "./errors";
+import { formatKoreanDate } from "./format";
 import type { TicketState } from "./labels";
 import { assertValidParams, type ProgramParams } from "./params";
 
@@ -101,12 +102,61 @@ export function planDueDate(selectionNoticeOn: IsoDate, params: ProgramParams): 
 
 /**
  * 수정 수행계획서 제출기한: the cost-review result date + params.revisionDueDays
- * (공고 지원절차 ⑦ "10일 이내 수정 수행계획서 제출 필수"). Also used when the plan review asks
- * for changes before the cost review (then pass the date of that request).
+ * (공고 지원절차 ⑦ "10일 이내 수정 수행계획서 제출 필수"). A request sets its deadline with
+ * {@link planChangeDueDate}, which never lies in the past.
  */
 export function revisedPlanDueDate(costReviewResultOn: IsoDate, params: ProgramParams): IsoDate {
   assertValidParams(params);
   return addDays(costReviewResultOn, params.revisionDueDays);
+}
+
+/**
+ * 수정 수행계획서 제출기한 set by a plan-change request (수행계획서 보완 요청, or a cost-review result
+ * that requires a change) made on `requestedOn`, today in Asia/Seoul: params.revisionDueDays
+ * counted from the request day, since the supplier can act only once asked. The cost-review
+ * result date it follows (`resultOn`) counts only when it is later; an older one (a result
+ * entered late, a second request after a resubmission) never puts the deadline in the past.
+ * planChangeDueDate('2026-11-27', P, '2026-11-07') → '2026-12-07'.
+ */
+export function planChangeDueDate(requestedOn: IsoDate, params: ProgramParams, resultOn: IsoDate | null = null): IsoDate {
+  const from = resultOn !== null && compareIsoDate(resultOn, requestedOn) > 0 ? resultOn : requestedOn;
+  return revisedPlanDueDate(from, params);
+}
+
+// ─── Work dates ─────────────────────────────────────────────────────────────
+
+/** The agreed execution period (사업기간): the agreement's start and its current end (approved extensions included). */
+export interface ExecutionPeriod {
+  startOn: IsoDate;
+  endOn: IsoDate;
+}
+
+const earlier = (a: IsoDate, b: IsoDate): IsoDate => (compareIsoDate(a, b) <= 0 ? a : b);
+
+/**
+ * The days a work log (작업일지) may carry: from the period's start to its current end or today,
+ * whichever is earlier (the date field's min and max; max < min before the period begins).
+ */
+export function workDateBounds(period: ExecutionPeriod, today: IsoDate): { min: IsoDate; max: IsoDate } {
+  return { min: period.startOn, max: earlier(period.endOn, today) };
+}
+
+/**
+ * Refuses a work date outside the agreed execution period (DomainError 'work_date_outside_period',
+ * naming the period), after today ('work_date_future'), or any date when no period was agreed
+ * ('no_execution_period'): work is paid for only inside the agreed period (공고 1. 사업기간).
+ */
+export function assertWorkDate(workedOn: IsoDate, period: ExecutionPeriod | null, today: IsoDate): void {
+  if (!period) throw new DomainError("no_execution_period", "협약된 사업기간이 없어 작업일지를 쓸 수 없습니다.");
+  if (compareIsoDate(workedOn, period.startOn) < 0 || compareIsoDate(workedOn, period.endOn) > 0) {
+    throw new DomainError(
+      "work_date_outside_period",
+      `작업일자는 사업기간(${formatKoreanDate(period.startOn)} ~ ${formatKoreanDate(period.endOn)}) 안이어야 합니다.`,
+    );
+  }
+  if (compareIsoDate(workedOn, today) > 0) {
+    throw new DomainError("work_date_future", `작업일자는 오늘(${formatKoreanDate(today)}) 이후일 수 없습니다.`);
+  }
 }
 
 // ─── Which deadline runs in which state ─────────────────────────────────────

@@ -25,8 +25,8 @@ import {
   isEligibilityBasis,
   isSupportType,
   isTicketState,
+  planChangeDueDate,
   planDueDate,
-  revisedPlanDueDate,
   verifiedLineAmounts,
   type CompletionFacts,
   type Grade,
@@ -286,14 +286,20 @@ export async function requestPlanChange(actor: Actor, input: StepInput & { note:
     apply: async (tx, facts, _next, assessment) => {
       const plan = await tx.executionPlan.findFirst({ where: { ticketId: facts.id }, orderBy: { version: "desc" }, select: { id: true } });
       if (plan) await tx.executionPlan.update({ where: { id: plan.id }, data: { reviewStatus: "changes_requested", reviewNote: input.note } });
-      // After a cost review that asked for a plan change its own clock runs; otherwise from today.
-      const review = await tx.costReview.findFirst({
-        where: { ticketId: facts.id },
-        orderBy: { createdAt: "desc" },
-        select: { planChangeRequired: true, revisionDueOn: true },
-      });
-      const revisionDueOn =
-        review?.planChangeRequired && review.revisionDueOn ? review.revisionDueOn : revisedPlanDueDate(input.today, assessment.params);
+      // Counted from the request day, never from an older review's deadline (which may have passed).
+      // A request in 원가적정성 검토 answers the latest review if it required the change: that review
+      // then carries the deadline that runs, so every page shows one date.
+      const review =
+        facts.state === "cost_review"
+          ? await tx.costReview.findFirst({
+              where: { ticketId: facts.id },
+              orderBy: { createdAt: "desc" },
+              select: { id: true, planChangeRequired: true, resultOn: true },
+            })
+          : null;
+      const answered = review?.planChangeRequired ? review : null;
+      const revisionDueOn = planChangeDueDate(input.today, assessment.params, answered?.resultOn ?? null);
+      if (answered) await tx.costReview.update({ where: { id: answered.id }, data: { revisionDueOn } });
       return {
         summary: `수행계획서 보완을 요청했습니다. 수정 수행계획서 제출기한은 ${formatKoreanDate(revisionDueOn)}입니다.`,
         ticketPatch: { revisionDueOn },
@@ -387,8 +393,12 @@ export async function recordCostReview(
         input.lineAmounts,
         input.verifiedAmount,
       );
+      // A review replaces the previous one line by line: a line left blank is not verified (null),
+      // it never keeps an earlier review's amount.
+      await tx.quoteLine.updateMany({ where: { quoteId: quote.id }, data: { verifiedAmount: null } });
       for (const line of lines) await tx.quoteLine.update({ where: { id: line.lineId }, data: { verifiedAmount: line.amount } });
-      const revisionDueOn = input.planChangeRequired ? revisedPlanDueDate(input.resultOn, assessment.params) : null;
+      // entered on `today`, perhaps after the result date: the supplier's 10 days run from the day it is entered
+      const revisionDueOn = input.planChangeRequired ? planChangeDueDate(input.today, assessment.params, input.resultOn) : null;
       await tx.costReview.create({
         data: {
           ticketId: facts.id,

@@ -3,7 +3,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ROW_LIMITS, agreementAmounts, formatKRW, formatKoreanDate, isIsoDate, revisedPlanDueDate } from "~/domain";
+import { ROW_LIMITS, agreementAmounts, formatKRW, formatKoreanDate, isIsoDate, planChangeDueDate } from "~/domain";
 import { getCostReviewData, recordCostReview } from "~/models/monitor-steps.server";
 import { fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
@@ -177,7 +177,7 @@ export default function CostReviewPage() {
             <label htmlFor={f.planChangeRequired.id}>수행계획서 변경 필요 ({params.revisionDueDays}일 이내 수정 제출)</label>
           </div>
           {change && typeof resultOn === "string" && isIsoDate(resultOn) ? (
-            <p className="muted">수정 수행계획서 제출기한: {formatKoreanDate(revisedPlanDueDate(resultOn, params))}</p>
+            <p className="muted">수정 수행계획서 제출기한: {formatKoreanDate(planChangeDueDate(today, params, resultOn))}</p>
           ) : null}
           {preview ? (
             <dl className="facts card" data-testid="amounts-preview" aria-live="polite">
