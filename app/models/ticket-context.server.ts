@@ -10,26 +10,27 @@ import {
   checklist,
   expectedSubsidy,
   isDocumentKind,
-  isEligibilityBasis,
   isGrade,
   isGradedItemKey,
   isSuitabilityCheckKey,
   scoreEvaluation,
   seoulDate,
-  type ApplicantProfile,
   type Checklist,
+  type EligibilityBasis,
   type EligibilityResult,
   type EvaluationResult,
   type Grade,
   type GradedItemKey,
   type IsoDate,
   type ProgramParams,
+  type SubmittedCompany,
   type SuitabilityCheckKey,
   type TicketContext,
   type UploadedDocument,
 } from "~/domain";
 import { prisma } from "~/db.server";
 import { paramsOf } from "./program.server";
+import { applicationFacts } from "./submitted-facts.server";
 import { cachedAggregate } from "./aggregate-cache.server";
 
 type Db = Prisma.TransactionClient;
@@ -48,24 +49,6 @@ export const TICKET_FACTS_INCLUDE = {
 
 export type TicketFacts = Prisma.TicketGetPayload<{ include: typeof TICKET_FACTS_INCLUDE }>;
 
-export function applicantProfile(org: TicketFacts["manufacturer"]): ApplicantProfile {
-  return {
-    id: org.id,
-    businessNumber: org.businessNumber,
-    region: org.region,
-    eligibilityBasis: org.eligibilityBasis && isEligibilityBasis(org.eligibilityBasis) ? org.eligibilityBasis : null,
-    diffusionCompletionYear: org.diffusionCompletionYear,
-    levelCertificateNumber: org.levelCertificateNumber,
-    localProgramYear: org.localProgramYear,
-    paidMaintenanceContract: org.paidMaintenanceContract,
-    freeWarrantyEndsOn: org.freeWarrantyEndsOn,
-    closedOrSuspended: org.closedOrSuspended,
-    taxDelinquent: org.taxDelinquent,
-    sanctioned: org.sanctioned,
-    canSelfService: org.canSelfService,
-  };
-}
-
 export function uploadedDocuments(docs: TicketFacts["documents"]): UploadedDocument[] {
   return docs.flatMap((d) =>
     isDocumentKind(d.kind)
@@ -74,9 +57,9 @@ export function uploadedDocuments(docs: TicketFacts["documents"]): UploadedDocum
   );
 }
 
-export function evaluationOf(facts: TicketFacts, params: ProgramParams): EvaluationResult | null {
-  const basis = facts.manufacturer.eligibilityBasis;
-  if (!facts.evaluation || !basis || !isEligibilityBasis(basis)) return null;
+/** The site evaluation's score so far; `basis` is the applicant's, as the rules read it (applicationFacts). */
+export function evaluationOf(facts: TicketFacts, basis: EligibilityBasis | null, params: ProgramParams): EvaluationResult | null {
+  if (!facts.evaluation || !basis) return null;
   const grades: Partial<Record<GradedItemKey, Grade>> = {};
   for (const s of facts.evaluation.scores) if (isGradedItemKey(s.itemKey) && isGrade(s.grade)) grades[s.itemKey] = s.grade;
   const checks: Partial<Record<SuitabilityCheckKey, boolean>> = {};
@@ -90,6 +73,8 @@ export function evaluationOf(facts: TicketFacts, params: ProgramParams): Evaluat
 
 export type TicketAssessment = {
   params: Required<ProgramParams>;
+  /** The applicant as the rules read it: as submitted once submitted (applicationFacts, ADR 018). */
+  applicant: SubmittedCompany;
   eligibility: EligibilityResult;
   checklist: Checklist;
   evaluation: EvaluationResult | null;
@@ -129,23 +114,21 @@ export function committedSubsidyOf(holding: ProgramHolding, params: ProgramParam
 }
 
 /**
- * Everything the rules say about this ticket today. `applicationDate` for the
- * document checklist is the submission date once submitted, else today.
+ * Everything the rules say about this ticket today. The applicant's facts are the ones captured
+ * at the latest submission once submitted (applicationFacts), else the current profile.
+ * `applicationDate` for the document checklist is the submission date once submitted, else today.
  * `holding` is the program's holding when the caller has it (the read path passes the cached
  * one, docs/decisions/008); inside a transaction it is read fresh, so a guard never decides on a
  * stale figure.
  */
 export async function assessTicket(db: Db, facts: TicketFacts, today: IsoDate, holding?: ProgramHolding): Promise<TicketAssessment> {
   const params = paramsOf(facts.program);
-  const eligibility = checkEligibility(applicantProfile(facts.manufacturer), facts.supplier, today, params);
+  // the application as submitted (its latest submission), not the profile edited since: ADR 018
+  const { applicant, supplier } = applicationFacts(facts);
+  const eligibility = checkEligibility(applicant, supplier, today, params);
   const applicationDate = facts.submittedAt && facts.state !== "draft" ? seoulDate(facts.submittedAt) : today;
-  const docs = checklist(
-    facts.manufacturer.eligibilityBasis && isEligibilityBasis(facts.manufacturer.eligibilityBasis) ? facts.manufacturer.eligibilityBasis : null,
-    uploadedDocuments(facts.documents),
-    applicationDate,
-    params,
-  );
-  const evaluation = evaluationOf(facts, params);
+  const docs = checklist(applicant.eligibilityBasis, uploadedDocuments(facts.documents), applicationDate, params);
+  const evaluation = evaluationOf(facts, applicant.eligibilityBasis, params);
 
   // Capacity and budget: the program's *other* tickets that hold a place, i.e. the program's
   // holding minus this ticket's own share when it holds one.
@@ -174,5 +157,5 @@ export async function assessTicket(db: Db, facts: TicketFacts, today: IsoDate, h
     requestedMonths: 1,
     pendingExtensionMonths: facts.extensions[0]?.months ?? 0,
   };
-  return { params, eligibility, checklist: docs, evaluation, context };
+  return { params, applicant, eligibility, checklist: docs, evaluation, context };
 }

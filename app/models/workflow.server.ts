@@ -22,6 +22,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "./errors.server";
 import { visibleTicket } from "./ticket.server";
 import { TICKET_FACTS_INCLUDE, assessTicket, type TicketAssessment, type TicketFacts } from "./ticket-context.server";
 import { publishCommitted, type DomainEvent } from "~/realtime/events.server";
+import { captureSubmittedFacts } from "./submitted-facts.server";
 import { log } from "~/utils/log.server";
 
 function logged(event: DomainEvent, fromState: string | null): void {
@@ -179,6 +180,8 @@ export async function transitionTicket(
     if (!isTicketState(facts.state)) throw new Error(`unknown ticket state ${facts.state}`);
     const next = assertTransition(facts.state, opts.action, actor.role, { ...assessment.context, ...opts.context }, assessment.params);
     const applied = (await opts.apply?.(tx, facts, next, assessment)) ?? {};
+    // every (re)submission captures the application as submitted: the rules read it from now on (ADR 018)
+    if (opts.action === "submit") await captureSubmittedFacts(tx, facts);
     const summary =
       applied.summary ??
       (next === facts.state ? `${ACTION_LABELS[opts.action]}` : `${ACTION_LABELS[opts.action]}: ${STATE_LABELS[next]} 단계로 변경되었습니다.`);
