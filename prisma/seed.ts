@@ -2,7 +2,23 @@
 // seeds the demo data (prisma/demo-data.ts) into an empty database only.
 import { closeDatabase, databaseReady, prisma } from "~/db.server";
 import { seoulDate } from "~/domain";
+import { captureSubmittedFacts } from "~/models/submitted-facts.server";
 import { DEMO_PASSWORD, seedDemoData } from "./demo-data";
+
+/**
+ * Every seeded application that is past its draft, captured as submitted (ADR 018): the seed
+ * writes them as if submitted with today's profiles, so the demo's review pages show the
+ * application as submitted and, once a company edits its profile, what changed since.
+ */
+async function captureSeededApplications(): Promise<void> {
+  const submitted = await prisma.ticket.findMany({
+    where: { state: { not: "draft" } },
+    select: { id: true, manufacturer: true, supplier: { select: { id: true, businessNumber: true, name: true } } },
+  });
+  await prisma.$transaction(async (tx) => {
+    for (const ticket of submitted) await captureSubmittedFacts(tx, ticket);
+  });
+}
 
 async function main() {
   const ifEmpty = process.argv.includes("--if-empty");
@@ -14,6 +30,7 @@ async function main() {
   }
   const today = seoulDate(new Date());
   const result = await seedDemoData(today);
+  await captureSeededApplications();
   console.log(`Seeded demo data: 1 program, ${result.tickets} tickets, 6 users (password ${DEMO_PASSWORD}), dates relative to ${today}.`);
 }
 

@@ -1,16 +1,19 @@
 // 요건검토: the monitor checks eligibility and the documents, then returns the application for
 // correction or rejects it (passing is the one-click step on the ticket page). Two forms, one
-// action: the hidden `intent` picks the step.
+// action: the hidden `intent` picks the step. The company is shown as the application was
+// submitted, with what changed in its profile since (ADR 018).
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getReviewData, rejectApplication, returnForCorrection } from "~/models/monitor-steps.server";
+import { getSubmittedApplication } from "~/models/submitted-application.server";
 import { UNKNOWN_INTENT, fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import { Reasons, Section, refusalOf } from "~/components/monitor/step";
 import { ReviewFacts } from "~/components/ticket/monitor-a-review-facts";
+import { SubmittedApplication } from "~/components/ticket/submitted-application";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
@@ -18,9 +21,9 @@ export const handle = { step: "요건검토" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, ticketId, today } = await requireTicketStep(request, params, { roles: ["monitor"] });
-  const data = await getReviewData(actor, ticketId, today);
-  invariantResponse(data);
-  return data;
+  const [data, application] = await Promise.all([getReviewData(actor, ticketId, today), getSubmittedApplication(actor, ticketId, today)]);
+  invariantResponse(data && application);
+  return { ...data, application };
 }
 
 const ReturnSchema = z.object({ intent: z.literal("return"), version: fields.version, fixList: fields.text("보완 요청 사항", 4000) });
@@ -42,7 +45,7 @@ export const action = ticketStepAction({
 });
 
 export default function ReviewPage() {
-  const { eligibility, checklist, documents, reviews, actions, version } = useLoaderData<typeof loader>();
+  const { eligibility, checklist, documents, reviews, actions, version, application } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const returnForm = useStepForm({ id: "review-return", schema: ReturnSchema, version, reply });
   const rejectForm = useStepForm({ id: "review-reject", schema: RejectSchema, version, reply });
@@ -52,6 +55,7 @@ export default function ReviewPage() {
   return (
     <>
       <ReviewFacts eligibility={eligibility} checklist={checklist} documents={documents} reviews={reviews} />
+      <SubmittedApplication application={application} />
       <Section title="검토 결과" id="decide-h">
         <p className="muted">
           요건검토 통과는 과제 화면의 ‘요건검토 통과’ 버튼으로 처리합니다.
