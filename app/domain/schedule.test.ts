@@ -11,6 +11,7 @@ import {
   planChangeDueDate,
   planDueDate,
   revisedPlanDueDate,
+  WORK_DATE_REFUSALS,
   workDateBounds,
 } from "./schedule";
 
@@ -184,6 +185,7 @@ describe("work dates (작업일자) within the agreed execution period", () => {
     })();
     expect(before).toBeInstanceOf(DomainError);
     expect(before?.code).toBe("work_date_outside_period");
+    expect(WORK_DATE_REFUSALS).toContain(before?.code); // shown on the date field
     expect(before?.message).toBe("작업일자는 사업기간(2026년 3월 2일 ~ 2026년 7월 1일) 안이어야 합니다.");
     expect(() => assertWorkDate("2026-07-02", base, "2026-08-01")).toThrow("사업기간(2026년 3월 2일 ~ 2026년 7월 1일)");
   });

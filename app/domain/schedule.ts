@@ -131,6 +131,9 @@ export interface ExecutionPeriod {
   endOn: IsoDate;
 }
 
+/** The codes of assertWorkDate's refusals that concern the date itself (shown on the date field). */
+export const WORK_DATE_REFUSALS = ["work_date_outside_period", "work_date_future"] as const;
+
 const earlier = (a: IsoDate, b: IsoDate): IsoDate => (compareIsoDate(a, b) <= 0 ? a : b);
 
 /**

@@ -9,9 +9,8 @@ import {
   ATTACHMENT_PURPOSE_LABELS,
   DomainError,
   WORK_LOG_STATES,
-  compareIsoDate,
+  assertWorkDate,
   evidenceFor,
-  formatKoreanDate,
   formatKoreanDateShort,
   isPhotoPurpose,
   isSupportType,
@@ -21,7 +20,7 @@ import {
 } from "~/domain";
 import { changeTicket, type Tx } from "./workflow.server";
 import { ConflictError, NotFoundError } from "./errors.server";
-import { discardSavedFile, recordStoredFile, saveUpload, type SavedFile } from "./files.server";
+import { discardSavedFile, recordStoredFile, removeAttachments, removeStoredBytes, saveUpload, type SavedFile } from "./files.server";
 import { visibleTicket } from "./ticket.server";
 import { STEP_TICKET_SELECT } from "./selects.server";
 
@@ -64,6 +63,7 @@ export async function getWorkLogPage(actor: Actor, ticketId: string) {
     select: {
       ...STEP_TICKET_SELECT,
       supportTypes: { select: { type: true } },
+      agreement: { select: { startOn: true, endOn: true } },
       workLogs: {
         orderBy: [{ workedOn: "desc" }, { createdAt: "desc" }],
         select: {
@@ -91,8 +91,11 @@ export async function getWorkLogPage(actor: Actor, ticketId: string) {
   const userIds = [...new Set(ticket.workLogs.flatMap((l) => [l.authorId, l.confirmedById]).filter((id): id is string => Boolean(id)))];
   const users = userIds.length ? await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  const { agreement, ...rest } = ticket;
   return {
-    ...ticket,
+    ...rest,
+    /** The agreed execution period (사업기간, with approved extensions): the work dates' bounds. */
+    period: agreement,
     evidence: evidenceFor(ticket.supportTypes.map((s) => s.type).filter(isSupportType)),
     workLogs: ticket.workLogs.map(({ authorId, confirmedById, ...log }) => ({
       ...log,
@@ -102,10 +105,14 @@ export async function getWorkLogPage(actor: Actor, ticketId: string) {
   };
 }
 
-function checkFields(fields: WorkLogFields, today: IsoDate) {
-  if (compareIsoDate(fields.workedOn, today) > 0) {
-    throw new DomainError("work_date_future", `작업일자는 오늘(${formatKoreanDate(today)}) 이후일 수 없습니다.`);
-  }
+/**
+ * The work date lies within the agreed execution period as it stands in this transaction (an
+ * extension approved meanwhile counts) and not after today; checked after the scope, role and
+ * state checks, so a foreign ticket's period is never named.
+ */
+async function checkWorkDate(tx: Tx, ticketId: string, fields: WorkLogFields, today: IsoDate) {
+  const period = await tx.agreement.findUnique({ where: { ticketId }, select: { startOn: true, endOn: true } });
+  assertWorkDate(fields.workedOn, period, today);
 }
 
 async function attach(tx: Tx, actor: Actor, workLogId: string, attachments: readonly NewAttachment[]) {
@@ -127,7 +134,6 @@ export async function createWorkLog(
   actor: Actor,
   input: { ticketId: string; fields: WorkLogFields; attachments: NewAttachment[]; today: IsoDate },
 ) {
-  checkFields(input.fields, input.today);
   let logId = "";
   const result = await changeTicket(actor, {
     ticketId: input.ticketId,
@@ -136,6 +142,7 @@ export async function createWorkLog(
     states: WORK_STATES,
     stateMessage: WORK_STATE_MESSAGE,
     apply: async (tx, facts) => {
+      await checkWorkDate(tx, facts.id, input.fields, input.today);
       const { parts, ...rest } = input.fields;
       const log = await tx.workLog.create({
         data: { ...rest, ticketId: facts.id, authorId: actor.userId, status: "submitted", parts: { create: parts } },
@@ -193,8 +200,8 @@ export async function updateWorkLog(
     today: IsoDate;
   },
 ) {
-  checkFields(input.fields, input.today);
-  return changeTicket(actor, {
+  let released: string[] = [];
+  const result = await changeTicket(actor, {
     ticketId: input.ticketId,
     action: "worklog.update",
     roles: ["supplier"],
@@ -204,6 +211,7 @@ export async function updateWorkLog(
       const log = await findLog(tx, facts.id, input.logId);
       if (log.version !== input.logVersion) throw new ConflictError();
       if (log.status === "confirmed") throw new DomainError("work_log_confirmed", "도입기업이 확인한 작업일지는 수정할 수 없습니다.");
+      await checkWorkDate(tx, facts.id, input.fields, input.today);
       const { parts, ...rest } = input.fields;
       await guardedUpdate(tx, log.id, input.logVersion, ["submitted", "disputed"], {
         ...rest,
@@ -214,7 +222,8 @@ export async function updateWorkLog(
       await tx.workLogPart.deleteMany({ where: { workLogId: log.id } });
       if (parts.length) await tx.workLogPart.createMany({ data: parts.map((p) => ({ ...p, workLogId: log.id })) });
       if (input.removeAttachmentIds.length) {
-        await tx.attachment.deleteMany({ where: { id: { in: input.removeAttachmentIds }, workLogId: log.id } });
+        // their stored files go too, the bytes once this commits (unless another record uses them)
+        released = await removeAttachments(tx, { id: { in: input.removeAttachmentIds }, workLogId: log.id });
       }
       await attach(tx, actor, log.id, input.attachments);
       return {
@@ -226,6 +235,8 @@ export async function updateWorkLog(
       };
     },
   });
+  await removeStoredBytes(released);
+  return result;
 }
 
 /** The manufacturer confirms a submitted log; a confirmed log is final. */

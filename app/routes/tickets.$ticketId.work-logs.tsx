@@ -8,9 +8,11 @@ import {
   ATTACHMENT_PURPOSE_LABELS,
   ROW_LIMITS,
   STATE_LABELS,
+  WORK_DATE_REFUSALS,
   WORK_LOG_STATUS_LABELS,
   formatKoreanDate,
   isAttachmentPurpose,
+  isDomainError,
   isTicketState,
   isWorkLogStatus,
   type WorkLogAttachmentPurpose,
@@ -47,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: page.id,
     state: page.state,
     evidence: page.evidence,
+    period: page.period,
     workLogs,
     role: actor.role,
     today,
@@ -170,12 +173,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       logId ? "작업일지를 수정했습니다. 도입기업의 확인을 기다립니다." : "작업일지를 등록했습니다. 도입기업의 확인을 기다립니다.",
     );
   } catch (error) {
+    // a work date outside the agreed period (or after today) is shown on the date field itself
+    if (isDomainError(error) && (WORK_DATE_REFUSALS as readonly string[]).includes(error.code)) {
+      return data<StepReply>({ result: submission.reply({ fieldErrors: { workedOn: [error.message] } }), form: WORK_LOG_FORM }, { status: 400 });
+    }
     return stepFailure(submission, error, WORK_LOG_FORM);
   }
 }
 
 export default function WorkLogsPage() {
-  const { id, state, evidence, workLogs, role, today, inProgress } = useLoaderData<typeof loader>();
+  const { id, state, evidence, period, workLogs, role, today, inProgress } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [search] = useSearchParams();
   const editId = search.get("edit");
@@ -198,6 +205,7 @@ export default function WorkLogsPage() {
             log={editing}
             evidence={evidence}
             today={today}
+            period={period}
             reply={reply}
             maxParts={MAX_PARTS}
           />

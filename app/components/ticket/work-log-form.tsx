@@ -5,7 +5,7 @@
 import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import type { z } from "zod";
-import { ATTACHMENT_PURPOSE_LABELS } from "~/domain";
+import { ATTACHMENT_PURPOSE_LABELS, formatKoreanDate, workDateBounds, type ExecutionPeriod } from "~/domain";
 import { Field, FieldError, StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import type { StepReply } from "~/utils/step-reply";
 import { hoursOf, type WorkLogView } from "./work-log-list";
@@ -103,6 +103,7 @@ export function WorkLogForm({
   log,
   evidence,
   today,
+  period,
   reply,
   maxParts,
 }: {
@@ -110,6 +111,8 @@ export function WorkLogForm({
   log: WorkLogView | null;
   evidence: { hw: boolean; sw: boolean; training: boolean };
   today: string;
+  /** The agreed execution period: a work date lies in it (and not after today). */
+  period: ExecutionPeriod | null;
   reply: StepReply | undefined;
   maxParts: number;
 }) {
@@ -137,12 +140,20 @@ export function WorkLogForm({
     },
   });
   const prefix = log ? "edit" : "new";
+  const dates = period ? workDateBounds(period, today) : { min: undefined, max: today };
   return (
     <StepForm {...props} encType="multipart/form-data" className="" title={log ? "작업일지 수정" : "새 작업일지"}>
       <div data-testid={log ? "edit-log-form" : "new-log-form"}>
         {log ? <input type="hidden" name={f.logId.name} value={log.id} /> : null}
         <div className="grid-2">
-          <Field meta={f.workedOn} label="작업일자" type="date" max={today} />
+          <Field
+            meta={f.workedOn}
+            label="작업일자"
+            type="date"
+            min={dates.min}
+            max={dates.max}
+            hint={period ? `사업기간 ${formatKoreanDate(period.startOn)} ~ ${formatKoreanDate(period.endOn)}` : undefined}
+          />
           <Field meta={f.hours} label="작업 시간(시간)" inputMode="decimal" placeholder="예: 7.5" />
         </div>
         <TextareaField meta={f.description} label="작업 내용" rows={3} maxLength={4000} />
