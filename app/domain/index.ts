@@ -10,6 +10,7 @@ export * from "./notice";
 export * from "./format";
 export * from "./percent";
 export * from "./limits";
+export * from "./file-names";
 export * from "./dates";
 export * from "./money";
 export * from "./schedule";

@@ -13,12 +13,9 @@ import {
   type DocumentKind,
   type IsoDate,
 } from "~/domain";
-import { discardSavedFile, recordStoredFile, saveUpload, type SavedFile } from "./files.server";
+import { discardSavedFile, recordStoredFile, releaseStoredFiles, removeStoredBytes, saveUpload, type SavedFile } from "./files.server";
 import { getTicketAssessment, ticketScope } from "./ticket.server";
 import { changeTicket } from "./workflow.server";
-import fs from "node:fs/promises";
-import path from "node:path";
-import { dataDir } from "~/utils/env.server";
 
 /** The documents page: checklist, eligibility and the uploaded files of a ticket the actor can read. */
 export async function getDocumentsPage(actor: Actor, ticketId: string, today: IsoDate) {
@@ -114,9 +111,13 @@ export async function uploadDocument(actor: Actor, ticketId: string, expectedVer
   }
 }
 
-/** Removes a document while the ticket is a draft; the file goes too unless something else links to it. */
+/**
+ * Removes a document while the ticket is a draft (a replaced document is removed this way too); its
+ * stored file goes with it, row in the same transaction and bytes after the commit, unless another
+ * record still uses it.
+ */
 export async function deleteDocument(actor: Actor, ticketId: string, expectedVersion: number, documentId: string) {
-  const orphan: { path: string | null } = { path: null };
+  let released: string[] = [];
   const result = await changeTicket(actor, {
     ticketId,
     action: "document.delete",
@@ -131,18 +132,11 @@ export async function deleteDocument(actor: Actor, ticketId: string, expectedVer
       });
       if (!doc) throw new DomainError("document_missing", "이미 삭제되었거나 없는 서류입니다. 새로고침해 주세요.");
       await tx.applicationDocument.delete({ where: { id: doc.id } });
-      const [docs, attachments] = await Promise.all([
-        tx.applicationDocument.count({ where: { fileId: doc.fileId } }),
-        tx.attachment.count({ where: { fileId: doc.fileId } }),
-      ]);
-      if (docs === 0 && attachments === 0) {
-        const file = await tx.storedFile.delete({ where: { id: doc.fileId }, select: { storagePath: true } });
-        orphan.path = file.storagePath;
-      }
+      released = await releaseStoredFiles(tx, [doc.fileId]);
       return { summary: `서류를 삭제했습니다: ${DOCUMENT_KIND_LABELS[doc.kind as DocumentKind] ?? doc.kind}` };
     },
   });
-  if (orphan.path) await fs.rm(path.join(dataDir(), orphan.path), { force: true });
+  await removeStoredBytes(released);
   return result;
 }
 

@@ -1,28 +1,28 @@
 // Uploaded files: checked by content (magic bytes), at most 20 MB, stored
-// under DATA_DIR/files (never under public/) with a SHA-256, and served only
-// to users who may read a ticket the file belongs to.
+// under DATA_DIR/files (never under public/) with a SHA-256, served only
+// to users who may read a ticket the file belongs to, and removed (row and
+// bytes) once no record uses them any more.
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { DomainError } from "~/domain";
+import { DomainError, FILE_KINDS, UPLOAD_LIMITS, type FileKind } from "~/domain";
 import { dataDir } from "~/utils/env.server";
 import { ticketScope } from "./ticket.server";
 
 /** At most this many bytes per file (the request reader refuses larger parts: app/utils/forms.server.ts). */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = UPLOAD_LIMITS.fileBytes;
 
-export type FileKind = { type: string; label: string; extensions: string[] };
+export type { FileKind };
 
-const PDF: FileKind = { type: "application/pdf", label: "PDF", extensions: ["pdf"] };
-const JPG: FileKind = { type: "image/jpeg", label: "JPG", extensions: ["jpg", "jpeg"] };
-const PNG: FileKind = { type: "image/png", label: "PNG", extensions: ["png"] };
-const HWP: FileKind = { type: "application/x-hwp", label: "HWP", extensions: ["hwp"] };
-const HWPX: FileKind = { type: "application/hwp+zip", label: "HWPX", extensions: ["hwpx"] };
-const XLSX: FileKind = { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "XLSX", extensions: ["xlsx"] };
-const DOCX: FileKind = { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "DOCX", extensions: ["docx"] };
+const { pdf: PDF, jpg: JPG, png: PNG, hwp: HWP, hwpx: HWPX, xlsx: XLSX, docx: DOCX } = FILE_KINDS;
+
+/** The refusal of a file over MAX_UPLOAD_BYTES, wherever it is noticed. */
+export function fileTooLarge(): DomainError {
+  return new DomainError("upload_too_large", `파일은 ${MAX_UPLOAD_BYTES / 1024 / 1024}MB 이하만 올릴 수 있습니다.`);
+}
 
 export const ACCEPTED_UPLOADS = ".pdf,.jpg,.jpeg,.png,.hwp,.hwpx,.xlsx,.docx";
 export const ACCEPTED_LABEL = "PDF, JPG, PNG, HWP/HWPX, XLSX, DOCX";
@@ -77,8 +77,7 @@ function safeName(name: string): string {
  */
 export async function saveUpload(file: File): Promise<SavedFile> {
   if (file.size === 0) throw new DomainError("upload_empty", "빈 파일은 올릴 수 없습니다.");
-  if (file.size > MAX_UPLOAD_BYTES)
-    throw new DomainError("upload_too_large", `파일은 ${MAX_UPLOAD_BYTES / 1024 / 1024}MB 이하만 올릴 수 있습니다.`);
+  if (file.size > MAX_UPLOAD_BYTES) throw fileTooLarge();
   const bytes = new Uint8Array(await file.arrayBuffer());
   const kind = sniffFileKind(bytes);
   if (!kind) {
@@ -97,8 +96,7 @@ export async function saveUpload(file: File): Promise<SavedFile> {
 }
 
 export async function discardSavedFile(saved: SavedFile | null | undefined): Promise<void> {
-  if (!saved) return;
-  await fs.rm(path.join(dataDir(), saved.storagePath), { force: true });
+  if (saved) await removeStoredBytes([saved.storagePath]);
 }
 
 /** The StoredFile row for a saved upload, inside the caller's transaction. */
@@ -122,9 +120,89 @@ export async function findReadableFile(actor: Actor, fileId: string) {
   });
 }
 
-export async function readStoredBytes(storagePath: string): Promise<Buffer> {
+/** The absolute path of a stored file; a path that leads out of DATA_DIR/files is a bug, never served nor removed. */
+function absoluteStoredPath(storagePath: string): string {
   const root = path.join(dataDir(), "files");
   const absolute = path.resolve(dataDir(), storagePath);
   if (!absolute.startsWith(root + path.sep)) throw new Error("stored path escapes the files folder");
-  return fs.readFile(absolute);
+  return absolute;
+}
+
+export async function readStoredBytes(storagePath: string): Promise<Buffer> {
+  return fs.readFile(absoluteStoredPath(storagePath));
+}
+
+// ---------------------------------------------------------------- removal (docs/decisions/014-…)
+
+/**
+ * Deletes the StoredFile rows among `fileIds` that no document and no attachment uses any more,
+ * inside the caller's transaction (SQLite runs one writing transaction at a time, so no other one
+ * can add a use in between). Returns their storage paths: the caller removes the bytes with
+ * `removeStoredBytes` once the transaction has committed, so a change that rolls back never loses
+ * a file it still names.
+ */
+export async function releaseStoredFiles(tx: Prisma.TransactionClient, fileIds: readonly string[]): Promise<string[]> {
+  if (fileIds.length === 0) return [];
+  const unused = await tx.storedFile.findMany({
+    where: { id: { in: [...fileIds] }, documents: { none: {} }, attachments: { none: {} } },
+    select: { id: true, storagePath: true },
+  });
+  if (unused.length) await tx.storedFile.deleteMany({ where: { id: { in: unused.map((f) => f.id) } } });
+  return unused.map((f) => f.storagePath);
+}
+
+/** Deletes the attachments `where` selects and releases their files (see releaseStoredFiles). */
+export async function removeAttachments(tx: Prisma.TransactionClient, where: Prisma.AttachmentWhereInput): Promise<string[]> {
+  const attachments = await tx.attachment.findMany({ where, select: { id: true, fileId: true } });
+  if (attachments.length === 0) return [];
+  await tx.attachment.deleteMany({ where: { id: { in: attachments.map((a) => a.id) } } });
+  return releaseStoredFiles(
+    tx,
+    attachments.map((a) => a.fileId),
+  );
+}
+
+/** Removes the bytes of released files, after the commit; a file already gone is fine. */
+export async function removeStoredBytes(storagePaths: readonly string[]): Promise<void> {
+  await Promise.all(storagePaths.map((p) => fs.rm(absoluteStoredPath(p), { force: true })));
+}
+
+/**
+ * Bytes without a row are left alone this long: they may belong to an upload whose transaction has
+ * not committed yet (saveUpload writes before the transaction records the row).
+ */
+const IN_FLIGHT_GRACE_MS = 60 * 60 * 1000;
+
+/** Every file under DATA_DIR/files, as storage paths (`files/2026/….pdf`). */
+async function storedPathsOnDisk(): Promise<string[]> {
+  const root = path.join(dataDir(), "files");
+  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dataDir(), path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+}
+
+/**
+ * Clears what an older version or a crash left behind: StoredFile rows no record uses (attachments
+ * removed before removals released their files), with their bytes; and bytes under DATA_DIR/files
+ * that no row names (a crash between a commit and the removal of the bytes, or between saving an
+ * upload and recording it), once older than IN_FLIGHT_GRACE_MS. Run at start.
+ */
+export async function collectUnusedFiles(now = new Date()): Promise<{ rows: number; files: number }> {
+  const released = await prisma.$transaction(async (tx) => {
+    const unused = await tx.storedFile.findMany({ where: { documents: { none: {} }, attachments: { none: {} } }, select: { id: true } });
+    return releaseStoredFiles(
+      tx,
+      unused.map((f) => f.id),
+    );
+  });
+  await removeStoredBytes(released);
+  const named = new Set((await prisma.storedFile.findMany({ select: { storagePath: true } })).map((f) => f.storagePath));
+  let files = 0;
+  for (const storagePath of await storedPathsOnDisk()) {
+    if (named.has(storagePath)) continue;
+    const { mtimeMs } = await fs.stat(absoluteStoredPath(storagePath));
+    if (now.getTime() - mtimeMs < IN_FLIGHT_GRACE_MS) continue;
+    await removeStoredBytes([storagePath]);
+    files++;
+  }
+  return { rows: released.length, files };
 }
