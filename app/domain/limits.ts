@@ -26,20 +26,21 @@ export const FORM_FIELD_LIMIT = 1000;
 const MB = 1024 * 1024;
 
 /**
- * What one submitted body may carry, counted while it streams in (Content-Length or not:
- * app/utils/forms.server.ts). The largest legitimate upload is a work log with its evidence
- * (before/after photos, a training material) or a completion report with its attachments: a
- * handful of phone photos and scanned PDFs. Until now a form with files could not exceed 21 MB
- * in all (the old Content-Length check); 50 MB and 20 files leave room for a dozen photos of a
- * modern phone while one file keeps its 20 MB.
+ * What one submitted body may carry, counted while it streams in, Content-Length or not
+ * (app/utils/forms.server.ts; docs/decisions/014-uploads-streamed-limits-and-file-lifecycle.md).
+ * The largest legitimate upload is a work log with its evidence (before/after photos, a training
+ * material) or a completion report with its attachments. Browsers always declare the length, and
+ * a form with files has never been accepted above 21 MB in all: that stays the bound of a whole
+ * form (one file at its limit plus the form's text), now for chunked bodies too, and the files
+ * are held in memory only up to it.
  */
 export const UPLOAD_LIMITS = {
   /** one file (a scanned PDF, a photo) */
   fileBytes: 20 * MB,
   /** files in one form (an empty file input counts: browsers send it as an empty file) */
   files: 20,
-  /** the whole body of a form with files */
-  requestBytes: 50 * MB,
-  /** the whole body of a form without files: the longest texts of the largest form are far below */
+  /** the whole content of a form with files */
+  requestBytes: 21 * MB,
+  /** the whole content of a form without files: the longest texts of the largest form are far below */
   formBytes: 2 * MB,
 } as const;
