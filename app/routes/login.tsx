@@ -1,13 +1,21 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { prisma } from "~/db.server";
 import { requestOrigin, securityEvent } from "~/utils/log.server";
-import { createUserSession, getActor, verifyLogin } from "~/auth/session.server";
+import { createUserSession, getActor } from "~/auth/session.server";
+import { attemptSignIn } from "~/auth/throttle.server";
+import { holdMessage, retryAfterSeconds } from "~/auth/throttle-rules";
 import { safeRedirectTarget } from "~/utils/safe-redirect";
 import { readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "로그인 · 스마트공장 AS 트래커" }];
+
+// A hold's answer tells clients when to come back (the page itself too, with a time of day).
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 const LoginSchema = z.object({
   email: z.string().trim().min(1, "이메일을 입력해 주세요.").max(254, "이메일이 너무 깁니다.").email("이메일 형식이 올바르지 않습니다."),
@@ -43,16 +51,23 @@ export async function action({ request }: ActionFunctionArgs) {
     const formError = Object.keys(fieldErrors).length ? undefined : "로그인할 수 없습니다. 다시 시도해 주세요.";
     return Response.json({ fieldErrors, formError, email: String(raw.email ?? "") } satisfies ActionData, { status: 400 });
   }
-  const userId = await verifyLogin(parsed.data.email, parsed.data.password);
-  if (!userId) {
-    securityEvent("login.failure", { email: parsed.data.email, ...requestOrigin(request) });
-    // Same message whether or not the email exists.
+  const outcome = await attemptSignIn(parsed.data.email, parsed.data.password, request);
+  if (!outcome.ok) {
+    const { heldUntil } = outcome;
+    securityEvent("login.failure", { email: parsed.data.email, held: heldUntil !== null, ...requestOrigin(request) });
+    // Same answers whether or not the email exists (the hold too: unknown addresses are throttled alike).
+    if (heldUntil) {
+      return Response.json({ formError: holdMessage(heldUntil), email: parsed.data.email } satisfies ActionData, {
+        status: 429,
+        headers: { "Retry-After": String(retryAfterSeconds(heldUntil, new Date())) },
+      });
+    }
     return Response.json({ formError: "이메일 또는 비밀번호가 올바르지 않습니다.", email: parsed.data.email } satisfies ActionData, {
       status: 400,
     });
   }
-  securityEvent("login.success", { userId, email: parsed.data.email, ...requestOrigin(request) });
-  return createUserSession({ userId, request, redirectTo: safeRedirectTarget(parsed.data.redirectTo) });
+  securityEvent("login.success", { userId: outcome.userId, email: parsed.data.email, ...requestOrigin(request) });
+  return createUserSession({ userId: outcome.userId, request, redirectTo: safeRedirectTarget(parsed.data.redirectTo) });
 }
 
 export default function Login() {

@@ -1,12 +1,20 @@
 // A production server process of our own, for tests that must stop, kill or
 // restart it (the shared Playwright web server must stay up for the others).
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
+import { applyMigrations } from "../../scripts/db/lib/apply.mjs";
 
 const root = process.cwd();
 export const serverJs = path.join(root, process.env.BUILD_DIR ?? "build", "node", "server.js");
 
-export type ServerOptions = { port: number; dataDir: string; env?: NodeJS.ProcessEnv };
+export type ServerOptions = {
+  port: number;
+  dataDir: string;
+  env?: Record<string, string | undefined>;
+  /** Receives the server's standard output (its JSON log lines); without it the output is dropped. */
+  stdout?: (text: string) => void;
+};
 
 export function serverEnv({ port, dataDir, env }: ServerOptions): NodeJS.ProcessEnv {
   return {
@@ -36,7 +44,8 @@ export async function waitForHealth(port: number, ms = 15_000): Promise<void> {
 }
 
 export async function startServer(opts: ServerOptions): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [serverJs], { env: serverEnv(opts), stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [serverJs], { env: serverEnv(opts), stdio: ["ignore", opts.stdout ? "pipe" : "ignore", "pipe"] });
+  if (opts.stdout) child.stdout?.on("data", (d) => opts.stdout?.(String(d)));
   let stderr = "";
   child.stderr?.on("data", (d) => (stderr += String(d)));
   try {
@@ -54,4 +63,18 @@ export function stopServer(child: ChildProcess, signal: NodeJS.Signals = "SIGTER
     child.once("exit", (code) => resolve(code));
     child.kill(signal);
   });
+}
+
+/** A fresh data folder (data/e2e-<port>) whose database is migrated and seeded with the demo data, for a server of a test's own. */
+export function seededDataDir(port: number): string {
+  const dir = path.join(root, "data", `e2e-${port}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  applyMigrations({ databaseFile: path.join(dir, "e2e.db"), migrationsDir: path.join(root, "prisma", "migrations"), log: () => {} });
+  const seed = spawnSync(process.execPath, [path.join(path.dirname(serverJs), "seed.js")], {
+    env: serverEnv({ port, dataDir: dir }),
+    encoding: "utf8",
+  });
+  if (seed.status !== 0) throw new Error(`seeding data/e2e-${port} failed: ${seed.stderr}`);
+  return dir;
 }
