@@ -760,7 +760,9 @@ test("a body the server never reads does not stall the next request on the same 
         {
           method,
           agent,
-          headers: body ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.byteLength) } : {},
+          headers: body
+            ? { Origin: baseURL!, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.byteLength) }
+            : {},
         },
         (response) => {
           response.resume();

@@ -101,6 +101,7 @@ test("vendor2 quotes AS-2024-0004 and revises it; maker2 sees the latest total a
   await expect(maker.page.getByRole("button", { name: "견적 저장" })).toHaveCount(0);
   // a manufacturer's POST is refused all the same, and writes nothing
   const forged = await maker.page.request.post(`/tickets/${ids["AS-2024-0004"]}/quote`, {
+    headers: { Origin: new URL(maker.page.url()).origin },
     form: {
       intent: "save",
       baseVersion: "2",
