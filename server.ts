@@ -11,7 +11,16 @@ import type { ServerBuild } from "@remix-run/node";
 import { Server as SocketServer } from "socket.io";
 import { closeDatabase, databaseReady } from "~/db.server";
 import { attachRealtime } from "~/realtime/hub.server";
-import { cspNonce, inFlightLimit, loginLimiter, sameOriginWrites, securityHeaders, writeLimiter } from "~/utils/http-guards.server";
+import { compressResponses, hashedAssets } from "~/utils/http-delivery.server";
+import {
+  admissionControl,
+  admissionLimitsFromEnv,
+  cspNonce,
+  loginLimiter,
+  sameOriginWrites,
+  securityHeaders,
+  writeLimiter,
+} from "~/utils/http-guards.server";
 import { log } from "~/utils/log.server";
 import { withRequestMemo } from "~/utils/request-memo.server";
 
@@ -54,10 +63,14 @@ async function main() {
     });
     next();
   });
-  // at most MAX_IN_FLIGHT requests inside the app at once, the rest served in arrival order
-  app.use(inFlightLimit(Number(process.env.MAX_IN_FLIGHT ?? 8)));
   app.use(cspNonce);
   app.use(securityHeaders({ enforce: isProduction }));
+  app.use(compressResponses());
+  // before the queue: a write from elsewhere is refused at once, it takes no place in a lane
+  app.use(sameOriginWrites);
+  // at most MAX_IN_FLIGHT pages (and TRANSFER_MAX_IN_FLIGHT downloads, exports, uploads) inside the
+  // app at once, a bounded queue for each in arrival order, 503 + Retry-After beyond it
+  app.use(admissionControl(admissionLimitsFromEnv(process.env)));
   app.use((req, _res, next) => {
     // The client address as Express sees it (honouring TRUST_PROXY), for the security log.
     req.headers["x-as-client-ip"] = req.ip ?? "";
@@ -76,7 +89,7 @@ async function main() {
   if (isProduction) {
     const buildDir = path.resolve(process.cwd(), process.env.BUILD_DIR ?? "build");
     build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
-    app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
+    app.use("/assets", hashedAssets(path.join(buildDir, "client", "assets")));
     app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   } else {
     const vite = await import("vite");
@@ -90,7 +103,6 @@ async function main() {
 
   app.use("/login", loginLimiter(limits));
   app.use(writeLimiter(limits));
-  app.use(sameOriginWrites);
 
   app.all(
     "*",
