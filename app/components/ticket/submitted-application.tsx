@@ -52,10 +52,9 @@ export function SubmittedApplication({ application }: Props) {
           제출 후 변경된 회사 정보가 없습니다.
         </p>
       ) : null}
+      {/* one <div> per pair (a <dl> holds either pairs or divs); display: contents keeps the facts grid */}
       <dl className="facts" data-testid="submitted-application">
-        <dt>공급기업</dt>
-        <dd>{application.supplierName}</dd>
-        {application.fields.map((f) => (
+        {[{ field: "supplier", label: "공급기업", value: application.supplierName }, ...application.fields].map((f) => (
           <div key={f.field} data-field={f.field} style={{ display: "contents" }}>
             <dt>{f.label}</dt>
             <dd>{f.value}</dd>
