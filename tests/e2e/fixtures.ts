@@ -248,7 +248,23 @@ export function cloneSubmittedTicket(
     db()
       .prepare(`UPDATE Ticket SET ${cols.map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`)
       .run({ ...patch, id: newId });
+  if (AGREED_STATES.includes(state))
+    addAgreement(newId, typeof patch.windowEndOn === "string" ? patch.windowEndOn : addDaysIso(seoulToday(), 90));
   return newId;
+}
+
+/** States after 협약체결: a ticket there has an agreement (work-log dates must lie within its period). */
+const AGREED_STATES = ["agreed", "funded", "in_progress", "completion_check", "completed", "follow_up"];
+
+/** An agreement that began 30 days ago and ends on `endOn`, signed by the demo monitor. */
+function addAgreement(ticketId: string, endOn: string) {
+  const monitor = (db().prepare(`SELECT id FROM User WHERE email = 'monitor@demo.kr'`).get() as { id: string }).id;
+  db()
+    .prepare(
+      `INSERT INTO Agreement (id, ticketId, startOn, baseEndOn, endOn, extensionMonths, agreedCost, subsidy, companyShare, signedById, signedAt)
+       VALUES (?, ?, ?, ?, ?, 0, 10000000, 5000000, 5000000, ?, ?)`,
+    )
+    .run(id(), ticketId, addDaysIso(seoulToday(), -30), endOn, endOn, monitor, stamp());
 }
 
 /** Non-draft tickets per state of the monitor's Technopark (what the dashboard must show). */
