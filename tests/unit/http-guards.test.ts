@@ -165,12 +165,18 @@ describe("admissionControl", () => {
   }
   const small = { pages: { maxInFlight: 1, maxQueue: 1 }, transfers: { maxInFlight: 1, maxQueue: 7 }, retryAfterSeconds: 3 };
 
-  it("beyond the bounded queue answers 503 with Retry-After and a short Korean page; the admitted are served", async () => {
-    const s = await lanes(small);
+  /** With `small` limits: "a" inside the page lane, "b" waiting behind it; the queue is full. */
+  async function fillPageLane(s: Awaited<ReturnType<typeof lanes>>) {
     const a = s.get("/hold?id=a");
     await s.startedSignal("a");
     const b = s.get("/hold?id=b");
     await s.arrived("b");
+    return { a, b };
+  }
+
+  it("beyond the bounded queue answers 503 with Retry-After and a short Korean page; the admitted are served", async () => {
+    const s = await lanes(small);
+    const { a, b } = await fillPageLane(s);
     const c = await s.get("/hold?id=c").reply;
     expect(c.status).toBe(503);
     expect(c.headers["retry-after"]).toBe("3");
@@ -246,10 +252,7 @@ describe("admissionControl", () => {
 
   it("static assets and the health check never wait", async () => {
     const s = await lanes(small);
-    const a = s.get("/hold?id=a");
-    await s.startedSignal("a");
-    const b = s.get("/hold?id=b");
-    await s.arrived("b");
+    const { a, b } = await fillPageLane(s);
     // not routed here: 404 from Express, but answered, neither queued nor refused
     expect((await s.get("/assets/app.js").reply).status).toBe(404);
     expect((await s.get("/healthz").reply).status).toBe(404);
