@@ -3,11 +3,10 @@
 // the application as submitted; the latest submission counts; a ticket submitted before the
 // snapshot existed falls back to the current profile.
 import "../support/test-db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeTestDatabase } from "../support/test-db";
-import { closeDatabase, databaseReady, prisma } from "~/db.server";
-import { seedDemoData } from "../../prisma/demo-data";
-import { actorFromSessionId } from "~/auth/session.server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useSeededDatabase } from "../support/seeded-db";
+import { actorFor } from "../support/actors";
+import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { isDomainError, type DocumentKind } from "~/domain";
 import { uploadDocument } from "~/models/documents.server";
@@ -24,16 +23,6 @@ let monitor: Actor;
 let maker1: Actor;
 let maker2: Actor;
 let vendor1: Actor;
-
-async function actorFor(email: string): Promise<Actor> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-  const session = await prisma.session.create({
-    data: { id: `sf-${email}-${Math.random()}`.padEnd(43, "x").slice(0, 43), userId: user.id, expiresAt: new Date(Date.now() + 60_000) },
-  });
-  const actor = await actorFromSessionId(session.id);
-  if (!actor) throw new Error(`no actor for ${email}`);
-  return actor;
-}
 
 const byNumber = (number: string) => prisma.ticket.findUniqueOrThrow({ where: { number } });
 const pdf = (name: string) => new File([Buffer.from("%PDF-1.4\n%%EOF\n", "latin1")], name, { type: "application/pdf" });
@@ -71,17 +60,11 @@ async function editProfile(actor: Actor, patch: Partial<ProfileInput>) {
   await updateCompanyProfile(actor, version, input);
 }
 
+useSeededDatabase(TODAY);
 beforeAll(async () => {
-  await databaseReady();
-  await seedDemoData(TODAY);
   [monitor, maker1, maker2, vendor1] = await Promise.all(
     ["monitor@demo.kr", "maker1@demo.kr", "maker2@demo.kr", "vendor1@demo.kr"].map((email) => actorFor(email)),
   );
-});
-
-afterAll(async () => {
-  await closeDatabase();
-  removeTestDatabase();
 });
 
 describe("eligibility facts captured at submission", () => {
