@@ -173,13 +173,13 @@ const oversized: { what: string; files: () => FilePart[]; limit: (framing: Frami
   },
   {
     what: "more files than a form may carry",
-    // ten times the number allowed, all of them together well within the bytes a form may carry
+    // fifteen times the number allowed, all of them together still within the bytes a form may carry
     files: () =>
-      Array.from({ length: UPLOAD_LIMITS.files * 10 }, (_, i) => ({
+      Array.from({ length: UPLOAD_LIMITS.files * 15 }, (_, i) => ({
         field: "afterPhoto",
         name: `p${i}.png`,
         type: "image/png",
-        bytes: 32 * 1024,
+        bytes: 64 * 1024,
       })),
     limit: () => `${UPLOAD_LIMITS.files}개`,
   },

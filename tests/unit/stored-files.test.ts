@@ -7,9 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeTestDatabase } from "../support/test-db";
+import { actorFor } from "../support/actors";
 import { closeDatabase, databaseReady, prisma } from "~/db.server";
 import { seedDemoData } from "../../prisma/demo-data";
-import { actorFromSessionId } from "~/auth/session.server";
 import type { Actor } from "~/auth/actor";
 import { ConflictError } from "~/models/errors.server";
 import { createWorkLog, updateWorkLog, type WorkLogFields } from "~/models/work-log.server";
@@ -21,16 +21,6 @@ const TODAY = "2026-11-27";
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const HOUR = 3600_000;
-
-async function actorFor(email: string): Promise<Actor> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-  const session = await prisma.session.create({
-    data: { id: `sf-${email}-${Math.random()}`.padEnd(43, "x").slice(0, 43), userId: user.id, expiresAt: new Date(Date.now() + 600_000) },
-  });
-  const actor = await actorFromSessionId(session.id);
-  if (!actor) throw new Error(`no actor for ${email}`);
-  return actor;
-}
 
 const onDisk = (storagePath: string) => fs.existsSync(path.join(dataDir(), storagePath));
 const fields: WorkLogFields = {
