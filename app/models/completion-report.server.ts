@@ -24,7 +24,7 @@ export async function getCompletionPage(actor: Actor, ticketId: string, today: I
           results: true,
           submittedAt: true,
           authorId: true,
-          attachments: { select: { id: true, purpose: true, file: { select: { id: true, originalName: true, size: true } } } },
+          attachments: { select: { id: true, purpose: true, file: { select: { id: true, originalName: true, mimeType: true, size: true } } } },
         },
       },
     },

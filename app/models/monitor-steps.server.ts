@@ -56,7 +56,7 @@ export async function getReviewData(actor: Actor, ticketId: string, today: IsoDa
         issuedOn: true,
         fiscalYear: true,
         attachedAtApplication: true,
-        file: { select: { id: true, originalName: true, size: true } },
+        file: { select: { id: true, originalName: true, mimeType: true, size: true } },
       },
     }),
     prisma.requirementReview.findMany({
@@ -662,7 +662,7 @@ export async function getCompletionData(actor: Actor, ticketId: string, today: I
         summary: true,
         results: true,
         submittedAt: true,
-        attachments: { select: { id: true, purpose: true, file: { select: { id: true, originalName: true } } } },
+        attachments: { select: { id: true, purpose: true, file: { select: { id: true, originalName: true, mimeType: true } } } },
       },
     }),
     prisma.completionCheck.findMany({

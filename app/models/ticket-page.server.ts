@@ -36,7 +36,7 @@ const TICKET_EXTRAS_SELECT = {
       fiscalYear: true,
       issuedOn: true,
       attachedAtApplication: true,
-      file: { select: { id: true, originalName: true } },
+      file: { select: { id: true, originalName: true, mimeType: true } },
     },
   },
   quotes: { orderBy: { version: "desc" }, select: QUOTE_SELECT },

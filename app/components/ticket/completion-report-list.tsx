@@ -1,5 +1,6 @@
 // 제출된 완료 보고: every completion report of the ticket (latest first) with its attachments.
 import { formatKoreanDate, seoulDate } from "~/domain";
+import { FileName } from "~/components/file-name";
 
 export type CompletionReportView = {
   id: string;
@@ -7,7 +8,7 @@ export type CompletionReportView = {
   results: string;
   submittedAt: string | Date;
   authorName: string | null;
-  attachments: { id: string; file: { id: string; originalName: string } }[];
+  attachments: { id: string; file: { id: string; originalName: string; mimeType: string } }[];
 };
 
 export function CompletionReports({ reports }: { reports: CompletionReportView[] }) {
@@ -36,7 +37,9 @@ export function CompletionReports({ reports }: { reports: CompletionReportView[]
                     <ul style={{ margin: 0, paddingLeft: "1.1rem" }}>
                       {r.attachments.map((a) => (
                         <li key={a.id}>
-                          <a href={`/files/${a.file.id}`}>{a.file.originalName}</a>
+                          <a href={`/files/${a.file.id}`}>
+                            <FileName file={a.file} />
+                          </a>
                         </li>
                       ))}
                     </ul>

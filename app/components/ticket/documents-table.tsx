@@ -2,6 +2,7 @@
 // delete button: a submit button of the page's delete form (its value is the document id).
 import { formatKoreanDateShort } from "~/domain";
 import type { DocumentsPage } from "~/models/documents.server";
+import { FileName } from "~/components/file-name";
 
 function sizeLabel(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)}MB` : `${Math.max(1, Math.round(bytes / 1024))}KB`;
@@ -50,7 +51,7 @@ export function DocumentsTable({
               </td>
               <td data-label="파일">
                 <a href={`/files/${d.file.id}`} download>
-                  {d.file.originalName}
+                  <FileName file={d.file} />
                 </a>{" "}
                 <span className="muted">({sizeLabel(d.file.size)})</span>
               </td>

@@ -9,6 +9,7 @@ import {
   seoulDate,
 } from "~/domain";
 import { Section } from "~/components/monitor/step";
+import { FileName } from "~/components/file-name";
 
 type Props = {
   eligibility: { eligible: boolean; reasons: { code: string; message: string; clause: string }[] };
@@ -19,7 +20,7 @@ type Props = {
     fiscalYear: number | null;
     issuedOn: string;
     attachedAtApplication: boolean;
-    file: { id: string; originalName: string };
+    file: { id: string; originalName: string; mimeType: string };
   }[];
   reviews: { id: string; result: string; fixList: string | null; reason: string | null; reviewedAt: Date | string }[];
 };
@@ -76,7 +77,9 @@ export function ReviewFacts({ eligibility, checklist, documents, reviews }: Prop
               <li key={d.id}>
                 {isDocumentKind(d.kind) ? DOCUMENT_KIND_LABELS[d.kind] : d.kind}
                 {d.fiscalYear ? ` (${d.fiscalYear}년)` : ""} · 발행일 {formatKoreanDateShort(d.issuedOn)} ·{" "}
-                <a href={`/files/${d.file.id}`}>{d.file.originalName}</a>
+                <a href={`/files/${d.file.id}`}>
+                  <FileName file={d.file} />
+                </a>
                 {d.attachedAtApplication ? "" : <span className="muted"> (신청 후 제출)</span>}
               </li>
             ))}

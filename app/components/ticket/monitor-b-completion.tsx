@@ -2,6 +2,7 @@
 // the completion reports and the history of checks.
 import { WORK_LOG_STATUS_LABELS, formatKoreanDate, formatKoreanDateShort, isWorkLogStatus, seoulDate } from "~/domain";
 import { Section } from "~/components/monitor/step";
+import { FileName } from "~/components/file-name";
 
 type Gap = { code: string; message: string; clause: string };
 type Log = {
@@ -20,7 +21,7 @@ type Report = {
   summary: string;
   results: string;
   submittedAt: string | Date;
-  attachments: { id: string; file: { id: string; originalName: string } }[];
+  attachments: { id: string; file: { id: string; originalName: string; mimeType: string } }[];
 };
 type Check = { id: string; result: string; findings: string | null; checkedOn: string };
 
@@ -78,7 +79,9 @@ export function CompletionEvidence({ logs, reports }: { logs: Log[]; reports: Re
               <ul>
                 {r.attachments.map((a) => (
                   <li key={a.id}>
-                    <a href={`/files/${a.file.id}`}>{a.file.originalName}</a>
+                    <a href={`/files/${a.file.id}`}>
+                      <FileName file={a.file} />
+                    </a>
                   </li>
                 ))}
               </ul>

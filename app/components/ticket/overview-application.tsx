@@ -16,6 +16,7 @@ import {
   type DocumentKind,
 } from "~/domain";
 import type { OverviewData } from "~/routes/tickets.$ticketId._index";
+import { FileName } from "~/components/file-name";
 
 function Money({ value }: { value: number | null | undefined }) {
   return <>{value == null ? "—" : formatKRW(value)}</>;
@@ -213,7 +214,7 @@ export function DocumentsSummary({ data }: { data: OverviewData }) {
                 {DOCUMENT_KIND_LABELS[d.kind as DocumentKind] ?? d.kind}
                 {d.fiscalYear ? ` (${d.fiscalYear}년)` : ""} · 발행일 {formatKoreanDateShort(d.issuedOn)} ·{" "}
                 <a href={`/files/${d.file.id}`} download>
-                  {d.file.originalName}
+                  <FileName file={d.file} />
                 </a>
               </li>
             ))}

@@ -9,6 +9,7 @@ import { ATTACHMENT_PURPOSE_LABELS, formatKoreanDate, workDateBounds, type Execu
 import { Field, FieldError, StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import type { StepReply } from "~/utils/step-reply";
 import { hoursOf, type WorkLogView } from "./work-log-list";
+import { FileName } from "~/components/file-name";
 
 export type WorkLogPartInput = { name: string; oldSerial: string; newSerial: string };
 export type WorkLogInput = {
@@ -194,7 +195,7 @@ export function WorkLogForm({
             {log.attachments.map((a) => (
               <label key={a.id} className="checkline" htmlFor={`remove-${a.id}`}>
                 <input id={`remove-${a.id}`} type="checkbox" name="removeAttachment" value={a.id} />
-                삭제: {a.purposeLabel} · {a.file.originalName}
+                삭제: {a.purposeLabel} · <FileName file={a.file} />
               </label>
             ))}
           </fieldset>

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { WORK_LOG_STATUS_LABELS, describeEvidence, formatKoreanDate, type Role, type WorkLogStatus } from "~/domain";
 import { StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import type { StepReply } from "~/utils/step-reply";
+import { FileName } from "~/components/file-name";
 
 export type WorkLogView = {
   id: string;
@@ -23,7 +24,12 @@ export type WorkLogView = {
   authorName: string | null;
   confirmedByName: string | null;
   parts: { id: string; name: string; oldSerial: string | null; newSerial: string | null }[];
-  attachments: { id: string; purpose: string; purposeLabel: string; file: { id: string; originalName: string; size: number } }[];
+  attachments: {
+    id: string;
+    purpose: string;
+    purposeLabel: string;
+    file: { id: string; originalName: string; mimeType: string; size: number };
+  }[];
 };
 
 /** "4.5" hours from minutes. */
@@ -130,7 +136,7 @@ function Evidence({ log }: { log: WorkLogView }) {
             <li key={a.id}>
               {a.purposeLabel}:{" "}
               <a href={`/files/${a.file.id}`} data-file-id={a.file.id}>
-                {a.file.originalName}
+                <FileName file={a.file} />
               </a>{" "}
               <span className="muted">({Math.max(1, Math.round(a.file.size / 1024)).toLocaleString("ko-KR")}KB)</span>
             </li>
