@@ -36,7 +36,10 @@ export function normalizeAddress(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const listeners = new Set<() => void>();
+// On globalThis: server.ts (its own bundle) starts the sender, the routes (the Remix build, or Vite's
+// modules in development) enqueue — two copies of this module, one set of listeners.
+const globalForMail = globalThis as unknown as { __asTrackerMailListeners?: Set<() => void> };
+const listeners: Set<() => void> = (globalForMail.__asTrackerMailListeners ??= new Set());
 
 /** The sender subscribes: it is woken after a transaction that enqueued mail (instead of waiting for its next poll). */
 export function onMailEnqueued(listener: () => void): () => void {
