@@ -22,6 +22,7 @@ import {
   writeLimiter,
 } from "~/utils/http-guards.server";
 import { log } from "~/utils/log.server";
+import { startMailSender } from "~/mail/sender.server";
 import { withRequestMemo } from "~/utils/request-memo.server";
 
 // Prisma's query compiler is WebAssembly. V8 compiles it with its baseline compiler
@@ -40,6 +41,8 @@ let draining = false;
 
 async function main() {
   await databaseReady();
+  // delivers the mail outbox (null without SMTP_URL: mail stays in the outbox, the demo mailbox shows it)
+  const mailSender = startMailSender();
 
   const app = express();
   app.disable("x-powered-by");
@@ -138,6 +141,7 @@ async function main() {
     setTimeout(() => {
       detachRealtime();
       io.close(async () => {
+        await mailSender?.stop();
         await closeDatabase();
         log.info("closed cleanly");
         process.exit(0);

@@ -1,11 +1,14 @@
 // Servers for the end-to-end tests: builds once (when stale), then starts
 // E2E_INSTANCES production servers exactly as `npm start` does, on ports
 // PORT, PORT+1, …, each on a fresh database and data folder (data/e2e-<port>),
-// one after another. Stops them all when it is stopped.
+// one after another. Each instance really sends its mail: to an SMTP sink of its own (a real SMTP
+// server on a free port) that writes every message it receives into data/e2e-<port>/mail/ as a .eml
+// file (tests/e2e/mailbox.ts reads them). Stops them all when it is stopped.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startSmtpSink } from "./smtp-sink.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const base = Number(process.env.PORT ?? 3100);
@@ -41,6 +44,7 @@ for (let i = 0; i < count; i++) {
   const dir = path.join(root, "data", `e2e-${port}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
+  const sink = await startSmtpSink({ dir: path.join(dir, "mail") });
   const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
@@ -49,6 +53,8 @@ for (let i = 0; i < count; i++) {
       PORT: String(port),
       DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
       DATA_DIR: dir,
+      SMTP_URL: sink.url,
+      APP_URL: `http://localhost:${port}`,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
   });
