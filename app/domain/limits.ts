@@ -44,3 +44,6 @@ export const UPLOAD_LIMITS = {
   /** the whole content of a form without files: the longest texts of the largest form are far below */
   formBytes: 2 * MB,
 } as const;
+
+/** The upload limits as a person reads them beside a file input. */
+export const UPLOAD_LIMITS_TEXT = `한 파일 ${UPLOAD_LIMITS.fileBytes / MB}MB 이하, 한 번에 ${UPLOAD_LIMITS.files}개·모두 합해 ${UPLOAD_LIMITS.requestBytes / MB}MB까지`;

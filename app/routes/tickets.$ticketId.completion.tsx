@@ -4,7 +4,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { STATE_LABELS, isTicketState } from "~/domain";
+import { STATE_LABELS, UPLOAD_LIMITS_TEXT, isTicketState } from "~/domain";
 import { getCompletionPage, reportCompletionWithUploads } from "~/models/completion-report.server";
 import { fields } from "~/utils/fields";
 import type { StepReply } from "~/utils/step-reply";
@@ -97,7 +97,7 @@ export default function CompletionPage() {
               aria-describedby="report-attachments-hint"
             />
             <p className="muted" id="report-attachments-hint">
-              PDF, JPG, PNG, HWP/HWPX, XLSX, DOCX · 한 파일 20MB 이하 (내용으로 형식을 확인합니다).
+              PDF, JPG, PNG, HWP/HWPX, XLSX, DOCX · {UPLOAD_LIMITS_TEXT} (내용으로 형식을 확인합니다).
             </p>
           </div>
           <button type="submit" disabled={props.pending}>

@@ -5,7 +5,7 @@
 import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import type { z } from "zod";
-import { ATTACHMENT_PURPOSE_LABELS, formatKoreanDate, workDateBounds, type ExecutionPeriod } from "~/domain";
+import { ATTACHMENT_PURPOSE_LABELS, UPLOAD_LIMITS_TEXT, formatKoreanDate, workDateBounds, type ExecutionPeriod } from "~/domain";
 import { Field, FieldError, StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import type { StepReply } from "~/utils/step-reply";
 import { hoursOf, type WorkLogView } from "./work-log-list";
@@ -201,7 +201,7 @@ export function WorkLogForm({
           </fieldset>
         ) : null}
         <p className="muted">
-          파일은 JPG·PNG(사진), PDF·HWP·HWPX·XLSX·DOCX(자료)만, 한 파일 20MB 이하로 올릴 수 있습니다. 파일 형식은 내용으로 확인합니다.
+          파일은 JPG·PNG(사진), PDF·HWP·HWPX·XLSX·DOCX(자료)만, {UPLOAD_LIMITS_TEXT} 올릴 수 있습니다. 파일 형식은 내용으로 확인합니다.
         </p>
         <div style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap" }}>
           <button type="submit" disabled={props.pending}>
