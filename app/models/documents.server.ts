@@ -53,7 +53,8 @@ export async function getDocumentsPage(actor: Actor, ticketId: string, today: Is
       title: facts.title,
       state: facts.state,
       version: facts.version,
-      basis: facts.manufacturer.eligibilityBasis,
+      // as the rules read it: as submitted once submitted (ADR 018)
+      basis: assessment.applicant.eligibilityBasis,
     },
     applicationDate,
     checklist: assessment.checklist,

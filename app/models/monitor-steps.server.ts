@@ -123,8 +123,9 @@ export async function getEvaluationData(actor: Actor, ticketId: string, today: I
   const assessment = await getTicketAssessment(actor, ticketId, today);
   if (!assessment) return null;
   const { facts, params } = assessment;
-  const basis =
-    facts.manufacturer.eligibilityBasis && isEligibilityBasis(facts.manufacturer.eligibilityBasis) ? facts.manufacturer.eligibilityBasis : null;
+  // the basis as the rules read it: as submitted (ADR 018), so the sheet matches the score
+  const submittedBasis = assessment.applicant.eligibilityBasis;
+  const basis = submittedBasis && isEligibilityBasis(submittedBasis) ? submittedBasis : null;
   const ev = facts.evaluation;
   return {
     basis,
