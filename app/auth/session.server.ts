@@ -53,31 +53,30 @@ export async function readSessionId(cookieHeader: string | null): Promise<string
   return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
 }
 
-/** Looks the session up in the database on every request; expired or revoked → null. */
-export async function actorFromSessionId(sessionId: string | null): Promise<Actor | null> {
-  if (!sessionId) return null;
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
+// What a session's actor is made of, for one session (each request) and for many (the live hub's sweep).
+const SESSION_ACTOR_SELECT = {
+  expiresAt: true,
+  user: {
     select: {
-      expiresAt: true,
-      user: {
-        select: {
-          id: true,
-          name: true,
-          email: true,
-          role: true,
-          organization: { select: { id: true, name: true, kind: true } },
-        },
-      },
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      organization: { select: { id: true, name: true, kind: true } },
     },
-  });
-  if (!session || session.expiresAt.getTime() <= Date.now()) return null;
-  const { user } = session;
+  },
+} as const;
+
+type SessionUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  organization: { id: string; name: string; kind: string };
+};
+
+function actorOf(user: SessionUser, programIds: string[] | undefined): Actor | null {
   if (!isRole(user.role)) return null;
-  const programIds =
-    user.role === "monitor"
-      ? (await prisma.program.findMany({ where: { technoparkId: user.organization.id }, select: { id: true } })).map((p) => p.id)
-      : undefined;
   return {
     programIds,
     userId: user.id,
@@ -88,6 +87,39 @@ export async function actorFromSessionId(sessionId: string | null): Promise<Acto
     organizationName: user.organization.name,
     organizationKind: user.organization.kind,
   };
+}
+
+/** Looks the session up in the database on every request; expired or revoked → null. */
+export async function actorFromSessionId(sessionId: string | null): Promise<Actor | null> {
+  if (!sessionId) return null;
+  const session = await prisma.session.findUnique({ where: { id: sessionId }, select: SESSION_ACTOR_SELECT });
+  if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+  const { user } = session;
+  const programIds =
+    user.role === "monitor"
+      ? (await prisma.program.findMany({ where: { technoparkId: user.organization.id }, select: { id: true } })).map((p) => p.id)
+      : undefined;
+  return actorOf(user, programIds);
+}
+
+/** The actors of many sessions, read now (two queries whatever their number); expired, revoked or invalid ones are absent. */
+export async function actorsFromSessionIds(sessionIds: readonly string[]): Promise<Map<string, Actor>> {
+  const actors = new Map<string, Actor>();
+  if (sessionIds.length === 0) return actors;
+  const sessions = await prisma.session.findMany({
+    where: { id: { in: [...sessionIds] }, expiresAt: { gt: new Date() } },
+    select: { id: true, ...SESSION_ACTOR_SELECT },
+  });
+  const technoparks = [...new Set(sessions.filter((s) => s.user.role === "monitor").map((s) => s.user.organization.id))];
+  const programs = technoparks.length
+    ? await prisma.program.findMany({ where: { technoparkId: { in: technoparks } }, select: { id: true, technoparkId: true } })
+    : [];
+  for (const { id, user } of sessions) {
+    const programIds = user.role === "monitor" ? programs.filter((p) => p.technoparkId === user.organization.id).map((p) => p.id) : undefined;
+    const actor = actorOf(user, programIds);
+    if (actor) actors.set(id, actor);
+  }
+  return actors;
 }
 
 export async function getActor(request: Request): Promise<Actor | null> {

@@ -24,10 +24,15 @@ export type DomainEvent = {
 /** The part of an event that goes over the wire (the audience stays on the server). */
 export type LiveEvent = Omit<DomainEvent, "audience">;
 
+/** Whose live access changed: one user's, or every member's of one organisation. */
+export type AccessChange = { userId: string } | { organizationId: string };
+
 type Hub = {
   publish: (event: DomainEvent) => void;
   /** Disconnects the sockets of a session that was signed out or revoked. */
   endSession: (sessionId: string) => void;
+  /** Takes the sockets concerned out of every room at once, then re-reads their access: re-roomed, or disconnected. */
+  recheckAccess: (change: AccessChange) => void;
 };
 
 // The hub lives in the server bundle and the routes in the Remix build: both
@@ -40,7 +45,7 @@ export function registerHub(hub: Hub | undefined): void {
 
 /** Test seam and the hub's own registration: receive every published event. */
 export function registerPublisher(publish: ((event: DomainEvent) => void) | undefined): void {
-  registry.__asTrackerHub = publish ? { publish, endSession: () => {} } : undefined;
+  registry.__asTrackerHub = publish ? { publish, endSession: () => {}, recheckAccess: () => {} } : undefined;
 }
 
 /** Call after the transaction has committed; never throws into the caller. */
@@ -63,4 +68,27 @@ export function endLiveSession(sessionId: string): void {
   } catch (error) {
     console.error("ending live sockets failed", error);
   }
+}
+
+function recheck(change: AccessChange): void {
+  try {
+    registry.__asTrackerHub?.recheckAccess(change);
+  } catch (error) {
+    console.error("re-checking live access failed", error);
+  }
+}
+
+/**
+ * A user's access changed (left or moved organisation, another role, deactivated): call after
+ * the commit. From this moment the user's sockets receive nothing; then each is re-roomed by
+ * its session's actor as read from the database, or disconnected when the session no longer
+ * yields one. The periodic sweep catches changes made without this call, within its interval.
+ */
+export function endUserAccess(userId: string): void {
+  recheck({ userId });
+}
+
+/** The same for every member of an organisation (e.g. deactivated): call after the commit. */
+export function endOrganizationAccess(organizationId: string): void {
+  recheck({ organizationId });
 }

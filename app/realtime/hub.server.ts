@@ -4,25 +4,39 @@
 // - Rooms are decided by the server: the user, the organisation, the
 //   monitors of each program, and a ticket only after a scope check.
 // - Committed domain events go only to the rooms allowed to read the ticket.
+// - Rooms follow access (docs/decisions/017): each event of a ticket first removes from its
+//   room the sockets whose organisation is not in the event's audience; a change of a user's
+//   or an organisation's access (endUserAccess / endOrganizationAccess) takes their sockets
+//   out of every room at once and re-rooms them by the actor read again; a periodic sweep
+//   re-reads every socket's actor, so even a change made directly in the database is followed.
 // - A client that reconnects asks for what it missed since its last event;
 //   the answer comes from the persisted audit trail, scoped like the pages.
 import type { Server as SocketServer, Socket } from "socket.io";
 import { z } from "zod";
 import { prisma } from "~/db.server";
-import { actorFromSessionId, readSessionId } from "~/auth/session.server";
+import { actorFromSessionId, actorsFromSessionIds, readSessionId } from "~/auth/session.server";
 import type { Actor } from "~/auth/actor";
 import { ticketScope } from "~/models/ticket.server";
-import { registerHub, type DomainEvent, type LiveEvent } from "./events.server";
+import { registerHub, type AccessChange, type DomainEvent, type LiveEvent } from "./events.server";
+import { mayStay, orgRoom, programRoom, roomsOf, sameAccess, ticketRoom, ticketsIn } from "./rooms";
 
-export type SocketData = { actor: Actor; sessionId: string };
-
-const userRoom = (id: string) => `user:${id}`;
-const orgRoom = (id: string) => `org:${id}`;
-const programRoom = (id: string) => `program:${id}`;
-const ticketRoom = (id: string) => `ticket:${id}`;
+/**
+ * `generation` counts the changes of the socket's rooms by access: a lookup that started before
+ * one (a join's scope check, a re-read of the actor) is stale when it ends and is dropped.
+ * `settling`: a re-check of its access under way, which the socket's own requests wait for.
+ */
+export type SocketData = { actor: Actor; sessionId: string; generation: number; settling?: Promise<void> };
 
 const CATCH_UP_LIMIT = 500;
-const SESSION_SWEEP_MS = 30_000;
+/** How often every socket's session and actor are read again (LIVE_SWEEP_MS, e.g. short for a test). */
+const SWEEP_MS = positiveInteger(process.env.LIVE_SWEEP_MS) ?? 30_000;
+
+function positiveInteger(value: string | undefined): number | null {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+const dataOf = (socket: Socket) => socket.data as SocketData;
 
 const JoinTicket = z.object({ ticketId: z.string().min(1).max(64) }).strict();
 const Since = z.union([
@@ -101,6 +115,110 @@ function handle<T>(socket: Socket, name: string, schema: z.ZodType<T>, fn: (data
   });
 }
 
+/** Leaves every room but the socket's own (socket.io's per-socket room); returns the tickets it had joined. */
+function leaveAll(socket: Socket): string[] {
+  const rooms = [...socket.rooms].filter((room) => room !== socket.id);
+  for (const room of rooms) void socket.leave(room);
+  return ticketsIn(rooms);
+}
+
+/**
+ * Synchronous with the in-memory adapter: between leaving and joining, no event is emitted. The
+ * client is told when its access changed (its page may show what it can no longer read).
+ */
+function putInRooms(socket: Socket, actor: Actor, tickets: readonly string[]): void {
+  leaveAll(socket);
+  void socket.join([...roomsOf(actor), ...tickets.map(ticketRoom)]);
+  const data = dataOf(socket);
+  const changed = !sameAccess(data.actor, actor);
+  data.actor = actor;
+  data.generation += 1;
+  if (changed) socket.emit("access:changed");
+}
+
+/** The socket's rooms for a freshly read actor, with the tickets it had joined that this actor may still read. */
+async function reRoom(socket: Socket, actor: Actor, tickets: readonly string[], generation: number): Promise<void> {
+  const visible = tickets.length
+    ? await prisma.ticket.findMany({ where: { AND: [{ id: { in: [...tickets] } }, ticketScope(actor)] }, select: { id: true } })
+    : [];
+  if (dataOf(socket).generation !== generation || socket.disconnected) return; // a newer change came first
+  putInRooms(
+    socket,
+    actor,
+    visible.map((t) => t.id),
+  );
+}
+
+/**
+ * Brings a socket in line with its actor as read now, unless a newer change came first: no actor
+ * any more → disconnected; rooms taken away (`stripped`: the tickets it had joined) or other
+ * access → re-roomed.
+ */
+async function follow(socket: Socket, actor: Actor | null, generation: number, stripped?: readonly string[]): Promise<void> {
+  if (dataOf(socket).generation !== generation) return;
+  if (!actor) {
+    socket.disconnect(true);
+    return;
+  }
+  if (stripped) await reRoom(socket, actor, stripped, generation);
+  else if (!sameAccess(dataOf(socket).actor, actor)) await reRoom(socket, actor, ticketsIn(socket.rooms), generation);
+}
+
+/** Failing to re-read access must not leave a socket with rooms it may have lost: it is disconnected. */
+function followSafely(socket: Socket, work: Promise<void>): Promise<void> {
+  return work.catch((error: unknown) => {
+    console.error("following live access failed", error);
+    socket.disconnect(true);
+  });
+}
+
+/**
+ * The socket's actor as the database has it now, for the socket's own requests (joining a
+ * ticket, catching up): they never act on an access it lost, even between two sweeps. A change
+ * found here is followed at once. Null when the session yields no actor any more.
+ */
+async function actorNow(socket: Socket): Promise<Actor | null> {
+  const data = dataOf(socket);
+  await data.settling;
+  const generation = data.generation;
+  const actor = await actorFromSessionId(data.sessionId);
+  await followSafely(socket, follow(socket, actor, generation));
+  return socket.disconnected ? null : actor;
+}
+
+/** Every socket's session and actor read again in two queries; expired or revoked sessions lose their sockets. */
+async function sweep(io: SocketServer): Promise<void> {
+  const sockets = [...io.of("/").sockets.values()];
+  if (sockets.length === 0) return;
+  const generations = sockets.map((socket) => dataOf(socket).generation);
+  const actors = await actorsFromSessionIds([...new Set(sockets.map((socket) => dataOf(socket).sessionId))]);
+  sockets.forEach((socket, i) => followSafely(socket, follow(socket, actors.get(dataOf(socket).sessionId) ?? null, generations[i])));
+}
+
+/** Access of a user or an organisation changed: out of every room now, then re-read. */
+function recheckAccess(io: SocketServer, change: AccessChange): void {
+  const concerned = (actor: Actor) => ("userId" in change ? actor.userId === change.userId : actor.organizationId === change.organizationId);
+  for (const socket of io.of("/").sockets.values()) {
+    const data = dataOf(socket);
+    if (!concerned(data.actor)) continue;
+    const tickets = leaveAll(socket);
+    const generation = ++data.generation;
+    data.settling = followSafely(
+      socket,
+      actorFromSessionId(data.sessionId).then((actor) => follow(socket, actor, generation, tickets)),
+    );
+  }
+}
+
+/** Before an event of a ticket goes out: sockets whose organisation may no longer read the ticket leave its room. */
+function pruneTicketRoom(io: SocketServer, ticketId: string, audience: readonly string[]): void {
+  const members = io.of("/").adapter.rooms.get(ticketRoom(ticketId));
+  for (const id of [...(members ?? [])]) {
+    const socket = io.of("/").sockets.get(id);
+    if (socket && !mayStay(dataOf(socket).actor, audience)) void socket.leave(ticketRoom(ticketId));
+  }
+}
+
 export function attachRealtime(io: SocketServer): () => void {
   io.use(async (socket, next) => {
     try {
@@ -108,7 +226,7 @@ export function attachRealtime(io: SocketServer): () => void {
       const sessionId = await readSessionId(socket.handshake.headers.cookie ?? null);
       const actor = await actorFromSessionId(sessionId);
       if (!actor || !sessionId) return next(new Error("unauthorized"));
-      Object.assign(socket.data as SocketData, { actor, sessionId });
+      Object.assign(socket.data as SocketData, { actor, sessionId, generation: 0 } satisfies SocketData);
       next();
     } catch (error) {
       console.error("socket auth failed", error);
@@ -116,18 +234,15 @@ export function attachRealtime(io: SocketServer): () => void {
     }
   });
 
-  io.on("connection", async (socket) => {
-    const { actor } = socket.data as SocketData;
-    const rooms = [userRoom(actor.userId), orgRoom(actor.organizationId)];
-    if (actor.role === "monitor") {
-      const programs = await prisma.program.findMany({ where: { technoparkId: actor.organizationId }, select: { id: true } });
-      rooms.push(...programs.map((p) => programRoom(p.id)));
-    }
-    await socket.join(rooms);
+  io.on("connection", (socket) => {
+    void socket.join(roomsOf(dataOf(socket).actor));
 
     handle(socket, "ticket:join", JoinTicket, async ({ ticketId }) => {
-      const visible = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, select: { id: true } });
-      if (!visible) return { ok: false, error: "not_found" };
+      const actor = await actorNow(socket);
+      const { generation } = dataOf(socket);
+      const visible = actor && (await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, select: { id: true } }));
+      // access changed while we looked: the answer was for an actor this socket no longer has
+      if (!visible || dataOf(socket).generation !== generation || socket.disconnected) return { ok: false, error: "not_found" };
       await socket.join(ticketRoom(ticketId));
       return { ok: true };
     });
@@ -135,7 +250,10 @@ export function attachRealtime(io: SocketServer): () => void {
       await socket.leave(ticketRoom(ticketId));
       return { ok: true };
     });
-    handle(socket, "events:since", Since, async (since) => ({ ok: true, events: await eventsSince(actor, since) }));
+    handle(socket, "events:since", Since, async (since) => {
+      const actor = await actorNow(socket);
+      return actor ? { ok: true, events: await eventsSince(actor, since) } : { ok: false, error: "unauthorized" };
+    });
     // Anything else a client sends is dropped and logged.
     socket.onAny((name: string) => {
       if (!["ticket:join", "ticket:leave", "events:since"].includes(name)) {
@@ -144,22 +262,21 @@ export function attachRealtime(io: SocketServer): () => void {
     });
   });
 
-  // Expired sessions lose their sockets even if nobody signs out.
-  const sweep = setInterval(async () => {
-    const sockets = await io.fetchSockets();
-    const now = Date.now();
-    const ids = [...new Set(sockets.map((s) => (s.data as SocketData).sessionId))];
-    if (ids.length === 0) return;
-    const alive = new Set(
-      (await prisma.session.findMany({ where: { id: { in: ids }, expiresAt: { gt: new Date(now) } }, select: { id: true } })).map((s) => s.id),
-    );
-    for (const s of sockets) if (!alive.has((s.data as SocketData).sessionId)) s.disconnect(true);
-  }, SESSION_SWEEP_MS);
-  sweep.unref();
+  // Sessions that expired or were revoked lose their sockets, and actors that changed their rooms, even if nobody says so.
+  let sweeping = false; // a slow sweep is not overtaken by the next one
+  const timer = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    sweep(io)
+      .catch((error: unknown) => console.error("live access sweep failed", error))
+      .finally(() => (sweeping = false));
+  }, SWEEP_MS);
+  timer.unref();
 
   registerHub({
     publish(event) {
       if (!event.ticketId) return;
+      pruneTicketRoom(io, event.ticketId, event.audience);
       // A draft is the manufacturer's alone: not even a socket that joined the
       // ticket's room earlier (before it was returned for correction) gets it.
       const rooms = event.audience.map(orgRoom);
@@ -172,13 +289,14 @@ export function attachRealtime(io: SocketServer): () => void {
     },
     endSession(sessionId) {
       for (const [, socket] of io.of("/").sockets) {
-        if ((socket.data as SocketData).sessionId === sessionId) socket.disconnect(true);
+        if (dataOf(socket).sessionId === sessionId) socket.disconnect(true);
       }
     },
+    recheckAccess: (change) => recheckAccess(io, change),
   });
 
   return () => {
-    clearInterval(sweep);
+    clearInterval(timer);
     registerHub(undefined);
   };
 }
