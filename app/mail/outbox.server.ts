@@ -47,7 +47,8 @@ export function onMailEnqueued(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-function nudgeSoon(): void {
+/** Wakes the sender (after a transaction that enqueued mail, or a failed mail queued again). */
+export function nudgeSoon(): void {
   // Not now: the caller's transaction is still open. On the next turn of the event loop the sender's
   // claim (an UPDATE) queues behind that transaction on the one writing connection (db.server.ts), so
   // it runs right after the commit — or finds nothing after a rollback. The poll catches the rest.

@@ -18,6 +18,8 @@ type Rule =
   | { kind: "file" } // :fileId — only readers of a ticket the file belongs to
   | { kind: "monitor-only" } // no id: other roles are refused
   | { kind: "own-only" } // no id: shows only the actor's own data (checked: no foreign ticket appears)
+  | { kind: "tp-admin-only" } // no id: only a Technopark's admin (a monitor with isAdmin); no actor here is one, all are refused
+  | { kind: "demo-only" } // exists only without SMTP_URL (the demo mailbox); the e2e servers deliver mail, so refused to all
   | { kind: "public" }; // sign-in, health, sign-out, home redirect
 
 const RULES: Record<string, Rule> = {
@@ -39,6 +41,8 @@ const RULES: Record<string, Rule> = {
   "routes/programs.$programId": { kind: "program" },
   "routes/files.$fileId": { kind: "file" },
   "routes/tickets.$ticketId": { kind: "ticket" },
+  "routes/admin.mail": { kind: "tp-admin-only" },
+  "routes/mailbox": { kind: "demo-only" },
 };
 const TICKET_SUBPAGE = /^routes\/tickets\.\$ticketId\.(_index|[a-z-]+)$/;
 
@@ -152,11 +156,13 @@ test("every route × every role × a foreign organisation's resource is refused"
             ? [`/${route.path.replace(":programId", foreign.program)}`]
             : rule.kind === "file"
               ? [`/${route.path.replace(":fileId", foreign.fileId)}`]
-              : rule.kind === "monitor-only" && actor.role !== "monitor"
+              : rule.kind === "tp-admin-only" || rule.kind === "demo-only"
                 ? [`/${route.path}`]
-                : rule.kind === "own-only"
+                : rule.kind === "monitor-only" && actor.role !== "monitor"
                   ? [`/${route.path}`]
-                  : [];
+                  : rule.kind === "own-only"
+                    ? [`/${route.path}`]
+                    : [];
       // the file of AS-2024-0006 is foreign to every one of these actors; the program only to the other monitor
       if (rule.kind === "program" && actor.role === "monitor") {
         // the other Technopark's monitor asks for the demo program
