@@ -148,6 +148,8 @@ export function runSenderLoop(sender: MailSender, { pollMs = 5_000, startDelayMs
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let wokenWhileRunning = false;
+  // held back until the start delay is over: wake-ups wait too
+  let held = startDelayMs > 0;
   let stopped = false;
 
   const schedule = (ms: number) => {
@@ -157,22 +159,24 @@ export function runSenderLoop(sender: MailSender, { pollMs = 5_000, startDelayMs
     timer.unref();
   };
 
-  async function round(): Promise<void> {
-    let full = true;
-    while (full && !stopped) {
+  /** Rounds until one claims nothing (and nothing was enqueued meanwhile). */
+  async function drain(): Promise<void> {
+    let again = true;
+    while (again && !stopped) {
       wokenWhileRunning = false;
       const result = await sender.runOnce().catch((error: unknown) => {
         log.error({ err: error }, "mail sender round failed");
-        return { claimed: 0 } as RoundResult;
+        return null;
       });
-      full = result.claimed > 0 || wokenWhileRunning;
+      again = (result !== null && result.claimed > 0) || wokenWhileRunning;
     }
   }
 
   function tick() {
     timer = null;
+    held = false;
     if (stopped || running) return;
-    running = round().finally(() => {
+    running = drain().finally(() => {
       running = null;
       schedule(pollMs);
     });
@@ -180,12 +184,10 @@ export function runSenderLoop(sender: MailSender, { pollMs = 5_000, startDelayMs
 
   const wake = () => {
     if (running) wokenWhileRunning = true;
-    else if (!stopped && timer && startDelayMs === 0) schedule(0);
+    else if (!held) schedule(0);
   };
   const unsubscribe = onMailEnqueued(wake);
   schedule(startDelayMs);
-  // after the start delay, wake-ups are honoured
-  if (startDelayMs > 0) setTimeout(() => (startDelayMs = 0), startDelayMs).unref();
 
   return {
     wake,

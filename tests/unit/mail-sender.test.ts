@@ -2,14 +2,14 @@
 // per outbox row with the right headers, retries with backoff while the server refuses, a permanent
 // refusal or the last retry ends in `failed`, a crashed sender's claim expires, and two senders racing
 // over the same rows send each mail once.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { useSeededDatabase } from "../support/seeded-db";
 import { startSmtpSink } from "../../scripts/smtp-sink.mjs";
 import { prisma } from "~/db.server";
 import { renderMail } from "~/mail/layout.server";
 import { enqueueMail } from "~/mail/outbox.server";
-import { createMailSender, type SenderOptions } from "~/mail/sender.server";
+import { createMailSender, runSenderLoop, type SenderOptions } from "~/mail/sender.server";
 
 useSeededDatabase();
 
@@ -141,5 +141,18 @@ describe("mail sender", () => {
     expect(messageIds).toHaveLength(24);
     expect(new Set(messageIds)).toEqual(new Set([...ids].map((id) => `<${id}@as.example.kr>`)));
     expect(await prisma.outboxMail.count({ where: { status: "sent" } })).toBe(24);
+  });
+
+  it("a transaction that enqueued mail wakes the running sender: sent without waiting for its next poll (an hour away)", async () => {
+    const loop = runSenderLoop(sender({ now: () => new Date() }), { pollMs: 3_600_000 });
+    try {
+      // the loop's first round (at start) has found nothing and sleeps for an hour
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const id = await enqueue("woken@example.kr");
+      await vi.waitFor(() => expect(sink.messages).toHaveLength(1), { timeout: 10_000, interval: 50 });
+      expect((await received())[0].messageId).toBe(`<${id}@as.example.kr>`);
+    } finally {
+      await loop.stop();
+    }
   });
 });
