@@ -3,6 +3,7 @@
 // helpers read and parse them (mailparser). A test with a server of its own starts its own sink with
 // startSmtpSink(dir) and passes SMTP_URL: sink.url to the server.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { simpleParser, type AddressObject } from "mailparser";
 import { startSmtpSink as startSink } from "../../scripts/smtp-sink.mjs";
@@ -92,8 +93,11 @@ export function linkIn(mail: Mail, pathPrefix: string): string {
   throw new Error(`no link to ${pathPrefix}… in the mail "${mail.subject}":\n${mail.text}`);
 }
 
-/** A sink of a test's own (for a server the test starts itself): its SMTP_URL and the readers bound to its folder. */
-export async function startSmtpSink(dir: string) {
+/**
+ * A sink of a test's own (for a server the test starts itself): its SMTP_URL and the readers bound to its
+ * folder (emptied first; a fresh temporary one when none is named).
+ */
+export async function startSmtpSink(dir = fs.mkdtempSync(path.join(os.tmpdir(), "smtp-sink-"))) {
   fs.rmSync(dir, { recursive: true, force: true });
   const sink = await startSink({ dir });
   return {
