@@ -1,0 +1,121 @@
+/**
+ * Notification kinds and mail modes (issue 14, item 6). Every notification today comes from a change to
+ * a ticket (the audit action, e.g. `ticket.submit`, `worklog.create`); a person chooses per KIND how it
+ * reaches them: at once by mail, in a daily digest at 09:00 Asia/Seoul, or in the app only. The kind is
+ * decided per recipient: the same change is "내 차례" for the role that must act next and "상태 변경" for
+ * the others. Pure: no clock, callers pass the instant.
+ */
+import { isAction } from "./workflow";
+import type { Role } from "./labels";
+import { seoulDate, type IsoDate } from "./dates";
+
+export const NOTIFICATION_KINDS = ["my_turn", "status", "activity"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
+  my_turn: "내 차례(조치 요청)",
+  status: "상태 변경",
+  activity: "자료·기록 변경",
+};
+
+export const NOTIFICATION_KIND_HINTS: Readonly<Record<NotificationKind, string>> = {
+  my_turn: "과제가 내(우리 기관의) 조치를 기다릴 때: 검토·보완·계획서 제출·작업일지 확인 등",
+  status: "과제의 단계가 바뀌거나 결정이 내려졌을 때: 선정, 반려, 협약, 지급, 완료 등",
+  activity: "단계는 그대로이고 자료나 기록이 바뀌었을 때: 견적, 서류, 작업일지, 신청서 수정 등",
+};
+
+export const MAIL_MODES = ["immediate", "digest", "app"] as const;
+export type MailMode = (typeof MAIL_MODES)[number];
+
+export const MAIL_MODE_LABELS: Readonly<Record<MailMode, string>> = {
+  immediate: "즉시 메일",
+  digest: "하루 한 번 요약(09:00)",
+  app: "앱에서만",
+};
+
+/** Without a choice of their own: what needs them at once, the rest summed up once a day, the noise in the app. */
+export const DEFAULT_MAIL_MODES: Readonly<Record<NotificationKind, MailMode>> = { my_turn: "immediate", status: "digest", activity: "app" };
+
+export function isNotificationKind(value: unknown): value is NotificationKind {
+  return typeof value === "string" && (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}
+
+export function isMailMode(value: unknown): value is MailMode {
+  return typeof value === "string" && (MAIL_MODES as readonly string[]).includes(value);
+}
+
+/** Whose turn a change makes it, and what that person should do next (the mail says it). */
+const TURNS: Readonly<Record<string, { role: Role; next: string }>> = {
+  "ticket.submit": { role: "monitor", next: "신청서를 확인하고 요건 검토를 시작해 주세요." },
+  "ticket.return_for_correction": { role: "manufacturer", next: "보완 요청 사유를 확인하고 신청서를 고쳐 다시 제출해 주세요." },
+  "ticket.select": { role: "supplier", next: "수행계획서를 작성해 제출해 주세요." },
+  "ticket.submit_plan": { role: "monitor", next: "제출된 수행계획서를 검토해 주세요." },
+  "ticket.resubmit_plan": { role: "monitor", next: "수정된 수행계획서를 검토해 주세요." },
+  "ticket.request_plan_change": { role: "supplier", next: "변경 요청 내용을 확인하고 수행계획서를 고쳐 다시 제출해 주세요." },
+  "ticket.record_payment": { role: "supplier", next: "사업비가 지급되었습니다. 과제를 착수해 주세요." },
+  "ticket.request_extension": { role: "monitor", next: "연장 신청을 승인하거나 반려해 주세요." },
+  "ticket.report_completion": { role: "monitor", next: "완료 보고를 확인하고 완료 여부를 판정해 주세요." },
+  "ticket.fail_completion": { role: "supplier", next: "미흡한 점을 보완한 뒤 다시 완료 보고를 해 주세요." },
+  "worklog.create": { role: "manufacturer", next: "새 작업일지를 확인해 주세요." },
+  "worklog.update": { role: "manufacturer", next: "수정된 작업일지를 확인해 주세요." },
+  "worklog.dispute": { role: "supplier", next: "이의 내용을 확인하고 작업일지를 고쳐 주세요." },
+};
+
+const CHECK_THE_TICKET = "과제 페이지에서 내용을 확인해 주세요.";
+
+/** The kind of the notification `recipientRole` gets for the audit `action`. */
+export function notificationKindOf(action: string, recipientRole: Role): NotificationKind {
+  if (TURNS[action]?.role === recipientRole) return "my_turn";
+  // a workflow step (the state machine's actions, recorded as `ticket.<action>`) changes the ticket's state or records a decision
+  if (action.startsWith("ticket.") && isAction(action.slice("ticket.".length))) return "status";
+  return "activity";
+}
+
+/** What the recipient should do next, in Korean (for the mail). */
+export function nextStepOf(action: string, recipientRole: Role): string {
+  const turn = TURNS[action];
+  return turn?.role === recipientRole ? turn.next : CHECK_THE_TICKET;
+}
+
+/**
+ * The mode a person gets a notification of `kind` in: their choice, or the kind's default. A kind that is
+ * not one of ours (rows written before kinds existed, kind "ticket") is never mailed.
+ */
+export function mailModeOf(kind: string, choices: Readonly<Partial<Record<string, string>>>): MailMode {
+  if (!isNotificationKind(kind)) return "app";
+  const chosen = choices[kind];
+  return isMailMode(chosen) ? chosen : DEFAULT_MAIL_MODES[kind];
+}
+
+/** Every kind with the person's mode (choice or default), for the preferences page. */
+export function mailModesOf(choices: Readonly<Partial<Record<string, string>>>): Record<NotificationKind, MailMode> {
+  return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, mailModeOf(kind, choices)])) as Record<NotificationKind, MailMode>;
+}
+
+// Asia/Seoul has no daylight saving time: a fixed +9 h (as seoulDate in dates.ts).
+const SEOUL_OFFSET_MS = 9 * 3_600_000;
+const MS_PER_DAY = 86_400_000;
+export const DIGEST_HOUR_SEOUL = 9;
+
+/** The most recent 09:00 Asia/Seoul at or before `instant` (the digest that is due at `instant`). */
+export function latestDigestAt(instant: Date): Date {
+  const ms = instant.getTime();
+  const seoulMidnight = Math.floor((ms + SEOUL_OFFSET_MS) / MS_PER_DAY) * MS_PER_DAY - SEOUL_OFFSET_MS;
+  const todays = seoulMidnight + DIGEST_HOUR_SEOUL * 3_600_000;
+  return new Date(todays <= ms ? todays : todays - MS_PER_DAY);
+}
+
+/** The first 09:00 Asia/Seoul strictly after `instant` (when the scheduler wakes next). */
+export function nextDigestAt(instant: Date): Date {
+  return new Date(latestDigestAt(instant).getTime() + MS_PER_DAY);
+}
+
+/** The Seoul date of the digest due at `instant`: a person gets at most one digest per such day. */
+export function digestDay(instant: Date): IsoDate {
+  return seoulDate(latestDigestAt(instant));
+}
+
+/** OutboxMail.dedupeKey of a person's digest of one day: a second enqueue the same day is skipped. */
+export function digestDedupeKey(userId: string, day: IsoDate): string {
+  return `digest:${userId}:${day}`;
+}
