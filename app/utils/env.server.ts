@@ -4,6 +4,14 @@ import path from "node:path";
 
 export const isProduction = process.env.NODE_ENV === "production";
 
+/**
+ * Demo mode (DEMO_MODE, `on` unless set to `off`): the demo data is seeded into an empty database and the
+ * sign-in page lists the demo accounts. A real deployment sets DEMO_MODE=off (docs/decisions/022).
+ */
+export function demoMode(env: Record<string, string | undefined> = process.env): boolean {
+  return env.DEMO_MODE?.trim().toLowerCase() !== "off";
+}
+
 /** Folder for uploads and local secrets (DATA_DIR, default ./data). */
 export function dataDir(): string {
   return path.resolve(process.cwd(), process.env.DATA_DIR ?? "data");

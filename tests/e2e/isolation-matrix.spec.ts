@@ -33,6 +33,9 @@ const RULES: Record<string, Rule> = {
   "routes/inbox": { kind: "own-only" },
   "routes/profile": { kind: "own-only" },
   "routes/profile_.inventory": { kind: "own-only" },
+  "routes/profile_.password": { kind: "own-only" },
+  "routes/forgot-password": { kind: "public" },
+  "routes/reset-password.$token": { kind: "public" },
   "routes/notifications": { kind: "own-only" },
   "routes/dashboard": { kind: "monitor-only" },
   "routes/programs._index": { kind: "monitor-only" },
@@ -61,8 +64,8 @@ function seedForeignTechnopark() {
   ).run(tp, now, now);
   const monitor = id("us");
   d.prepare(
-    `INSERT INTO User (id, email, name, passwordHash, role, organizationId, createdAt, updatedAt) VALUES (?, 'monitor2@other.kr', '타기관 담당', ?, 'monitor', ?, ?, ?)`,
-  ).run(monitor, bcrypt.hashSync("demo1234!", 10), tp, now, now);
+    `INSERT INTO User (id, email, name, passwordHash, role, organizationId, createdAt, updatedAt, emailVerifiedAt) VALUES (?, 'monitor2@other.kr', '타기관 담당', ?, 'monitor', ?, ?, ?, ?)`,
+  ).run(monitor, bcrypt.hashSync("demo1234!", 10), tp, now, now, now);
   const program = d.prepare(`SELECT * FROM Program LIMIT 1`).get() as Record<string, unknown>;
   const otherProgram = id("pg");
   d.prepare(
