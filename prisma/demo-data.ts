@@ -1,10 +1,12 @@
 // Demo data (데모 전용): the 2024 Gyeonggi program, one Technopark, three
-// manufacturers, two suppliers, six demo users and eleven tickets spread over
+// manufacturers, two suppliers (and a third awaiting the Technopark's approval), seven demo users —
+// each its organisation's admin, address confirmed — and eleven tickets spread over
 // the workflow. Dates are relative to `today` (Asia/Seoul), so the "due within
 // 7 days" ticket stays due soon on any machine. Used by prisma/seed.ts and by
 // tests that need a realistic database.
 import { prisma } from "~/db.server";
 import { hashPassword } from "~/auth/session.server";
+import { demoAccount } from "~/utils/demo-accounts";
 import {
   GYEONGGI_2024_PARAMS,
   STATE_LABELS,
@@ -177,15 +179,34 @@ export async function seedDemoData(today: IsoDate) {
         include: { systems: true },
       });
 
-      const user = (email: string, name: string, role: string, organizationId: string) =>
-        tx.user.create({ data: { email, name, role, organizationId, passwordHash } });
+      // A supplier that registered and awaits the Technopark's approval: try the approval with it.
+      const supplier3 = await tx.organization.create({
+        data: {
+          kind: "supplier",
+          name: "(주)한빛오토메이션",
+          businessNumber: brn("131-86-40218"),
+          representative: "오세훈",
+          address: "경기도 수원시 영통구 광교로 156",
+          region: "경기도",
+          phone: "031-888-4100",
+          status: "pending",
+        },
+      });
+
+      // Each demo person is the only member, so the admin (관리자), of their organisation; their address counts as confirmed.
+      const verifiedAt = at(addDays(today, -30));
+      const user = (email: string, organizationId: string) => {
+        const { name, role } = demoAccount(email);
+        return tx.user.create({ data: { email, name, role, organizationId, passwordHash, isAdmin: true, emailVerifiedAt: verifiedAt } });
+      };
       const users: Ids = {};
-      users.maker1 = (await user("maker1@demo.kr", "김민준", "manufacturer", maker1.id)).id;
-      users.maker2 = (await user("maker2@demo.kr", "이서연", "manufacturer", maker2.id)).id;
-      users.maker3 = (await user("maker3@demo.kr", "박지훈", "manufacturer", maker3.id)).id;
-      users.vendor1 = (await user("vendor1@demo.kr", "정하늘", "supplier", supplier1.id)).id;
-      users.vendor2 = (await user("vendor2@demo.kr", "최유진", "supplier", supplier2.id)).id;
-      users.monitor = (await user("monitor@demo.kr", "윤지혜", "monitor", tp.id)).id;
+      users.maker1 = (await user("maker1@demo.kr", maker1.id)).id;
+      users.maker2 = (await user("maker2@demo.kr", maker2.id)).id;
+      users.maker3 = (await user("maker3@demo.kr", maker3.id)).id;
+      users.vendor1 = (await user("vendor1@demo.kr", supplier1.id)).id;
+      users.vendor2 = (await user("vendor2@demo.kr", supplier2.id)).id;
+      users.vendor3 = (await user("vendor3@demo.kr", supplier3.id)).id;
+      users.monitor = (await user("monitor@demo.kr", tp.id)).id;
 
       const makerUser: Record<string, string> = { [maker1.id]: users.maker1, [maker2.id]: users.maker2, [maker3.id]: users.maker3 };
       const vendorUser: Record<string, string> = { [supplier1.id]: users.vendor1, [supplier2.id]: users.vendor2 };

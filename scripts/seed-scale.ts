@@ -139,7 +139,7 @@ function main() {
       `INSERT INTO Organization (id, kind, name, businessNumber, address, region, eligibilityBasis, diffusionCompletionYear, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     user: db.prepare(
-      `INSERT INTO User (id, email, name, passwordHash, role, organizationId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO User (id, email, name, passwordHash, role, organizationId, createdAt, updatedAt, emailVerifiedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     program: db.prepare(
       `INSERT INTO Program (id, name, year, noticeNumber, technoparkId, subsidyRateBp, subsidyCap, subsidyBudget, capacity, baseMonths, maxExtensionMonths, planDueDays, revisionDueDays, passMark, documentValidityMonths, region, localProgramSinceYear, intakeOpensOn, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -209,7 +209,7 @@ function main() {
       const orgId = orgs[i % orgs.length];
       const role = technoparks.includes(orgId) ? "monitor" : suppliers.includes(orgId) ? "supplier" : "manufacturer";
       const userId = id("u");
-      insert.user.run(userId, `user${i}@scale.test`, `사용자${i}`, passwordHash, role, orgId, now, now);
+      insert.user.run(userId, `user${i}@scale.test`, `사용자${i}`, passwordHash, role, orgId, now, now, now); // address confirmed (ADR 020)
       usersByOrg.get(orgId)!.push(userId);
       progress("users", i + 1, userCount);
     }

@@ -4,7 +4,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { prisma } from "~/db.server";
 import { isProduction, sessionSecret } from "~/utils/env.server";
 import { isRole } from "~/domain";
-import type { Actor } from "./actor";
+import type { AccessState, Actor, WaitingPerson } from "./actor";
 import { endLiveSession } from "~/realtime/events.server";
 import { requestOrigin, securityEvent } from "~/utils/log.server";
 import { requestMemo } from "~/utils/request-memo.server";
@@ -62,7 +62,10 @@ const SESSION_ACTOR_SELECT = {
       name: true,
       email: true,
       role: true,
-      organization: { select: { id: true, name: true, kind: true } },
+      isAdmin: true,
+      emailVerifiedAt: true,
+      status: true,
+      organization: { select: { id: true, name: true, kind: true, status: true } },
     },
   },
 } as const;
@@ -72,37 +75,71 @@ type SessionUser = {
   name: string;
   email: string;
   role: string;
-  organization: { id: string; name: string; kind: string };
+  isAdmin: boolean;
+  emailVerifiedAt: Date | null;
+  status: string;
+  organization: { id: string; name: string; kind: string; status: string };
 };
 
-function actorOf(user: SessionUser, programIds: string[] | undefined): Actor | null {
-  if (!isRole(user.role)) return null;
+/**
+ * The access state of a person (ADR 020), or null when they may not be signed in at all: removed or
+ * refused people, refused or deactivated organisations. The address comes first: nothing else happens
+ * (not even a join request reaching an admin) before the person proved it is theirs.
+ */
+export function accessOf(user: Pick<SessionUser, "emailVerifiedAt" | "status" | "organization">): AccessState | null {
+  const orgStatus = user.organization.status;
+  if (orgStatus !== "active" && orgStatus !== "pending") return null;
+  if (user.status !== "active" && user.status !== "pending_join") return null;
+  if (!user.emailVerifiedAt) return "unconfirmed";
+  if (user.status === "pending_join") return "pending_join";
+  return orgStatus === "pending" ? "pending_approval" : "active";
+}
+
+/** What a signed-in person is: an actor, someone who must wait on one page, or (null) nobody. */
+export type SessionState = { actor: Actor } | { waiting: WaitingPerson } | null;
+
+function stateOf(user: SessionUser, programIds: string[] | undefined): SessionState {
+  const access = accessOf(user);
+  if (!access || !isRole(user.role)) return null;
+  if (access !== "active") {
+    const { id: userId, name, email, organization } = user;
+    return { waiting: { userId, name, email, organizationName: organization.name, organizationKind: organization.kind, access } };
+  }
   return {
-    programIds,
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    organizationId: user.organization.id,
-    organizationName: user.organization.name,
-    organizationKind: user.organization.kind,
+    actor: {
+      programIds,
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      isAdmin: user.isAdmin,
+      organizationId: user.organization.id,
+      organizationName: user.organization.name,
+      organizationKind: user.organization.kind,
+    },
   };
 }
 
-/** Looks the session up in the database on every request; expired or revoked → null. */
-export async function actorFromSessionId(sessionId: string | null): Promise<Actor | null> {
+/** The session's state, read from the database on every request; expired or revoked → null. */
+export async function sessionStateFromSessionId(sessionId: string | null): Promise<SessionState> {
   if (!sessionId) return null;
   const session = await prisma.session.findUnique({ where: { id: sessionId }, select: SESSION_ACTOR_SELECT });
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;
   const { user } = session;
   const programIds =
-    user.role === "monitor"
+    user.role === "monitor" && accessOf(user) === "active"
       ? (await prisma.program.findMany({ where: { technoparkId: user.organization.id }, select: { id: true } })).map((p) => p.id)
       : undefined;
-  return actorOf(user, programIds);
+  return stateOf(user, programIds);
 }
 
-/** The actors of many sessions, read now (two queries whatever their number); expired, revoked or invalid ones are absent. */
+/** The actor of a session: only a person whose access is `active` (confirmed, member, organisation approved) is one. */
+export async function actorFromSessionId(sessionId: string | null): Promise<Actor | null> {
+  const state = await sessionStateFromSessionId(sessionId);
+  return state && "actor" in state ? state.actor : null;
+}
+
+/** The actors of many sessions, read now (two queries whatever their number); expired, revoked, waiting or invalid ones are absent. */
 export async function actorsFromSessionIds(sessionIds: readonly string[]): Promise<Map<string, Actor>> {
   const actors = new Map<string, Actor>();
   if (sessionIds.length === 0) return actors;
@@ -116,27 +153,64 @@ export async function actorsFromSessionIds(sessionIds: readonly string[]): Promi
     : [];
   for (const { id, user } of sessions) {
     const programIds = user.role === "monitor" ? programs.filter((p) => p.technoparkId === user.organization.id).map((p) => p.id) : undefined;
-    const actor = actorOf(user, programIds);
-    if (actor) actors.set(id, actor);
+    const state = stateOf(user, programIds);
+    if (state && "actor" in state) actors.set(id, state.actor);
   }
   return actors;
 }
 
-export async function getActor(request: Request): Promise<Actor | null> {
+/** The request's session state, once per HTTP request (the root loader and the page's loader share it). */
+export async function getSessionState(request: Request): Promise<SessionState> {
   const cookieHeader = request.headers.get("Cookie");
-  // once per HTTP request, for the root loader and the page's loader together
-  return requestMemo(`actor|${cookieHeader ?? ""}`, async () => actorFromSessionId(await readSessionId(cookieHeader)));
+  return requestMemo(`actor|${cookieHeader ?? ""}`, async () => sessionStateFromSessionId(await readSessionId(cookieHeader)));
 }
 
-/** Every page but /login and /healthz calls this: no session → /login?redirectTo=… */
+export async function getActor(request: Request): Promise<Actor | null> {
+  const state = await getSessionState(request);
+  return state && "actor" in state ? state.actor : null;
+}
+
+/** The one page a waiting person may see. */
+export function waitingPagePath(access: WaitingPerson["access"]): string {
+  return access === "unconfirmed" ? "/confirm-email" : "/pending";
+}
+
+/**
+ * Every page but the public ones calls this: no session → /login?redirectTo=…; a person who must wait
+ * (unconfirmed address, supplier awaiting approval, join awaiting the admin) → their one page.
+ */
 export async function requireActor(request: Request): Promise<Actor> {
-  const actor = await getActor(request);
-  if (!actor) {
-    const url = new URL(request.url);
-    const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
-    throw redirect(`/login?${params}`);
-  }
-  return actor;
+  const state = await getSessionState(request);
+  if (state && "actor" in state) return state.actor;
+  if (state) throw redirect(waitingPagePath(state.waiting.access));
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
+  throw redirect(`/login?${params}`);
+}
+
+/** For the waiting pages: the waiting person; an actor goes home, nobody goes to /login. */
+export async function requireWaitingPerson(request: Request): Promise<WaitingPerson> {
+  const state = await getSessionState(request);
+  if (!state) throw redirect(`/login?${new URLSearchParams({ redirectTo: new URL(request.url).pathname })}`);
+  if ("actor" in state) throw redirect("/");
+  return state.waiting;
+}
+
+/**
+ * Why a person whose password matched may still not sign in (Korean, shown on the sign-in page), or
+ * null. Asked only after the password matched, so it tells nothing to someone who does not know it.
+ */
+export async function signInRefusal(userId: string): Promise<string | null> {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { status: true, organization: { select: { status: true } } },
+  });
+  if (!user) return "로그인할 수 없습니다.";
+  if (user.status === "removed") return "조직에서 제외된 계정입니다. 조직 관리자에게 문의해 주세요.";
+  if (user.status === "join_refused") return "조직 가입 요청이 거절된 계정입니다. 조직 관리자에게 문의해 주세요.";
+  if (user.organization.status === "refused") return "기관 등록이 거절된 조직입니다. 운영기관(테크노파크)에 문의해 주세요.";
+  if (user.organization.status === "deactivated") return "비활성화된 조직입니다. 운영기관(테크노파크)에 문의해 주세요.";
+  return null;
 }
 
 /** A fresh session row at each sign-in; the cookie carries only its random id. */

@@ -1,9 +1,11 @@
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { prisma } from "~/db.server";
 import { requestOrigin, securityEvent } from "~/utils/log.server";
-import { createUserSession, getActor } from "~/auth/session.server";
+import { createUserSession, getActor, signInRefusal } from "~/auth/session.server";
+import { demoMode } from "~/utils/env.server";
+import { DEMO_ACCOUNTS } from "~/utils/demo-accounts";
 import { attemptSignIn } from "~/auth/throttle.server";
 import { holdMessage, retryAfterSeconds } from "~/auth/throttle-rules";
 import { safeRedirectTarget } from "~/utils/safe-redirect";
@@ -27,9 +29,15 @@ const LoginSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getActor(request)) return redirect("/");
-  // The demo hint appears only while the demo accounts exist (seeded databases).
-  const demo = await prisma.user.findUnique({ where: { email: "monitor@demo.kr" }, select: { id: true } });
-  return { showDemoAccounts: Boolean(demo) };
+  return { demoAccounts: await demoAccountsToShow() };
+}
+
+/** Demo mode only (never with DEMO_MODE=off, even if such accounts exist): the demo accounts the database holds. */
+async function demoAccountsToShow() {
+  if (!demoMode()) return [];
+  const emails = DEMO_ACCOUNTS.map((a) => a.email);
+  const present = new Set((await prisma.user.findMany({ where: { email: { in: emails } }, select: { email: true } })).map((u) => u.email));
+  return DEMO_ACCOUNTS.filter((a) => present.has(a.email));
 }
 
 type ActionData = { formError?: string; fieldErrors?: Partial<Record<"email" | "password", string>>; email?: string };
@@ -66,13 +74,19 @@ export async function action({ request }: ActionFunctionArgs) {
       status: 400,
     });
   }
+  // The password matched: only now may the page say why this account cannot sign in (removed, organisation refused…).
+  const refusal = await signInRefusal(outcome.userId);
+  if (refusal) {
+    securityEvent("login.refused", { userId: outcome.userId, email: parsed.data.email, ...requestOrigin(request) });
+    return Response.json({ formError: refusal, email: parsed.data.email } satisfies ActionData, { status: 403 });
+  }
   securityEvent("login.success", { userId: outcome.userId, email: parsed.data.email, ...requestOrigin(request) });
   return createUserSession({ userId: outcome.userId, request, redirectTo: safeRedirectTarget(parsed.data.redirectTo) });
 }
 
 export default function Login() {
   const data = useActionData<ActionData>();
-  const { showDemoAccounts } = useLoaderData<typeof loader>();
+  const { demoAccounts } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -131,12 +145,23 @@ export default function Login() {
             {busy ? "확인 중…" : "로그인"}
           </button>
         </Form>
-      </div>
-      {showDemoAccounts ? (
-        <p className="demo-accounts">
-          체험용 계정(데모 전용, 비밀번호 <code>demo1234!</code>): <code>maker1@demo.kr</code>, <code>maker2@demo.kr</code> (도입기업),{" "}
-          <code>vendor1@demo.kr</code>, <code>vendor2@demo.kr</code> (공급기업), <code>monitor@demo.kr</code> (운영기관)
+        <p className="login-links">
+          <Link to="/forgot-password">비밀번호를 잊으셨나요?</Link> · 처음이신가요? <Link to="/signup">회원가입</Link>
         </p>
+      </div>
+      {demoAccounts.length > 0 ? (
+        <div className="demo-accounts" data-testid="demo-accounts">
+          <p>
+            체험용 계정(데모 전용, 비밀번호 <code>demo1234!</code>):
+          </p>
+          <ul>
+            {demoAccounts.map((a) => (
+              <li key={a.email}>
+                <code>{a.email}</code> {a.name} ({a.note})
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </div>
   );

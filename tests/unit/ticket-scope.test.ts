@@ -66,7 +66,14 @@ describe("ticketScope", () => {
       data: { kind: "technopark", name: "다른 테크노파크", businessNumber: "1308611888", address: "충청북도 청주시", region: "충청북도" },
     });
     const user = await prisma.user.create({
-      data: { email: "other-monitor@test.kr", name: "타 기관", role: "monitor", organizationId: other.id, passwordHash: "x" },
+      data: {
+        email: "other-monitor@test.kr",
+        name: "타 기관",
+        role: "monitor",
+        organizationId: other.id,
+        passwordHash: "x",
+        emailVerifiedAt: new Date(),
+      },
     });
     const actor = await actorFor(user.email);
     expect((await listTickets(actor)).total).toBe(0);
