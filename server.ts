@@ -4,7 +4,6 @@
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import v8 from "node:v8";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -24,14 +23,15 @@ import {
 import { log } from "~/utils/log.server";
 import { startMailSender } from "~/mail/sender.server";
 import { withRequestMemo } from "~/utils/request-memo.server";
+import { SERVER_NODE_FLAGS } from "./scripts/server-flags.mjs";
 
-// Prisma's query compiler is WebAssembly. V8 compiles it with its baseline compiler
-// (Liftoff) and then again, function by function, with its optimizing one (TurboFan):
-// that second copy costs about 45 MB of resident memory from the first query on, for no
-// gain we could measure, since Prisma caches the plan of each query shape and runs the
-// compiler once per shape. Set before the first query compiles the module.
-// WASM_TIER_UP=1 keeps V8's default.
-if (process.env.WASM_TIER_UP !== "1") v8.setFlagsFromString("--liftoff-only");
+// V8's memory settings (Prisma's WebAssembly on the baseline compiler only, the generations' growth)
+// are node command-line flags, scripts/server-flags.mjs: `npm start` passes them. Nothing changes a V8
+// flag while the server runs (unsupported by V8 and Node, docs/decisions/016); a production server
+// started without them only says so.
+const missingNodeFlags = SERVER_NODE_FLAGS.filter((flag) => !process.execArgv.includes(flag));
+if (process.env.NODE_ENV === "production" && missingNodeFlags.length > 0)
+  log.warn({ missingNodeFlags }, "started without the node flags of scripts/server-flags.mjs (npm start passes them): memory use is higher");
 
 const isProduction = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -41,8 +41,9 @@ let draining = false;
 
 async function main() {
   await databaseReady();
-  // delivers the mail outbox (null without SMTP_URL: mail stays in the outbox, the demo mailbox shows it)
-  const mailSender = startMailSender();
+  // delivers the mail outbox once this process serves: a second process that cannot bind the port
+  // must not claim mail and die (null without SMTP_URL: mail stays in the outbox, the demo mailbox shows it)
+  let mailSender: { stop(): Promise<void> } | null = null;
 
   const app = express();
   app.disable("x-powered-by");
@@ -120,6 +121,7 @@ async function main() {
   // while letting in-flight requests finish.
   httpServer.listen(port, host, () => {
     log.info({ port, mode: isProduction ? "production" : "development" }, `AS Tracker listening on http://localhost:${port}`);
+    mailSender = startMailSender();
   });
 
   let shuttingDown = false;

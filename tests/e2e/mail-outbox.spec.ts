@@ -6,6 +6,7 @@
 // The cause of each mail here is an OutboxMail row written straight into the database, as the app's
 // transaction would have committed it: the mail-sending actions (sign-up, reset, invitation) arrive with
 // the other items of issue 14, and what is tested here is what happens AFTER the commit.
+import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -68,9 +69,10 @@ test("the outbox survives a kill -9 between commit and send: after the restart e
   const dir = seededDataDir(port);
   const sink = await startSmtpSink(path.join(dir, "mail"));
   const database = new Database(path.join(dir, "e2e.db"));
+  let server: ChildProcess | undefined;
   try {
     // the sender held back for an hour: whatever is committed now is not sent by this process
-    let server = await startServer({ port, dataDir: dir, env: { SMTP_URL: sink.url, MAIL_SENDER_DELAY_MS: "3600000" } });
+    server = await startServer({ port, dataDir: dir, env: { SMTP_URL: sink.url, MAIL_SENDER_DELAY_MS: "3600000" } });
     const plain = insertMail(database, { toEmail: "crash@example.kr", subject: "[AS 트래커] 가입 확인", text: "가입을 확인해 주세요." });
     // a row a sender had claimed when it died: its lease is over (a live claim waits until it is)
     const claimed = insertMail(database, { toEmail: "crash2@example.kr", subject: "[AS 트래커] 비밀번호 재설정", text: "재설정 링크" });
@@ -99,6 +101,8 @@ test("the outbox survives a kill -9 between commit and send: after the restart e
     expect(await sink.mailsTo("crash2@example.kr")).toHaveLength(1);
     expect(outboxRow(database, plain)).toMatchObject({ status: "sent", attempts: 0, claimedBy: null });
   } finally {
+    // a failed assertion must not leave a server on this port for the next run
+    if (server) await stopServer(server, "SIGKILL");
     database.close();
     await sink.close();
   }
