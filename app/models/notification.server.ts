@@ -1,7 +1,8 @@
 // The bell: notifications are stored per user at commit time (workflow core);
-// a user reads and marks only their own.
+// a user reads and marks only their own, and chooses how each kind reaches them by mail.
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
+import { NOTIFICATION_KINDS, mailModesOf, type MailMode, type NotificationKind } from "~/domain/notifications";
 
 export function unreadCount(actor: Actor): Promise<number> {
   return prisma.notification.count({ where: { userId: actor.userId, readAt: null } });
@@ -23,4 +24,23 @@ export async function markRead(actor: Actor, id?: string): Promise<number> {
     data: { readAt: new Date() },
   });
   return result.count;
+}
+
+/** The actor's own mode for every notification kind (their choice, or the kind's default). */
+export async function notificationModes(actor: Actor): Promise<Record<NotificationKind, MailMode>> {
+  const rows = await prisma.notificationPreference.findMany({ where: { userId: actor.userId }, select: { kind: true, mode: true } });
+  return mailModesOf(Object.fromEntries(rows.map((r) => [r.kind, r.mode])));
+}
+
+/** Saves the actor's own modes (only theirs: the user id is the actor's, never taken from the form). */
+export async function saveNotificationModes(actor: Actor, modes: Record<NotificationKind, MailMode>): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    for (const kind of NOTIFICATION_KINDS) {
+      await tx.notificationPreference.upsert({
+        where: { userId_kind: { userId: actor.userId, kind } },
+        create: { userId: actor.userId, kind, mode: modes[kind] },
+        update: { mode: modes[kind] },
+      });
+    }
+  });
 }

@@ -23,6 +23,7 @@ import { visibleTicket } from "./ticket.server";
 import { TICKET_FACTS_INCLUDE, assessTicket, type TicketAssessment, type TicketFacts } from "./ticket-context.server";
 import { publishCommitted, type DomainEvent } from "~/realtime/events.server";
 import { captureSubmittedFacts } from "./submitted-facts.server";
+import { notifyTicketChange } from "./notification-mail.server";
 import { log } from "~/utils/log.server";
 
 function logged(event: DomainEvent, fromState: string | null): void {
@@ -114,23 +115,17 @@ async function recordChange(
     supplierId: facts.supplierId,
     program: facts.program,
   });
-  // A notification for everyone else who may read the ticket (the bell).
-  const recipients = await tx.user.findMany({
-    where: { organizationId: { in: audience }, id: { not: actor.userId } },
-    select: { id: true },
+  // A notification for everyone else who may read the ticket (the bell), by its kind; mail for those
+  // who want it at once goes into the outbox of this same transaction (notification-mail.server.ts).
+  await notifyTicketChange(tx, {
+    actor: { userId: actor.userId, name: actor.name },
+    ticket: facts,
+    audience,
+    seq: audit.seq,
+    action: opts.action,
+    summary: opts.summary,
+    at: now,
   });
-  if (recipients.length) {
-    await tx.notification.createMany({
-      data: recipients.map((r) => ({
-        userId: r.id,
-        ticketId: facts.id,
-        eventSeq: audit.seq,
-        title: `${facts.number} ${facts.title}`.slice(0, 200),
-        body: `${actor.name}: ${opts.summary}`.slice(0, 500),
-        createdAt: now,
-      })),
-    });
-  }
   const event: DomainEvent = {
     seq: audit.seq,
     ticketId: facts.id,

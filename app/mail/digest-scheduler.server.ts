@@ -1,0 +1,65 @@
+// The daily digest's timer, in the server process: a run at start (catching up a 09:00 Asia/Seoul that
+// passed while the server was down) and then at each 09:00. A run is safe to repeat — the dedupe key
+// `digest:<userId>:<day>` lets one digest per person and day through and the notifications it carries are
+// marked mailed in the same transaction — so a restart, or a second process with its own timer, sends
+// nothing twice (docs/decisions/023-notification-mail.md).
+import { nextDigestAt } from "~/domain/notifications";
+import { sendDueDigests } from "~/models/notification-mail.server";
+import { log } from "~/utils/log.server";
+
+export type DigestSchedulerOptions = {
+  /** the clock (tests fix it) */
+  now?: () => Date;
+  /** one run: enqueues the digests due at the instant, returns how many */
+  run?: (now: Date) => Promise<number>;
+};
+
+// A timer longer than this is re-armed instead (a suspended machine or a changed clock is noticed within it).
+const MAX_WAIT_MS = 3_600_000;
+// past the hour: the run then sees 09:00 as passed whatever the timer's rounding
+const AFTER_THE_HOUR_MS = 1_000;
+// a run that failed (the database busy, a disk error) is tried again soon, not tomorrow
+const RETRY_MS = 5 * 60_000;
+
+export function startDigestScheduler({ now = () => new Date(), run = sendDueDigests }: DigestSchedulerOptions = {}) {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  let dueAt = now();
+
+  function arm() {
+    if (stopped) return;
+    const wait = Math.min(Math.max(dueAt.getTime() - now().getTime(), 0) + AFTER_THE_HOUR_MS, MAX_WAIT_MS);
+    timer = setTimeout(tick, wait);
+    timer.unref();
+  }
+
+  function tick() {
+    timer = null;
+    if (stopped) return;
+    const at = now();
+    if (at < dueAt) return arm();
+    dueAt = nextDigestAt(at);
+    running = run(at).then(
+      (count) => {
+        if (count > 0) log.info({ digests: count, nextAt: dueAt.toISOString() }, "notification digests enqueued");
+      },
+      (error: unknown) => {
+        dueAt = new Date(at.getTime() + RETRY_MS);
+        log.error({ err: error }, "notification digest run failed");
+      },
+    );
+    void running.then(arm);
+  }
+
+  tick();
+  return {
+    /** Resolves when the run in progress (if any) is over. */
+    idle: (): Promise<void> => running,
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
