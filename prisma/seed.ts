@@ -1,6 +1,9 @@
-// `npm run db:seed` (and `node dist/seed.js --if-empty` from `npm start`):
-// seeds the demo data (prisma/demo-data.ts) into an empty database only.
+// `npm run db:seed` (and `node dist/seed.js --if-empty` from `npm start` and `npm run dev`, so at every start):
+// seeds the demo data (prisma/demo-data.ts) into an empty database only, and only in demo mode. With
+// DEMO_MODE=off it seeds nothing and warns loudly when demo accounts (known password) are present.
 import { closeDatabase, databaseReady, prisma } from "~/db.server";
+import { demoMode } from "~/utils/env.server";
+import { DEMO_ACCOUNTS } from "~/utils/demo-accounts";
 import { seoulDate } from "~/domain";
 import { captureSubmittedFacts } from "~/models/submitted-facts.server";
 import { DEMO_PASSWORD, seedDemoData } from "./demo-data";
@@ -20,9 +23,35 @@ async function captureSeededApplications(): Promise<void> {
   });
 }
 
+/** The demo accounts present in this database: their password is published in the README. */
+async function demoAccountsPresent(): Promise<string[]> {
+  const emails = DEMO_ACCOUNTS.map((account) => account.email);
+  return (await prisma.user.findMany({ where: { email: { in: emails } }, select: { email: true } })).map((user) => user.email);
+}
+
+/** DEMO_MODE=off: no demo data; demo accounts left over from a demo database are a hole, said loudly at every start. */
+async function productionStart(): Promise<void> {
+  const present = await demoAccountsPresent();
+  if (present.length > 0) {
+    const line = "!".repeat(78);
+    console.warn(
+      [
+        line,
+        `WARNING: DEMO_MODE=off but this database holds ${present.length} demo account(s) whose password is public:`,
+        `  ${present.join(", ")}`,
+        "Anyone can sign in with them. Use a fresh database for production, or remove these accounts.",
+        line,
+      ].join("\n"),
+    );
+  }
+  if ((await prisma.organization.count({ where: { kind: "technopark" } })) === 0)
+    console.log("DEMO_MODE=off: no demo data seeded. Create the Technopark's first admin with `npm run admin:create -- --help` (README).");
+}
+
 async function main() {
   const ifEmpty = process.argv.includes("--if-empty");
   await databaseReady();
+  if (!demoMode()) return productionStart();
   const existing = await prisma.program.count();
   if (existing > 0) {
     console.log(ifEmpty ? "Database has data: not seeding." : "Database already has data: not seeding (use a fresh DATABASE_URL to reseed).");
