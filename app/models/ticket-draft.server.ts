@@ -24,7 +24,11 @@ export async function currentProgram(today: IsoDate) {
   });
 }
 
-/** What the draft form offers: the company's inventory and the registered suppliers (never the company itself). */
+/**
+ * What the draft form offers: the company's inventory and the registered suppliers (never the company
+ * itself). Only suppliers the Technopark approved (status active): one awaiting approval, refused or
+ * deactivated cannot be named (ADR 020).
+ */
 export async function draftFormOptions(actor: Actor) {
   if (actor.role !== "manufacturer") return null;
   const [company, suppliers] = await Promise.all([
@@ -37,7 +41,7 @@ export async function draftFormOptions(actor: Actor) {
       },
     }),
     prisma.organization.findMany({
-      where: { kind: "supplier", id: { not: actor.organizationId } },
+      where: { kind: "supplier", status: "active", id: { not: actor.organizationId } },
       orderBy: { name: "asc" },
       select: { id: true, name: true, businessNumber: true },
     }),
@@ -49,13 +53,16 @@ export async function draftFormOptions(actor: Actor) {
   };
 }
 
-/** Refuses a supplier that is not a registered supplier or is the company itself, and a system of another company. */
+/** Refuses a supplier that is not a registered, approved supplier or is the company itself, and a system of another company. */
 async function checkReferences(tx: Tx, actor: Actor, input: TicketDraftInput) {
   const [company, supplier] = await Promise.all([
     tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { id: true, businessNumber: true } }),
-    tx.organization.findFirst({ where: { id: input.supplierId, kind: "supplier" }, select: { id: true, businessNumber: true } }),
+    tx.organization.findFirst({ where: { id: input.supplierId, kind: "supplier" }, select: { id: true, businessNumber: true, status: true } }),
   ]);
   if (!supplier) throw new DomainError("supplier_unknown", "등록된 공급기업을 선택해 주세요.");
+  if (supplier.status !== "active") {
+    throw new DomainError("supplier_not_approved", "운영기관(테크노파크)의 승인을 받은 공급기업만 선택할 수 있습니다.");
+  }
   if (sameCompany(company, supplier)) {
     throw new DomainError("same_company", "도입기업과 공급기업은 같은 회사일 수 없습니다. (공고 5. 유의사항)");
   }
