@@ -22,6 +22,7 @@ import {
 } from "~/utils/http-guards.server";
 import { log } from "~/utils/log.server";
 import { startMailSender } from "~/mail/sender.server";
+import { startDigestScheduler } from "~/mail/digest-scheduler.server";
 import { withRequestMemo } from "~/utils/request-memo.server";
 import { SERVER_NODE_FLAGS } from "./scripts/server-flags.mjs";
 
@@ -44,6 +45,8 @@ async function main() {
   // delivers the mail outbox once this process serves: a second process that cannot bind the port
   // must not claim mail and die (null without SMTP_URL: mail stays in the outbox, the demo mailbox shows it)
   let mailSender: { stop(): Promise<void> } | null = null;
+  // the 09:00 Asia/Seoul notification digest, likewise once this process serves (a run at start catches up a missed 09:00)
+  let digestScheduler: { stop(): Promise<void> } | null = null;
 
   const app = express();
   app.disable("x-powered-by");
@@ -122,6 +125,7 @@ async function main() {
   httpServer.listen(port, host, () => {
     log.info({ port, mode: isProduction ? "production" : "development" }, `AS Tracker listening on http://localhost:${port}`);
     mailSender = startMailSender();
+    digestScheduler = startDigestScheduler();
   });
 
   let shuttingDown = false;
@@ -143,6 +147,7 @@ async function main() {
     setTimeout(() => {
       detachRealtime();
       io.close(async () => {
+        await digestScheduler?.stop();
         await mailSender?.stop();
         await closeDatabase();
         log.info("closed cleanly");
