@@ -1,11 +1,15 @@
 // `npm start`: build if the build is missing or older than the sources, apply
-// pending migrations, seed an empty database, then serve in production mode.
-import { spawnSync } from "node:child_process";
+// pending migrations, seed an empty database, then serve in production mode: the
+// server runs in a node process of its own, started with the flags of
+// scripts/server-flags.mjs (V8 takes them only on the command line, never later).
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { applyMigrations } from "./db/lib/apply.mjs";
 import { resolveDatabaseFile } from "./db/lib/paths.mjs";
+import { serverNodeArgs } from "./server-flags.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -49,4 +53,13 @@ if (seed.status !== 0) {
   process.exit(seed.status || 1);
 }
 
-await import(pathToFileURL(path.join(root, buildDir, "node", "server.js")).href);
+// This process stays as the server's parent: a signal sent to it (a supervisor's SIGTERM) is passed
+// on, and it ends as the server ended, with its exit code or signal's code (128 + number). A signal
+// from the terminal reaches both; the server's shutdown runs once either way.
+const server = spawn(process.execPath, serverNodeArgs(path.join(root, buildDir, "node", "server.js")), { stdio: "inherit", env: process.env });
+for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) process.on(signal, () => server.kill(signal));
+server.on("error", (error) => {
+  console.error(`Could not start the server: ${error.message}`);
+  process.exit(1);
+});
+server.on("exit", (code, signal) => process.exit(code ?? 128 + (os.constants.signals[signal] ?? 0)));

@@ -23,6 +23,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { createCookie } from "@remix-run/node";
+import { serverNodeArgs } from "../server-flags.mjs";
 
 const ROOT = process.cwd();
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
@@ -162,7 +163,7 @@ async function load(name: string, url: string, pid: number, headers: Record<stri
 
 async function exportRun(format: "csv" | "xlsx", dbFile: string, subjects: Subjects) {
   await assertPortFree(`http://localhost:${APP_PORT}/healthz`);
-  const child = spawn(process.execPath, [serverJs], {
+  const child = spawn(process.execPath, serverNodeArgs(serverJs), {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -234,7 +235,7 @@ async function main() {
       if (!PAGES.includes(key)) return null;
       const profile = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`, `--cpu-prof-name=${key}-${size}.cpuprofile`] : [];
       await assertPortFree(`http://localhost:${APP_PORT}/healthz`);
-      const app = spawn(process.execPath, [...profile, serverJs], { env: appEnv, stdio: ["ignore", "ignore", "inherit"] });
+      const app = spawn(process.execPath, [...profile, ...serverNodeArgs(serverJs)], { env: appEnv, stdio: ["ignore", "ignore", "inherit"] });
       try {
         await waitFor(`http://localhost:${APP_PORT}/healthz`);
         return await load(name, url, app.pid!, headers);

@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
 import { io as connect, type Socket } from "socket.io-client";
+import { serverNodeArgs } from "../server-flags.mjs";
 
 const ROOT = process.cwd();
 const SIZES = (process.env.BENCH_CLIENTS ?? "100,1000").split(",").map(Number);
@@ -188,7 +189,7 @@ async function main() {
   const monitorCookie = (await cookie.serialize(monitorSession)).split(";")[0];
   await closeDatabase();
 
-  const child: ChildProcess = spawn(process.execPath, [serverJs], {
+  const child: ChildProcess = spawn(process.execPath, serverNodeArgs(serverJs), {
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), INSECURE_COOKIES: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -13,6 +13,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { createCookie } from "@remix-run/node";
+import { serverNodeArgs } from "../server-flags.mjs";
 
 const ROOT = process.cwd();
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
@@ -99,7 +100,7 @@ async function main() {
   db.close();
 
   await assertPortFree(`http://localhost:${PORT}/healthz`);
-  const server: ChildProcess = spawn(process.execPath, [serverJs], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const server: ChildProcess = spawn(process.execPath, serverNodeArgs(serverJs), { env, stdio: ["ignore", "ignore", "inherit"] });
   try {
     await waitFor(`http://localhost:${PORT}/healthz`);
     const origin = `http://localhost:${PORT}`;

@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serverNodeArgs } from "../../scripts/server-flags.mjs";
 import { applyMigrations } from "../../scripts/db/lib/apply.mjs";
 
 const root = process.cwd();
@@ -44,7 +45,10 @@ export async function waitForHealth(port: number, ms = 15_000): Promise<void> {
 }
 
 export async function startServer(opts: ServerOptions): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [serverJs], { env: serverEnv(opts), stdio: ["ignore", opts.stdout ? "pipe" : "ignore", "pipe"] });
+  const child = spawn(process.execPath, serverNodeArgs(serverJs), {
+    env: serverEnv(opts),
+    stdio: ["ignore", opts.stdout ? "pipe" : "ignore", "pipe"],
+  });
   if (opts.stdout) child.stdout?.on("data", (d) => opts.stdout?.(String(d)));
   let stderr = "";
   child.stderr?.on("data", (d) => (stderr += String(d)));

