@@ -26,10 +26,13 @@ export async function markRead(actor: Actor, id?: string): Promise<number> {
   return result.count;
 }
 
-/** The actor's own mode for every notification kind (their choice, or the kind's default). */
-export async function notificationModes(actor: Actor): Promise<Record<NotificationKind, MailMode>> {
-  const rows = await prisma.notificationPreference.findMany({ where: { userId: actor.userId }, select: { kind: true, mode: true } });
-  return mailModesOf(Object.fromEntries(rows.map((r) => [r.kind, r.mode])));
+/** The actor's own mode for every notification kind (their choice, or the kind's default) and the address mail goes to. */
+export async function notificationSettings(actor: Actor): Promise<{ modes: Record<NotificationKind, MailMode>; email: string }> {
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { email: true, notificationPreferences: { select: { kind: true, mode: true } } },
+  });
+  return { modes: mailModesOf(Object.fromEntries(user.notificationPreferences.map((r) => [r.kind, r.mode]))), email: user.email };
 }
 
 /** Saves the actor's own modes (only theirs: the user id is the actor's, never taken from the form). */

@@ -33,6 +33,9 @@ export default function Notifications() {
   return (
     <>
       <h1>알림</h1>
+      <p className="muted">
+        메일로 받을 알림과 받는 방법은 <Link to="/profile/notifications">알림 설정</Link>에서 고를 수 있습니다.
+      </p>
       {unread > 0 ? (
         <Form method="post" style={{ marginBottom: "1rem" }}>
           <button type="submit" className="secondary">

@@ -112,7 +112,8 @@ export default function ProfilePage() {
       <p className="muted">
         신청자격은 {programName ?? "현재 사업"}의 기준으로 확인합니다. 저장할 때마다 다시 확인하며, 입력하는 동안에도 바로 반영됩니다. 스마트공장
         시스템과 HW는 <Link to="/profile/inventory">스마트공장 보유 현황</Link>에서 관리합니다. 내 계정의 비밀번호는{" "}
-        <Link to="/profile/password">비밀번호 변경</Link>에서 바꿉니다.
+        <Link to="/profile/password">비밀번호 변경</Link>에서 바꾸고, 알림 메일은 <Link to="/profile/notifications">알림 설정</Link>에서
+        고릅니다.
       </p>
       <div className="profile-layout">
         <div>
