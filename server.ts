@@ -22,6 +22,7 @@ import {
 } from "~/utils/http-guards.server";
 import { log } from "~/utils/log.server";
 import { startMailSender } from "~/mail/sender.server";
+import { collectUnusedFiles } from "~/models/files.server";
 import { startDigestScheduler } from "~/mail/digest-scheduler.server";
 import { withRequestMemo } from "~/utils/request-memo.server";
 import { SERVER_NODE_FLAGS } from "./scripts/server-flags.mjs";
@@ -126,6 +127,12 @@ async function main() {
     log.info({ port, mode: isProduction ? "production" : "development" }, `AS Tracker listening on http://localhost:${port}`);
     mailSender = startMailSender();
     digestScheduler = startDigestScheduler();
+    // stored files no record uses any more (left by older versions or a crash between commit and
+    // removal): released once at start, in the background (ADR 014)
+    collectUnusedFiles().then(
+      (collected) => (collected.rows || collected.files ? log.info(collected, "unused stored files removed") : undefined),
+      (error: unknown) => log.error({ err: error }, "collecting unused stored files failed"),
+    );
   });
 
   let shuttingDown = false;
