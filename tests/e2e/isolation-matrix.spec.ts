@@ -37,6 +37,8 @@ const RULES: Record<string, Rule> = {
   "routes/forgot-password": { kind: "public" },
   "routes/reset-password.$token": { kind: "public" },
   "routes/notifications": { kind: "own-only" },
+  // 알림 설정: the session's own modes only; a userId in the form is ignored (notification-mail.spec.ts)
+  "routes/profile_.notifications": { kind: "own-only" },
   "routes/dashboard": { kind: "monitor-only" },
   "routes/programs._index": { kind: "monitor-only" },
   "routes/exports.tickets[.]csv": { kind: "monitor-only" },
@@ -46,6 +48,15 @@ const RULES: Record<string, Rule> = {
   "routes/tickets.$ticketId": { kind: "ticket" },
   "routes/admin.mail": { kind: "tp-admin-only" },
   "routes/mailbox": { kind: "demo-only" },
+  // 조직 관리 shows only the actor's own organisation (foreign members → 404, non-admins → 403: organization-admin.spec.ts)
+  "routes/organization": { kind: "own-only" },
+  "routes/admin.organizations": { kind: "monitor-only" },
+  "routes/invitations.$token": { kind: "public" }, // the link's token is the credential: forged/used/expired → Korean 404/410
+  // 회원가입 and the confirmation of the address (ADR 020): public; a signed-up person is no actor until confirmed (sign-up.spec.ts)
+  "routes/signup": { kind: "public" },
+  "routes/confirm-email._index": { kind: "public" }, // the same answer whether or not the address waits for a link
+  "routes/confirm-email.$token": { kind: "public" }, // the link's token is the credential: forged/used/expired → Korean 404/410
+  "routes/pending": { kind: "public" }, // 승인 대기: only a waiting person's own organisation; an actor is sent home
 };
 const TICKET_SUBPAGE = /^routes\/tickets\.\$ticketId\.(_index|[a-z-]+)$/;
 
