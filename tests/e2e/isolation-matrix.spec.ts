@@ -39,8 +39,6 @@ const RULES: Record<string, Rule> = {
   "routes/notifications": { kind: "own-only" },
   // 알림 설정: the session's own modes only; a userId in the form is ignored (notification-mail.spec.ts)
   "routes/profile_.notifications": { kind: "own-only" },
-  // 알림 설정: the session's own modes only; a userId in the form is ignored (notification-mail.spec.ts)
-  "routes/profile_.notifications": { kind: "own-only" },
   "routes/dashboard": { kind: "monitor-only" },
   "routes/programs._index": { kind: "monitor-only" },
   "routes/exports.tickets[.]csv": { kind: "monitor-only" },
