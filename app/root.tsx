@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const unread = await unreadCount(actor);
   return data(
     {
-      actor: { id: actor.userId, name: actor.name, role: actor.role, organizationName: actor.organizationName },
+      actor: { id: actor.userId, name: actor.name, role: actor.role, organizationName: actor.organizationName, isAdmin: actor.isAdmin === true },
       unread,
       loadedAt,
       toast,
@@ -53,6 +53,14 @@ const NAV: Record<Role, { to: string; label: string; end?: boolean }[]> = {
   ],
 };
 
+/** The management pages: 조직 관리 for an organisation's admins, 기관 관리 for every Technopark staff member. */
+function managementNav(actor: { role: Role; isAdmin: boolean }): { to: string; label: string; end?: boolean }[] {
+  return [
+    ...(actor.isAdmin ? [{ to: "/organization", label: "조직 관리" }] : []),
+    ...(actor.role === "monitor" ? [{ to: "/admin/organizations", label: "기관 관리" }] : []),
+  ];
+}
+
 function TopBar() {
   const data = useRouteLoaderData<typeof loader>("root");
   const actor = data?.actor;
@@ -66,7 +74,7 @@ function TopBar() {
         {actor ? (
           <>
             <nav className="nav" aria-label="주 메뉴">
-              {NAV[actor.role].map((item) => (
+              {[...NAV[actor.role], ...managementNav(actor)].map((item) => (
                 <NavLink key={item.to} to={item.to} end={item.end}>
                   {item.label}
                 </NavLink>

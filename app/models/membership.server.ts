@@ -17,11 +17,12 @@ import { invitationMail } from "~/mail/templates/invitation.server";
 import { joinDecisionMail } from "~/mail/templates/join-decision.server";
 import { memberRemovedMail } from "~/mail/templates/member-removed.server";
 import { securityEvent } from "~/utils/log.server";
+import { INVITATION_VALID_DAYS } from "~/utils/membership";
+export { INVITATION_VALID_DAYS };
 import { ForbiddenError, NotFoundError } from "./errors.server";
 
 type Tx = Prisma.TransactionClient;
 
-export const INVITATION_VALID_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 export const MEMBER_MISSING = "구성원을 찾을 수 없습니다.";

@@ -17,12 +17,12 @@ import { enqueueMail } from "~/mail/outbox.server";
 import { memberRemovedMail } from "~/mail/templates/member-removed.server";
 import { supplierDecisionMail } from "~/mail/templates/supplier-decision.server";
 import { securityEvent } from "~/utils/log.server";
+import { ORGANIZATION_MISSING } from "~/utils/membership";
 import { DomainError } from "~/domain";
 import { ConflictError, NotFoundError } from "./errors.server";
 
 type Tx = Prisma.TransactionClient;
 
-export const ORGANIZATION_MISSING = "기관을 찾을 수 없습니다.";
 const ALREADY_DECIDED = "이미 처리된 등록입니다. 화면을 새로고침해 결과를 확인해 주세요.";
 
 function isTechnoparkStaff(actor: Actor): boolean {
