@@ -12,7 +12,8 @@ import { requestOrigin } from "~/utils/log.server";
 import { readNewPassword } from "~/utils/password-form.server";
 import { toastHeader } from "~/utils/toast.server";
 
-export const meta: MetaFunction = () => [{ title: "새 비밀번호 정하기 · 스마트공장 AS 트래커" }];
+// The token is in this page's address: it must not travel on as a Referer, not even to our own assets.
+export const meta: MetaFunction = () => [{ title: "새 비밀번호 정하기 · 스마트공장 AS 트래커" }, { name: "referrer", content: "no-referrer" }];
 
 const REFUSALS: Record<TokenRefusal, { title: string; text: string }> = {
   expired: { title: "링크의 유효 시간이 지났습니다", text: "비밀번호 재설정 링크는 메일을 보낸 뒤 30분 동안만 쓸 수 있습니다." },
