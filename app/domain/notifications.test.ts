@@ -13,6 +13,7 @@ import {
   mailModesOf,
   nextDigestAt,
   nextStepOf,
+  seoulMonthDayTime,
   notificationKindOf,
 } from "./notifications";
 
@@ -101,6 +102,10 @@ describe("digest time (09:00 Asia/Seoul = 00:00 UTC)", () => {
         expect(new Date(latest.getTime() + 9 * 3_600_000).getUTCHours()).toBe(9);
       }),
     );
+  });
+
+  it("a notification's time in a digest is Seoul's", () => {
+    expect(seoulMonthDayTime(new Date("2026-12-31T15:05:00Z"))).toBe("01-01 00:05");
   });
 
   it("one dedupe key per person and day", () => {

@@ -119,3 +119,8 @@ export function digestDay(instant: Date): IsoDate {
 export function digestDedupeKey(userId: string, day: IsoDate): string {
   return `digest:${userId}:${day}`;
 }
+
+/** "11-30 14:05": when a notification came, in Asia/Seoul whatever the server's TZ (a digest lists it so). */
+export function seoulMonthDayTime(at: Date): string {
+  return new Date(at.getTime() + SEOUL_OFFSET_MS).toISOString().slice(5, 16).replace("T", " ");
+}

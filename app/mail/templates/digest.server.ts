@@ -1,5 +1,6 @@
 // The daily digest (09:00 Asia/Seoul): every notification a person chose to receive once a day, oldest
 // first, each with its program, ticket, what happened and an absolute link to the ticket page.
+import { seoulMonthDayTime } from "~/domain/notifications";
 import { absoluteUrl } from "../config.server";
 import { renderMail, type MailContent } from "../layout.server";
 import { preferencesFooter } from "./notification.server";
@@ -22,16 +23,8 @@ export type DigestMail = {
   items: DigestItem[];
 };
 
-const SEOUL_OFFSET_MS = 9 * 3_600_000;
-
-/** "11-30 14:05" in Asia/Seoul (fixed +9 h, whatever the server's TZ). */
-function seoulTime(at: Date): string {
-  const iso = new Date(at.getTime() + SEOUL_OFFSET_MS).toISOString();
-  return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
-}
-
 function itemLine(item: DigestItem): string {
-  const head = `[${item.kindLabel}] ${item.programName ? `${item.programName} · ` : ""}${item.title} (${seoulTime(item.at)})`;
+  const head = `[${item.kindLabel}] ${item.programName ? `${item.programName} · ` : ""}${item.title} (${seoulMonthDayTime(item.at)})`;
   const link = item.ticketId ? `\n과제 열기: ${absoluteUrl(`/tickets/${item.ticketId}`)}` : "";
   return `${head}${item.body ? `\n${item.body}` : ""}${link}`;
 }
