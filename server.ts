@@ -40,6 +40,8 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const DRAIN_GRACE_MS = Number(process.env.DRAIN_GRACE_MS ?? 1000);
 let draining = false;
+/** What is read and thrown away of a body the answer did not need (above: the connection closes). */
+const UNREAD_BODY_DISCARD_BYTES = 64 * 1024 * 1024;
 
 async function main() {
   await databaseReady();
@@ -61,13 +63,21 @@ async function main() {
   });
   // A route may answer without reading the whole body (a refusal comes before the form is read).
   // The unread rest would sit in the keep-alive connection in front of the next request, which
-  // then stalls: read it and throw it away once the answer is out.
+  // then stalls: read it and throw it away once the answer is out — up to a bound, so that a
+  // browser still uploading a too-large file gets to read the refusal, while a body that never
+  // ends (chunked, no length) cannot keep the connection busy: past the bound the connection closes.
   app.use((req, res, next) => {
     res.on("finish", () => {
-      if (!req.complete) {
-        req.removeAllListeners("data");
-        req.resume();
-      }
+      if (req.complete) return;
+      let discarded = 0;
+      // whoever was reading (Remix's body stream) listens no more: the rest flows here
+      req.removeAllListeners("data");
+      req.removeAllListeners("readable");
+      req.on("data", (chunk: Buffer) => {
+        discarded += chunk.length;
+        if (discarded > UNREAD_BODY_DISCARD_BYTES) req.socket.destroy();
+      });
+      req.resume();
     });
     next();
   });

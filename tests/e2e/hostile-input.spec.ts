@@ -785,3 +785,37 @@ test("a body the server never reads does not stall the next request on the same 
     agent.destroy();
   }
 });
+
+test("a body that never ends is cut off once the answer is out, after a bounded amount", async ({ baseURL }) => {
+  // Chunked, no length: the server answers (no session → sign-in) without reading the body, then
+  // reads and throws away what keeps coming only up to its bound (64 MB) and closes the connection.
+  const chunk = Buffer.alloc(1024 * 1024, "a");
+  const outcome = await new Promise<{ status: number; sentMb: number; closed: boolean }>((resolve, reject) => {
+    let status = 0;
+    let sent = 0;
+    const request = http.request(new URL("/tickets/not-mine/payment.data", baseURL), {
+      method: "POST",
+      headers: { Origin: baseURL!, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" },
+    });
+    request.on("response", (response) => {
+      status = response.statusCode ?? 0;
+      response.resume();
+    });
+    const pump = () => {
+      // a client that would send 1 GB: the server must close long before
+      while (sent < 1024 && !request.destroyed) {
+        sent += 1;
+        if (!request.write(chunk)) return void request.once("drain", pump);
+      }
+      if (!request.destroyed) request.end();
+    };
+    request.on("error", () => resolve({ status, sentMb: sent, closed: true }));
+    request.on("close", () => resolve({ status, sentMb: sent, closed: true }));
+    request.setTimeout(60_000, () => reject(new Error("the server kept reading the endless body")));
+    pump();
+  });
+  expect(outcome.status, "no 5xx").toBeLessThan(500);
+  expect(outcome.closed).toBe(true);
+  expect(outcome.sentMb, "the connection closed after the bound, not after the whole body").toBeLessThan(1024);
+  expect((await fetch(new URL("/healthz", baseURL))).status, "the server still answers").toBe(200);
+});
