@@ -32,6 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = StepReply & { emailTaken?: true };
 
 export async function action({ request }: ActionFunctionArgs) {
+  // a signed-in person (or one mid-sign-up) registers nothing more: colleagues are invited by their admin
+  if (await getSessionState(request)) return redirect("/");
   const form = await readForm(request);
   const submission = parseStepForm(form, SignUpSchema);
   const name = formName(form);

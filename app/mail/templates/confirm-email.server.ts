@@ -12,7 +12,7 @@ export function confirmEmailMail(input: ConfirmEmailMail): MailContent {
     greeting: `${input.name} 님, 안녕하세요.`,
     lines: [
       `${SITE_NAME}(스마트공장 사후관리 지원사업)에 이 주소로 ${what}.`,
-      `아래 버튼을 눌러 메일 주소를 확인해 주세요. 확인하기 전에는 다른 기능을 쓸 수 없습니다. 이 링크는 ${seoulTime(input.expiresAt)}(한국 시간)까지, 한 번만 쓸 수 있습니다.`,
+      `아래 버튼을 눌러 메일 주소를 확인해 주세요. 확인하기 전에는 다른 기능을 쓸 수 없습니다. 이 링크는 보낸 뒤 24시간 동안, ${seoulTime(input.expiresAt)}(한국 시간)까지 한 번만 쓸 수 있습니다.`,
       "가입한 적이 없다면 이 메일을 무시하세요. 확인하지 않은 주소로는 아무것도 할 수 없습니다.",
     ],
     action: { label: "메일 주소 확인하기", path: `/confirm-email/${input.token}` },
