@@ -37,7 +37,8 @@ export function roleLabel(role: string, makeAdmin: boolean): string {
   return `${isRole(role) ? ROLE_LABELS[role] : role} ${makeAdmin ? "관리자" : "구성원"}`;
 }
 
-function audit(tx: Tx, actorId: string | null, action: string, summary: string, data: Record<string, unknown>) {
+/** An audit line about an organisation's people (no ticket): the person's history and the organisation's. */
+export function audit(tx: Tx, actorId: string | null, action: string, summary: string, data: Record<string, unknown>) {
   return tx.auditEvent.create({ data: { ticketId: null, programId: null, actorId, action, summary, data: JSON.stringify(data) } });
 }
 

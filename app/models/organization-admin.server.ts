@@ -18,6 +18,7 @@ import { memberRemovedMail } from "~/mail/templates/member-removed.server";
 import { supplierDecisionMail } from "~/mail/templates/supplier-decision.server";
 import { securityEvent } from "~/utils/log.server";
 import { ORGANIZATION_MISSING } from "~/utils/membership";
+import { audit } from "./membership.server";
 import { DomainError } from "~/domain";
 import { ConflictError, NotFoundError } from "./errors.server";
 
@@ -126,10 +127,6 @@ function membersOf(tx: Tx, organizationId: string) {
   });
 }
 
-function audit(tx: Tx, actor: Actor, action: string, summary: string, data: Record<string, unknown>) {
-  return tx.auditEvent.create({ data: { ticketId: null, programId: null, actorId: actor.userId, action, summary, data: JSON.stringify(data) } });
-}
-
 /**
  * Approves or refuses a supplier's registration; everyone of the supplier is mailed. A refusal needs a
  * reason and ends the supplier's sessions (it may have signed in to wait for the decision).
@@ -155,7 +152,10 @@ export async function decideSupplier(actor: Actor, organizationId: string, decis
     const summary = decision.approve
       ? `${org.name}의 공급기업 등록을 승인했습니다.`
       : `${org.name}의 공급기업 등록을 반려했습니다. 사유: ${reason}`;
-    await audit(tx, actor, decision.approve ? "organization.approve" : "organization.refuse", summary, { organizationId: org.id, reason });
+    await audit(tx, actor.userId, decision.approve ? "organization.approve" : "organization.refuse", summary, {
+      organizationId: org.id,
+      reason,
+    });
     return org;
   });
   const ended = decision.approve ? 0 : await endOrganizationSessions(supplier.id);
@@ -182,7 +182,10 @@ export async function deactivateOrganization(actor: Actor, organizationId: strin
       const content = memberRemovedMail({ name: member.name, organizationName: org.name, by: actor.organizationName, reason });
       await enqueueMail(tx, { kind: "member_removed", to: { email: member.email, userId: member.id }, organizationId: org.id, content });
     }
-    await audit(tx, actor, "organization.deactivate", `${org.name}을(를) 비활성화했습니다. 사유: ${reason}`, { organizationId: org.id, reason });
+    await audit(tx, actor.userId, "organization.deactivate", `${org.name}을(를) 비활성화했습니다. 사유: ${reason}`, {
+      organizationId: org.id,
+      reason,
+    });
     return org;
   });
   const ended = await endOrganizationSessions(organization.id);

@@ -3,7 +3,8 @@
 // An expired, used, forged link — or one whose organisation can no longer be joined, or whose address got
 // an account meanwhile — is a Korean page saying what happened and what to do next.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { LinkRefused } from "~/components/link-refused";
 import { z } from "zod";
 import { createUserSession } from "~/auth/session.server";
 import { NEW_PASSWORD_HINT, PasswordInput, type PasswordFieldErrors } from "~/components/password-fields";
@@ -67,46 +68,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const submission = parseStepForm(form, AcceptSchema);
   const password = readNewPassword(form);
-  if (submission.status !== "success" || !password.ok) {
-    const passwordErrors = password.ok ? undefined : password.errors;
-    return data<ActionData>({ result: submission.reply(), form: "accept", passwordErrors }, { status: 400 });
-  }
+  // the password's errors go into the form's reply too (Conform's result carries every message of a refusal)
+  const refuse = (passwordErrors: PasswordFieldErrors) =>
+    data<ActionData>({ result: submission.reply({ fieldErrors: passwordErrors }), form: "accept", passwordErrors }, { status: 400 });
+  if (submission.status !== "success" || !password.ok) return refuse(password.ok ? {} : password.errors);
   try {
     const { userId } = await acceptInvitation(params.token ?? "", { ...submission.value, password: password.password });
     const signedIn = await createUserSession({ userId, redirectTo: "/", request });
     signedIn.headers.append("Set-Cookie", await toastHeader("가입했습니다. 조직의 과제를 함께 볼 수 있습니다."));
     return signedIn;
   } catch (error) {
-    if (error instanceof InvitationRefused)
-      return data<ActionData>({ result: submission.reply(), refused: error.reason }, { status: STATUS[error.reason] });
-    if (isDomainError(error) && error.code === "weak_password") {
-      return data<ActionData>({ result: submission.reply(), form: "accept", passwordErrors: { password: [...error.reasons] } }, { status: 400 });
+    if (error instanceof InvitationRefused) {
+      const result = submission.reply({ formErrors: [REFUSALS[error.reason].title] });
+      return data<ActionData>({ result, refused: error.reason }, { status: STATUS[error.reason] });
     }
+    if (isDomainError(error) && error.code === "weak_password") return refuse({ password: [...error.reasons] });
     throw error;
   }
 }
 
-function Refused({ reason }: { reason: Refusal }) {
-  const { title, text } = REFUSALS[reason];
-  return (
-    <div className="login-wrap">
-      <div className="card">
-        <h1>{title}</h1>
-        <p role="alert">{text}</p>
-        <p>
-          <Link to="/login">로그인</Link> · <Link to="/forgot-password">비밀번호 재설정</Link>
-        </p>
-      </div>
-    </div>
-  );
-}
+const NEXT_STEPS = [
+  { to: "/login", label: "로그인" },
+  { to: "/forgot-password", label: "비밀번호 재설정" },
+];
 
 export default function AcceptInvitation() {
   const { refused, invitation } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { fields, props } = useStepForm({ id: "accept", schema: AcceptSchema, reply });
-  const reason = reply?.refused ?? refused;
-  if (reason || !invitation) return <Refused reason={reason ?? "unknown"} />;
+  const reason: Refusal | null = reply?.refused ?? refused;
+  if (reason || !invitation) return <LinkRefused {...REFUSALS[reason ?? "unknown"]} links={NEXT_STEPS} />;
   return (
     <div className="login-wrap">
       <div className="card">

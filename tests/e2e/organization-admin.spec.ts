@@ -97,6 +97,16 @@ test("expired, used and forged invitation links are refused with a Korean page; 
 
   await inviteByPage(page, "late@maker2.kr");
   const link = linkIn(await waitForMail("late@maker2.kr"), "/invitations/");
+  // a refused password keeps the link usable and says why, in Korean
+  await page.goto(link);
+  await page.getByLabel("이름").fill("늦은사람");
+  await page.getByLabel("연락처").fill("010-1111-2222");
+  await page.getByLabel("비밀번호", { exact: true }).fill("password1234");
+  await page.getByLabel("비밀번호 확인").fill("password1234");
+  await page.getByRole("button", { name: "가입하고 시작하기" }).click();
+  await expect(page.getByText("흔히 쓰이거나 추측하기 쉬운 비밀번호입니다.", { exact: false }).first()).toBeVisible();
+  await expect(page.getByLabel("이름")).toHaveValue("늦은사람");
+  expect(userRow("late@maker2.kr")).toBeUndefined();
   db()
     .prepare(`UPDATE EmailToken SET expiresAt = ? WHERE email = 'late@maker2.kr'`)
     .run(new Date(Date.now() - 60_000).toISOString().replace("Z", "+00:00"));
