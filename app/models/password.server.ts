@@ -82,6 +82,12 @@ export async function readResetLink(raw: string): Promise<ResetLink> {
 
 export type ResetOutcome = { ok: true; userId: string } | { ok: false; reason: TokenRefusal } | { ok: false; problems: string[] };
 
+/** A reset link that was posted but cannot be used: a security event (forged links are probes). */
+function refused(reason: TokenRefusal, origin: Origin): { ok: false; reason: TokenRefusal } {
+  securityEvent("password_reset.refused", { reason, ...origin });
+  return { ok: false, reason };
+}
+
 /**
  * Sets the new password by the link: the policy first (a refused password leaves the link usable), then in
  * one transaction the link is used, the password set, the account's sign-in hold lifted and other reset links
@@ -89,7 +95,7 @@ export type ResetOutcome = { ok: true; userId: string } | { ok: false; reason: T
  */
 export async function resetPassword(raw: string, password: string, origin: Origin): Promise<ResetOutcome> {
   const link = await readResetLink(raw);
-  if (!link.ok) return link;
+  if (!link.ok) return refused(link.reason, origin);
   const { user } = link;
   const problems = passwordProblems(password, { email: user.email, companyName: user.companyName, name: user.name });
   if (problems.length) return { ok: false, problems };
@@ -107,7 +113,7 @@ export async function resetPassword(raw: string, password: string, origin: Origi
     await tx.signInThrottle.deleteMany({ where: { key: throttleKey(user.email) } });
     return { ok: true } as const;
   });
-  if (!used.ok) return used;
+  if (!used.ok) return refused(used.reason, origin);
   const endedSessions = await endAllSessions(user.id);
   securityEvent("password_reset.completed", { userId: user.id, email: user.email, endedSessions, ...origin });
   return { ok: true, userId: user.id };

@@ -1,12 +1,13 @@
 // Reset and change of passwords against a real SQLite file (the outbox rows are the mails written):
 // the same outcome for a known and an unknown address but a mail only for the known one, the limits,
 // a single-use 30-minute link stored hashed, sessions and the sign-in hold ended by the reset.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { useSeededDatabase } from "../support/seeded-db";
 import { prisma } from "~/db.server";
 import { createUserSession, readSessionId, verifyLogin } from "~/auth/session.server";
 import { settleAttempt, throttleKey } from "~/auth/throttle.server";
 import { hashToken } from "~/auth/tokens.server";
+import { log } from "~/utils/log.server";
 import { changePassword, readResetLink, requestPasswordReset, resetPassword, RESET_LIMITS, RESET_TTL_MS } from "~/models/password.server";
 
 useSeededDatabase();
@@ -127,5 +128,28 @@ describe("changePassword", () => {
     expect(await prisma.session.count({ where: { id: other } })).toBe(0);
     expect(await prisma.session.count({ where: { id: current } })).toBe(1);
     expect(await verifyLogin("monitor@demo.kr", NEW_PASSWORD)).toBe(user.id);
+  });
+});
+
+describe("security events", () => {
+  it("each request (whatever its outcome), each use and each refused use is one security log line", async () => {
+    const info = vi.spyOn(log, "info");
+    try {
+      await requestPasswordReset("maker3@demo.kr", origin);
+      await requestPasswordReset("ghost@demo.kr", origin);
+      const raw = tokenIn((await lastResetMail("maker3@demo.kr"))!.text);
+      await resetPassword(raw, NEW_PASSWORD, origin);
+      await resetPassword(raw, NEW_PASSWORD, origin);
+      const events = info.mock.calls.map(([line]) => line as unknown as Record<string, unknown>).filter((line) => line.kind === "security");
+      expect(events.map((e) => [e.event, e.outcome ?? e.reason ?? null])).toEqual([
+        ["password_reset.requested", "sent"],
+        ["password_reset.requested", "no_account"],
+        ["password_reset.completed", null],
+        ["password_reset.refused", "used"],
+      ]);
+      expect(events.every((e) => e.ip === "10.0.0.1")).toBe(true);
+    } finally {
+      info.mockRestore();
+    }
   });
 });
