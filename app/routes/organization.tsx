@@ -33,9 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const overview = await organizationOverview(actor);
   const asked = confirmOf(new URL(request.url));
-  // only a person this page lists can be confirmed (anything else: the page without the question)
+  // only a person this page lists can be confirmed, only by whom may do it (anything else: the page without the question)
   const people = asked?.kind === "refuse-join" ? overview.requests : overview.members;
-  const person = asked ? people.find((p) => p.id === asked.id) : undefined;
+  const allowed = asked?.kind === "leave" ? asked.id === actor.userId : overview.isAdmin;
+  const person = asked && allowed ? people.find((p) => p.id === asked.id) : undefined;
   const confirm = asked && person ? { kind: asked.kind, id: person.id, name: person.name, email: person.email } : null;
   return {
     ...overview,

@@ -95,6 +95,27 @@ describe("inviting", () => {
   });
 });
 
+describe("the Technopark's staff", () => {
+  it("a TP admin invites TP staff the same way: the invitation makes a monitor of the Technopark", async () => {
+    const monitor = await actorFor("monitor@demo.kr");
+    await inviteMember(monitor, { email: "staff@tp.example.kr", makeAdmin: false });
+    const { userId } = await acceptInvitation(await invitationLink("staff@tp.example.kr"), {
+      name: "신입담당",
+      phone: "031-000-0000",
+      password: PASSWORD,
+    });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({
+      role: "monitor",
+      organizationId: monitor.organizationId,
+      isAdmin: false,
+    });
+    const staff = await actorFor("staff@tp.example.kr");
+    await expect(removeMember(staff, monitor.userId)).rejects.toBeInstanceOf(ForbiddenError);
+    await removeMember(monitor, userId);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).status).toBe("removed");
+  });
+});
+
 describe("accepting", () => {
   it("creates the person in the organisation with the invited role and admin flag, the address confirmed; the link is then used", async () => {
     await inviteMember(maker1, { email: "joiner@example.kr", makeAdmin: false });
