@@ -2,12 +2,13 @@
 // links too); the button confirms. An expired, used or forged link gets a Korean page saying which, with
 // a way to a new link (ADR 020).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { TokenRefusal } from "~/auth/tokens.server";
 import { getSessionState } from "~/auth/session.server";
 import { confirmEmail, readConfirmLink } from "~/models/account.server";
 import { requestOrigin } from "~/utils/log.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { LinkRefused } from "~/components/link-refused";
 
 export const meta: MetaFunction = () => [{ title: "메일 주소 확인 · 스마트공장 AS 트래커" }];
 
@@ -19,6 +20,11 @@ const REFUSALS: Record<TokenRefusal, { title: string; text: string }> = {
   },
   unknown: { title: "올바른 확인 링크가 아닙니다", text: "메일에 있는 링크를 잘리지 않게 그대로 열었는지 확인해 주세요." },
 };
+
+const NEXT_LINKS = [
+  { to: "/confirm-email", label: "새 확인 링크 받기" },
+  { to: "/login", label: "로그인" },
+];
 
 // 410: the link existed and is gone; 404: there is no such link.
 const refusalStatus = (reason: TokenRefusal) => (reason === "unknown" ? 404 : 410);
@@ -40,27 +46,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect("/pending");
 }
 
-function Refused({ reason }: { reason: TokenRefusal }) {
-  const { title, text } = REFUSALS[reason];
-  return (
-    <div className="login-wrap">
-      <div className="card">
-        <h1>{title}</h1>
-        <p role="alert">{text}</p>
-        <p>
-          <Link to="/confirm-email">새 확인 링크 받기</Link> · <Link to="/login">로그인</Link>
-        </p>
-      </div>
-    </div>
-  );
-}
-
 export default function ConfirmEmailLink() {
   const { refused, email } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const reason = result?.refused ?? refused;
-  if (reason) return <Refused reason={reason} />;
+  if (reason) return <LinkRefused {...REFUSALS[reason]} links={NEXT_LINKS} />;
   return (
     <div className="login-wrap">
       <div className="card">

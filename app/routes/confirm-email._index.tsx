@@ -10,6 +10,7 @@ import { requestOrigin } from "~/utils/log.server";
 import { formText } from "~/utils/password-form.server";
 import { emailField } from "~/utils/signup-schema";
 import { SignOutButton } from "~/components/sign-out-button";
+import { EmailInput } from "~/components/email-input";
 
 export const meta: MetaFunction = () => [{ title: "메일 주소 확인 · 스마트공장 AS 트래커" }];
 
@@ -82,24 +83,7 @@ export default function ConfirmEmail() {
           <>
             <p className="muted">가입할 때 쓴 이메일 주소를 입력하면 새 확인 링크를 보내 드립니다.</p>
             <Form method="post" noValidate>
-              <div className="field">
-                <label htmlFor="email">이메일</label>
-                <input
-                  id="email"
-                  name="email"
-                  type="email"
-                  autoComplete="username"
-                  defaultValue={result?.email ?? ""}
-                  aria-invalid={result?.emailError ? true : undefined}
-                  aria-describedby={result?.emailError ? "email-error" : undefined}
-                  required
-                />
-                {result?.emailError ? (
-                  <p className="field-error" id="email-error">
-                    {result.emailError}
-                  </p>
-                ) : null}
-              </div>
+              <EmailInput defaultValue={result?.email} error={result?.emailError} />
               <button type="submit" disabled={busy}>
                 {busy ? "보내는 중…" : "확인 링크 받기"}
               </button>

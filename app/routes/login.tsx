@@ -6,6 +6,7 @@ import { requestOrigin, securityEvent } from "~/utils/log.server";
 import { createUserSession, getActor, signInRefusal } from "~/auth/session.server";
 import { demoMode } from "~/utils/env.server";
 import { DEMO_ACCOUNTS } from "~/utils/demo-accounts";
+import { EmailInput } from "~/components/email-input";
 import { attemptSignIn } from "~/auth/throttle.server";
 import { holdMessage, retryAfterSeconds } from "~/auth/throttle-rules";
 import { safeRedirectTarget } from "~/utils/safe-redirect";
@@ -102,24 +103,7 @@ export default function Login() {
             </p>
           ) : null}
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-          <div className="field">
-            <label htmlFor="email">이메일</label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              defaultValue={data?.email ?? ""}
-              aria-invalid={data?.fieldErrors?.email ? true : undefined}
-              aria-describedby={data?.fieldErrors?.email ? "email-error" : undefined}
-              required
-            />
-            {data?.fieldErrors?.email ? (
-              <p className="field-error" id="email-error">
-                {data.fieldErrors.email}
-              </p>
-            ) : null}
-          </div>
+          <EmailInput defaultValue={data?.email} error={data?.fieldErrors?.email} />
           <div className="field">
             <label htmlFor="password">비밀번호</label>
             <input
