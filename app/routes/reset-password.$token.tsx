@@ -2,9 +2,10 @@
 // saying what happened when it is not (expired, used, unknown) with a way to get a new one. On success
 // every session of the account ends and the person is signed in afresh here.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { TokenRefusal } from "~/auth/tokens.server";
 import { createUserSession } from "~/auth/session.server";
+import { LinkRefused } from "~/components/link-refused";
 import { NEW_PASSWORD_HINT, PasswordInput, type PasswordFieldErrors } from "~/components/password-fields";
 import { readResetLink, resetPassword } from "~/models/password.server";
 import { readForm } from "~/utils/forms.server";
@@ -47,27 +48,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return signedIn;
 }
 
-function Refused({ reason }: { reason: TokenRefusal }) {
-  const { title, text } = REFUSALS[reason];
-  return (
-    <div className="login-wrap">
-      <div className="card">
-        <h1>{title}</h1>
-        <p role="alert">{text}</p>
-        <p>
-          <Link to="/forgot-password">새 재설정 링크 받기</Link> · <Link to="/login">로그인</Link>
-        </p>
-      </div>
-    </div>
-  );
-}
-
 export default function ResetPassword() {
   const { refused, email } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const reason = result?.refused ?? refused;
-  if (reason) return <Refused reason={reason} />;
+  const reason: TokenRefusal | null = result?.refused ?? refused;
+  if (reason)
+    return (
+      <LinkRefused
+        {...REFUSALS[reason]}
+        links={[
+          { to: "/forgot-password", label: "새 재설정 링크 받기" },
+          { to: "/login", label: "로그인" },
+        ]}
+      />
+    );
   return (
     <div className="login-wrap">
       <div className="card">
