@@ -14,13 +14,15 @@ export const SERVER_NODE_FLAGS = Object.freeze([
   // about 45 MB of resident memory from the first query on, for no gain we could measure (Prisma
   // caches the plan of each query shape, so the compiler runs once per shape).
   "--liftoff-only",
-  // A young generation of at most 2 × 8 MB instead of 2 × 16 MB: it is resident once it has grown.
-  "--max-semi-space-size=8",
-  // Between full collections the old generation may grow 30 % instead of up to 300 % (V8's own
-  // factor on a machine with a large heap limit). An export's Prisma reads leave dead rows in the
-  // old generation (about 3 MB of every 10 MB it allocates), which V8 would otherwise let pile up
-  // for 50 MB before collecting. No hard heap limit is set: the server never dies of one.
-  "--heap-growing-percent=30",
+  // A young generation of at most 2 × 4 MB instead of 2 × 16 MB: it stays resident once grown.
+  "--max-semi-space-size=4",
+  // Between full collections the old generation may grow 20 % instead of up to 4× (V8's own factor
+  // with the large heap limit it picks on a machine with a few GB). An export's Prisma reads leave
+  // dead rows in the old generation (about 3 MB of every 10 MB they allocate), which V8 would let
+  // pile up for 50 MB and more before collecting; under page load the heap grew to 450 MB. Costs
+  // the pages about a fifth more CPU (docs/decisions/016). No hard heap limit: the server never
+  // dies of one.
+  "--heap-growing-percent=20",
 ]);
 
 /** node's arguments to run the built server `serverJs` with the flags. */
