@@ -32,7 +32,17 @@ function newestMtime(entry) {
 
 const buildDir = process.env.BUILD_DIR ?? "build";
 const outputs = [`${buildDir}/server/index.js`, `${buildDir}/node/server.js`, `${buildDir}/node/seed.js`];
-const sources = ["app", "public", "server.ts", "prisma/schema.prisma", "prisma/seed.ts", "vite.config.ts", "package.json", "package-lock.json"];
+const sources = [
+  "app",
+  "public",
+  "server.ts",
+  "scripts/server-flags.mjs",
+  "prisma/schema.prisma",
+  "prisma/seed.ts",
+  "vite.config.ts",
+  "package.json",
+  "package-lock.json",
+];
 const builtAt = Math.min(...outputs.map((file) => newestMtime(file) || 0));
 const sourcesAt = Math.max(...sources.map(newestMtime));
 if (!builtAt || builtAt < sourcesAt) {
