@@ -12,13 +12,13 @@ export const meta: MetaFunction = () => [{ title: "비밀번호 재설정 · 스
 
 const Email = z.string().trim().min(1, "이메일을 입력해 주세요.").max(254, "이메일이 너무 깁니다.").email("이메일 형식이 올바르지 않습니다.");
 
-type ActionData = { answer?: string; emailError?: string; email?: string };
+type ActionData = { answer?: string; fieldErrors?: { email: string[] }; email?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const email = formText(form, "email");
   const parsed = Email.safeParse(email);
-  if (!parsed.success) return data<ActionData>({ emailError: parsed.error.issues[0].message, email }, { status: 400 });
+  if (!parsed.success) return data<ActionData>({ fieldErrors: { email: [parsed.error.issues[0].message] }, email }, { status: 400 });
   await requestPasswordReset(parsed.data, requestOrigin(request));
   return data<ActionData>({ answer: RESET_REQUEST_ANSWER, email: parsed.data });
 }
@@ -46,13 +46,13 @@ export default function ForgotPassword() {
               type="email"
               autoComplete="username"
               defaultValue={result?.email ?? ""}
-              aria-invalid={result?.emailError ? true : undefined}
-              aria-describedby={result?.emailError ? "email-error" : undefined}
+              aria-invalid={result?.fieldErrors?.email ? true : undefined}
+              aria-describedby={result?.fieldErrors?.email ? "email-error" : undefined}
               required
             />
-            {result?.emailError ? (
+            {result?.fieldErrors?.email ? (
               <p className="field-error" id="email-error">
-                {result.emailError}
+                {result.fieldErrors.email[0]}
               </p>
             ) : null}
           </div>

@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { email: actor.email };
 }
 
-type ActionData = { errors: PasswordFieldErrors };
+type ActionData = { fieldErrors: PasswordFieldErrors };
 
 /** The current password, as at sign-in: a wrong one counts toward the account's hold. */
 async function currentPasswordError(email: string, userId: string, current: string, request: Request): Promise<string | null> {
@@ -36,13 +36,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const current = formText(form, "current");
   const input = readNewPassword(form);
   const currentError = await currentPasswordError(actor.email, actor.userId, current, request);
-  if (currentError) return data<ActionData>({ errors: { current: [currentError] } }, { status: 400 });
-  if (!input.ok) return data<ActionData>({ errors: input.errors }, { status: 400 });
+  if (currentError) return data<ActionData>({ fieldErrors: { current: [currentError] } }, { status: 400 });
+  if (!input.ok) return data<ActionData>({ fieldErrors: input.errors }, { status: 400 });
   if (input.password === current)
-    return data<ActionData>({ errors: { password: ["새 비밀번호가 지금 비밀번호와 같습니다."] } }, { status: 400 });
+    return data<ActionData>({ fieldErrors: { password: ["새 비밀번호가 지금 비밀번호와 같습니다."] } }, { status: 400 });
   const sessionId = await readSessionId(request.headers.get("Cookie"));
   const result = await changePassword(actor, sessionId, input.password, requestOrigin(request));
-  if (!result.ok) return data<ActionData>({ errors: { password: result.problems } }, { status: 400 });
+  if (!result.ok) return data<ActionData>({ fieldErrors: { password: result.problems } }, { status: 400 });
   const others = result.endedSessions > 0 ? ` 다른 기기의 로그인 ${result.endedSessions}곳을 끝냈습니다.` : "";
   return redirectWithToast("/profile/password", `비밀번호를 바꿨습니다.${others}`);
 }
@@ -57,15 +57,20 @@ export default function ChangePassword() {
       <p className="muted">비밀번호를 바꾸면 이 브라우저를 뺀 다른 모든 기기에서 로그아웃됩니다.</p>
       <Form method="post" noValidate>
         <input type="hidden" name="username" autoComplete="username" value={email} />
-        <PasswordInput name="current" label="지금 비밀번호" autoComplete="current-password" errors={result?.errors.current} />
+        <PasswordInput name="current" label="지금 비밀번호" autoComplete="current-password" errors={result?.fieldErrors.current} />
         <PasswordInput
           name="password"
           label="새 비밀번호"
           autoComplete="new-password"
-          errors={result?.errors.password}
+          errors={result?.fieldErrors.password}
           hint={NEW_PASSWORD_HINT}
         />
-        <PasswordInput name="passwordConfirm" label="새 비밀번호 확인" autoComplete="new-password" errors={result?.errors.passwordConfirm} />
+        <PasswordInput
+          name="passwordConfirm"
+          label="새 비밀번호 확인"
+          autoComplete="new-password"
+          errors={result?.fieldErrors.passwordConfirm}
+        />
         <button type="submit" disabled={busy}>
           {busy ? "바꾸는 중…" : "비밀번호 바꾸기"}
         </button>

@@ -34,15 +34,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { refused: null, email: link.user.email };
 }
 
-type ActionData = { refused?: TokenRefusal; errors?: PasswordFieldErrors };
+// the project's answer shape: a Korean `message` with a refusal, `fieldErrors` by field
+type ActionData = { refused?: TokenRefusal; message?: string; fieldErrors?: PasswordFieldErrors };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const input = readNewPassword(form);
-  if (!input.ok) return data<ActionData>({ errors: input.errors }, { status: 400 });
+  if (!input.ok) return data<ActionData>({ fieldErrors: input.errors }, { status: 400 });
   const result = await resetPassword(params.token ?? "", input.password, requestOrigin(request));
-  if (!result.ok && "reason" in result) return data<ActionData>({ refused: result.reason }, { status: refusalStatus(result.reason) });
-  if (!result.ok) return data<ActionData>({ errors: { password: result.problems } }, { status: 400 });
+  if (!result.ok && "reason" in result)
+    return data<ActionData>({ refused: result.reason, message: REFUSALS[result.reason].title }, { status: refusalStatus(result.reason) });
+  if (!result.ok) return data<ActionData>({ fieldErrors: { password: result.problems } }, { status: 400 });
   const signedIn = await createUserSession({ userId: result.userId, redirectTo: "/", request });
   signedIn.headers.append("Set-Cookie", await toastHeader("새 비밀번호로 바꿨습니다. 다른 기기의 로그인은 모두 끝났습니다."));
   return signedIn;
@@ -77,10 +79,15 @@ export default function ResetPassword() {
             name="password"
             label="새 비밀번호"
             autoComplete="new-password"
-            errors={result?.errors?.password}
+            errors={result?.fieldErrors?.password}
             hint={NEW_PASSWORD_HINT}
           />
-          <PasswordInput name="passwordConfirm" label="새 비밀번호 확인" autoComplete="new-password" errors={result?.errors?.passwordConfirm} />
+          <PasswordInput
+            name="passwordConfirm"
+            label="새 비밀번호 확인"
+            autoComplete="new-password"
+            errors={result?.fieldErrors?.passwordConfirm}
+          />
           <button type="submit" disabled={busy}>
             {busy ? "바꾸는 중…" : "비밀번호 바꾸기"}
           </button>
