@@ -31,13 +31,14 @@ const refusalStatus = (reason: TokenRefusal) => (reason === "unknown" ? 404 : 41
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const link = await readConfirmLink(params.token ?? "");
-  if (!link.ok) return data({ refused: link.reason, email: null }, { status: refusalStatus(link.reason) });
+  if (!link.ok) return data({ refused: link.reason, email: null, message: REFUSALS[link.reason].title }, { status: refusalStatus(link.reason) });
   return { refused: null, email: link.email };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await confirmEmail(params.token ?? "", requestOrigin(request));
-  if (!outcome.ok) return data({ refused: outcome.reason }, { status: refusalStatus(outcome.reason) });
+  // the message too: a client that reads only the data (not the page) learns what happened in Korean
+  if (!outcome.ok) return data({ refused: outcome.reason, message: REFUSALS[outcome.reason].title }, { status: refusalStatus(outcome.reason) });
   // Signed in here (right after 회원가입): straight on — "/" or the 승인 대기 page. Elsewhere: sign in first.
   const state = await getSessionState(request);
   const here = state && ("actor" in state ? state.actor.userId : state.waiting.userId) === outcome.userId;

@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { email: person?.email ?? null };
 }
 
-type ActionData = { answer?: string; emailError?: string; email?: string };
+type ActionData = { answer?: string; fieldErrors?: { email: string }; email?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const person = await unconfirmedPerson(request);
@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const email = formText(form, "email");
   const parsed = emailField.safeParse(email);
-  if (!parsed.success) return data<ActionData>({ emailError: parsed.error.issues[0].message, email }, { status: 400 });
+  if (!parsed.success) return data<ActionData>({ fieldErrors: { email: parsed.error.issues[0].message }, email }, { status: 400 });
   await resendConfirmation({ email: parsed.data }, origin);
   return data<ActionData>({ answer: RESEND_ANSWER, email: parsed.data });
 }
@@ -83,7 +83,7 @@ export default function ConfirmEmail() {
           <>
             <p className="muted">가입할 때 쓴 이메일 주소를 입력하면 새 확인 링크를 보내 드립니다.</p>
             <Form method="post" noValidate>
-              <EmailInput defaultValue={result?.email} error={result?.emailError} />
+              <EmailInput defaultValue={result?.email} error={result?.fieldErrors?.email} />
               <button type="submit" disabled={busy}>
                 {busy ? "보내는 중…" : "확인 링크 받기"}
               </button>

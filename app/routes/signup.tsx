@@ -40,8 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data<ActionData>({ result: submission.reply({ hideFields: HIDDEN_FIELDS }), form: name }, { status: 400 });
   }
-  const { passwordConfirm: _confirm, companyName, ...input } = submission.value;
-  const outcome = await signUp({ ...input, companyName }, requestOrigin(request));
+  const { passwordConfirm: _confirm, ...input } = submission.value;
+  const outcome = await signUp(input, requestOrigin(request));
   if (outcome.ok) return createUserSession({ userId: outcome.userId, redirectTo: "/confirm-email", request });
   if ("problems" in outcome) {
     return data<ActionData>(

@@ -8,8 +8,10 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { db } from "./fixtures";
 import { signIn } from "./helpers";
 import { linkIn, waitForMail } from "./mailbox";
+import { seededDataDir, startServer, stopServer } from "./server-process";
 
 const STRONG = "blue-river-7-lamp";
+const BASE = Number(process.env.E2E_PORT ?? 3100);
 const run = crypto.randomBytes(3).toString("hex");
 const address = (who: string) => `${who}-${run}@signup.kr`;
 
@@ -188,4 +190,51 @@ test("forged and expired confirmation links are refused on a Korean page that of
   await expect(page.getByText("메일 주소를 확인했습니다.")).toBeVisible();
   await page.goto("/tickets/new");
   await expect(page.getByLabel("공급기업")).toBeVisible();
+});
+
+test("with DEMO_MODE=off the sign-in page lists no demo account, even though they exist", async ({ page }) => {
+  const port = BASE + 80;
+  const server = await startServer({ port, dataDir: seededDataDir(port), env: { DEMO_MODE: "off" } });
+  try {
+    await page.goto(`http://localhost:${port}/login`);
+    await expect(page.getByRole("heading", { name: "로그인" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "회원가입" })).toBeVisible();
+    await expect(page.getByTestId("demo-accounts")).toHaveCount(0);
+    expect(await page.content()).not.toContain("@demo.kr");
+  } finally {
+    await stopServer(server);
+  }
+});
+
+test("a deactivated organisation's member: the old cookie is dead and sign-in is refused in Korean; a removed member likewise", async ({
+  browser,
+}) => {
+  const before = await freshPage(browser);
+  await signIn(before, "vendor2@demo.kr");
+  const orgId = (db().prepare(`SELECT organizationId AS id FROM User WHERE email = 'vendor2@demo.kr'`).get() as { id: string }).id;
+  db().prepare(`UPDATE Organization SET status = 'deactivated' WHERE id = ?`).run(orgId);
+  try {
+    await before.goto("/tickets");
+    await expect(before).toHaveURL(/\/login/);
+    const page = await freshPage(browser);
+    await page.goto("/login");
+    await page.getByLabel("이메일").fill("vendor2@demo.kr");
+    await page.getByLabel("비밀번호").fill("demo1234!");
+    await page.getByRole("button", { name: "로그인" }).click();
+    await expect(page.getByRole("alert")).toContainText("비활성화된 조직입니다.");
+    await expect(page).toHaveURL(/\/login/);
+  } finally {
+    db().prepare(`UPDATE Organization SET status = 'active' WHERE id = ?`).run(orgId);
+  }
+  db().prepare(`UPDATE User SET status = 'removed' WHERE email = 'vendor2@demo.kr'`).run();
+  try {
+    const page = await freshPage(browser);
+    await page.goto("/login");
+    await page.getByLabel("이메일").fill("vendor2@demo.kr");
+    await page.getByLabel("비밀번호").fill("demo1234!");
+    await page.getByRole("button", { name: "로그인" }).click();
+    await expect(page.getByRole("alert")).toContainText("조직에서 제외된 계정입니다.");
+  } finally {
+    db().prepare(`UPDATE User SET status = 'active' WHERE email = 'vendor2@demo.kr'`).run();
+  }
 });
