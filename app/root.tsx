@@ -58,6 +58,8 @@ function managementNav(actor: { role: Role; isAdmin: boolean }): { to: string; l
   return [
     ...(actor.isAdmin ? [{ to: "/organization", label: "조직 관리" }] : []),
     ...(actor.role === "monitor" ? [{ to: "/admin/organizations", label: "기관 관리" }] : []),
+    // the outbox's failed and waiting mail, for the Technopark's admins (app/routes/admin.mail.tsx)
+    ...(actor.role === "monitor" && actor.isAdmin ? [{ to: "/admin/mail", label: "메일 발송" }] : []),
   ];
 }
 
@@ -93,6 +95,9 @@ function TopBar() {
               <span>
                 <strong>{actor.name}</strong> · {actor.organizationName} <span className="badge role">{ROLE_LABELS[actor.role]}</span>
               </span>
+              <Link to="/profile/password" className="account-link">
+                비밀번호 변경
+              </Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="link">
                   로그아웃
