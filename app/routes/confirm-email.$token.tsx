@@ -26,8 +26,8 @@ const NEXT_LINKS = [
   { to: "/login", label: "로그인" },
 ];
 
-// 410: the link existed and is gone; 404: there is no such link.
-const refusalStatus = (reason: TokenRefusal) => (reason === "unknown" ? 404 : 410);
+// 410: the link existed and is gone; no such link: 404 to open (no such page), 400 to post (the request names no link).
+const refusalStatus = (reason: TokenRefusal, method: "GET" | "POST" = "GET") => (reason !== "unknown" ? 410 : method === "GET" ? 404 : 400);
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const link = await readConfirmLink(params.token ?? "");
@@ -38,7 +38,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await confirmEmail(params.token ?? "", requestOrigin(request));
   // the message too: a client that reads only the data (not the page) learns what happened in Korean
-  if (!outcome.ok) return data({ refused: outcome.reason, message: REFUSALS[outcome.reason].title }, { status: refusalStatus(outcome.reason) });
+  if (!outcome.ok)
+    return data({ refused: outcome.reason, message: REFUSALS[outcome.reason].title }, { status: refusalStatus(outcome.reason, "POST") });
   // Signed in here (right after 회원가입): straight on — "/" or the 승인 대기 page. Elsewhere: sign in first.
   const state = await getSessionState(request);
   const here = state && ("actor" in state ? state.actor.userId : state.waiting.userId) === outcome.userId;

@@ -165,9 +165,14 @@ test("a registered business number: a join request, the admin is mailed; a taken
 
 test("forged and expired confirmation links are refused on a Korean page that offers a new link", async ({ browser }) => {
   const page = await freshPage(browser);
-  const forged = await page.goto(`/confirm-email/${crypto.randomBytes(32).toString("base64url")}`);
+  const forgedPath = `/confirm-email/${crypto.randomBytes(32).toString("base64url")}`;
+  const forged = await page.goto(forgedPath);
   expect(forged?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "올바른 확인 링크가 아닙니다" })).toBeVisible();
+  // pressing the button of a forged link (a form posted by hand): refused in Korean, nothing confirmed
+  const posted = await page.request.post(forgedPath, { headers: { Origin: new URL(page.url()).origin }, form: {} });
+  expect(posted.status()).toBe(400);
+  expect(await posted.text()).toContain("올바른 확인 링크가 아닙니다");
   const malformed = await page.goto("/confirm-email/%27%20OR%201=1--");
   expect(malformed?.status()).toBe(404);
 
