@@ -2,9 +2,10 @@
 // address or company, and not guessable — judged by zxcvbn-ts with its common and English
 // dictionaries (leaked-password lists, names, words, keyboard patterns, dates, l33t), to which the
 // person's own address, name and company are added for each check.
+import { createRequire } from "node:module";
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as zxcvbnCommon from "@zxcvbn-ts/language-common";
-import * as zxcvbnEn from "@zxcvbn-ts/language-en";
+import type * as ZxcvbnCommon from "@zxcvbn-ts/language-common";
+import type * as ZxcvbnEn from "@zxcvbn-ts/language-en";
 
 export const PASSWORD_MIN_LENGTH = 10;
 /** bcrypt reads only the first 72 bytes: a longer password would be silently cut, so it is refused instead. */
@@ -19,13 +20,23 @@ export type PasswordContext = { email: string; companyName?: string | null; name
 
 let factory: ZxcvbnFactory | undefined;
 
-/** The dictionaries are large: built once per process, on first use. */
+const requireOnFirstUse = createRequire(import.meta.url);
+
+/**
+ * The dictionaries are large (about 11 MB of heap): loaded and built once per process on the first
+ * password checked, not at start, since most processes never check one (ADR 016: the server's idle
+ * memory is part of every export's peak).
+ */
 function estimator(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
-    graphs: zxcvbnCommon.adjacencyGraphs,
-    translations: zxcvbnEn.translations,
-  });
+  if (!factory) {
+    const common = requireOnFirstUse("@zxcvbn-ts/language-common") as typeof ZxcvbnCommon;
+    const en = requireOnFirstUse("@zxcvbn-ts/language-en") as typeof ZxcvbnEn;
+    factory = new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...en.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: en.translations,
+    });
+  }
   return factory;
 }
 
