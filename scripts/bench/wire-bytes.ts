@@ -8,6 +8,7 @@
 //   BUILD_DIR=build npx tsx scripts/bench/wire-bytes.ts        (WIRE_PORT, default 3470)
 // Runs the build as it is (build it first: `npm run build`), so two builds can be compared.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { serverNodeArgs } from "../server-flags.mjs";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -37,7 +38,11 @@ async function startServer(): Promise<ChildProcess> {
     const run = spawnSync(process.execPath, step, { env, stdio: ["ignore", "ignore", "inherit"] });
     if (run.status !== 0) throw new Error(`${step[0]} failed`);
   }
-  const child = spawn(process.execPath, [path.join(BUILD_DIR, "node", "server.js")], { env, stdio: ["ignore", "ignore", "inherit"] });
+  // with the start flags of npm start (ADR 016), so the figures are those of the server people run
+  const child = spawn(process.execPath, serverNodeArgs(path.join(BUILD_DIR, "node", "server.js")), {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   for (let i = 0; i < 600; i++) {
     if (
       await fetch(`${BASE}/healthz`)

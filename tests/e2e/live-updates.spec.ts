@@ -2,6 +2,7 @@
 // real socket.io server: who sees a change without reloading, who receives
 // nothing at all, the bell, and catching up after a drop or a server restart.
 import { spawn, type ChildProcess } from "node:child_process";
+import { serverNodeArgs } from "../../scripts/server-flags.mjs";
 import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
@@ -150,7 +151,7 @@ test("after a server restart the client catches up with what it missed, exactly 
   };
   const serverJs = path.join(root, process.env.BUILD_DIR ?? "build", "node", "server.js");
   const start = async () => {
-    const child = spawn(process.execPath, [serverJs], { env, stdio: "ignore" });
+    const child = spawn(process.execPath, serverNodeArgs(serverJs), { env, stdio: "ignore" });
     for (let i = 0; i < 100; i++) {
       const ok = await fetch(`http://localhost:${port}/healthz`)
         .then((r) => r.ok)
