@@ -60,7 +60,8 @@ async function main() {
   const today = seoulDate(new Date());
   const result = await seedDemoData(today);
   await captureSeededApplications();
-  console.log(`Seeded demo data: 1 program, ${result.tickets} tickets, 6 users (password ${DEMO_PASSWORD}), dates relative to ${today}.`);
+  const users = await prisma.user.count();
+  console.log(`Seeded demo data: 1 program, ${result.tickets} tickets, ${users} users (password ${DEMO_PASSWORD}), dates relative to ${today}.`);
 }
 
 main()

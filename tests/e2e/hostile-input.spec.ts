@@ -484,7 +484,9 @@ async function signInForCookie(agent: http.Agent, baseURL: string, email: string
 
 /** Every action of the build's route table (sign-in/out aside), posted by each user who may reach it. */
 async function actionTargets(baseURL: string, agent: http.Agent): Promise<{ actions: string[]; targets: Target[] }> {
-  const actions = (await routeTable()).filter((r) => r.action && r.path && !["login", "logout"].includes(r.path)).map((r) => r.path);
+  // the demo mailbox exists only without SMTP_URL; these servers deliver mail, so it is a 404 here
+  // (mail-outbox.spec.ts covers it on a server without SMTP)
+  const actions = (await routeTable()).filter((r) => r.action && r.path && !["login", "logout", "mailbox"].includes(r.path)).map((r) => r.path);
   const cookies: Record<string, string> = {};
   for (const email of ["maker2@demo.kr", "vendor2@demo.kr", "monitor@demo.kr"]) cookies[email] = await signInForCookie(agent, baseURL, email);
   // AS-2024-0004 (대성플라스틱 × 넥스트엠이에스) is readable by all three: validation, not scope, is what is tested.
