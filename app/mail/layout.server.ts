@@ -16,6 +16,8 @@ export type MailInput = {
   action?: { label: string; path: string };
   /** why they got this mail; the default says so in general words */
   footer?: string;
+  /** a link under the footer (e.g. where to change how such mail arrives), made absolute */
+  footerLink?: { label: string; path: string };
 };
 
 export type MailContent = { subject: string; text: string; html: string };
@@ -59,7 +61,12 @@ function htmlOf(input: MailInput, subject: string, url: string | null, footer: s
       paragraph(`버튼이 열리지 않으면 이 주소를 브라우저에 붙여 넣으세요: ${url}`, SMALL),
     );
   }
-  parts.push(`<hr style="border:none;border-top:1px solid #e5e7eb;margin:24px 0">`, paragraph(footer, SMALL), `</div>`);
+  parts.push(`<hr style="border:none;border-top:1px solid #e5e7eb;margin:24px 0">`, paragraph(footer, SMALL));
+  if (input.footerLink) {
+    const href = escapeHtml(absoluteUrl(input.footerLink.path));
+    parts.push(`<p style="${SMALL}"><a href="${href}" style="color:#1d4ed8">${escapeHtml(input.footerLink.label)}</a></p>`);
+  }
+  parts.push(`</div>`);
   return parts.filter(Boolean).join("\n");
 }
 
@@ -67,6 +74,7 @@ function textOf(input: MailInput, url: string | null, footer: string): string {
   const parts = [...(input.greeting ? [input.greeting] : []), ...input.lines];
   if (url && input.action) parts.push(`${input.action.label}: ${url}`);
   parts.push(`--\n${footer}`);
+  if (input.footerLink) parts.push(`${input.footerLink.label}: ${absoluteUrl(input.footerLink.path)}`);
   return parts.join("\n\n") + "\n";
 }
 

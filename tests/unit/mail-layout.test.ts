@@ -87,3 +87,12 @@ describe("renderMail", () => {
     expect(mail.html).not.toContain("href=");
   });
 });
+
+describe("footer link", () => {
+  it("is a clickable absolute link under the footer in HTML and a labelled address in the text", () => {
+    const mail = renderMail({ subject: "알림", lines: ["본문"], footerLink: { label: "알림 설정 바꾸기", path: "/profile/notifications" } });
+    expect(mail.html).toMatch(/<a href="http[^"]+\/profile\/notifications"[^>]*>알림 설정 바꾸기<\/a>/);
+    expect(mail.text).toMatch(/알림 설정 바꾸기: http\S+\/profile\/notifications/);
+    expect(renderMail({ subject: "알림", lines: ["본문"] }).html).not.toContain("알림 설정 바꾸기");
+  });
+});

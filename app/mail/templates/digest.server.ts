@@ -3,7 +3,7 @@
 import { seoulMonthDayTime } from "~/domain/notifications";
 import { absoluteUrl } from "../config.server";
 import { renderMail, type MailContent } from "../layout.server";
-import { preferencesFooter } from "./notification.server";
+import { PREFERENCES_LINK, preferencesFooter } from "./notification.server";
 
 export type DigestItem = {
   ticketId: string | null;
@@ -40,5 +40,6 @@ export function digestMail(input: DigestMail): MailContent {
     ],
     action: { label: "알림 모두 보기", path: "/notifications" },
     footer: preferencesFooter(),
+    footerLink: PREFERENCES_LINK,
   });
 }

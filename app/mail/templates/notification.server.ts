@@ -10,6 +10,9 @@ export function preferencesFooter(): string {
   return `AS 트래커의 알림 설정에 따라 보내드린 메일입니다. 메일로 받을 알림과 받는 방법(즉시 메일, 하루 한 번 요약, 앱에서만)은 알림 설정에서 바꿀 수 있습니다: ${absoluteUrl(PREFERENCES_PATH)} · 이 주소로는 회신을 받지 않습니다.`;
 }
 
+/** The clickable link to the preferences under that footer. */
+export const PREFERENCES_LINK = { label: "알림 설정 바꾸기", path: PREFERENCES_PATH } as const;
+
 export type TicketOfMail = {
   id: string;
   number: string;
@@ -48,5 +51,6 @@ export function notificationMail(input: NotificationMail): MailContent {
     ],
     action: { label: "과제 열기", path: `/tickets/${ticket.id}` },
     footer: preferencesFooter(),
+    footerLink: PREFERENCES_LINK,
   });
 }
