@@ -191,3 +191,38 @@ test("monitor pages that need a request or a report first", async ({ page }) => 
   await open(page, step("AS-2024-0001", "completion-check"));
   await check(page, "completion-check (completion_check)", { phone: true });
 });
+
+test("joining and account pages (issue 14)", async ({ page }) => {
+  // signed out: sign-up (empty, then with the server's field errors), reset request, refused links
+  await open(page, "/signup");
+  await check(page, "sign-up", { phone: true });
+  await page.locator("form").evaluateAll((forms) => forms.forEach((f) => f.setAttribute("novalidate", "")));
+  await page.locator("main form button[type=submit]").last().click();
+  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => {});
+  await check(page, "sign-up (field errors)");
+  await open(page, "/forgot-password");
+  await check(page, "password reset request");
+  for (const link of ["/reset-password/not-a-real-token", "/confirm-email/not-a-real-token", "/invitations/not-a-real-token"]) {
+    await page.goto(link);
+    await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+    await check(page, `refused link ${link}`);
+  }
+  // a supplier awaiting the Technopark's approval sees its one page
+  await signIn(page, "vendor3@demo.kr");
+  await expect(page).toHaveURL(/\/pending/);
+  await page.goto("/pending");
+  await check(page, "승인 대기 (vendor3)");
+  await page.context().clearCookies();
+  // an organisation's admin and a Technopark admin
+  await signIn(page, "maker1@demo.kr");
+  for (const url of ["/organization", "/profile/password", "/profile/notifications"]) {
+    await open(page, url);
+    await check(page, `${url} (maker1)`);
+  }
+  await page.context().clearCookies();
+  await signIn(page, "monitor@demo.kr");
+  for (const url of ["/admin/organizations", "/admin/mail"]) {
+    await open(page, url);
+    await check(page, `${url} (monitor)`);
+  }
+});
