@@ -3,6 +3,7 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { EmailInput } from "~/components/email-input";
 import { requestPasswordReset, RESET_REQUEST_ANSWER } from "~/models/password.server";
 import { readForm } from "~/utils/forms.server";
 import { requestOrigin } from "~/utils/log.server";
@@ -38,24 +39,7 @@ export default function ForgotPassword() {
           <p className="muted">가입할 때 쓴 이메일 주소를 입력하면 새 비밀번호를 정하는 링크를 메일로 보내 드립니다.</p>
         )}
         <Form method="post" noValidate>
-          <div className="field">
-            <label htmlFor="email">이메일</label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              defaultValue={result?.email ?? ""}
-              aria-invalid={result?.fieldErrors?.email ? true : undefined}
-              aria-describedby={result?.fieldErrors?.email ? "email-error" : undefined}
-              required
-            />
-            {result?.fieldErrors?.email ? (
-              <p className="field-error" id="email-error">
-                {result.fieldErrors.email[0]}
-              </p>
-            ) : null}
-          </div>
+          <EmailInput defaultValue={result?.email} error={result?.fieldErrors?.email[0]} />
           <button type="submit" disabled={busy}>
             {busy ? "보내는 중…" : result?.answer ? "링크 다시 받기" : "재설정 링크 받기"}
           </button>
