@@ -20,3 +20,4 @@ export * from "./screening";
 export * from "./evaluation";
 export * from "./workflow";
 export * from "./completion";
+export * from "./pending";
