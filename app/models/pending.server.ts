@@ -1,0 +1,288 @@
+// Whose turn (issue 15): the facts app/domain/pending.ts needs, read for one ticket or many in a few
+// bounded queries, and the two views every page uses — one ticket's pending actions (the header's
+// "다음 조치", the overview's "할 일") and the actor's own to-do across its tickets (each role's home, the
+// supplier's inbox, the monitor's dashboard). The rule itself lives in the domain; nothing here decides
+// who acts.
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/db.server";
+import type { Actor } from "~/auth/actor";
+import {
+  CLOSED_STATES,
+  isRole,
+  isTicketState,
+  nextParties,
+  pendingActions,
+  pendingFor,
+  seoulDate,
+  sortByUrgency,
+  waitingOn,
+  type IsoDate,
+  type PendingAction,
+  type PendingFacts,
+  type PendingItems,
+  type Role,
+  type TicketState,
+  type TpTargets,
+} from "~/domain";
+import { ticketScope } from "./ticket.server";
+
+const FACTS_SELECT = {
+  id: true,
+  state: true,
+  stateChangedAt: true,
+  submittedAt: true,
+  planDueOn: true,
+  revisionDueOn: true,
+  windowEndOn: true,
+  quoteTotal: true,
+  program: {
+    select: {
+      reviewTargetDays: true,
+      evaluationTargetDays: true,
+      planReviewTargetDays: true,
+      paymentTargetDays: true,
+      completionCheckTargetDays: true,
+    },
+  },
+} satisfies Prisma.TicketSelect;
+
+type FactsRow = Prisma.TicketGetPayload<{ select: typeof FACTS_SELECT }>;
+
+export type TicketPendingFacts = { facts: PendingFacts; targets: TpTargets };
+
+/** A group's count and oldest day out of a groupBy row. */
+function itemsOf(count: number, oldest: Date | null): PendingItems | null {
+  return count > 0 && oldest ? { count, oldestOn: seoulDate(oldest) } : null;
+}
+
+/**
+ * The pending-actions facts of the given tickets, read in one query per kind of fact (never per ticket).
+ * The caller has scoped `ids` to the actor (these are facts, not pages: no title, no company).
+ */
+export async function pendingFactsOf(ids: readonly string[]): Promise<Map<string, TicketPendingFacts>> {
+  const result = new Map<string, TicketPendingFacts>();
+  if (ids.length === 0) return result;
+  const tickets = await prisma.ticket.findMany({ where: { id: { in: [...ids] } }, select: FACTS_SELECT });
+  const inState = (states: readonly string[]) => tickets.filter((t) => states.includes(t.state)).map((t) => t.id);
+  const drafts = inState(["draft"]);
+  const evaluating = inState(["site_evaluation"]);
+  const costing = inState(["cost_review"]);
+  const working = inState(["in_progress"]);
+  const open = tickets.filter((t) => !(CLOSED_STATES as readonly string[]).includes(t.state)).map((t) => t.id);
+  const [returned, evaluations, costReviews, plans, logs, extensions, questions] = await Promise.all([
+    drafts.length
+      ? prisma.requirementReview.findMany({
+          where: { ticketId: { in: drafts }, result: "returned" },
+          select: { ticketId: true },
+          distinct: ["ticketId"],
+        })
+      : [],
+    evaluating.length
+      ? prisma.siteEvaluation.findMany({ where: { ticketId: { in: evaluating }, submittedAt: { not: null } }, select: { ticketId: true } })
+      : [],
+    costing.length
+      ? prisma.costReview.findMany({
+          where: { ticketId: { in: costing } },
+          orderBy: { createdAt: "desc" },
+          select: { ticketId: true, planChangeRequired: true, createdAt: true },
+        })
+      : [],
+    costing.length ? prisma.executionPlan.groupBy({ by: ["ticketId"], where: { ticketId: { in: costing } }, _max: { submittedAt: true } }) : [],
+    working.length
+      ? prisma.workLog.groupBy({
+          by: ["ticketId", "status"],
+          where: { ticketId: { in: working }, status: { in: ["submitted", "disputed"] } },
+          _count: { _all: true },
+          _min: { createdAt: true },
+        })
+      : [],
+    working.length
+      ? prisma.extensionRequest.groupBy({
+          by: ["ticketId"],
+          where: { ticketId: { in: working }, status: "pending" },
+          _min: { requestedAt: true },
+        })
+      : [],
+    open.length
+      ? prisma.ticketQuestion.groupBy({
+          by: ["ticketId", "toRole"],
+          where: { ticketId: { in: open }, status: "open" },
+          _count: { _all: true },
+          _min: { createdAt: true },
+        })
+      : [],
+  ]);
+  const returnedIds = new Set(returned.map((r) => r.ticketId));
+  const evaluated = new Set(evaluations.map((e) => e.ticketId));
+  const latestReview = new Map<string, { planChangeRequired: boolean; createdAt: Date }>();
+  for (const r of costReviews) if (!latestReview.has(r.ticketId)) latestReview.set(r.ticketId, r);
+  const lastPlanAt = new Map(plans.map((p) => [p.ticketId, p._max.submittedAt]));
+  const logsBy = new Map(logs.map((l) => [`${l.ticketId}|${l.status}`, itemsOf(l._count._all, l._min.createdAt)]));
+  const extensionBy = new Map(extensions.map((e) => [e.ticketId, e._min.requestedAt]));
+  const questionsBy = new Map<string, Partial<Record<Role, PendingItems>>>();
+  for (const q of questions) {
+    const items = itemsOf(q._count._all, q._min.createdAt);
+    if (!items || !isRole(q.toRole)) continue;
+    questionsBy.set(q.ticketId, { ...questionsBy.get(q.ticketId), [q.toRole]: items });
+  }
+  for (const t of tickets) {
+    if (!isTicketState(t.state)) continue;
+    const review = latestReview.get(t.id);
+    const planAt = lastPlanAt.get(t.id);
+    const requestedAt = extensionBy.get(t.id);
+    const facts: PendingFacts = {
+      state: t.state,
+      stateChangedOn: seoulDate(t.stateChangedAt),
+      submittedOn: t.submittedAt ? seoulDate(t.submittedAt) : null,
+      planDueOn: t.planDueOn,
+      revisionDueOn: t.revisionDueOn,
+      windowEndOn: t.windowEndOn,
+      hasQuote: t.quoteTotal !== null,
+      returnedForCorrection: returnedIds.has(t.id),
+      evaluationSubmitted: evaluated.has(t.id),
+      hasCostReview: Boolean(review),
+      // the same rule as the agreement's guard (ticket-context.server.ts): a change asked for and no plan since
+      planChangeRequired: Boolean(review?.planChangeRequired && !(planAt && planAt > review.createdAt)),
+      logsToConfirm: logsBy.get(`${t.id}|submitted`) ?? null,
+      logsDisputed: logsBy.get(`${t.id}|disputed`) ?? null,
+      extensionRequestedOn: requestedAt ? seoulDate(requestedAt) : null,
+      openQuestions: questionsBy.get(t.id) ?? {},
+    };
+    result.set(t.id, { facts, targets: targetsOf(t) });
+  }
+  return result;
+}
+
+function targetsOf(t: FactsRow): TpTargets {
+  return { ...t.program };
+}
+
+/** The pending actions of one ticket as the actor's pages show them; null when the actor may not read it. */
+export async function ticketPending(actor: Actor, ticketId: string, today: IsoDate) {
+  const visible = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScope(actor)] }, select: { id: true } });
+  if (!visible) return null;
+  const found = (await pendingFactsOf([ticketId])).get(ticketId);
+  if (!found) return null;
+  return pendingView(pendingActions(found.facts, found.targets), actor.role, today);
+}
+
+/** What one party's pages show of a ticket's pending actions. */
+export function pendingView(actions: readonly PendingAction[], role: Role, today: IsoDate) {
+  return {
+    /** the actor's own items, most urgent first */
+    mine: pendingFor(actions, role, today),
+    /** every party with something to do, most urgent first ("다음 조치") */
+    next: nextParties(actions, today),
+    /** what the actor waits for when it has nothing to do */
+    waiting: waitingOn(actions, role, today),
+    all: sortByUrgency(actions, today),
+  };
+}
+
+export type PendingView = ReturnType<typeof pendingView>;
+
+// ─── The actor's to-do across its tickets ─────────────────────────────────────
+
+/** Candidates read per state for a monitor (a Technopark may hold 100,000 tickets). */
+export const MONITOR_CANDIDATES_PER_STATE = 100;
+/** A company's tickets read at most (its to-do is computed over all of them). */
+export const COMPANY_CANDIDATES = 500;
+/** Items a home shows at most. */
+export const TODO_LIMIT = 100;
+
+/** States whose main step is the Technopark's, whatever the facts (app/domain/pending.ts mainAction). */
+const TP_STATES: readonly TicketState[] = [
+  "submitted",
+  "requirement_review",
+  "site_evaluation",
+  "plan_submitted",
+  "cost_review",
+  "agreed",
+  "completion_check",
+  "completed",
+  "follow_up",
+];
+
+const TODO_TICKET_SELECT = {
+  id: true,
+  number: true,
+  title: true,
+  state: true,
+  version: true,
+  assigneeId: true,
+  manufacturer: { select: { name: true } },
+  supplier: { select: { name: true } },
+} satisfies Prisma.TicketSelect;
+
+export type TodoTicket = Prisma.TicketGetPayload<{ select: typeof TODO_TICKET_SELECT }>;
+export type TodoRow = { ticket: TodoTicket; action: PendingAction };
+
+/**
+ * The ids worth computing for the actor: a company's open tickets (a few hundred at most); for a monitor,
+ * the tickets of its Technopark assigned to it or to nobody, the longest-waiting ones of each TP state and
+ * every ticket with a question to the TP or an extension to decide (bounded per kind).
+ */
+async function candidateIds(actor: Actor): Promise<string[]> {
+  const openScope: Prisma.TicketWhereInput = { AND: [ticketScope(actor), { state: { notIn: [...CLOSED_STATES] } }] };
+  if (actor.role !== "monitor") {
+    const rows = await prisma.ticket.findMany({
+      where: openScope,
+      orderBy: { updatedAt: "desc" },
+      take: COMPANY_CANDIDATES,
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
+  }
+  const mineOrNobody: Prisma.TicketWhereInput = { OR: [{ assigneeId: actor.userId }, { assigneeId: null }] };
+  const scoped = (extra: Prisma.TicketWhereInput): Prisma.TicketWhereInput => ({ AND: [ticketScope(actor), mineOrNobody, extra] });
+  const take = MONITOR_CANDIDATES_PER_STATE;
+  const [perState, asked, extensions] = await Promise.all([
+    Promise.all(
+      TP_STATES.map((state) =>
+        prisma.ticket.findMany({ where: scoped({ state }), orderBy: { stateChangedAt: "asc" }, take, select: { id: true } }),
+      ),
+    ),
+    prisma.ticketQuestion.findMany({
+      where: { toRole: "monitor", status: "open", ticket: scoped({}) },
+      orderBy: { createdAt: "asc" },
+      take,
+      select: { ticketId: true },
+    }),
+    prisma.extensionRequest.findMany({
+      where: { status: "pending", ticket: scoped({ state: "in_progress" }) },
+      orderBy: { requestedAt: "asc" },
+      take,
+      select: { ticketId: true },
+    }),
+  ]);
+  return [...new Set([...perState.flat().map((r) => r.id), ...asked.map((q) => q.ticketId), ...extensions.map((e) => e.ticketId)])];
+}
+
+/**
+ * The actor's own pending actions across its tickets, most urgent first (overdue, then D-day, then the
+ * longest waiting): the first thing each role's home shows.
+ */
+export async function myTodo(actor: Actor, today: IsoDate, limit = TODO_LIMIT): Promise<{ rows: TodoRow[]; total: number }> {
+  const ids = await candidateIds(actor);
+  const [facts, tickets] = await Promise.all([
+    pendingFactsOf(ids),
+    ids.length ? prisma.ticket.findMany({ where: { id: { in: ids } }, select: TODO_TICKET_SELECT }) : [],
+  ]);
+  const ticketById = new Map(tickets.map((t) => [t.id, t]));
+  const rows: (TodoRow & { due: PendingAction["due"]; since: IsoDate })[] = [];
+  for (const [id, found] of facts) {
+    const ticket = ticketById.get(id);
+    if (!ticket) continue;
+    for (const action of pendingActions(found.facts, found.targets)) {
+      if (action.party === actor.role) rows.push({ ticket, action, due: action.due, since: action.since });
+    }
+  }
+  const sorted = sortByUrgency(rows, today);
+  return { rows: sorted.slice(0, limit).map(({ ticket, action }) => ({ ticket, action })), total: sorted.length };
+}
+
+/** Every party's pending actions of the given (already scoped) tickets, for lists that show "다음 조치" per row. */
+export async function pendingByTicket(ids: readonly string[], today: IsoDate): Promise<Map<string, PendingAction[]>> {
+  const facts = await pendingFactsOf(ids);
+  return new Map([...facts].map(([id, f]) => [id, sortByUrgency(pendingActions(f.facts, f.targets), today)]));
+}
