@@ -1,0 +1,149 @@
+// Whose turn, read from a real, migrated and seeded SQLite file: the facts the rule needs come from the
+// database as the rule means them, and each actor's to-do holds its own items only, most urgent first.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeTestDatabase } from "../support/test-db";
+import { closeDatabase, databaseReady, prisma } from "~/db.server";
+import { seedDemoData } from "../../prisma/demo-data";
+import { actorFromSessionId } from "~/auth/session.server";
+import type { Actor } from "~/auth/actor";
+import { compareUrgency, pendingActions, type Role } from "~/domain";
+import { myTodo, pendingByTicket, pendingFactsOf, ticketPending } from "~/models/pending.server";
+
+const TODAY = "2026-11-27";
+const actors: Record<string, Actor> = {};
+
+async function actorFor(email: string): Promise<Actor> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+  const session = await prisma.session.create({
+    data: { id: `p-${email}-${Math.random()}`.padEnd(43, "x").slice(0, 43), userId: user.id, expiresAt: new Date(Date.now() + 60_000) },
+  });
+  const actor = await actorFromSessionId(session.id);
+  if (!actor) throw new Error(`no actor for ${email}`);
+  return actor;
+}
+
+const byNumber = (number: string) => prisma.ticket.findUniqueOrThrow({ where: { number } });
+
+beforeAll(async () => {
+  await databaseReady();
+  await seedDemoData(TODAY);
+  for (const email of ["maker1@demo.kr", "maker2@demo.kr", "vendor1@demo.kr", "vendor2@demo.kr", "monitor@demo.kr"]) {
+    actors[email] = await actorFor(email);
+  }
+});
+
+afterAll(async () => {
+  await closeDatabase();
+  removeTestDatabase();
+});
+
+describe("facts from the database", () => {
+  it("the in-progress demo ticket with an unconfirmed log: the manufacturer must confirm it, both companies are next", async () => {
+    const t = await byNumber("AS-2024-0001");
+    expect(t.state).toBe("in_progress");
+    const found = (await pendingFactsOf([t.id])).get(t.id)!;
+    expect(found.facts.logsToConfirm).toMatchObject({ count: 1 });
+    expect(found.facts.logsDisputed).toBeNull();
+    expect(found.targets.reviewTargetDays).toBe(7);
+    const view = await ticketPending(actors["maker1@demo.kr"], t.id, TODAY);
+    expect(view!.mine.map((a) => a.what)).toEqual(["작업일지 확인"]);
+    expect(view!.next).toEqual(expect.arrayContaining(["manufacturer", "supplier"]));
+    expect(view!.waiting).toEqual([]);
+  });
+
+  it("an open question counts for the addressed party until it is answered", async () => {
+    const t = await byNumber("AS-2024-0001");
+    const vendor = actors["vendor1@demo.kr"];
+    const question = await prisma.ticketQuestion.create({
+      data: {
+        ticketId: t.id,
+        authorId: actors["maker1@demo.kr"].userId,
+        fromRole: "manufacturer",
+        toRole: "monitor",
+        subject: "연장 가능 여부",
+      },
+    });
+    try {
+      const view = await ticketPending(actors["monitor@demo.kr"], t.id, TODAY);
+      expect(view!.mine.map((a) => a.kind)).toEqual(["answer_questions"]);
+      expect((await ticketPending(vendor, t.id, TODAY))!.mine.map((a) => a.kind)).not.toContain("answer_questions");
+      await prisma.ticketQuestion.update({ where: { id: question.id }, data: { status: "answered" } });
+      expect((await ticketPending(actors["monitor@demo.kr"], t.id, TODAY))!.mine).toEqual([]);
+    } finally {
+      await prisma.ticketQuestion.delete({ where: { id: question.id } });
+    }
+  });
+
+  it("a ticket the actor may not read has no pending view (null, like a missing one)", async () => {
+    const t = await byNumber("AS-2024-0001");
+    expect(await ticketPending(actors["maker2@demo.kr"], t.id, TODAY)).toBeNull();
+    expect(await ticketPending(actors["vendor2@demo.kr"], t.id, TODAY)).toBeNull();
+    expect(await ticketPending(actors["maker1@demo.kr"], "no-such-ticket", TODAY)).toBeNull();
+    expect((await pendingFactsOf([])).size).toBe(0);
+  });
+});
+
+describe("each actor's to-do across its tickets", () => {
+  for (const email of ["maker1@demo.kr", "vendor1@demo.kr", "vendor2@demo.kr", "monitor@demo.kr"]) {
+    it(`${email}: only its own items, only its own tickets, most urgent first`, async () => {
+      const actor = actors[email];
+      const { rows, total } = await myTodo(actor, TODAY);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(total).toBeGreaterThanOrEqual(rows.length);
+      for (const row of rows) expect(row.action.party).toBe(actor.role as Role);
+      const own = await prisma.ticket.findMany({
+        where: { id: { in: rows.map((r) => r.ticket.id) } },
+        select: { manufacturerId: true, supplierId: true, program: { select: { technoparkId: true } } },
+      });
+      for (const t of own) {
+        const owner = actor.role === "manufacturer" ? t.manufacturerId : actor.role === "supplier" ? t.supplierId : t.program.technoparkId;
+        expect(owner).toBe(actor.organizationId);
+      }
+      for (let i = 1; i < rows.length; i++) expect(compareUrgency(rows[i - 1].action, rows[i].action, TODAY)).toBeLessThanOrEqual(0);
+    });
+  }
+
+  it("the monitor's to-do leaves out tickets a colleague has taken", async () => {
+    const monitor = actors["monitor@demo.kr"];
+    const before = await myTodo(monitor, TODAY);
+    const taken = before.rows[0].ticket;
+    const colleague = await prisma.user.create({
+      data: { email: "colleague@demo.kr", name: "동료", passwordHash: "x", role: "monitor", organizationId: monitor.organizationId },
+    });
+    await prisma.ticket.update({ where: { id: taken.id }, data: { assigneeId: colleague.id } });
+    try {
+      const after = await myTodo(monitor, TODAY);
+      expect(after.rows.map((r) => r.ticket.id)).not.toContain(taken.id);
+      await prisma.ticket.update({ where: { id: taken.id }, data: { assigneeId: monitor.userId } });
+      expect((await myTodo(monitor, TODAY)).rows.map((r) => r.ticket.id)).toContain(taken.id);
+    } finally {
+      await prisma.ticket.update({ where: { id: taken.id }, data: { assigneeId: null } });
+      await prisma.user.delete({ where: { id: colleague.id } });
+    }
+  });
+
+  it("the limit cuts the list, not the total", async () => {
+    const all = await myTodo(actors["monitor@demo.kr"], TODAY);
+    const one = await myTodo(actors["monitor@demo.kr"], TODAY, 1);
+    expect(one.rows).toEqual(all.rows.slice(0, 1));
+    expect(one.total).toBe(all.total);
+  });
+
+  it("pendingByTicket gives every party's items per ticket, as the rule does", async () => {
+    const tickets = await prisma.ticket.findMany({ select: { id: true } });
+    const byTicket = await pendingByTicket(
+      tickets.map((t) => t.id),
+      TODAY,
+    );
+    const facts = await pendingFactsOf(tickets.map((t) => t.id));
+    for (const [id, actions] of byTicket) {
+      const f = facts.get(id)!;
+      expect(actions.map((a) => a.kind).sort()).toEqual(
+        pendingActions(f.facts, f.targets)
+          .map((a) => a.kind)
+          .sort(),
+      );
+    }
+    expect(byTicket.size).toBe(tickets.length);
+  });
+});
