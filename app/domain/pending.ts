@@ -8,7 +8,7 @@
  * `target` is the Technopark's own service target (TpTargets, per program). Both order the to-do
  * lists; only deadlines are rules a party can break.
  */
-import { addDays, compareIsoDate, daysBetween, type IsoDate } from "./dates";
+import { addDays, compareIsoDate, dDay, daysBetween, type IsoDate } from "./dates";
 import { ROLE_LABELS, STATE_LABELS, type Role, type TicketState } from "./labels";
 import type { DeadlineField } from "./schedule";
 import type { Action } from "./workflow";
@@ -512,16 +512,15 @@ export function sortByUrgency<T extends Pick<PendingAction, "due" | "since">>(it
   return [...items].sort((a, b) => compareUrgency(a, b, today));
 }
 
-/** "D-3", "D-day", "D+2" (overdue) for a due date seen from today. */
+/** "D-3", "D-day", "D+2" (overdue): dDay's label, for lists that hold only the date. */
 export function dDayLabel(due: IsoDate, today: IsoDate): string {
-  const d = daysBetween(today, due);
-  return d === 0 ? "D-day" : d > 0 ? `D-${d}` : `D+${-d}`;
+  return dDay(due, today).label;
 }
 
 /** A one-line Korean summary for lists: "수행계획서 제출 · 공급기업 · D-3". */
 export function pendingSummary(action: PendingAction, today: IsoDate): string {
   const parts = [action.what, ROLE_LABELS[action.party]];
-  if (action.due) parts.push(`${action.due.kind === "target" ? "목표 " : ""}${dDayLabel(action.due.on, today)}`);
+  if (action.due) parts.push(`${action.due.kind === "target" ? "목표 " : ""}${dDay(action.due.on, today).label}`);
   return parts.join(" · ");
 }
 
