@@ -64,7 +64,8 @@ describe("modes", () => {
     expect(mailModeOf("status", {})).toBe(DEFAULT_MAIL_MODES.status);
     expect(mailModeOf("status", { status: "weekly" })).toBe(DEFAULT_MAIL_MODES.status);
     expect(mailModeOf("ticket", { ticket: "immediate" })).toBe("app");
-    expect(mailModesOf({ activity: "digest" })).toEqual({ my_turn: "immediate", status: "digest", activity: "digest" });
+    expect(mailModesOf({ activity: "digest" })).toEqual({ my_turn: "immediate", status: "digest", activity: "digest", deadline: "immediate" });
+    expect(mailModeOf("deadline", { deadline: "app" })).toBe("app");
   });
 });
 

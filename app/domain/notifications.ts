@@ -9,19 +9,21 @@ import { isAction } from "./workflow";
 import type { Role } from "./labels";
 import { seoulDate, type IsoDate } from "./dates";
 
-export const NOTIFICATION_KINDS = ["my_turn", "status", "activity"] as const;
+export const NOTIFICATION_KINDS = ["my_turn", "status", "activity", "deadline"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
   my_turn: "내 차례(조치 요청)",
   status: "상태 변경",
   activity: "자료·기록 변경",
+  deadline: "기한 알림",
 };
 
 export const NOTIFICATION_KIND_HINTS: Readonly<Record<NotificationKind, string>> = {
   my_turn: "과제가 내(우리 기관의) 조치를 기다릴 때: 검토·보완·계획서 제출·작업일지 확인 등",
   status: "과제의 단계가 바뀌거나 결정이 내려졌을 때: 선정, 반려, 협약, 지급, 완료 등",
   activity: "단계는 그대로이고 자료나 기록이 바뀌었을 때: 견적, 서류, 작업일지, 신청서 수정 등",
+  deadline: "내가 조치할 기한(수행계획서 제출, 보완 계획서 제출, 수행기간 종료)이 7일·3일·1일 남았을 때, 당일, 그리고 지났을 때",
 };
 
 export const MAIL_MODES = ["immediate", "digest", "app"] as const;
@@ -34,7 +36,13 @@ export const MAIL_MODE_LABELS: Readonly<Record<MailMode, string>> = {
 };
 
 /** Without a choice of their own: what needs them at once, the rest summed up once a day, the noise in the app. */
-export const DEFAULT_MAIL_MODES: Readonly<Record<NotificationKind, MailMode>> = { my_turn: "immediate", status: "digest", activity: "app" };
+export const DEFAULT_MAIL_MODES: Readonly<Record<NotificationKind, MailMode>> = {
+  my_turn: "immediate",
+  status: "digest",
+  activity: "app",
+  // a deadline reminder (app/domain/reminders.ts) is worth nothing a day late
+  deadline: "immediate",
+};
 
 export function isNotificationKind(value: unknown): value is NotificationKind {
   return typeof value === "string" && (NOTIFICATION_KINDS as readonly string[]).includes(value);

@@ -22,7 +22,7 @@ import { digestMail, type DigestItem } from "~/mail/templates/digest.server";
 type Tx = Prisma.TransactionClient;
 
 /** Only people who can still sign in get mail: not removed, address confirmed, organisation active. */
-const MAILABLE_USER = { status: "active", emailVerifiedAt: { not: null }, organization: { status: "active" } } satisfies Prisma.UserWhereInput;
+export const MAILABLE_USER = { status: "active", emailVerifiedAt: { not: null }, organization: { status: "active" } } satisfies Prisma.UserWhereInput;
 
 const RECIPIENT_SELECT = {
   id: true,
@@ -38,7 +38,7 @@ const RECIPIENT_SELECT = {
 
 type Recipient = Prisma.UserGetPayload<{ select: typeof RECIPIENT_SELECT }>;
 
-function choicesOf(preferences: { kind: string; mode: string }[]): Record<string, string> {
+export function choicesOf(preferences: { kind: string; mode: string }[]): Record<string, string> {
   return Object.fromEntries(preferences.map((p) => [p.kind, p.mode]));
 }
 

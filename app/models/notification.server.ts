@@ -35,14 +35,16 @@ export async function notificationSettings(actor: Actor): Promise<{ modes: Recor
   return { modes: mailModesOf(Object.fromEntries(user.notificationPreferences.map((r) => [r.kind, r.mode]))), email: user.email };
 }
 
-/** Saves the actor's own modes (only theirs: the user id is the actor's, never taken from the form). */
-export async function saveNotificationModes(actor: Actor, modes: Record<NotificationKind, MailMode>): Promise<void> {
+/** Saves the actor's own modes for the kinds given (only theirs: the user id is the actor's, never taken from the form). */
+export async function saveNotificationModes(actor: Actor, modes: Partial<Record<NotificationKind, MailMode>>): Promise<void> {
   await prisma.$transaction(async (tx) => {
     for (const kind of NOTIFICATION_KINDS) {
+      const mode = modes[kind];
+      if (!mode) continue; // not in the form: unchanged
       await tx.notificationPreference.upsert({
         where: { userId_kind: { userId: actor.userId, kind } },
-        create: { userId: actor.userId, kind, mode: modes[kind] },
-        update: { mode: modes[kind] },
+        create: { userId: actor.userId, kind, mode },
+        update: { mode },
       });
     }
   });

@@ -17,7 +17,8 @@ import { FieldError, StepForm, useStepForm } from "~/components/step-form";
 export const meta: MetaFunction = () => [{ title: "알림 설정 · 스마트공장 AS 트래커" }];
 
 const modeField = z.enum(MAIL_MODES, { error: "받는 방법을 고르세요." });
-const PreferencesSchema = z.object({ my_turn: modeField, status: modeField, activity: modeField });
+// a kind missing from the post keeps its mode: a page opened before the kind existed (기한 알림) still saves
+const PreferencesSchema = z.object({ my_turn: modeField, status: modeField, activity: modeField, deadline: modeField.optional() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

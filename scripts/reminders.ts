@@ -1,0 +1,82 @@
+// `npm run reminders -- --date 2026-12-03 [--dry-run]`: the deadline reminders of one Seoul day, as the
+// server's 09:00 run sends them (docs/decisions/025-deadline-reminders.md). A dry run prints what would be
+// sent and writes nothing. A real run prints what it sent; it is safe beside a running server and safe to
+// repeat (each reminder's ReminderSent row is its claim). With SMTP_URL this process delivers the mail it
+// enqueued itself, through the outbox sender's claim, so nothing waits for a server that may not run;
+// without SMTP_URL the mail stays in the outbox, which the demo mailbox shows.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { closeDatabase, databaseReady, prisma } from "~/db.server";
+import { isIsoDate } from "~/domain/dates";
+import { mailConfig, messageIdHost } from "~/mail/config.server";
+import { createMailSender } from "~/mail/sender.server";
+import { describeReminder, runReminders, type TicketReminder } from "~/models/reminders.server";
+
+const USAGE = "npm run reminders -- --date <YYYY-MM-DD> [--dry-run]";
+
+const ArgsSchema = z.object({
+  date: z
+    .string({ error: "--date <YYYY-MM-DD>로 날짜를 주세요." })
+    .refine(isIsoDate, { error: "날짜는 YYYY-MM-DD 형식의 실제 날짜여야 합니다 (예: 2026-12-03)." }),
+  "dry-run": z.boolean().default(false),
+});
+
+// Rounds of the sender at most: each claims a batch of due rows (ours and any other due mail alike).
+const MAX_SEND_ROUNDS = 50;
+
+/** Delivers the rows this run enqueued; stops when none of them is pending or a round claims nothing (a server's sender holds them). */
+async function deliver(mailIds: string[]): Promise<void> {
+  const config = mailConfig();
+  if (!config.smtpUrl || mailIds.length === 0) return;
+  const sender = createMailSender({ smtpUrl: config.smtpUrl, from: config.from, messageIdHost: messageIdHost() });
+  try {
+    for (let round = 0; round < MAX_SEND_ROUNDS; round += 1) {
+      if ((await prisma.outboxMail.count({ where: { id: { in: mailIds }, status: "pending" } })) === 0) break;
+      if ((await sender.runOnce()).claimed === 0) break;
+    }
+  } finally {
+    sender.close();
+  }
+}
+
+function report(results: TicketReminder[], dryRun: boolean): void {
+  const shown = results.filter((r) => r.status !== "skipped");
+  if (shown.length === 0) console.log(dryRun ? "보낼 기한 알림이 없습니다." : "새로 보낸 기한 알림이 없습니다.");
+  for (const r of shown) console.log(`${dryRun ? "[보낼 예정]" : "[보냄]"} ${describeReminder(r)}`);
+  const skipped = results.length - shown.length;
+  if (skipped > 0) console.log(`다른 실행이 먼저 보낸 알림 ${skipped}건은 건너뛰었습니다.`);
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { date: { type: "string" }, "dry-run": { type: "boolean" }, help: { type: "boolean" } },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const args = ArgsSchema.safeParse(values);
+  if (!args.success) {
+    console.error(`${args.error.issues.map((i) => i.message).join("\n")}\n${USAGE}`);
+    return 2;
+  }
+  const { date: today, "dry-run": dryRun } = args.data;
+  await databaseReady();
+  const results = await runReminders({ today, dryRun });
+  report(results, dryRun);
+  if (!dryRun) await deliver(results.flatMap((r) => r.mailIds));
+  return 0;
+}
+
+main()
+  .catch((error: unknown) => {
+    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+      console.error(`${error.message}\n${USAGE}`);
+    else console.error("reminders failed:", error);
+    return 1;
+  })
+  .then(async (code) => {
+    await closeDatabase();
+    process.exitCode = code;
+  });
