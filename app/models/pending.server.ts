@@ -8,6 +8,7 @@ import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import {
   CLOSED_STATES,
+  closedLabel,
   isRole,
   isTicketState,
   nextParties,
@@ -25,6 +26,7 @@ import {
   type TpTargets,
 } from "~/domain";
 import { ticketScope } from "./ticket.server";
+import { requestMemo } from "~/utils/request-memo.server";
 
 const FACTS_SELECT = {
   id: true,
@@ -163,12 +165,19 @@ export async function ticketPending(actor: Actor, ticketId: string, today: IsoDa
   if (!visible) return null;
   const found = (await pendingFactsOf([ticketId])).get(ticketId);
   if (!found) return null;
-  return pendingView(pendingActions(found.facts, found.targets), actor.role, today);
+  return pendingView(found.facts.state, pendingActions(found.facts, found.targets), actor.role, today);
+}
+
+/** ticketPending once per HTTP request (the layout's header and the overview's 할 일 share it). */
+export function getTicketPending(actor: Actor, ticketId: string, today: IsoDate) {
+  return requestMemo(`ticket-pending|${actor.userId}|${ticketId}|${today}`, () => ticketPending(actor, ticketId, today));
 }
 
 /** What one party's pages show of a ticket's pending actions. */
-export function pendingView(actions: readonly PendingAction[], role: Role, today: IsoDate) {
+export function pendingView(state: TicketState, actions: readonly PendingAction[], role: Role, today: IsoDate) {
   return {
+    /** "종료: 미선정" for a closed ticket, else null */
+    closed: closedLabel(state),
     /** the actor's own items, most urgent first */
     mine: pendingFor(actions, role, today),
     /** every party with something to do, most urgent first ("다음 조치") */

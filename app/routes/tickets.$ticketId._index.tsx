@@ -5,8 +5,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireTicketStep, invariantResponse } from "~/utils/ticket-step.server";
 import { getTicketPage } from "~/models/ticket-page.server";
 import { ScreeningFindings } from "~/components/ticket-draft-form";
-import { TicketActions } from "~/components/ticket-actions";
+import { ACTION_PAGES, TicketActions } from "~/components/ticket-actions";
+import { PendingBox } from "~/components/pending-box";
+import { getTicketPending } from "~/models/pending.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
+import { DangerZone } from "~/components/ticket-actions";
+import { ClosingReason } from "~/components/ticket/closing-reason";
 import { ApplicationFacts, DocumentsSummary, MoneyFacts, StepTimeline, SubmitReadiness } from "~/components/ticket/overview-application";
 import {
   CostReviewSection,
@@ -18,13 +22,17 @@ import {
 } from "~/components/ticket/overview-progress";
 import { formatKoreanDateShort, seoulDate } from "~/domain";
 import makerStyles from "~/styles/maker.css?url";
+import pendingStyles from "~/styles/pending.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: makerStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: makerStyles },
+  { rel: "stylesheet", href: pendingStyles },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, ticketId, today } = await requireTicketStep(request, params);
-  const page = await getTicketPage(actor, ticketId, today);
-  invariantResponse(page); // not yours and does not exist look the same
+  const [page, pending] = await Promise.all([getTicketPage(actor, ticketId, today), getTicketPending(actor, ticketId, today)]);
+  invariantResponse(page && pending); // not yours and does not exist look the same
   const { ticket, extras, assessment } = page;
   // Before submission the manufacturer sees every piece still missing, from the rules module.
   const readiness =
@@ -34,7 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           documents: assessment.checklist.problems.map((p) => ({ key: p.key, label: p.label, message: p.message, clause: p.clause })),
         }
       : null;
-  return { ticket, extras, today, role: actor.role, readiness, actions: assessment.actions };
+  // the 할 일 box shows the actor's pending actions; the role's other steps follow, less prominent
+  // (an item's own step and the steps done on the same page are not repeated)
+  const covered = new Set(pending.mine.flatMap((item) => [item.action, ...(item.page ? [item.page] : [])]));
+  const otherSteps = assessment.actions.filter((a) => !covered.has(a.action) && !covered.has(ACTION_PAGES[a.action] ?? a.action));
+  return { ticket, extras, today, role: actor.role, readiness, actions: assessment.actions, pending, otherSteps };
 }
 
 export type OverviewData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -43,7 +55,7 @@ const SCREENED_STATES = new Set(["draft", "submitted", "requirement_review"]);
 
 export default function TicketOverview() {
   const data = useLoaderData<typeof loader>();
-  const { ticket, extras, role, readiness, actions } = data;
+  const { ticket, extras, role, readiness, actions, pending, otherSteps, today } = data;
   const isDraftOwner = role === "manufacturer" && ticket.state === "draft";
   const lastReview = ticket.state === "draft" ? extras.reviews[0] : undefined;
   return (
@@ -82,8 +94,25 @@ export default function TicketOverview() {
         <h2 id="actions-h" style={{ marginTop: 0 }}>
           할 일
         </h2>
-        <TicketActions ticketId={ticket.id} version={ticket.version} actions={actions} />
+        <PendingBox
+          ticketId={ticket.id}
+          version={ticket.version}
+          today={today}
+          mine={pending.mine}
+          waiting={pending.waiting}
+          closed={pending.closed}
+          steps={actions}
+        />
+        {otherSteps.length ? (
+          <>
+            <h3 className="todo-more">그 밖에 할 수 있는 작업</h3>
+            <TicketActions ticketId={ticket.id} version={ticket.version} actions={otherSteps} />
+          </>
+        ) : null}
       </section>
+
+      <ClosingReason data={data} />
+      <DangerZone ticketId={ticket.id} actions={actions} />
 
       {readiness ? <SubmitReadiness data={data} /> : null}
 

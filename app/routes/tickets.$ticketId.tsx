@@ -11,19 +11,11 @@ import { DueBadge, StateBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/step-form";
 import { SIMPLE_ACTIONS } from "~/components/ticket-actions";
-import {
-  ROLE_LABELS,
-  SUPPORT_TYPE_LABELS,
-  isAction,
-  type Action,
-  isSupportType,
-  isTicketState,
-  nextActor,
-  seoulDate,
-  workLogsVisible,
-} from "~/domain";
+import { SUPPORT_TYPE_LABELS, isAction, type Action, isSupportType, isTicketState, seoulDate, workLogsVisible } from "~/domain";
 import { getTicketPage, headerOfPage, submitApplication } from "~/models/ticket-page.server";
 import { getTicketHeader } from "~/models/ticket.server";
+import { getTicketPending } from "~/models/pending.server";
+import { NextParties } from "~/components/pending-box";
 import { transitionTicket } from "~/models/workflow.server";
 import { fields } from "~/utils/fields";
 import { invariantResponse, ticketStepAction } from "~/utils/ticket-step.server";
@@ -42,7 +34,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? await getTicketPage(actor, parsed.data.ticketId, today).then((page) => (page ? headerOfPage(page.ticket) : null))
       : await getTicketHeader(actor, parsed.data.ticketId);
   invariantResponse(ticket);
-  return { ticket, today, role: actor.role };
+  // whose turn, from the one rule the overview's 할 일, the homes and the reminders read
+  const pending = await getTicketPending(actor, ticket.id, today);
+  invariantResponse(pending);
+  return { ticket, today, role: actor.role, next: pending.next, closed: pending.closed };
 }
 
 /**
@@ -104,16 +99,15 @@ function tabsOf(ticket: { id: string; state: string }): Tab[] {
   if (ticket.state !== "draft") {
     tabs.push({ to: `${base}/quote`, label: "견적" }, { to: `${base}/plan`, label: "수행계획서" });
     if (isTicketState(ticket.state) && workLogsVisible(ticket.state)) tabs.push({ to: `${base}/work-logs`, label: "작업일지" });
+    tabs.push({ to: `${base}/questions`, label: "문의" });
   }
   return tabs;
 }
 
 export default function TicketLayout() {
-  const { ticket, today } = useLoaderData<typeof loader>();
+  const { ticket, today, role, next, closed } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const step = stepOf(useMatches());
-  const state = isTicketState(ticket.state) ? ticket.state : null;
-  const actorNext = state ? nextActor(state) : null;
   const types = ticket.supportTypes.map((s) => (isSupportType(s.type) ? SUPPORT_TYPE_LABELS[s.type] : s.type)).join(", ");
   return (
     <>
@@ -133,7 +127,7 @@ export default function TicketLayout() {
           windowEndOn={ticket.windowEndOn}
           today={today}
         />
-        <span data-testid="next-actor">다음 조치: {actorNext ? ROLE_LABELS[actorNext] : "없음 (종료)"}</span>
+        <NextParties next={next} role={role} closed={closed} />
         <span className="muted">
           도입기업 {ticket.manufacturer.name} · 공급기업 {ticket.supplier.name}
           {types ? ` · ${types}` : ""}
