@@ -162,10 +162,11 @@ describe("the facts change the step and add items beside it", () => {
     expect(pendingFor(actions, "monitor", TODAY)[0]).toMatchObject({ kind: "decide_extension", due: { on: "2026-03-16", kind: "target" } });
   });
 
-  it("a missing quote is the supplier's item before the selection only", () => {
+  it("a missing quote is the supplier's item until the agreement", () => {
     expect(pendingActions(facts("submitted", { hasQuote: false })).map((a) => a.kind)).toEqual(["start_review", "write_quote"]);
     expect(pendingActions(facts("submitted", { hasQuote: false, submittedOn: null }))[1].since).toBe("2026-03-05");
-    expect(pendingActions(facts("selected", { hasQuote: false })).map((a) => a.kind)).toEqual(["submit_plan"]);
+    expect(pendingActions(facts("selected", { hasQuote: false })).map((a) => a.kind)).toEqual(["submit_plan", "write_quote"]);
+    expect(pendingActions(facts("agreed", { hasQuote: false })).map((a) => a.kind)).toEqual(["pay"]);
   });
 
   it("open questions are the addressed party's, in open states only", () => {

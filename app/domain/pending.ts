@@ -11,7 +11,7 @@
 import { addDays, compareIsoDate, dDay, daysBetween, type IsoDate } from "./dates";
 import { ROLE_LABELS, STATE_LABELS, type Role, type TicketState } from "./labels";
 import type { DeadlineField } from "./schedule";
-import type { Action } from "./workflow";
+import { QUOTE_EDITABLE_STATES, type Action } from "./workflow";
 
 /** The Technopark's service targets, in days from the day a ticket reached its step (Program columns). */
 export interface TpTargets {
@@ -341,19 +341,18 @@ function mainAction(f: PendingFacts, t: TpTargets): PendingAction | null {
   }
 }
 
-/** The states in which a supplier's quote is still wanted before the selection (지원결정 uses it). */
-const QUOTE_WANTED: readonly TicketState[] = ["submitted", "requirement_review", "site_evaluation"];
 
 /** Items beside the main step: the quote, work logs, an extension request, questions. */
 function sideActions(f: PendingFacts, t: TpTargets): PendingAction[] {
   const side: PendingAction[] = [];
-  if (QUOTE_WANTED.includes(f.state) && !f.hasQuote) {
+  // the quote is wanted from the application until the agreement fixes the amount (QUOTE_EDITABLE_STATES)
+  if (QUOTE_EDITABLE_STATES.includes(f.state) && !f.hasQuote) {
     side.push(
       make({
         kind: "write_quote",
         party: "supplier",
         what: "견적서 작성",
-        blocks: "견적이 있어야 지원결정 때 예상 정부지원금이 계산됩니다.",
+        blocks: "견적이 있어야 예상 정부지원금이 계산되고 원가적정성 검토와 협약을 할 수 있습니다.",
         page: "quote",
         since: f.submittedOn ?? f.stateChangedOn,
         doing: "공급기업 견적 작성 중",
