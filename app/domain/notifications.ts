@@ -71,17 +71,23 @@ const TURNS: Readonly<Record<string, { role: Role; next: string }>> = {
 
 const CHECK_THE_TICKET = "과제 페이지에서 내용을 확인해 주세요.";
 
-/** The kind of the notification `recipientRole` gets for the audit `action`. */
-export function notificationKindOf(action: string, recipientRole: Role): NotificationKind {
-  if (TURNS[action]?.role === recipientRole) return "my_turn";
+/**
+ * Whose turn a change makes it and what they should do, when the action alone cannot say (a question
+ * names the party it is addressed to: app/domain/questions.ts).
+ */
+export type Turn = { role: Role; next: string };
+
+/** The kind of the notification `recipientRole` gets for the audit `action` (`turn`: see Turn). */
+export function notificationKindOf(action: string, recipientRole: Role, turn?: Turn): NotificationKind {
+  if ((turn ?? TURNS[action])?.role === recipientRole) return "my_turn";
   // a workflow step (the state machine's actions, recorded as `ticket.<action>`) changes the ticket's state or records a decision
   if (action.startsWith("ticket.") && isAction(action.slice("ticket.".length))) return "status";
   return "activity";
 }
 
 /** What the recipient should do next, in Korean (for the mail). */
-export function nextStepOf(action: string, recipientRole: Role): string {
-  const turn = TURNS[action];
+export function nextStepOf(action: string, recipientRole: Role, turnOfChange?: Turn): string {
+  const turn = turnOfChange ?? TURNS[action];
   return turn?.role === recipientRole ? turn.next : CHECK_THE_TICKET;
 }
 

@@ -114,6 +114,8 @@ export async function findReadableFile(actor: Actor, fileId: string) {
         { documents: { some: { ticket: scope } } },
         { attachments: { some: { workLog: { ticket: scope } } } },
         { attachments: { some: { completionReport: { ticket: scope } } } },
+        // a file attached to a question's message (문의/답변): the parties of the question's ticket
+        { attachments: { some: { message: { question: { ticket: scope } } } } },
       ],
     },
     select: { id: true, storagePath: true, mimeType: true, originalName: true, size: true, sha256: true },

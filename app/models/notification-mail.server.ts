@@ -14,6 +14,7 @@ import {
   mailModeOf,
   nextStepOf,
   notificationKindOf,
+  type Turn,
 } from "~/domain/notifications";
 import { enqueueMail } from "~/mail/outbox.server";
 import { notificationMail } from "~/mail/templates/notification.server";
@@ -63,6 +64,8 @@ export type NotifiedChange = {
   action: string;
   summary: string;
   at: Date;
+  /** whose turn the change makes it when the action alone cannot say (a question's addressee) */
+  turn?: Turn;
 };
 
 /**
@@ -76,7 +79,7 @@ export async function notifyTicketChange(tx: Tx, change: NotifiedChange): Promis
   });
   if (recipients.length === 0) return;
   const planned = recipients.map((r) => {
-    const kind = notificationKindOf(change.action, r.role as Role);
+    const kind = notificationKindOf(change.action, r.role as Role, change.turn);
     return { r, kind, mailNow: mailable(r) && mailModeOf(kind, choicesOf(r.notificationPreferences)) === "immediate" };
   });
   const { ticket } = change;
@@ -110,7 +113,7 @@ async function enqueueImmediate(tx: Tx, change: NotifiedChange, r: Recipient, ki
     },
     actorName: change.actor.name,
     summary: change.summary,
-    nextStep: nextStepOf(change.action, r.role as Role),
+    nextStep: nextStepOf(change.action, r.role as Role, change.turn),
   });
   await enqueueMail(tx, { kind: "notification", to: { email: r.email, userId: r.id }, organizationId: r.organizationId, content });
 }

@@ -24,6 +24,7 @@ import { TICKET_FACTS_INCLUDE, assessTicket, type TicketAssessment, type TicketF
 import { publishCommitted, type DomainEvent } from "~/realtime/events.server";
 import { captureSubmittedFacts } from "./submitted-facts.server";
 import { notifyTicketChange } from "./notification-mail.server";
+import type { Turn } from "~/domain/notifications";
 import { log } from "~/utils/log.server";
 
 function logged(event: DomainEvent, fromState: string | null): void {
@@ -49,6 +50,8 @@ type ApplyResult = {
   /** Extra ticket columns to write with the state and version. */
   ticketPatch?: Omit<Prisma.TicketUncheckedUpdateManyInput, "state" | "version">;
   data?: unknown;
+  /** Whose turn the change makes it, when its action alone cannot say (a question's addressee): the notifications' kind. */
+  turn?: Turn;
 };
 
 /** Organisations whose members may read the ticket (mirrors ticketScope). */
@@ -67,7 +70,15 @@ async function commitChange(
   tx: Tx,
   actor: Actor,
   facts: TicketFacts,
-  opts: { expectedVersion: number; nextState: string; action: string; summary: string; patch?: ApplyResult["ticketPatch"]; data?: unknown },
+  opts: {
+    expectedVersion: number;
+    nextState: string;
+    action: string;
+    summary: string;
+    patch?: ApplyResult["ticketPatch"];
+    data?: unknown;
+    turn?: Turn;
+  },
 ): Promise<{ result: ChangeResult; event: DomainEvent }> {
   const now = new Date();
   const changed = opts.nextState !== facts.state;
@@ -92,7 +103,16 @@ async function recordChange(
   tx: Tx,
   actor: Actor,
   facts: TicketFacts,
-  opts: { fromState: string | null; nextState: string; version: number; action: string; summary: string; data?: unknown; at: Date },
+  opts: {
+    fromState: string | null;
+    nextState: string;
+    version: number;
+    action: string;
+    summary: string;
+    data?: unknown;
+    turn?: Turn;
+    at: Date;
+  },
 ): Promise<{ result: ChangeResult; event: DomainEvent }> {
   const { at: now, version } = opts;
   const audit = await tx.auditEvent.create({
@@ -125,6 +145,7 @@ async function recordChange(
     action: opts.action,
     summary: opts.summary,
     at: now,
+    turn: opts.turn,
   });
   const event: DomainEvent = {
     seq: audit.seq,
@@ -234,6 +255,7 @@ export async function changeTicket(
       summary: applied.summary,
       patch: applied.ticketPatch,
       data: applied.data,
+      turn: applied.turn,
     });
   });
   publishCommitted([event]);
