@@ -67,6 +67,8 @@ const TURNS: Readonly<Record<string, { role: Role; next: string }>> = {
   "worklog.create": { role: "manufacturer", next: "새 작업일지를 확인해 주세요." },
   "worklog.update": { role: "manufacturer", next: "수정된 작업일지를 확인해 주세요." },
   "worklog.dispute": { role: "supplier", next: "이의 내용을 확인하고 작업일지를 고쳐 주세요." },
+  // addressed to the officer put in charge only (app/models/assignee.server.ts)
+  "ticket.assign": { role: "monitor", next: "담당자로 지정된 과제입니다. 과제를 확인하고 처리해 주세요." },
 };
 
 const CHECK_THE_TICKET = "과제 페이지에서 내용을 확인해 주세요.";

@@ -7,7 +7,7 @@ import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { DEADLINE_CLOCKS, dueSoonUntil, type IsoDate } from "~/domain";
 import { ticketScope } from "./ticket.server";
-import { listWhere, type ListFilters } from "./ticket-list.server";
+import { listWhere, queueContext, type ListFilters, type QueueContext } from "./ticket-list.server";
 import { paramsOf } from "./program.server";
 import { cachedAggregate } from "./aggregate-cache.server";
 import { cachedProgramHolding, committedSubsidyOf } from "./ticket-context.server";
@@ -23,7 +23,12 @@ export const DUE_LIST_LIMIT = 50;
 /** Suppliers shown by name in the breakdown (most tickets first); the rest are one summary row. */
 export const SUPPLIER_ROWS = 10;
 
-export async function getDashboard(actor: Actor, filters: ListFilters, today: IsoDate) {
+/**
+ * `queue` (the programs' service targets) is read here when the 목표 초과 filter needs it and the caller
+ * did not pass the one it already has.
+ */
+export async function getDashboard(actor: Actor, filters: ListFilters, today: IsoDate, queue?: QueueContext) {
+  const targets = filters.overdue ? (queue ?? (await queueContext(actor, today))) : undefined;
   const scope = ticketScope(actor);
   const { state: _state, ...withoutState } = filters;
   const soon = dueSoonUntil(today);
@@ -35,17 +40,19 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
 
   // the cursor pages the list below; the figures are the same on every page
   const { after: _after, ...figureFilters } = filters;
-  const key = (part: string) => `${actor.organizationId}|${part}|${JSON.stringify(figureFilters)}`;
+  // 내 담당 is one person's; 목표 초과 moves with the day
+  const key = (part: string) =>
+    `${actor.organizationId}|${part}|${JSON.stringify(figureFilters)}${filters.assignee === "me" ? `|${actor.userId}` : ""}${filters.overdue ? `|${today}` : ""}`;
   const [byState, overdue, dueSoon, bySupplier, gauge] = await Promise.all([
     cachedAggregate(key("byState"), () =>
-      prisma.ticket.groupBy({ by: ["state"], where: listWhere(actor, withoutState), _count: { _all: true } }),
+      prisma.ticket.groupBy({ by: ["state"], where: listWhere(actor, withoutState, targets), _count: { _all: true } }),
     ),
     dueList(scope, filters.programId, { lt: today }),
     dueList(scope, filters.programId, { gte: today, lte: soon }),
     cachedAggregate(key("bySupplier"), async () => {
       const groups = await prisma.ticket.groupBy({
         by: ["supplierId"],
-        where: listWhere(actor, filters),
+        where: listWhere(actor, filters, targets),
         _count: { _all: true },
         _sum: { subsidy: true },
       });

@@ -23,7 +23,11 @@ import { digestMail, type DigestItem } from "~/mail/templates/digest.server";
 type Tx = Prisma.TransactionClient;
 
 /** Only people who can still sign in get mail: not removed, address confirmed, organisation active. */
-export const MAILABLE_USER = { status: "active", emailVerifiedAt: { not: null }, organization: { status: "active" } } satisfies Prisma.UserWhereInput;
+export const MAILABLE_USER = {
+  status: "active",
+  emailVerifiedAt: { not: null },
+  organization: { status: "active" },
+} satisfies Prisma.UserWhereInput;
 
 const RECIPIENT_SELECT = {
   id: true,
@@ -59,6 +63,8 @@ export type NotifiedChange = {
   };
   /** organisations whose members may read the ticket (audienceOf) */
   audience: string[];
+  /** When given, only these people among the audience get the bell (a change addressed to someone: the officer put in charge). */
+  recipients?: readonly string[];
   /** the audit event's seq and action (e.g. `ticket.submit`) */
   seq: number;
   action: string;
@@ -74,7 +80,10 @@ export type NotifiedChange = {
  */
 export async function notifyTicketChange(tx: Tx, change: NotifiedChange): Promise<void> {
   const recipients = await tx.user.findMany({
-    where: { organizationId: { in: change.audience }, id: { not: change.actor.userId } },
+    where: {
+      organizationId: { in: change.audience },
+      id: change.recipients ? { in: [...change.recipients], not: change.actor.userId } : { not: change.actor.userId },
+    },
     select: RECIPIENT_SELECT,
   });
   if (recipients.length === 0) return;

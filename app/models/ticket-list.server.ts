@@ -6,8 +6,23 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import { cachedAggregate } from "./aggregate-cache.server";
 import type { Actor } from "~/auth/actor";
-import { SUPPORT_TYPES, TICKET_STATES, isIsoDate, addDays, type SupportType, type TicketState } from "~/domain";
+import {
+  SUPPORT_TYPES,
+  TICKET_STATES,
+  TP_TARGET_DEFAULTS,
+  addDays,
+  dDayLabel,
+  dayCount,
+  urgencyOf,
+  isIsoDate,
+  seoulDate,
+  type IsoDate,
+  type SupportType,
+  type TicketState,
+  type TpTargets,
+} from "~/domain";
 import { ticketScope } from "./ticket.server";
+import { pendingByTicket } from "./pending.server";
 
 const optionalId = z
   .string()
@@ -53,6 +68,10 @@ export const ListFiltersSchema = z.object({
     .optional()
     .catch(undefined)
     .transform((v) => (v ? v : undefined)),
+  /** The TP queue (ADR 027): me = 내 담당, none = 담당자 없음. */
+  assignee: z.enum(["me", "none"]).optional().catch(undefined),
+  /** "1" = 목표 초과: tickets waiting at the TP past the program's service target for their step. */
+  overdue: z.literal("1").optional().catch(undefined),
 });
 export type ListFilters = z.infer<typeof ListFiltersSchema>;
 
@@ -67,9 +86,61 @@ function seoulStart(date: string): Date {
   return new Date(`${date}T00:00:00+09:00`);
 }
 
+/**
+ * The Technopark's steps and the clock each service target counts from, as app/domain/pending.ts dates
+ * them (mainAction: `target(from, days)`), in indexed ticket columns so "목표 초과" is a WHERE, not a
+ * scan of every ticket's pending actions. tests/unit/tp-queue.test.ts holds the two to the same tickets.
+ */
+export const TP_TARGET_CLOCKS: readonly { states: readonly TicketState[]; column: "submittedAt" | "stateChangedAt"; target: keyof TpTargets }[] =
+  [
+    { states: ["submitted", "requirement_review"], column: "submittedAt", target: "reviewTargetDays" },
+    { states: ["site_evaluation"], column: "stateChangedAt", target: "evaluationTargetDays" },
+    { states: ["plan_submitted", "cost_review"], column: "stateChangedAt", target: "planReviewTargetDays" },
+    { states: ["agreed"], column: "stateChangedAt", target: "paymentTargetDays" },
+    { states: ["completion_check"], column: "stateChangedAt", target: "completionCheckTargetDays" },
+  ];
+
+/** What the queue filters need beyond the query string: today and each program's targets. */
+export type QueueContext = { today: IsoDate; targets: ReadonlyMap<string, TpTargets> };
+
+/** The targets of the actor's Technopark's programs (a handful of rows), for the queue filters and badges. */
+export async function queueContext(actor: Actor, today: IsoDate): Promise<QueueContext> {
+  const programs = await prisma.program.findMany({
+    where: { technoparkId: actor.role === "monitor" ? actor.organizationId : "" },
+    select: {
+      id: true,
+      reviewTargetDays: true,
+      evaluationTargetDays: true,
+      planReviewTargetDays: true,
+      paymentTargetDays: true,
+      completionCheckTargetDays: true,
+    },
+  });
+  return { today, targets: new Map(programs.map(({ id, ...targets }) => [id, targets])) };
+}
+
+/**
+ * 목표 초과: per program and TP step, the step's clock older than today − target (its due day before today).
+ * Without a context (a caller that did not read the programs) the default targets stand in for every program.
+ */
+function overdueWhere(queue: QueueContext | undefined): Prisma.TicketWhereInput {
+  const today = queue?.today ?? seoulDate(new Date());
+  const perProgram: [string | null, TpTargets][] = queue ? [...queue.targets] : [[null, TP_TARGET_DEFAULTS]];
+  const or = perProgram.flatMap(([programId, targets]) =>
+    TP_TARGET_CLOCKS.map((clock) => ({
+      ...(programId ? { programId } : {}),
+      state: { in: [...clock.states] },
+      [clock.column]: { lt: seoulStart(addDays(today, -targets[clock.target])) },
+    })),
+  );
+  return or.length ? { OR: or } : { id: { in: [] } };
+}
+
 /** The where clause of the filters, inside the actor's scope. */
-export function listWhere(actor: Actor, filters: ListFilters): Prisma.TicketWhereInput {
+export function listWhere(actor: Actor, filters: ListFilters, queue?: QueueContext): Prisma.TicketWhereInput {
   const and: Prisma.TicketWhereInput[] = [ticketScope(actor)];
+  if (filters.assignee) and.push({ assigneeId: filters.assignee === "me" ? actor.userId : null });
+  if (filters.overdue) and.push(overdueWhere(queue));
   if (filters.programId) and.push({ programId: filters.programId });
   if (filters.state) and.push({ state: filters.state });
   if (filters.supplierId) and.push({ supplierId: filters.supplierId });
@@ -119,21 +190,66 @@ export const LIST_PAGE_SIZE = 50;
  * `total: false` skips the COUNT over the whole filtered scope (the dashboard already has it as
  * the sum of its cached counts per state) and returns total null.
  */
-export async function listMonitorTickets(actor: Actor, filters: ListFilters, opts: { pageSize?: number; total?: boolean } = {}) {
+export async function listMonitorTickets(
+  actor: Actor,
+  filters: ListFilters,
+  opts: { pageSize?: number; total?: boolean; queue?: QueueContext } = {},
+) {
   const pageSize = opts.pageSize ?? LIST_PAGE_SIZE;
-  const where = listWhere(actor, filters);
+  const queue = opts.queue ?? (await queueContext(actor, seoulDate(new Date())));
+  const where = listWhere(actor, filters, queue);
   const [rows, total] = await Promise.all([
     prisma.ticket.findMany({
       where: filters.after ? { AND: [where, { number: { lt: filters.after } }] } : where,
       orderBy: { number: "desc" },
       take: pageSize + 1,
-      select: LIST_SELECT,
+      select: QUEUE_SELECT,
     }),
     opts.total === false ? null : prisma.ticket.count({ where }),
   ]);
   const hasMore = rows.length > pageSize;
   const page = hasMore ? rows.slice(0, pageSize) : rows;
-  return { rows: page, total, nextCursor: hasMore ? page[page.length - 1].number : null };
+  return { rows: await withTpWait(page, queue), total, nextCursor: hasMore ? page[page.length - 1].number : null };
+}
+
+/** The list's columns plus the queue's: the clocks, the program (its targets) and the officer in charge. */
+const QUEUE_SELECT = {
+  ...LIST_SELECT,
+  programId: true,
+  stateChangedAt: true,
+  assignedAt: true,
+  assignee: { select: { id: true, name: true } },
+} satisfies Prisma.TicketSelect;
+
+type QueueRow = Prisma.TicketGetPayload<{ select: typeof QUEUE_SELECT }>;
+
+/** How long a ticket has waited at the TP in its step, and the step's service target; null when it waits on a company. */
+export type TpWait = { since: IsoDate; day: number; due: IsoDate | null; dueLabel: string | null; overdue: boolean };
+
+/**
+ * Each row's TP wait, read from the ticket's main pending action (app/domain/pending.ts, the one rule):
+ * when that action is the TP's, since when and by when (its target); a company's turn has none.
+ */
+async function withTpWait(rows: QueueRow[], queue: QueueContext): Promise<(QueueRow & { tpWait: TpWait | null })[]> {
+  const pending = await pendingByTicket(
+    rows.map((r) => r.id),
+    queue.today,
+  );
+  return rows.map((r) => {
+    const main = pending.get(r.id)?.find((a) => a.main);
+    if (!main || main.party !== "monitor") return { ...r, tpWait: null };
+    const due = main.due?.kind === "target" ? main.due.on : null;
+    return {
+      ...r,
+      tpWait: {
+        since: main.since,
+        day: dayCount(main.since, queue.today),
+        due,
+        dueLabel: due ? `목표 ${dDayLabel(due, queue.today)}` : null,
+        overdue: urgencyOf(main, queue.today) === "overdue",
+      },
+    };
+  });
 }
 
 /**
@@ -141,7 +257,8 @@ export async function listMonitorTickets(actor: Actor, filters: ListFilters, opt
  * `batchSize` rows are in memory at a time.
  */
 export async function* iterateMonitorTickets(actor: Actor, filters: ListFilters, batchSize = 500): AsyncGenerator<ListRow[]> {
-  const where = listWhere(actor, { ...filters, after: undefined });
+  const queue = filters.overdue ? await queueContext(actor, seoulDate(new Date())) : undefined;
+  const where = listWhere(actor, { ...filters, after: undefined }, queue);
   let after: string | null = null;
   for (;;) {
     const batch: ListRow[] = await prisma.ticket.findMany({

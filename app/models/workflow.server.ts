@@ -50,6 +50,8 @@ type ApplyResult = {
   /** Extra ticket columns to write with the state and version. */
   ticketPatch?: Omit<Prisma.TicketUncheckedUpdateManyInput, "state" | "version">;
   data?: unknown;
+  /** Only these people get the bell (a change addressed to someone, e.g. the officer put in charge); default: everyone else who may read the ticket. */
+  notify?: readonly string[];
   /** Whose turn the change makes it, when its action alone cannot say (a question's addressee): the notifications' kind. */
   turn?: Turn;
 };
@@ -77,6 +79,7 @@ async function commitChange(
     summary: string;
     patch?: ApplyResult["ticketPatch"];
     data?: unknown;
+    notify?: ApplyResult["notify"];
     turn?: Turn;
   },
 ): Promise<{ result: ChangeResult; event: DomainEvent }> {
@@ -110,8 +113,9 @@ async function recordChange(
     action: string;
     summary: string;
     data?: unknown;
-    turn?: Turn;
     at: Date;
+    notify?: ApplyResult["notify"];
+    turn?: Turn;
   },
 ): Promise<{ result: ChangeResult; event: DomainEvent }> {
   const { at: now, version } = opts;
@@ -141,6 +145,7 @@ async function recordChange(
     actor: { userId: actor.userId, name: actor.name },
     ticket: facts,
     audience,
+    recipients: opts.notify,
     seq: audit.seq,
     action: opts.action,
     summary: opts.summary,
@@ -255,6 +260,7 @@ export async function changeTicket(
       summary: applied.summary,
       patch: applied.ticketPatch,
       data: applied.data,
+      notify: applied.notify,
       turn: applied.turn,
     });
   });
