@@ -14,6 +14,7 @@ import { enqueueMail } from "~/mail/outbox.server";
 import { reminderHeadline, reminderMail } from "~/mail/templates/reminder.server";
 import { pendingFactsOf } from "~/models/pending.server";
 import { MAILABLE_USER, choicesOf } from "~/models/notification-mail.server";
+import { TICKET_ROW_SELECT } from "~/models/selects.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,13 +22,7 @@ type Tx = Prisma.TransactionClient;
 const BATCH = 200;
 
 const TICKET_SELECT = {
-  id: true,
-  number: true,
-  title: true,
-  state: true,
-  planDueOn: true,
-  revisionDueOn: true,
-  windowEndOn: true,
+  ...TICKET_ROW_SELECT,
   manufacturerId: true,
   supplierId: true,
   assigneeId: true,
