@@ -7,9 +7,9 @@ import { closeDatabase, databaseReady, prisma } from "~/db.server";
 import { seedDemoData } from "../../prisma/demo-data";
 import { actorFromSessionId } from "~/auth/session.server";
 import type { Actor } from "~/auth/actor";
-import { DomainError, addDays } from "~/domain";
+import { DomainError, addDays, dDay } from "~/domain";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/models/errors.server";
-import { groupInbox, inboxGroupOf, listInbox } from "~/models/inbox.server";
+import { listInbox, splitInbox } from "~/models/inbox.server";
 import { getQuotePage, saveQuoteVersion } from "~/models/quote.server";
 import { getPlanPage, submitPlan } from "~/models/plan.server";
 import { confirmWorkLog, createWorkLog, disputeWorkLog, getWorkLogPage, updateWorkLog } from "~/models/work-log.server";
@@ -60,58 +60,79 @@ afterAll(async () => {
 });
 
 describe("inbox", () => {
-  it("groups vendor2's tickets by the supplier's next step, with the plan due in 5 days", async () => {
-    const { groups, total } = await listInbox(vendor2, { today: TODAY });
+  const numbers = (rows: { ticket: { number: string } }[]) => rows.map((r) => r.ticket.number);
+
+  it("vendor2's to-do comes from the pending-actions rule: the plan due in 5 days first, then the quotes to write", async () => {
+    const { todo, waiting, finished, total } = await listInbox(vendor2, { today: TODAY });
     expect(total).toBe(5);
-    const byGroup = Object.fromEntries(groups.map((g) => [g.key, g.rows.map((r) => r.number)]));
-    expect(byGroup.quote.sort()).toEqual(["AS-2024-0004", "AS-2024-0011"]);
-    expect(byGroup.plan).toEqual(["AS-2024-0002"]);
-    expect(byGroup.waiting.sort()).toEqual(["AS-2024-0006", "AS-2024-0008"]);
-    expect(byGroup.work).toEqual([]);
-    expect(groups.find((g) => g.key === "plan")!.rows[0].dueDays).toBe(5);
+    expect(todo.map((t) => [t.ticket.number, t.action.kind])).toEqual([
+      ["AS-2024-0002", "submit_plan"],
+      ...todo.slice(1).map((t) => [t.ticket.number, "write_quote"]),
+    ]);
+    expect(numbers(todo.slice(1)).sort()).toEqual(["AS-2024-0004", "AS-2024-0011"]);
+    expect(todo[0].action.due).toMatchObject({ kind: "deadline", field: "planDueOn" });
+    expect(dDay(todo[0].action.due!.on, TODAY).days).toBe(5);
+    expect(waiting.map((w) => w.ticket.number).sort()).toEqual(["AS-2024-0006", "AS-2024-0008"]);
+    for (const w of waiting) expect(w.waiting?.label).toMatch(/일째$/);
+    expect(finished).toEqual([]);
   });
 
   it("searches by manufacturer name or title, and never shows another supplier's ticket", async () => {
-    expect((await listInbox(vendor2, { q: "대성", today: TODAY })).groups.flatMap((g) => g.rows.map((r) => r.number)).sort()).toEqual([
-      "AS-2024-0004",
-      "AS-2024-0008",
-    ]);
+    const all = (r: Awaited<ReturnType<typeof listInbox>>) =>
+      [...new Set([...numbers(r.todo), ...r.waiting.map((w) => w.ticket.number), ...r.finished.map((t) => t.number)])].sort();
+    expect(all(await listInbox(vendor2, { q: "대성", today: TODAY }))).toEqual(["AS-2024-0004", "AS-2024-0008"]);
     expect((await listInbox(vendor2, { q: "POP 단말 실적", today: TODAY })).total).toBe(1);
     // 0001 and 0005 belong to vendor1: invisible to vendor2 whatever the search
     expect((await listInbox(vendor2, { q: "MES 설비 데이터", today: TODAY })).total).toBe(0);
     const v1 = await listInbox(vendor1, { today: TODAY });
-    const all = v1.groups.flatMap((g) => g.rows.map((r) => r.number)).sort();
-    expect(all).toEqual(["AS-2024-0001", "AS-2024-0005", "AS-2024-0007", "AS-2024-0009", "AS-2024-0010"]);
-    expect(v1.groups.find((g) => g.key === "work")!.rows.map((r) => r.number)).toEqual(["AS-2024-0001"]);
-    expect(
-      v1.groups
-        .find((g) => g.key === "closed")!
-        .rows.map((r) => r.number)
-        .sort(),
-    ).toEqual(["AS-2024-0007", "AS-2024-0009"]);
+    expect(all(v1)).toEqual(["AS-2024-0001", "AS-2024-0005", "AS-2024-0007", "AS-2024-0009", "AS-2024-0010"]);
+    expect(v1.todo.filter((t) => t.ticket.number === "AS-2024-0001").map((t) => t.action.kind)).toEqual(["do_work"]);
+    expect(v1.finished.map((t) => t.number).sort()).toEqual(["AS-2024-0007", "AS-2024-0009"]);
   });
 
-  it("orders a group by the nearest deadline first", () => {
-    const row = (number: string, state: string, planDueOn: string | null, quotes = 1) => ({
+  it("orders the to-do overdue first, then by D-day, then the longest waiting; waits by their age", () => {
+    const ticket = (number: string, state: string) => ({
       id: number,
       number,
       title: "",
       state,
-      planDueOn,
+      planDueOn: null,
       revisionDueOn: null,
       windowEndOn: null,
-      quoteTotal: quotes > 0 ? 10_000_000 : null,
+      quoteTotal: null,
       updatedAt: new Date("2026-11-01T00:00:00Z"),
       manufacturer: { name: "" },
-      disputedLogs: 0,
     });
-    const groups = groupInbox([row("B", "selected", "2026-12-10"), row("A", "selected", "2026-11-29"), row("C", "selected", null)], TODAY);
-    expect(groups.find((g) => g.key === "plan")!.rows.map((r) => r.number)).toEqual(["A", "B", "C"]);
-    expect(inboxGroupOf({ state: "cost_review", quoteTotal: null })).toBe("quote");
-    expect(inboxGroupOf({ state: "cost_review", quoteTotal: 21_000_000 })).toBe("waiting");
-    expect(inboxGroupOf({ state: "plan_revision", quoteTotal: 21_000_000 })).toBe("revision");
-    expect(inboxGroupOf({ state: "funded", quoteTotal: 21_000_000 })).toBe("start");
-    expect(inboxGroupOf({ state: "withdrawn", quoteTotal: null })).toBe("closed");
+    const act = (due: string | null, since: string, party: "supplier" | "monitor" = "supplier") => ({
+      kind: "submit_plan" as const,
+      party,
+      what: "",
+      detail: null,
+      blocks: null,
+      page: "plan",
+      action: null,
+      due: due ? { on: due, kind: "deadline" as const, field: "planDueOn" as const } : null,
+      since,
+      doing: "기다림",
+      main: true,
+    });
+    const tickets = [
+      ticket("B", "selected"),
+      ticket("A", "selected"),
+      ticket("C", "selected"),
+      ticket("W", "submitted"),
+      ticket("X", "withdrawn"),
+    ];
+    const pending = new Map([
+      ["B", [act("2026-12-10", "2026-11-01")]],
+      ["A", [act("2026-11-20", "2026-11-10")]],
+      ["C", [act(null, "2026-10-01")]],
+      ["W", [act(null, "2026-11-20", "monitor")]],
+    ]);
+    const split = splitInbox(tickets, pending, TODAY);
+    expect(numbers(split.todo)).toEqual(["A", "B", "C"]);
+    expect(split.waiting.map((w) => [w.ticket.number, w.waiting?.label])).toEqual([["W", "기다림 · 8일째"]]);
+    expect(split.finished.map((t) => t.number)).toEqual(["X"]);
   });
 });
 
@@ -399,9 +420,9 @@ describe("work logs and the completion report", () => {
       disputeComment: "교체 전 사진이 다른 설비입니다.",
       version: 2,
     });
-    // the supplier's inbox flags the disputed log on that ticket only
-    const flagged = (await listInbox(vendor1, { today: TODAY })).groups.flatMap((g) => g.rows).map((r) => [r.number, r.disputedLogs]);
-    expect(flagged.filter(([, n]) => n !== 0)).toEqual([["AS-2024-0001", 1]]);
+    // the supplier's inbox lists the disputed log as its own to-do, on that ticket only
+    const fixes = (await listInbox(vendor1, { today: TODAY })).todo.filter((t) => t.action.kind === "fix_work_logs");
+    expect(fixes.map((t) => [t.ticket.number, t.action.detail])).toEqual([["AS-2024-0001", "도입기업이 이의를 제기한 작업일지 1건"]]);
     await rejects(confirmWorkLog(maker1, { ticketId: id, logId, logVersion: 2 }), DomainError);
 
     // two people editing the same log: the later save is refused
