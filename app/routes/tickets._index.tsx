@@ -1,10 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { listTickets } from "~/models/ticket.server";
 import { STATE_LABELS, TICKET_STATES, formatKRW, formatKoreanDateShort, seoulDate, type TicketState } from "~/domain";
 import { StateBadge, DueBadge } from "~/components/badges";
+import { MyTodo } from "~/components/pending-list";
+import { myTodo } from "~/models/pending.server";
+import pendingStyles from "~/styles/pending.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: pendingStyles }];
 
 export const meta: MetaFunction = () => [{ title: "과제 목록 · 스마트공장 AS 트래커" }];
 
@@ -21,8 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const filters = QuerySchema.parse(Object.fromEntries(url.searchParams));
-  const result = await listTickets(actor, { state: filters.state, q: filters.q || undefined, page: filters.page });
-  return { role: actor.role, filters, today: seoulDate(new Date()), ...result };
+  const today = seoulDate(new Date());
+  // the manufacturer's home: its own to-do across its tickets comes first (the other roles have theirs on /inbox and /dashboard)
+  const [result, todo] = await Promise.all([
+    listTickets(actor, { state: filters.state, q: filters.q || undefined, page: filters.page }),
+    actor.role === "manufacturer" ? myTodo(actor, today) : null,
+  ]);
+  return { role: actor.role, filters, today, todo, ...result };
 }
 
 const HEADINGS = {
@@ -32,11 +42,12 @@ const HEADINGS = {
 } as const;
 
 export default function TicketList() {
-  const { rows, total, page, pageSize, role, filters, today } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, role, filters, today, todo } = useLoaderData<typeof loader>();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <>
       <h1>{HEADINGS[role]}</h1>
+      {todo ? <MyTodo rows={todo.rows} total={todo.total} today={today} companies="manufacturer" /> : null}
       <Form method="get" className="card" style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap", alignItems: "end" }}>
         <div style={{ flex: "2 1 220px" }}>
           <label htmlFor="q">검색</label>
