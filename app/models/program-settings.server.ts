@@ -3,7 +3,7 @@
 // optimistic locking; an AuditEvent in the same transaction.
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { DomainError, assertValidParams, type IsoDate } from "~/domain";
+import { DomainError, TP_TARGET_DEFAULTS, TP_TARGET_LABELS, assertValidParams, type IsoDate, type TpTargets } from "~/domain";
 import { ConflictError, NotFoundError } from "./errors.server";
 import { paramsOf } from "./program.server";
 
@@ -25,7 +25,27 @@ export type ProgramSettingsInput = {
   localProgramSinceYear: number;
   intakeOpensOn: IsoDate;
   intakeClosesOn: IsoDate | null;
-};
+} & Partial<TpTargets>; // targets left out stay as they are
+
+/** The Technopark's own service targets (ADR 027): whole days, at least one, at most a quarter. */
+export const TP_TARGET_BOUNDS = { min: 1, max: 90 } as const;
+const TP_TARGET_KEYS = Object.keys(TP_TARGET_DEFAULTS) as (keyof TpTargets)[];
+
+function assertValidTargets(input: Partial<TpTargets>) {
+  for (const key of TP_TARGET_KEYS) {
+    const days = input[key];
+    if (days !== undefined && (!Number.isInteger(days) || days < TP_TARGET_BOUNDS.min || days > TP_TARGET_BOUNDS.max)) {
+      throw new DomainError(
+        "tp_target_range",
+        `${TP_TARGET_LABELS[key]}은(는) ${TP_TARGET_BOUNDS.min}일에서 ${TP_TARGET_BOUNDS.max}일 사이의 정수로 입력해 주세요.`,
+      );
+    }
+  }
+}
+
+function targetsOf(program: TpTargets): TpTargets {
+  return Object.fromEntries(TP_TARGET_KEYS.map((key) => [key, program[key]])) as unknown as TpTargets;
+}
 
 function ownProgramsWhere(actor: Actor) {
   return { technoparkId: actor.role === "monitor" ? actor.organizationId : "" };
@@ -56,8 +76,21 @@ export async function getProgram(actor: Actor, programId: string) {
 }
 
 function validate(input: ProgramSettingsInput) {
-  const { name: _n, year: _y, noticeNumber: _no, intakeOpensOn, intakeClosesOn, ...params } = input;
+  const {
+    name: _n,
+    year: _y,
+    noticeNumber: _no,
+    intakeOpensOn,
+    intakeClosesOn,
+    reviewTargetDays,
+    evaluationTargetDays,
+    planReviewTargetDays,
+    paymentTargetDays,
+    completionCheckTargetDays,
+    ...params
+  } = input;
   assertValidParams(params);
+  assertValidTargets({ reviewTargetDays, evaluationTargetDays, planReviewTargetDays, paymentTargetDays, completionCheckTargetDays });
   if (intakeClosesOn && intakeClosesOn < intakeOpensOn) {
     throw new DomainError("intake_dates", "접수 마감일은 접수 시작일 이후여야 합니다.");
   }
@@ -118,6 +151,8 @@ export async function copyProgram(
     const created = await tx.program.create({
       data: {
         ...params,
+        // the Technopark's service targets carry over with the rules
+        ...targetsOf(source),
         technoparkId: source.technoparkId,
         name: input.name,
         year: input.year,

@@ -1,62 +1,107 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
-import { STATE_LABELS, SUPPORT_TYPES, SUPPORT_TYPE_LABELS, TICKET_STATES, formatKRW, seoulDate } from "~/domain";
+import {
+  DomainError,
+  STATE_LABELS,
+  SUPPORT_TYPES,
+  SUPPORT_TYPE_LABELS,
+  TICKET_STATES,
+  formatKRW,
+  formatKoreanDateShort,
+  seoulDate,
+} from "~/domain";
 import { getDashboard } from "~/models/dashboard.server";
-import { listFilterOptions, listMonitorTickets, parseListFilters } from "~/models/ticket-list.server";
+import { listFilterOptions, listMonitorTickets, parseListFilters, queueContext } from "~/models/ticket-list.server";
+import { canonicalQuery, deleteSavedFilter, listSavedFilters, saveFilter } from "~/models/saved-filter.server";
+import { intent, runIntent } from "~/utils/admin-intents.server";
+import { readForm } from "~/utils/forms.server";
+import { invariantResponse } from "~/utils/ticket-step.server";
 import { filtersQuery } from "~/components/monitor/query";
 import { DueBadge, StateBadge } from "~/components/badges";
 import { Gauge } from "~/components/monitor/gauge";
 import { CompanyFilter, DueList, nextOf } from "~/components/monitor/dashboard-lists";
+import { CountTiles, QueueFilters, SavedFilters, TargetBadge, TpWaitCell } from "~/components/monitor/queue";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
 export const meta: MetaFunction = () => [{ title: "대시보드 · 스마트공장 AS 트래커" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+async function requireMonitor(request: Request) {
   const actor = await requireActor(request);
-  if (actor.role !== "monitor") throw new Response("페이지를 찾을 수 없습니다.", { status: 404 });
+  invariantResponse(actor.role === "monitor", "페이지를 찾을 수 없습니다.");
+  return actor;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireMonitor(request);
   const url = new URL(request.url);
   const filters = parseListFilters(url.searchParams);
   const today = seoulDate(new Date());
-  const [dashboard, page, options] = await Promise.all([
-    getDashboard(actor, filters, today),
-    listMonitorTickets(actor, filters, { total: false }),
+  // the programs' service targets, read once for the counts, the 목표 초과 filter and every row's badge
+  const queue = await queueContext(actor, today);
+  const [dashboard, page, options, saved] = await Promise.all([
+    getDashboard(actor, filters, today, queue),
+    listMonitorTickets(actor, filters, { total: false, queue }),
     listFilterOptions(actor),
+    listSavedFilters(actor),
   ]);
   const list = { ...page, total: dashboard.listTotal };
-  return { today, filters, dashboard, list, options };
+  return { today, filters, dashboard, list, options, saved };
+}
+
+const SaveSchema = z.object({
+  name: z.string({ error: "필터 이름을 입력해 주세요." }).max(200, "필터 이름은 40자 이하로 입력해 주세요."),
+  query: z.string().max(2000).optional(),
+});
+const DeleteSchema = z.object({ id: z.string().trim().min(1).max(64), query: z.string().max(2000).optional() });
+
+/** Saved filters (ADR 027): the person's own, saved under a name or deleted; back to the filters the page showed. */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireMonitor(request);
+  const form = await readForm(request);
+  const query = form.get("query");
+  const back = `/dashboard${canonicalQuery(typeof query === "string" ? query.slice(0, 2000) : "")}`;
+  return runIntent(
+    form,
+    {
+      "save-filter": intent(SaveSchema, async (v) => {
+        const saved = await saveFilter(actor, { name: v.name, query: v.query ?? "" });
+        return `'${saved.name}' 필터를 저장했습니다.`;
+      }),
+      "delete-filter": intent(DeleteSchema, async (v) => {
+        if (!(await deleteSavedFilter(actor, v.id)))
+          throw new DomainError("filter_not_found", "저장한 필터를 찾을 수 없습니다. 이미 지웠을 수 있습니다.");
+        return "저장한 필터를 지웠습니다.";
+      }),
+    },
+    back,
+  );
 }
 
 export default function Dashboard() {
-  const { today, filters, dashboard, list, options } = useLoaderData<typeof loader>();
+  const { today, filters, dashboard, list, options, saved } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const { counts, overdue, dueSoon, suppliers, otherSuppliers, gauge } = dashboard;
   const totalCount = Object.values(counts).reduce((a, b) => a + b, 0);
   const query = filtersQuery(filters);
+  // Sections in reading order on a wide screen; on a phone monitor.css moves the due lists up, right
+  // after the to-do, ahead of the figures (issue 15 item 4).
   return (
-    <>
+    <div className="dashboard">
       <h1>운영기관 대시보드</h1>
-      <section className="card" aria-labelledby="counts-h">
+      {/* 할 일 (issue 15 item 4): the lead's <PendingList> — this monitor's own to-do across tickets, most
+          urgent first — goes FIRST here, in a section with className "dash-todo" (the phone order keeps it on top). */}
+
+      <section className="card dash-counts" aria-labelledby="counts-h">
         <h2 id="counts-h" style={{ marginTop: 0 }}>
           단계별 과제 수 <span className="muted">(전체 {totalCount}건)</span>
         </h2>
-        <ul className="counts" data-testid="state-counts">
-          {TICKET_STATES.filter((s) => s !== "draft").map((s) => (
-            <li key={s}>
-              <Link
-                to={filtersQuery({ ...filters, state: filters.state === s ? undefined : s })}
-                className={filters.state === s ? "active" : ""}
-                data-state={s}
-              >
-                <span className="n">{counts[s] ?? 0}</span>
-                {STATE_LABELS[s]}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <CountTiles counts={counts} filters={filters} />
       </section>
 
-      <div className="grid-2">
+      <div className="grid-2 dash-figures">
         <section className="card" aria-labelledby="gauge-h">
           <h2 id="gauge-h" style={{ marginTop: 0 }}>
             지원 규모와 예산 {dashboard.program ? <span className="muted">· {dashboard.program.name}</span> : null}
@@ -116,12 +161,17 @@ export default function Dashboard() {
         </section>
       </div>
 
-      <div className="grid-2">
+      <div className="grid-2 dash-due">
         <DueList title="기한 경과" id="overdue" rows={overdue} today={today} empty="기한이 지난 과제가 없습니다." />
         <DueList title="7일 이내 기한" id="due-soon" rows={dueSoon} today={today} empty="7일 이내에 기한이 오는 과제가 없습니다." />
       </div>
 
-      <Form method="get" className="card filters" aria-label="목록 필터">
+      <div className="dash-queue">
+        <QueueFilters filters={filters} />
+        <SavedFilters saved={saved} query={query} reply={reply} />
+      </div>
+
+      <Form method="get" className="card filters dash-filters" aria-label="목록 필터">
         <div>
           <label htmlFor="q">검색</label>
           <input id="q" name="q" defaultValue={filters.q ?? ""} placeholder="과제번호, 제목, 기업명" />
@@ -170,6 +220,18 @@ export default function Dashboard() {
           </div>
         ) : null}
         <div>
+          <label htmlFor="assignee">담당자</label>
+          <select id="assignee" name="assignee" defaultValue={filters.assignee ?? ""}>
+            <option value="">전체</option>
+            <option value="me">내 담당</option>
+            <option value="none">담당자 없음</option>
+          </select>
+        </div>
+        <div className="inline overdue-filter">
+          <input id="overdue" name="overdue" type="checkbox" value="1" defaultChecked={filters.overdue === "1"} />
+          <label htmlFor="overdue">목표 초과만</label>
+        </div>
+        <div>
           <label htmlFor="dateField">기간 기준</label>
           <select id="dateField" name="dateField" defaultValue={filters.dateField ?? "submittedAt"}>
             <option value="submittedAt">신청일</option>
@@ -192,7 +254,7 @@ export default function Dashboard() {
         </div>
       </Form>
 
-      <section className="card" aria-labelledby="list-h">
+      <section className="card dash-list" aria-labelledby="list-h">
         <div className="inline" style={{ justifyContent: "space-between", flexWrap: "wrap" }}>
           <h2 id="list-h" style={{ margin: 0 }}>
             과제 목록{" "}
@@ -220,8 +282,12 @@ export default function Dashboard() {
                   <th>제목</th>
                   <th>도입기업</th>
                   <th>공급기업</th>
+                  <th>접수일</th>
                   <th>단계</th>
                   <th>다음 조치</th>
+                  <th>TP 대기</th>
+                  <th>서비스 목표</th>
+                  <th>담당자</th>
                   <th>기한</th>
                   <th className="num">정부지원금</th>
                 </tr>
@@ -235,11 +301,21 @@ export default function Dashboard() {
                     <td data-label="제목">{t.title}</td>
                     <td data-label="도입기업">{t.manufacturer.name}</td>
                     <td data-label="공급기업">{t.supplier.name}</td>
+                    <td data-label="접수일">{t.submittedAt ? formatKoreanDateShort(seoulDate(new Date(t.submittedAt))) : "—"}</td>
                     <td data-label="단계">
                       <StateBadge state={t.state} />
                     </td>
                     <td data-label="다음 조치" data-testid="next-actor">
                       {nextOf(t.state)}
+                    </td>
+                    <td data-label="TP 대기" data-testid="tp-wait">
+                      <TpWaitCell wait={t.tpWait} />
+                    </td>
+                    <td data-label="서비스 목표">
+                      <TargetBadge wait={t.tpWait} />
+                    </td>
+                    <td data-label="담당자" data-testid="row-assignee">
+                      {t.assignee ? t.assignee.name : <span className="muted">없음</span>}
                     </td>
                     <td data-label="기한">
                       <DueBadge {...t} today={today} />
@@ -266,6 +342,6 @@ export default function Dashboard() {
           ) : null}
         </p>
       </section>
-    </>
+    </div>
   );
 }

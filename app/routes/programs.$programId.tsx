@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } fro
 import { z } from "zod";
 import type { Actor } from "~/auth/actor";
 import { requireActor } from "~/auth/session.server";
-import { PARAM_LABELS, bpToPercent, percentToBp, seoulDate } from "~/domain";
+import { PARAM_LABELS, TP_TARGET_LABELS, bpToPercent, percentToBp, seoulDate } from "~/domain";
 import { copyProgram, getProgram, programHistory, updateProgram } from "~/models/program-settings.server";
 import { UNKNOWN_INTENT, fields } from "~/utils/fields";
 import { readForm } from "~/utils/forms.server";
@@ -14,7 +14,7 @@ import { formName, invariantResponse, parseStepForm, stepFailure } from "~/utils
 import { redirectWithToast } from "~/utils/toast.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, StepForm, moneyDefault, useStepForm } from "~/components/step-form";
-import { ProgramSettingsFields } from "~/components/program-settings-fields";
+import { ProgramSettingsFields, TP_TARGET_KEYS } from "~/components/program-settings-fields";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
@@ -61,6 +61,18 @@ const int = (label: string, min = 0, max = 1_000_000) =>
         .pipe(z.number().int().min(min, `${label}은(는) ${min} 이상이어야 합니다.`).max(max, `${label}이(가) 너무 큽니다.`)),
     );
 
+/** A service target in whole days, 1 … 90 (ADR 027). */
+const targetDays = (label: string) => {
+  const range = `${label}은(는) 1일에서 90일 사이의 정수로 입력해 주세요.`;
+  return z
+    .string({ error: `${label}을(를) 입력해 주세요.` })
+    .trim()
+    .min(1, `${label}을(를) 입력해 주세요.`)
+    .regex(/^\d{1,3}$/, range)
+    .transform(Number)
+    .pipe(z.number().int().min(1, range).max(90, range));
+};
+
 /** A percentage as typed ("50", "50.5 %") → basis points (5000, 5050), 0 … 100 %. */
 const percent = (label: string) =>
   z
@@ -95,6 +107,12 @@ const UpdateSchema = z.object({
   documentValidityMonths: int(PARAM_LABELS.documentValidityMonths, 1, 60),
   region: fields.text(PARAM_LABELS.region, 20),
   localProgramSinceYear: int(PARAM_LABELS.localProgramSinceYear, 2000, 2100),
+  // the Technopark's own service targets (ADR 027)
+  reviewTargetDays: targetDays(TP_TARGET_LABELS.reviewTargetDays),
+  evaluationTargetDays: targetDays(TP_TARGET_LABELS.evaluationTargetDays),
+  planReviewTargetDays: targetDays(TP_TARGET_LABELS.planReviewTargetDays),
+  paymentTargetDays: targetDays(TP_TARGET_LABELS.paymentTargetDays),
+  completionCheckTargetDays: targetDays(TP_TARGET_LABELS.completionCheckTargetDays),
   intakeOpensOn: fields.isoDate("접수 시작일"),
   intakeClosesOn: z
     .union([z.literal(""), fields.isoDate("접수 마감일")])
@@ -149,6 +167,7 @@ const COUNTS = [
   "passMark",
   "documentValidityMonths",
   "localProgramSinceYear",
+  ...TP_TARGET_KEYS,
 ] as const;
 
 type Program = ReturnType<typeof useLoaderData<typeof loader>>["program"];

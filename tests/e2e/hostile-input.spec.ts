@@ -263,6 +263,7 @@ const FIELD_NAMES = [
   "evaluatedOn",
   "fixList",
   "decision",
+  "confirmed",
   "email",
   "lines.0.quantity",
   "lines.0.unitPrice",
@@ -296,6 +297,12 @@ const FIELD_NAMES = [
   "file",
   "supportTypes",
   "systemId",
+  // the TP queue (ADR 027): 담당자 forms and saved filters
+  "assigneeId",
+  "current",
+  "back",
+  "query",
+  "reviewTargetDays",
 ];
 
 /**

@@ -46,6 +46,8 @@ const RULES: Record<string, Rule> = {
   "routes/programs.$programId": { kind: "program" },
   "routes/files.$fileId": { kind: "file" },
   "routes/tickets.$ticketId": { kind: "ticket" },
+  // 담당자 (ADR 027): a ticket's page, and monitors only — other roles get 404 on their own tickets too (tp-queue.spec.ts)
+  "routes/tickets.$ticketId.assignee": { kind: "ticket" },
   "routes/admin.mail": { kind: "tp-admin-only" },
   "routes/mailbox": { kind: "demo-only" },
   // 조직 관리 shows only the actor's own organisation (foreign members → 404, non-admins → 403: organization-admin.spec.ts)

@@ -12,6 +12,7 @@ import { TP_TARGET_CLOCKS, listMonitorTickets, parseListFilters, queueContext } 
 import { SAVED_FILTER_LIMIT, deleteSavedFilter, listSavedFilters, saveFilter } from "~/models/saved-filter.server";
 import { getDashboard } from "~/models/dashboard.server";
 import { iterateExportRows } from "~/models/export-rows.server";
+import { copyProgram, updateProgram } from "~/models/program-settings.server";
 
 // today's date: the exports read the list on the real clock (the other checks pass their day explicitly)
 const TODAY = seoulDate(new Date());
@@ -288,5 +289,55 @@ describe("saved filters (per person)", () => {
     // replacing an existing one is still allowed at the limit
     await saveFilter(monitor, { name: "필터 0", query: "q=zero" });
     expect(await listSavedFilters(monitor)).toHaveLength(SAVED_FILTER_LIMIT);
+  });
+});
+
+describe("service targets as program parameters", () => {
+  it("are edited with the settings, 1–90 days, Korean refusals, and carried into a copied program", async () => {
+    const monitor = await actorFor("monitor@demo.kr");
+    const program = await prisma.program.findFirstOrThrow({ where: { technoparkId: monitor.organizationId } });
+    const base = {
+      name: program.name,
+      year: program.year,
+      noticeNumber: program.noticeNumber,
+      subsidyRateBp: program.subsidyRateBp,
+      subsidyCap: program.subsidyCap,
+      subsidyBudget: program.subsidyBudget,
+      capacity: program.capacity,
+      baseMonths: program.baseMonths,
+      maxExtensionMonths: program.maxExtensionMonths,
+      planDueDays: program.planDueDays,
+      revisionDueDays: program.revisionDueDays,
+      passMark: program.passMark,
+      documentValidityMonths: program.documentValidityMonths,
+      region: program.region,
+      localProgramSinceYear: program.localProgramSinceYear,
+      intakeOpensOn: program.intakeOpensOn,
+      intakeClosesOn: program.intakeClosesOn,
+    };
+    for (const days of [0, 91, 2.5]) {
+      const error = await refusal(updateProgram(monitor, program.id, program.version, { ...base, reviewTargetDays: days }));
+      expect(isDomainError(error) && error.message, String(days)).toBe(
+        "요건검토 목표 (접수일부터, 일)은(는) 1일에서 90일 사이의 정수로 입력해 주세요.",
+      );
+    }
+    const updated = await updateProgram(monitor, program.id, program.version, { ...base, reviewTargetDays: 3, paymentTargetDays: 90 });
+    expect(updated.changes).toEqual({ reviewTargetDays: [program.reviewTargetDays, 3], paymentTargetDays: [program.paymentTargetDays, 90] });
+    const copy = await copyProgram(monitor, program.id, {
+      name: "목표 복사",
+      year: 2027,
+      noticeNumber: "목표 복사 공고",
+      intakeOpensOn: "2027-01-02",
+    });
+    expect(await prisma.program.findUniqueOrThrow({ where: { id: copy.id } })).toMatchObject({
+      reviewTargetDays: 3,
+      paymentTargetDays: 90,
+      evaluationTargetDays: program.evaluationTargetDays,
+    });
+    await updateProgram(monitor, program.id, updated.version, {
+      ...base,
+      reviewTargetDays: program.reviewTargetDays,
+      paymentTargetDays: program.paymentTargetDays,
+    });
   });
 });
