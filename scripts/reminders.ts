@@ -6,11 +6,9 @@
 // without SMTP_URL the mail stays in the outbox, which the demo mailbox shows.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { closeDatabase, databaseReady, prisma } from "~/db.server";
+import { closeDatabase, databaseReady } from "~/db.server";
 import { isIsoDate } from "~/domain/dates";
-import { mailConfig, messageIdHost } from "~/mail/config.server";
-import { createMailSender } from "~/mail/sender.server";
-import { describeReminder, runReminders, type TicketReminder } from "~/models/reminders.server";
+import { deliverEnqueued, describeReminder, runReminders, type TicketReminder } from "~/models/reminders.server";
 
 const USAGE = "npm run reminders -- --date <YYYY-MM-DD> [--dry-run]";
 
@@ -20,24 +18,6 @@ const ArgsSchema = z.object({
     .refine(isIsoDate, { error: "날짜는 YYYY-MM-DD 형식의 실제 날짜여야 합니다 (예: 2026-12-03)." }),
   "dry-run": z.boolean().default(false),
 });
-
-// Rounds of the sender at most: each claims a batch of due rows (ours and any other due mail alike).
-const MAX_SEND_ROUNDS = 50;
-
-/** Delivers the rows this run enqueued; stops when none of them is pending or a round claims nothing (a server's sender holds them). */
-async function deliver(mailIds: string[]): Promise<void> {
-  const config = mailConfig();
-  if (!config.smtpUrl || mailIds.length === 0) return;
-  const sender = createMailSender({ smtpUrl: config.smtpUrl, from: config.from, messageIdHost: messageIdHost() });
-  try {
-    for (let round = 0; round < MAX_SEND_ROUNDS; round += 1) {
-      if ((await prisma.outboxMail.count({ where: { id: { in: mailIds }, status: "pending" } })) === 0) break;
-      if ((await sender.runOnce()).claimed === 0) break;
-    }
-  } finally {
-    sender.close();
-  }
-}
 
 function report(results: TicketReminder[], dryRun: boolean): void {
   const shown = results.filter((r) => r.status !== "skipped");
@@ -65,7 +45,7 @@ async function main(): Promise<number> {
   await databaseReady();
   const results = await runReminders({ today, dryRun });
   report(results, dryRun);
-  if (!dryRun) await deliver(results.flatMap((r) => r.mailIds));
+  if (!dryRun) await deliverEnqueued(results.flatMap((r) => r.mailIds));
   return 0;
 }
 

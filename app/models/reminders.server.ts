@@ -10,7 +10,9 @@ import { addDays, DEADLINE_CLOCKS, deadlineOf, pendingActions, ROLE_LABELS, type
 import { MAIL_MODE_LABELS, mailModeOf, type MailMode } from "~/domain/notifications";
 import { REMINDER_LEAD_DAYS, reminderDedupeKey, remindersOf, type PartyReminder, type ReminderThreshold } from "~/domain/reminders";
 import type { DeadlineField } from "~/domain/schedule";
+import { mailConfig, messageIdHost } from "~/mail/config.server";
 import { enqueueMail } from "~/mail/outbox.server";
+import { createMailSender } from "~/mail/sender.server";
 import { reminderHeadline, reminderMail } from "~/mail/templates/reminder.server";
 import { pendingFactsOf } from "~/models/pending.server";
 import { MAILABLE_USER, choicesOf } from "~/models/notification-mail.server";
@@ -245,4 +247,29 @@ export function describeReminder(r: TicketReminder): string {
     return `${ROLE_LABELS[p.party]}: ${people}`;
   });
   return `${r.ticket.number} · ${reminderHeadline(r.parties[0])} [${r.field} ${r.threshold}] → ${parties.join(" / ")}`;
+}
+
+// ─── Delivery outside the server ───────────────────────────────────────────────
+
+// Rounds of the sender at most: each claims a batch of due rows (ours and any other due mail alike).
+const MAX_SEND_ROUNDS = 50;
+
+/**
+ * For a process without the server's sender loop (the CLI): delivers the rows a run enqueued, through the
+ * sender's own claim (a running server's sender may take some of them; nothing is sent twice). Stops when
+ * none of them is pending or a round claims nothing (another sender holds them). Without SMTP_URL nothing:
+ * the mail stays in the outbox for the demo mailbox.
+ */
+export async function deliverEnqueued(mailIds: readonly string[], env: Record<string, string | undefined> = process.env): Promise<void> {
+  const config = mailConfig(env);
+  if (!config.smtpUrl || mailIds.length === 0) return;
+  const sender = createMailSender({ smtpUrl: config.smtpUrl, from: config.from, messageIdHost: messageIdHost(env) });
+  try {
+    for (let round = 0; round < MAX_SEND_ROUNDS; round += 1) {
+      if ((await prisma.outboxMail.count({ where: { id: { in: [...mailIds] }, status: "pending" } })) === 0) break;
+      if ((await sender.runOnce()).claimed === 0) break;
+    }
+  } finally {
+    sender.close();
+  }
 }

@@ -3,21 +3,24 @@
 // and sends nothing; run twice for the same day each reminder leaves once (one ReminderSent row, one mail in
 // the sink); a person who chose 기한 알림 → 앱에서만 on the 알림 설정 page gets the bell row and no mail. The
 // server's own run at start (the 09:00 timer's catch-up) has already sent today's threshold.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { reminderThreshold } from "../../app/domain/reminders";
 import { addDaysIso, db, seoulToday, ticket } from "./fixtures";
 import { signIn } from "./helpers";
 import { instanceDir, instancePort } from "./instance";
-import { mailsTo, waitForMail } from "./mailbox";
+import { mailsTo, startSmtpSink, waitForMail } from "./mailbox";
 
 // AS-2024-0002: 지원결정 (selected), 수행계획서 기한 5일 남음 — its supplier (주)넥스트엠이에스 must act
 const NUMBER = "AS-2024-0002";
 const VENDOR = "vendor2@demo.kr";
 
-/** `npm run reminders -- …` against this spec's server database; mail is left in the outbox for the server's sender. */
-function reminders(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+/**
+ * `npm run reminders -- …` against this spec's server database; without SMTP_URL the mail is left in the
+ * outbox for the server's sender. Not spawnSync: a sink of the test's own must keep answering meanwhile.
+ */
+function reminders(args: string[], extraEnv: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const dir = instanceDir();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -27,8 +30,13 @@ function reminders(...args: string[]): { status: number | null; stdout: string; 
     LOG_LEVEL: "warn",
   };
   delete env.SMTP_URL;
-  const run = spawnSync("npm", ["run", "-s", "reminders", "--", ...args], { env, encoding: "utf8", timeout: 120_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  Object.assign(env, extraEnv);
+  const child = spawn("npm", ["run", "-s", "reminders", "--", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += String(d)));
+  child.stderr.on("data", (d) => (stderr += String(d)));
+  return new Promise((resolve) => child.on("close", (status) => resolve({ status, stdout, stderr })));
 }
 
 const planDueOn = () => (db().prepare(`SELECT planDueOn FROM Ticket WHERE number = ?`).get(NUMBER) as { planDueOn: string }).planDueOn;
@@ -63,7 +71,7 @@ test("a dry run prints the ticket number and sends nothing; two real runs for th
   const claimsBefore = (db().prepare(`SELECT COUNT(*) AS n FROM ReminderSent`).get() as { n: number }).n;
   const outboxBefore = (db().prepare(`SELECT COUNT(*) AS n FROM OutboxMail`).get() as { n: number }).n;
 
-  const dry = reminders("--date", day, "--dry-run");
+  const dry = await reminders(["--date", day, "--dry-run"]);
   expect(dry.status, dry.stderr).toBe(0);
   expect(dry.stdout).toContain(`[보낼 예정] ${NUMBER}`);
   expect(dry.stdout).toContain("D-3");
@@ -71,10 +79,10 @@ test("a dry run prints the ticket number and sends nothing; two real runs for th
   expect((db().prepare(`SELECT COUNT(*) AS n FROM ReminderSent`).get() as { n: number }).n).toBe(claimsBefore);
   expect((db().prepare(`SELECT COUNT(*) AS n FROM OutboxMail`).get() as { n: number }).n).toBe(outboxBefore);
 
-  const first = reminders("--date", day);
+  const first = await reminders(["--date", day]);
   expect(first.status, first.stderr).toBe(0);
   expect(first.stdout).toContain(`[보냄] ${NUMBER}`);
-  const second = reminders("--date", day);
+  const second = await reminders(["--date", day]);
   expect(second.status, second.stderr).toBe(0);
   expect(second.stdout).not.toContain(NUMBER);
 
@@ -89,8 +97,8 @@ test("a dry run prints the ticket number and sends nothing; two real runs for th
   expect(link).toBeDefined();
 });
 
-test("a bad date is refused in Korean", () => {
-  const bad = reminders("--date", "2026-02-30");
+test("a bad date is refused in Korean", async () => {
+  const bad = await reminders(["--date", "2026-02-30"]);
   expect(bad.status).toBe(2);
   expect(bad.stderr).toContain("날짜는 YYYY-MM-DD 형식의 실제 날짜여야 합니다");
 });
@@ -100,7 +108,7 @@ test("앱에서만 for 기한 알림: the bell row, no mail", async ({ page }) =
   await signIn(page, VENDOR);
   await chooseDeadlineMode(page, "앱에서만");
   const day = addDaysIso(planDueOn(), -1); // D-1
-  const run = reminders("--date", day);
+  const run = await reminders(["--date", day]);
   expect(run.status, run.stderr).toBe(0);
   expect(run.stdout).toContain(`[보냄] ${NUMBER}`);
   expect(run.stdout).toContain(`${VENDOR}(앱에서만)`);
@@ -111,4 +119,22 @@ test("앱에서만 for 기한 알림: the bell row, no mail", async ({ page }) =
   const row = page.getByTestId("notifications").locator("li").filter({ hasText: NUMBER }).filter({ hasText: "D-1" });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("수행계획서 제출");
+});
+
+test("with SMTP_URL the CLI delivers its mail itself (no server needed), and the server's sender never sends it again", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, VENDOR);
+  await chooseDeadlineMode(page, "즉시 메일");
+  const sink = await startSmtpSink();
+  try {
+    const run = await reminders(["--date", planDueOn()], { SMTP_URL: sink.url }); // D-day
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`[보냄] ${NUMBER}`);
+    // delivered before the CLI exited: by this process or (had it polled just then) by the server's sender
+    await expect.poll(() => outboxWith("D-day").map((r) => r.status)).toEqual(["sent"]);
+    const fromCli = (await sink.mailsTo(VENDOR)).filter((m) => m.subject.includes("D-day") && m.subject.includes(NUMBER));
+    expect(fromCli.length + (await sinkWith("D-day")).length).toBe(1);
+  } finally {
+    await sink.close();
+  }
 });

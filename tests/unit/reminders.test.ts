@@ -7,7 +7,8 @@ import { useSeededDatabase } from "../support/seeded-db";
 import { prisma } from "~/db.server";
 import { addDays, type IsoDate } from "~/domain";
 import { nextDigestAt } from "~/domain/notifications";
-import { runReminders, describeReminder } from "~/models/reminders.server";
+import { deliverEnqueued, runReminders, describeReminder } from "~/models/reminders.server";
+import { startSmtpSink } from "../../scripts/smtp-sink.mjs";
 import { sendDueDigests } from "~/models/notification-mail.server";
 import { runDaily } from "~/mail/digest-scheduler.server";
 
@@ -196,5 +197,24 @@ describe("runReminders", () => {
     const mail = await prisma.outboxMail.findFirstOrThrow({ where: { id: { in: r.mailIds } } });
     expect(mail.subject).toContain("기한 경과 4일");
     expect(mail.text).toContain("기한이 4일 지났습니다");
+  });
+
+  it("a process without the server (the CLI) delivers what its run enqueued itself, through the sender's claim; without SMTP_URL it leaves the mail in the outbox", async () => {
+    const [r] = onlyPlan(await runReminders({ today: addDays(plan.planDueOn, -3), dryRun: false }));
+    expect(r.mailIds).toHaveLength(1);
+    await deliverEnqueued(r.mailIds, {});
+    expect((await mailsTo(vendor.id)).map((m) => m.status)).toEqual(["pending"]);
+    const sink = await startSmtpSink();
+    try {
+      await deliverEnqueued(r.mailIds, { SMTP_URL: sink.url });
+      expect((await mailsTo(vendor.id)).map((m) => m.status)).toEqual(["sent"]);
+      expect(sink.messages).toHaveLength(1);
+      expect(sink.messages[0].toString()).toContain(vendor.email);
+      // delivered rows are not sent again
+      await deliverEnqueued(r.mailIds, { SMTP_URL: sink.url });
+      expect(sink.messages).toHaveLength(1);
+    } finally {
+      await sink.close();
+    }
   });
 });
