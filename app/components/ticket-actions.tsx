@@ -1,20 +1,15 @@
 import { Form, Link } from "@remix-run/react";
-import type { Action, AvailableAction } from "~/domain";
+import { DESTRUCTIVE_ACTIONS, isDestructiveAction, type Action, type AvailableAction } from "~/domain";
+
+export { DESTRUCTIVE_ACTIONS };
 
 /**
  * Where each workflow step is taken. Steps that need no more input than a
  * click are posted to the ticket page itself (SIMPLE_ACTIONS); the others
- * open the page that collects their data.
+ * open the page that collects their data. A step that cannot be undone
+ * (DESTRUCTIVE_ACTIONS) is never one click: it has a confirmation page (ADR 028).
  */
-export const SIMPLE_ACTIONS: readonly Action[] = [
-  "submit",
-  "start_review",
-  "pass_review",
-  "accept_plan",
-  "start_work",
-  "withdraw",
-  "start_follow_up",
-];
+export const SIMPLE_ACTIONS: readonly Action[] = ["submit", "start_review", "pass_review", "accept_plan", "start_work", "start_follow_up"];
 
 export const ACTION_PAGES: Partial<Record<Action, string>> = {
   return_for_correction: "review",
@@ -35,18 +30,28 @@ export const ACTION_PAGES: Partial<Record<Action, string>> = {
   pass_completion: "completion-check",
   fail_completion: "completion-check",
   cancel: "cancel",
+  withdraw: "withdraw",
+};
+
+/** Where a destructive step's confirmation starts: its page, at its own form. */
+const DANGER_PAGES: Readonly<Record<(typeof DESTRUCTIVE_ACTIONS)[number], string>> = {
+  withdraw: "withdraw",
+  reject: "review#reject-h",
+  not_select: "decision#not-select-h",
+  cancel: "cancel",
 };
 
 const CONFIRM: Partial<Record<Action, string>> = {
-  withdraw: "신청을 철회하면 되돌릴 수 없습니다. 철회하시겠습니까?",
   submit: "신청서를 제출하면 운영기관의 요건검토가 시작됩니다. 제출하시겠습니까?",
 };
 
+/** The ticket's next steps for the actor — never a destructive one (those are in DangerZone). */
 export function TicketActions({ ticketId, version, actions }: { ticketId: string; version: number; actions: AvailableAction[] }) {
-  if (actions.length === 0) return <p className="muted">지금 이 과제에서 하실 일은 없습니다.</p>;
+  const steps = actions.filter((a) => !isDestructiveAction(a.action));
+  if (steps.length === 0) return <p className="muted">지금 이 과제에서 하실 일은 없습니다.</p>;
   return (
     <ul className="actions" data-testid="ticket-actions">
-      {actions.map((a) => {
+      {steps.map((a) => {
         const page = ACTION_PAGES[a.action];
         const simple = SIMPLE_ACTIONS.includes(a.action);
         return (
@@ -75,9 +80,7 @@ export function TicketActions({ ticketId, version, actions }: { ticketId: string
                 <input type="hidden" name="intent" value="transition" />
                 <input type="hidden" name="action" value={a.action} />
                 <input type="hidden" name="version" value={version} />
-                <button type="submit" className={a.action === "withdraw" ? "secondary" : undefined}>
-                  {a.label}
-                </button>
+                <button type="submit">{a.label}</button>
               </Form>
             ) : page ? (
               <Link className="button" to={`/tickets/${ticketId}/${page}`}>
@@ -95,5 +98,45 @@ export function TicketActions({ ticketId, version, actions }: { ticketId: string
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * The destructive steps the actor may take on this ticket (신청철회, 반려, 미선정, 선정취소), apart from
+ * the to-do and below it, outlined in red: each opens its confirmation page, which says what happens
+ * and asks for the reason. Nothing when the actor has none.
+ */
+export function DangerZone({ ticketId, actions }: { ticketId: string; actions: AvailableAction[] }) {
+  const destructive = actions.filter((a) => isDestructiveAction(a.action));
+  if (destructive.length === 0) return null;
+  return (
+    <section className="card danger-zone" aria-labelledby="danger-h" data-testid="danger-zone">
+      <h2 id="danger-h" style={{ marginTop: 0 }}>
+        되돌릴 수 없는 작업
+      </h2>
+      <p className="muted">아래 작업은 과제를 종결하며 취소할 수 없습니다. 누르면 결과를 설명하는 확인 화면이 먼저 열립니다.</p>
+      <ul className="actions">
+        {destructive.map((a) => (
+          <li key={a.action} data-action={a.action}>
+            {a.allowed ? (
+              <Link className="button danger-outline" to={`/tickets/${ticketId}/${DANGER_PAGES[a.action as keyof typeof DANGER_PAGES]}`}>
+                {a.label}
+              </Link>
+            ) : (
+              <>
+                <button type="button" className="danger-outline" disabled aria-describedby={`why-${a.action}`}>
+                  {a.label}
+                </button>
+                <ul className="reasons" id={`why-${a.action}`}>
+                  {a.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -20,4 +20,5 @@ export * from "./screening";
 export * from "./evaluation";
 export * from "./workflow";
 export * from "./completion";
+export * from "./closing";
 export * from "./pending";

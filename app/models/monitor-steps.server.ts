@@ -15,6 +15,7 @@ import {
   assertCompletionReady,
   assertPayment,
   bonusEligible,
+  closingReason,
   completionGaps,
   describeAmounts,
   executionWindow,
@@ -94,7 +95,9 @@ export async function returnForCorrection(actor: Actor, input: StepInput & { fix
   });
 }
 
+/** 반려: closes the application; the reason (required) is what the manufacturer reads on its ticket. */
 export async function rejectApplication(actor: Actor, input: StepInput & { reason: string }) {
+  const reason = closingReason("reject", input.reason);
   return transitionTicket(actor, {
     ticketId: input.ticketId,
     action: "reject",
@@ -102,9 +105,9 @@ export async function rejectApplication(actor: Actor, input: StepInput & { reaso
     today: input.today,
     apply: async (tx) => {
       await tx.requirementReview.create({
-        data: { ticketId: input.ticketId, result: "rejected", reason: input.reason, reviewerId: actor.userId },
+        data: { ticketId: input.ticketId, result: "rejected", reason, reviewerId: actor.userId },
       });
-      return { summary: `요건검토 결과 반려했습니다. 사유: ${input.reason}`, data: { reason: input.reason } };
+      return { summary: `요건검토 결과 반려했습니다. 사유: ${reason}`, data: { reason } };
     },
   });
 }
@@ -224,7 +227,9 @@ export async function getDecisionData(actor: Actor, ticketId: string, today: Iso
     params: { capacity: params.capacity, subsidyBudget: params.subsidyBudget, planDueDays: params.planDueDays, passMark: params.passMark },
     selectedCount: context.selectedCount,
     committedSubsidy: context.committedSubsidy,
-    ticketSubsidy: context.ticketSubsidy,
+    // an expected amount only on a quote: without one the guard reserves the cap, which is no expectation
+    quoteTotal: facts.quoteTotal,
+    ticketSubsidy: facts.quoteTotal === null ? null : context.ticketSubsidy,
     evaluation: facts.evaluation
       ? {
           submitted: Boolean(facts.evaluation.submittedAt),
@@ -239,14 +244,18 @@ export async function getDecisionData(actor: Actor, ticketId: string, today: Iso
   };
 }
 
-export async function decideSupport(actor: Actor, input: StepInput & { decision: "select" | "not_select" }) {
+/** 지원결정: select, or 미선정 with its reason (required; shown to the manufacturer with the score). */
+export async function decideSupport(actor: Actor, input: StepInput & { decision: "select" | "not_select"; reason?: string | null }) {
+  const reason = input.decision === "not_select" ? closingReason("not_select", input.reason) : null;
   return transitionTicket(actor, {
     ticketId: input.ticketId,
     action: input.decision,
     expectedVersion: input.expectedVersion,
     today: input.today,
     apply: async (_tx, _facts, _next, assessment) => {
-      if (input.decision === "not_select") return { summary: "지원결정 결과 미선정되었습니다." };
+      if (reason !== null) {
+        return { summary: `지원결정 결과 미선정되었습니다. 사유: ${reason}`, ticketPatch: { notSelectedReason: reason }, data: { reason } };
+      }
       const planDueOn = planDueDate(input.today, assessment.params);
       return {
         summary: `지원대상으로 선정했습니다. 수행계획서 제출기한은 ${formatKoreanDate(planDueOn)}입니다.`,
@@ -738,16 +747,18 @@ export async function addFollowUpNote(actor: Actor, input: StepInput & { note: s
 
 // ─── 선정취소 ────────────────────────────────────────────────────────────────
 
+/** 선정취소: closes a selected ticket; the reason (required) is what the manufacturer and the supplier read. */
 export async function cancelTicket(actor: Actor, input: StepInput & { reason: string }) {
+  const reason = closingReason("cancel", input.reason);
   return transitionTicket(actor, {
     ticketId: input.ticketId,
     action: "cancel",
     expectedVersion: input.expectedVersion,
     today: input.today,
     apply: async (_tx, facts) => ({
-      summary: `선정을 취소했습니다 (${isTicketState(facts.state) ? STATE_LABELS[facts.state] : facts.state} 단계). 사유: ${input.reason}`,
-      ticketPatch: { cancelReason: input.reason },
-      data: { reason: input.reason },
+      summary: `선정을 취소했습니다 (${isTicketState(facts.state) ? STATE_LABELS[facts.state] : facts.state} 단계). 사유: ${reason}`,
+      ticketPatch: { cancelReason: reason },
+      data: { reason },
     }),
   });
 }

@@ -11,6 +11,7 @@ import { TICKET_FACTS_INCLUDE, type TicketFacts } from "./ticket-context.server"
 import { transitionTicket } from "./workflow.server";
 import { requestMemo } from "~/utils/request-memo.server";
 import { PLAN_SELECT, QUOTE_SELECT } from "./selects.server";
+import { closingOf } from "./closing.server";
 
 /** The ticket page's sections besides the detail: items with screening flags, documents, quotes, plan, cost review, extensions, the last return. */
 const TICKET_EXTRAS_SELECT = {
@@ -159,6 +160,8 @@ async function loadTicketPage(actor: Actor, ticketId: string, today: IsoDate) {
     costReviews: row.costReviews.map(({ createdAt: _createdAt, ...review }) => review),
     extensions: row.extensions,
     reviews: row.reviews,
+    // a closed ticket's reason and what may come next (ADR 028); null while it is open
+    closing: await closingOf(assessment, today),
   };
   return { ticket, extras, assessment };
 }
