@@ -51,9 +51,11 @@ async function main(): Promise<number> {
 
 main()
   .catch((error: unknown) => {
-    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
-      console.error(`${error.message}\n${USAGE}`);
-    else console.error("reminders failed:", error);
+    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+      console.error(`알 수 없는 인수입니다 (${error.message}).\n${USAGE}`);
+      return 2;
+    }
+    console.error("기한 알림 실행에 실패했습니다 / reminders failed:", error);
     return 1;
   })
   .then(async (code) => {

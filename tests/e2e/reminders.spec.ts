@@ -97,10 +97,16 @@ test("a dry run prints the ticket number and sends nothing; two real runs for th
   expect(link).toBeDefined();
 });
 
-test("a bad date is refused in Korean", async () => {
+test("a bad date, no date or an unknown argument is refused in Korean", async () => {
   const bad = await reminders(["--date", "2026-02-30"]);
   expect(bad.status).toBe(2);
   expect(bad.stderr).toContain("날짜는 YYYY-MM-DD 형식의 실제 날짜여야 합니다");
+  const missing = await reminders(["--dry-run"]);
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toContain("--date <YYYY-MM-DD>로 날짜를 주세요.");
+  const unknown = await reminders(["--day", "2026-12-01"]);
+  expect(unknown.status).toBe(2);
+  expect(unknown.stderr).toContain("알 수 없는 인수입니다");
 });
 
 test("앱에서만 for 기한 알림: the bell row, no mail", async ({ page }) => {
