@@ -11,18 +11,24 @@ import { sendDueDigests } from "~/models/notification-mail.server";
 import { runReminders } from "~/models/reminders.server";
 import { log } from "~/utils/log.server";
 
+/** The two halves of a daily run (tests replace them). */
+export type DailyParts = {
+  reminders: (options: { today: string; dryRun: false; now: Date }) => Promise<{ status: string }[]>;
+  digests: (now: Date) => Promise<number>;
+};
+
 /**
  * One daily run at `now`: the reminders of its Seoul day, then the digests due. A failed reminder run does
  * not hold the digests back; it is reported (the scheduler then tries the whole run again soon: both
  * halves skip what they already did). Returns how many digests were enqueued.
  */
-export async function runDaily(now: Date): Promise<number> {
-  const reminders = await runReminders({ today: seoulDate(now), dryRun: false, now }).then(
+export async function runDaily(now: Date, parts: DailyParts = { reminders: runReminders, digests: sendDueDigests }): Promise<number> {
+  const reminders = await parts.reminders({ today: seoulDate(now), dryRun: false, now }).then(
     (results) => ({ sent: results.filter((r) => r.status === "sent").length, error: null }),
     (error: unknown) => ({ sent: 0, error }),
   );
   if (reminders.sent > 0) log.info({ reminders: reminders.sent }, "deadline reminders sent");
-  const digests = await sendDueDigests(now);
+  const digests = await parts.digests(now);
   if (reminders.error) throw reminders.error;
   return digests;
 }
@@ -41,7 +47,7 @@ const AFTER_THE_HOUR_MS = 1_000;
 // a run that failed (the database busy, a disk error) is tried again soon, not tomorrow
 const RETRY_MS = 5 * 60_000;
 
-export function startDigestScheduler({ now = () => new Date(), run = runDaily }: DigestSchedulerOptions = {}) {
+export function startDigestScheduler({ now = () => new Date(), run = (at: Date) => runDaily(at) }: DigestSchedulerOptions = {}) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;

@@ -217,4 +217,20 @@ describe("runReminders", () => {
       await sink.close();
     }
   });
+
+  it("a failed reminder run does not hold back the digests, and is reported so the scheduler tries again", async () => {
+    const now = new Date(`${addDays(plan.planDueOn, -3)}T00:00:05Z`);
+    const digestsAt: Date[] = [];
+    const failing = () => Promise.reject(new Error("database is locked"));
+    await expect(
+      runDaily(now, {
+        reminders: failing,
+        digests: async (at: Date) => {
+          digestsAt.push(at);
+          return 0;
+        },
+      }),
+    ).rejects.toThrow("database is locked");
+    expect(digestsAt).toEqual([now]);
+  });
 });
