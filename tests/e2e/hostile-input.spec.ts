@@ -303,6 +303,12 @@ const FIELD_NAMES = [
   "back",
   "query",
   "reviewTargetDays",
+  // 문의 (questions): addressee, texts, the question a reply or close names, the files of a message
+  "toRole",
+  "subject",
+  "body",
+  "questionId",
+  "attachments",
 ];
 
 /**

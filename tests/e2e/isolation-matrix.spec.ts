@@ -99,7 +99,24 @@ function seedForeignTechnopark() {
   d.prepare(
     `INSERT INTO ApplicationDocument (id, ticketId, kind, issuedOn, fileId, attachedAtApplication, uploadedById, createdAt) VALUES (?, ?, 'business_registration', '2026-11-01', ?, 1, ?, ?)`,
   ).run(id("dc"), t6.id, fileId, uploader.id, now);
-  return { program: program.id as string, fileId };
+  // a question on AS-2024-0006 with a file on its message (문의: only the ticket's parties may download it)
+  const messageFileId = id("fl");
+  const messageRel = `files/2026/${messageFileId}.pdf`;
+  const messageBytes = Buffer.from("%PDF-1.4\n% 0006 문의 첨부\n");
+  fs.writeFileSync(path.join(e2eDir(), messageRel), messageBytes);
+  d.prepare(
+    `INSERT INTO StoredFile (id, sha256, size, mimeType, originalName, storagePath, uploadedById, createdAt) VALUES (?, ?, ?, 'application/pdf', '문의 첨부.pdf', ?, ?, ?)`,
+  ).run(messageFileId, crypto.createHash("sha256").update(messageBytes).digest("hex"), messageBytes.length, messageRel, uploader.id, now);
+  const question = id("qu");
+  d.prepare(
+    `INSERT INTO TicketQuestion (id, ticketId, authorId, fromRole, toRole, subject, createdAt, updatedAt) VALUES (?, ?, ?, 'manufacturer', 'supplier', '타 기관 문의', ?, ?)`,
+  ).run(question, t6.id, uploader.id, now, now);
+  const message = id("ms");
+  d.prepare(
+    `INSERT INTO TicketMessage (id, questionId, authorId, authorRole, body, createdAt) VALUES (?, ?, ?, 'manufacturer', '문의 본문', ?)`,
+  ).run(message, question, uploader.id, now);
+  d.prepare(`INSERT INTO Attachment (id, fileId, purpose, messageId) VALUES (?, ?, 'other', ?)`).run(id("at"), messageFileId, message);
+  return { program: program.id as string, fileId, messageFileId };
 }
 
 /** A checksum of every table a request could change. */
@@ -151,7 +168,8 @@ test("every route × every role × a foreign organisation's resource is refused"
     { email: "monitor2@other.kr", role: "monitor" },
   ];
   const foreignTickets = [tickets["AS-2024-0006"], tickets["AS-2024-0003"]];
-  const secrets = foreignTickets.map((t) => t.title);
+  // and the subject of the question on AS-2024-0006 (the questions page of a foreign ticket shows nothing)
+  const secrets = [...foreignTickets.map((t) => t.title), "타 기관 문의"];
 
   // sign in first: a sign-in itself writes (session, last sign-in time)
   const apis = new Map<string, APIRequestContext>();
@@ -171,7 +189,7 @@ test("every route × every role × a foreign organisation's resource is refused"
           : rule.kind === "program"
             ? [`/${route.path.replace(":programId", foreign.program)}`]
             : rule.kind === "file"
-              ? [`/${route.path.replace(":fileId", foreign.fileId)}`]
+              ? [foreign.fileId, foreign.messageFileId].map((fileId) => `/${route.path.replace(":fileId", fileId)}`)
               : rule.kind === "tp-admin-only" || rule.kind === "demo-only"
                 ? [`/${route.path}`]
                 : rule.kind === "monitor-only" && actor.role !== "monitor"
