@@ -24,14 +24,14 @@ const ticketId = async (number: string) => (await prisma.ticket.findUniqueOrThro
 const question = (id: string) => prisma.ticketQuestion.findUniqueOrThrow({ where: { id } });
 const pdf = (name = "도면.pdf") => new File([PDF], name, { type: "application/pdf" });
 
+/** The error `promise` is refused with, checked to be a `type`. */
 async function rejects<T extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(type);
-    return error as T;
-  }
-  throw new Error(`expected ${type.name}`);
+  const error: unknown = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(type);
+  return error as T;
 }
 
 /** Rows a refused change must not have added. */
