@@ -72,9 +72,9 @@ function Control({
   if (step && !step.allowed) {
     const id = `why-todo-${item.kind}`;
     return (
-      <div className="todo-control">
+      <div className="todo-control" data-action={step.action}>
         <button type="button" disabled aria-describedby={id}>
-          {item.what}
+          {step.label}
         </button>
         {item.page ? (
           <Link className="button secondary" to={href}>
@@ -89,13 +89,24 @@ function Control({
       </div>
     );
   }
-  if (step && SIMPLE_ACTIONS.includes(step.action) && !item.page) {
-    return <OneClickStep ticketId={ticketId} version={version} action={step.action} label={item.what} />;
-  }
   return (
-    <Link className="button" to={href}>
-      {item.what}
-    </Link>
+    <div className="todo-control" data-action={step?.action}>
+      {step && SIMPLE_ACTIONS.includes(step.action) ? (
+        <>
+          <OneClickStep ticketId={ticketId} version={version} action={step.action} label={step.label} />
+          {item.page ? (
+            // the step's page shows what to look at first, and the other outcomes (보완 요청 …)
+            <Link className="button secondary" to={href}>
+              {item.what} 화면 열기
+            </Link>
+          ) : null}
+        </>
+      ) : (
+        <Link className="button" to={href}>
+          {item.what}
+        </Link>
+      )}
+    </div>
   );
 }
 
@@ -142,8 +153,8 @@ export function PendingBox(props: {
 }
 
 /** The header's "다음 조치": every party with something to do, the actor's own turn marked. */
-export function NextParties({ next, role, closed }: { next: Role[]; role: Role; closed: string | null }) {
-  if (next.length === 0) return <span data-testid="next-actor">다음 조치: 없음 ({closed ?? "종료"})</span>;
+export function NextParties({ next, role }: { next: Role[]; role: Role }) {
+  if (next.length === 0) return <span data-testid="next-actor">다음 조치: 없음 (종료)</span>;
   return (
     <span data-testid="next-actor">
       다음 조치:{" "}

@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // whose turn, from the one rule the overview's 할 일, the homes and the reminders read
   const pending = await getTicketPending(actor, ticket.id, today);
   invariantResponse(pending);
-  return { ticket, today, role: actor.role, next: pending.next, closed: pending.closed };
+  return { ticket, today, role: actor.role, next: pending.next };
 }
 
 /**
@@ -105,7 +105,7 @@ function tabsOf(ticket: { id: string; state: string }): Tab[] {
 }
 
 export default function TicketLayout() {
-  const { ticket, today, role, next, closed } = useLoaderData<typeof loader>();
+  const { ticket, today, role, next } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const step = stepOf(useMatches());
   const types = ticket.supportTypes.map((s) => (isSupportType(s.type) ? SUPPORT_TYPE_LABELS[s.type] : s.type)).join(", ");
@@ -127,7 +127,7 @@ export default function TicketLayout() {
           windowEndOn={ticket.windowEndOn}
           today={today}
         />
-        <NextParties next={next} role={role} closed={closed} />
+        <NextParties next={next} role={role} />
         <span className="muted">
           도입기업 {ticket.manufacturer.name} · 공급기업 {ticket.supplier.name}
           {types ? ` · ${types}` : ""}

@@ -58,7 +58,10 @@ test("a new draft reaches the manufacturer's other page live, and neither the na
 
 test("a work date before the agreed period is refused on the date field, naming the period", async ({ page }) => {
   await signIn(page, "vendor1@demo.kr");
-  await page.locator('section[data-group="work"] tr[data-ticket-number="AS-2024-0001"]').getByRole("link", { name: "작업일지" }).click();
+  await page
+    .locator('section[data-group="todo"] tr[data-ticket-number="AS-2024-0001"][data-pending-kind="do_work"]')
+    .getByRole("link", { name: "작업 수행·작업일지 작성" })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("작업일지");
   const { startOn, endOn } = db()
     .prepare(`SELECT a.startOn, a.endOn FROM Agreement a JOIN Ticket t ON t.id = a.ticketId WHERE t.number = 'AS-2024-0001'`)
