@@ -60,7 +60,7 @@ test("a question to the supplier appears live in the supplier's to-do; the answe
   await maker.getByLabel("제목").fill(SUBJECT);
   await maker.getByLabel("내용").fill(BODY);
   await maker.locator("#ask-files").setInputFiles({ name: "부품 도면.pdf", mimeType: "application/pdf", buffer: PDF });
-  await maker.getByRole("button", { name: "문의 등록" }).click();
+  await maker.getByRole("button", { name: "문의 등록", exact: true }).click();
   await expect(toast(maker)).toContainText("문의를 남겼습니다");
   const asked = questionCard(maker, SUBJECT);
   await expect(asked).toHaveAttribute("data-question-status", "open");
@@ -130,11 +130,11 @@ test("without JavaScript: a refused question keeps what was typed, then ask, ans
   await vendor.goto(`/tickets/${t1.id}/questions`);
   await vendor.getByLabel("문의할 곳").selectOption({ label: "운영기관(TP)" });
   await vendor.getByLabel("내용").fill("중간 점검 날짜를 정하고 싶습니다.");
-  await vendor.getByRole("button", { name: "문의 등록" }).click();
+  await vendor.getByRole("button", { name: "문의 등록", exact: true }).click();
   await expect(vendor.getByText("제목을(를) 입력해 주세요.")).toBeVisible();
   await expect(vendor.getByLabel("내용")).toHaveValue("중간 점검 날짜를 정하고 싶습니다.");
   await vendor.getByLabel("제목").fill(subject);
-  await vendor.getByRole("button", { name: "문의 등록" }).click();
+  await vendor.getByRole("button", { name: "문의 등록", exact: true }).click();
   await expect(toast(vendor)).toContainText("문의를 남겼습니다");
   await expect(questionCard(vendor, subject)).toHaveAttribute("data-question-status", "open");
 
