@@ -13,7 +13,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 /** The ticket numbers shown in the list (all pages fit in one at demo size). */
 export async function listedTicketNumbers(page: Page): Promise<string[]> {
   await page.goto("/tickets");
-  const rows = page.locator("[data-ticket-number]");
+  // the list's rows (a manufacturer's home also shows its to-do above it)
+  const rows = page.getByTestId("ticket-list").locator("[data-ticket-number]");
   const numbers = await rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-ticket-number") ?? ""));
   return numbers.sort();
 }
