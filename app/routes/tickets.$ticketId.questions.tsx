@@ -160,7 +160,7 @@ export default function QuestionsPage() {
   return (
     <>
       {open ? (
-        <QuestionAskForm schema={AskSchema} addressees={addressees} reply={reply} accepted={accepted} />
+        <QuestionAskForm open={questions.length === 0} schema={AskSchema} addressees={addressees} reply={reply} accepted={accepted} />
       ) : (
         <p className="muted card">{closedMessage}</p>
       )}

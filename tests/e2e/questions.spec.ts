@@ -128,6 +128,9 @@ test("without JavaScript: a refused question keeps what was typed, then ask, ans
   const subject = "점검 일정 협의";
   const vendor = await userPage(browser, baseURL, "vendor1@demo.kr", false);
   await vendor.goto(`/tickets/${t1.id}/questions`);
+  // the form is folded while there are questions to read; a <details> opens without JavaScript too
+  await expect(vendor.getByLabel("문의할 곳")).toBeHidden();
+  await vendor.locator("summary", { hasText: "새 문의" }).click();
   await vendor.getByLabel("문의할 곳").selectOption({ label: "운영기관(TP)" });
   await vendor.getByLabel("내용").fill("중간 점검 날짜를 정하고 싶습니다.");
   await vendor.getByRole("button", { name: "문의 등록", exact: true }).click();

@@ -63,7 +63,7 @@ function ReplyForm({
     defaultValue: { questionId: q.id, body: "" },
   });
   const answer = q.replyAs === "answer";
-  return (
+  const form = (
     <StepForm
       {...props}
       encType="multipart/form-data"
@@ -77,6 +77,14 @@ function ReplyForm({
         {answer ? "답변 등록" : "추가 문의 등록"}
       </button>
     </StepForm>
+  );
+  // the addressed party's answer is what the page is for; the asker's follow-up opens on demand (a refused one stays open)
+  if (answer) return form;
+  return (
+    <details className="question-again" open={reply?.form === replyForm(q.id) || undefined}>
+      <summary>추가 문의하기</summary>
+      {form}
+    </details>
   );
 }
 
@@ -94,7 +102,7 @@ function CloseForm({ q, schema, reply }: { q: QuestionView; schema: QuestionSche
 
 function Thread({ messages }: { messages: QuestionMessageView[] }) {
   return (
-    <ol className="question-thread">
+    <ol className="question-thread" style={{ listStyle: "none", paddingLeft: 0 }}>
       {messages.map((m) => (
         <li key={m.id} data-message-id={m.id}>
           <p className="muted">
