@@ -4,7 +4,7 @@
 import { closeDatabase, databaseReady, prisma } from "~/db.server";
 import { demoMode } from "~/utils/env.server";
 import { DEMO_ACCOUNTS } from "~/utils/demo-accounts";
-import { seoulDate } from "~/domain";
+import { addDays, seoulDate } from "~/domain";
 import { captureSubmittedFacts } from "~/models/submitted-facts.server";
 import { DEMO_PASSWORD, seedDemoData } from "./demo-data";
 
@@ -20,6 +20,16 @@ async function captureSeededApplications(): Promise<void> {
   });
   await prisma.$transaction(async (tx) => {
     for (const ticket of submitted) await captureSubmittedFacts(tx, ticket);
+  });
+}
+
+/** One ticket of the demo already has its officer in charge (담당자, ADR 027): 원가적정성 검토 AS-2024-0006, the monitor's since 3 days. */
+async function assignDemoOfficer(today: string): Promise<void> {
+  const monitor = await prisma.user.findUnique({ where: { email: "monitor@demo.kr" }, select: { id: true } });
+  if (!monitor) return;
+  await prisma.ticket.updateMany({
+    where: { number: "AS-2024-0006" },
+    data: { assigneeId: monitor.id, assignedAt: new Date(`${addDays(today, -3)}T10:00:00+09:00`) },
   });
 }
 
@@ -60,6 +70,7 @@ async function main() {
   const today = seoulDate(new Date());
   const result = await seedDemoData(today);
   await captureSeededApplications();
+  await assignDemoOfficer(today);
   const users = await prisma.user.count();
   console.log(`Seeded demo data: 1 program, ${result.tickets} tickets, ${users} users (password ${DEMO_PASSWORD}), dates relative to ${today}.`);
 }

@@ -23,10 +23,19 @@ import { DueBadge, StateBadge } from "~/components/badges";
 import { Gauge } from "~/components/monitor/gauge";
 import { CompanyFilter, DueList, nextOf } from "~/components/monitor/dashboard-lists";
 import { CountTiles, QueueFilters, SavedFilters, TargetBadge, TpWaitCell } from "~/components/monitor/queue";
+import { MyTodo } from "~/components/pending-list";
+import { myTodo } from "~/models/pending.server";
 import monitorCss from "~/styles/monitor.css?url";
+import pendingCss from "~/styles/pending.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: monitorCss },
+  { rel: "stylesheet", href: pendingCss },
+];
 export const meta: MetaFunction = () => [{ title: "대시보드 · 스마트공장 AS 트래커" }];
+
+/** The to-do rows the dashboard shows (the most urgent; its heading counts them all). */
+const DASHBOARD_TODO_ROWS = 15;
 
 async function requireMonitor(request: Request) {
   const actor = await requireActor(request);
@@ -41,14 +50,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = seoulDate(new Date());
   // the programs' service targets, read once for the counts, the 목표 초과 filter and every row's badge
   const queue = await queueContext(actor, today);
-  const [dashboard, page, options, saved] = await Promise.all([
+  const [dashboard, page, options, saved, todo] = await Promise.all([
     getDashboard(actor, filters, today, queue),
     listMonitorTickets(actor, filters, { total: false, queue }),
     listFilterOptions(actor),
     listSavedFilters(actor),
+    myTodo(actor, today, DASHBOARD_TODO_ROWS),
   ]);
   const list = { ...page, total: dashboard.listTotal };
-  return { today, filters, dashboard, list, options, saved };
+  return { today, filters, dashboard, list, options, saved, todo };
 }
 
 const SaveSchema = z.object({
@@ -81,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { today, filters, dashboard, list, options, saved } = useLoaderData<typeof loader>();
+  const { today, filters, dashboard, list, options, saved, todo } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { counts, overdue, dueSoon, suppliers, otherSuppliers, gauge } = dashboard;
   const totalCount = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -91,8 +101,10 @@ export default function Dashboard() {
   return (
     <div className="dashboard">
       <h1>운영기관 대시보드</h1>
-      {/* 할 일 (issue 15 item 4): the lead's <PendingList> — this monitor's own to-do across tickets, most
-          urgent first — goes FIRST here, in a section with className "dash-todo" (the phone order keeps it on top). */}
+      {/* 할 일 (issue 15 item 4): this monitor's own to-do across tickets, most urgent first, before anything else */}
+      <div className="dash-todo">
+        <MyTodo rows={todo.rows} total={todo.total} today={today} companies="both" />
+      </div>
 
       <section className="card dash-counts" aria-labelledby="counts-h">
         <h2 id="counts-h" style={{ marginTop: 0 }}>

@@ -48,12 +48,13 @@ test("a monitor takes a ticket: 내 담당 shows it, a colleague sees the office
   const stored = db().prepare(`SELECT u.email FROM Ticket t JOIN User u ON u.id = t.assigneeId WHERE t.id = ?`).get(t11.id) as { email: string };
   expect(stored.email).toBe("monitor@demo.kr");
 
-  // 내 담당 on the dashboard: only this ticket
+  // 내 담당 on the dashboard: this ticket and the demo's AS-2024-0006 (prisma/seed.ts), nothing else
   await page.goto("/dashboard");
   await page.getByTestId("queue-filters").getByRole("link", { name: "내 담당" }).click();
   await expect(page).toHaveURL(/assignee=me/);
-  await expect(page.getByTestId("ticket-list").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("ticket-list").locator("tbody tr")).toHaveCount(2);
   await expect(row(page, "AS-2024-0011").getByTestId("row-assignee")).toHaveText(MONITOR_NAME);
+  await expect(row(page, "AS-2024-0006").getByTestId("row-assignee")).toHaveText(MONITOR_NAME);
 
   // the colleague sees who is in charge, and its own 내 담당 is empty
   const other = await browser.newContext();
@@ -183,12 +184,18 @@ test("count tiles with zero are folded away; the active one stays", async ({ pag
   await expect(page.getByTestId("state-counts").locator("[data-state=withdrawn] .n")).toHaveText("0");
 });
 
-test("on a phone the due lists come before the count tiles and the figures", async ({ page }) => {
-  await page.setViewportSize({ width: 375, height: 812 });
+test("the to-do comes first; on a phone the due lists come before the count tiles and the figures", async ({ page }) => {
   await signIn(page, "monitor@demo.kr");
   await page.goto("/dashboard");
+  const wide = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y;
+  expect(await wide(".dash-todo")).toBeLessThan(await wide(".dash-counts"));
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.reload();
   const top = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y;
   const due = await top(".dash-due");
+  // the monitor's own to-do first, then the due lists
+  await expect(page.getByTestId("home-todo")).toBeVisible();
+  expect(await top(".dash-todo")).toBeLessThan(due);
   expect(due).toBeLessThan(await top(".dash-counts"));
   expect(due).toBeLessThan(await top(".dash-figures"));
   expect(await top(".dash-list")).toBeLessThan(await top(".dash-figures"));
