@@ -35,6 +35,8 @@ export function TodoTable({ rows, today, companies }: { rows: TodoListRow[]; tod
               data-ticket-number={ticket.number}
               data-pending-kind={action.kind}
               data-urgency={urgencyOf(action, today)}
+              data-due-on={action.due?.on}
+              data-since={action.since}
             >
               <td data-label="할 일">
                 <Link to={pageOf(ticket.id, action.page)}>{action.what}</Link>
