@@ -3,6 +3,7 @@
 // without JavaScript; a refusal is shown on that route's page. Data: assigneeControlData() in
 // app/models/assignee.server.ts.
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { STEP_FORM_FIELD } from "~/utils/step-reply";
 
 export type AssigneeControlProps = {
@@ -24,15 +25,31 @@ export function assigneeLabel(assignee: AssigneeControlProps["assignee"]): strin
   return assignee ? `담당자: ${assignee.name} (${assignee.days}일째)` : "담당자 없음";
 }
 
-export function AssigneeControl({ ticketId, assignee, colleagues, meId, back }: AssigneeControlProps) {
-  const action = `/tickets/${encodeURIComponent(ticketId)}/assignee`;
-  const hidden = (
-    <>
+/** One of the control's forms: its intent, the officer it was built on, where to come back, its button. */
+function AssigneeForm(props: {
+  ticketId: string;
+  intent: "take" | "assign" | "release";
+  current: string | undefined;
+  back: string | undefined;
+  button: string;
+  children?: ReactNode;
+}) {
+  return (
+    <Form method="post" action={`/tickets/${encodeURIComponent(props.ticketId)}/assignee`} className="inline">
       <input type="hidden" name={STEP_FORM_FIELD} value={ASSIGNEE_FORM} />
-      <input type="hidden" name="current" value={assignee?.id ?? ""} />
-      {back ? <input type="hidden" name="back" value={back} /> : null}
-    </>
+      <input type="hidden" name="current" value={props.current ?? ""} />
+      {props.back ? <input type="hidden" name="back" value={props.back} /> : null}
+      <input type="hidden" name="intent" value={props.intent} />
+      {props.children}
+      <button type="submit" className="secondary">
+        {props.button}
+      </button>
+    </Form>
   );
+}
+
+export function AssigneeControl({ ticketId, assignee, colleagues, meId, back }: AssigneeControlProps) {
+  const common = { ticketId, current: assignee?.id, back };
   const others = colleagues.filter((c) => c.id !== assignee?.id);
   return (
     <div className="assignee-control" data-testid="assignee">
@@ -41,19 +58,9 @@ export function AssigneeControl({ ticketId, assignee, colleagues, meId, back }: 
       </span>
       {meId ? (
         <span className="assignee-forms">
-          {assignee?.id !== meId ? (
-            <Form method="post" action={action} className="inline">
-              {hidden}
-              <input type="hidden" name="intent" value="take" />
-              <button type="submit" className="secondary">
-                내가 담당
-              </button>
-            </Form>
-          ) : null}
+          {assignee?.id !== meId ? <AssigneeForm {...common} intent="take" button="내가 담당" /> : null}
           {others.length ? (
-            <Form method="post" action={action} className="inline">
-              {hidden}
-              <input type="hidden" name="intent" value="assign" />
+            <AssigneeForm {...common} intent="assign" button="지정">
               <label htmlFor={`assignee-${ticketId}`} className="visually-hidden">
                 담당자 지정
               </label>
@@ -67,20 +74,9 @@ export function AssigneeControl({ ticketId, assignee, colleagues, meId, back }: 
                   </option>
                 ))}
               </select>
-              <button type="submit" className="secondary">
-                지정
-              </button>
-            </Form>
+            </AssigneeForm>
           ) : null}
-          {assignee ? (
-            <Form method="post" action={action} className="inline">
-              {hidden}
-              <input type="hidden" name="intent" value="release" />
-              <button type="submit" className="secondary">
-                담당 해제
-              </button>
-            </Form>
-          ) : null}
+          {assignee ? <AssigneeForm {...common} intent="release" button="담당 해제" /> : null}
         </span>
       ) : null}
     </div>
