@@ -16,6 +16,8 @@ import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { iterateMonitorTickets, listWhere, type ListFilters, type ListRow } from "./ticket-list.server";
+import { nextPartiesOf } from "./pending.server";
+import { seoulDate, type IsoDate } from "~/domain";
 
 /** One ticket of an export: the list's columns with the company names and support types flattened. */
 export type ExportRow = {
@@ -34,6 +36,8 @@ export type ExportRow = {
   supplierName: string;
   /** Support type codes, sorted (the order today's list rows give them in). */
   supportTypes: string[];
+  /** 다음 조치: every party with something to do, from the pending-actions rule (as the ticket page says). */
+  nextParties: string;
 };
 
 /**
@@ -202,7 +206,7 @@ export function whereSql(where: unknown): Prisma.Sql | null {
 
 // ---------------------------------------------------------------------------------------
 
-type RawRow = Omit<ExportRow, "supportTypes" | "quoteTotal" | "agreedCost" | "subsidy" | "companyShare"> & {
+type RawRow = Omit<ExportRow, "supportTypes" | "quoteTotal" | "agreedCost" | "subsidy" | "companyShare" | "nextParties"> & {
   id: string;
   quoteTotal: number | bigint | null;
   agreedCost: number | bigint | null;
@@ -212,7 +216,7 @@ type RawRow = Omit<ExportRow, "supportTypes" | "quoteTotal" | "agreedCost" | "su
 
 const money = (v: number | bigint | null): number | null => (typeof v === "bigint" ? Number(v) : v);
 
-function fromListRow(r: ListRow): ExportRow {
+function fromListRow(r: ListRow, next: ReadonlyMap<string, string>): ExportRow {
   return {
     number: r.number,
     title: r.title,
@@ -228,11 +232,12 @@ function fromListRow(r: ListRow): ExportRow {
     manufacturerName: r.manufacturer.name,
     supplierName: r.supplier.name,
     supportTypes: r.supportTypes.map((s) => s.type).sort(),
+    nextParties: next.get(r.id) ?? "",
   };
 }
 
 /** One keyset batch by the fast path: the rows after `after` (a ticket number), newest first. */
-async function readBatch(where: Prisma.Sql, after: string | null, batchSize: number): Promise<ExportRow[]> {
+async function readBatch(where: Prisma.Sql, after: string | null, batchSize: number, today: IsoDate): Promise<ExportRow[]> {
   const rows = await prisma.$queryRaw<RawRow[]>`
     SELECT t."id", t."number", t."title", t."state", t."submittedAt", t."planDueOn", t."revisionDueOn", t."windowEndOn",
            t."quoteTotal", t."agreedCost", t."subsidy", t."companyShare",
@@ -245,9 +250,15 @@ async function readBatch(where: Prisma.Sql, after: string | null, batchSize: num
     LIMIT ${batchSize}`;
   if (rows.length === 0) return [];
   const types = new Map<string, string[]>();
-  const typeRows = await prisma.$queryRaw<{ ticketId: string; type: string }[]>`
+  const [typeRows, next] = await Promise.all([
+    prisma.$queryRaw<{ ticketId: string; type: string }[]>`
     SELECT x."ticketId", x."type" FROM "TicketSupportType" x
-    WHERE x."ticketId" IN (${Prisma.join(rows.map((r) => r.id))})`;
+    WHERE x."ticketId" IN (${Prisma.join(rows.map((r) => r.id))})`,
+    nextPartiesOf(
+      rows.map((r) => r.id),
+      today,
+    ),
+  ]);
   for (const { ticketId, type } of typeRows) {
     const list = types.get(ticketId);
     if (list) list.push(type);
@@ -269,6 +280,7 @@ async function readBatch(where: Prisma.Sql, after: string | null, batchSize: num
     manufacturerName: r.manufacturerName,
     supplierName: r.supplierName,
     supportTypes: types.get(r.id)?.sort() ?? [],
+    nextParties: next.get(r.id) ?? "",
   }));
 }
 
@@ -283,13 +295,20 @@ export async function* iterateExportRows(
   { batchSize = EXPORT_BATCH_SIZE, fast = true }: { batchSize?: number; fast?: boolean } = {},
 ): AsyncGenerator<ExportRow[]> {
   const where = whereSql(listWhere(actor, { ...filters, after: undefined }));
+  const today = seoulDate(new Date());
   if (!where || !fast) {
-    for await (const batch of iterateMonitorTickets(actor, filters, batchSize)) yield batch.map(fromListRow);
+    for await (const batch of iterateMonitorTickets(actor, filters, batchSize)) {
+      const next = await nextPartiesOf(
+        batch.map((r) => r.id),
+        today,
+      );
+      yield batch.map((r) => fromListRow(r, next));
+    }
     return;
   }
   let after: string | null = null;
   for (;;) {
-    const batch = await readBatch(where, after, batchSize);
+    const batch = await readBatch(where, after, batchSize, today);
     if (batch.length === 0) return;
     // Nothing of the batch stays referenced here while the consumer works on it.
     const last = batch.length < batchSize ? null : batch[batch.length - 1].number;

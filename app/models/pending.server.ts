@@ -8,6 +8,7 @@ import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import {
   CLOSED_STATES,
+  ROLE_LABELS,
   closedLabel,
   isRole,
   isTicketState,
@@ -294,4 +295,17 @@ export async function myTodo(actor: Actor, today: IsoDate, limit = TODO_LIMIT): 
 export async function pendingByTicket(ids: readonly string[], today: IsoDate): Promise<Map<string, PendingAction[]>> {
   const facts = await pendingFactsOf(ids);
   return new Map([...facts].map(([id, f]) => [id, sortByUrgency(pendingActions(f.facts, f.targets), today)]));
+}
+
+/** "다음 조치" of each (already scoped) ticket as a Korean label ("도입기업 · 공급기업"; "" when nobody acts), for lists and exports. */
+export async function nextPartiesOf(ids: readonly string[], today: IsoDate): Promise<Map<string, string>> {
+  const byTicket = await pendingByTicket(ids, today);
+  return new Map(
+    [...byTicket].map(([id, actions]) => [
+      id,
+      nextParties(actions, today)
+        .map((p) => ROLE_LABELS[p])
+        .join(" · "),
+    ]),
+  );
 }

@@ -563,6 +563,7 @@ describe("a large XLSX export", () => {
     manufacturerName: "도입기업 주식회사",
     supplierName: "공급기업 테크",
     supportTypes: ["hw_repair", "sw_upgrade"],
+    nextParties: "공급기업 · 도입기업",
   };
   const BATCH = 500;
 

@@ -6,7 +6,8 @@ import { closeDatabase, databaseReady, prisma } from "~/db.server";
 import { seedDemoData } from "../../prisma/demo-data";
 import { actorFromSessionId } from "~/auth/session.server";
 import type { Actor } from "~/auth/actor";
-import { compareUrgency, pendingActions, type Role } from "~/domain";
+import { ROLE_LABELS, compareUrgency, pendingActions, seoulDate, type Role } from "~/domain";
+import { iterateExportRows } from "~/models/export-rows.server";
 import { myTodo, pendingByTicket, pendingFactsOf, ticketPending } from "~/models/pending.server";
 
 const TODAY = "2026-11-27";
@@ -146,4 +147,24 @@ describe("each actor's to-do across its tickets", () => {
     }
     expect(byTicket.size).toBe(tickets.length);
   });
+});
+
+describe("the export's 다음 조치 is the ticket page's", () => {
+  for (const fast of [true, false]) {
+    it(`every exported ticket names the parties the page names (${fast ? "SQL" : "Prisma"} reader)`, async () => {
+      const monitor = actors["monitor@demo.kr"];
+      const exported = new Map<string, string>();
+      for await (const batch of iterateExportRows(monitor, {}, { fast, batchSize: 4 }))
+        for (const r of batch) exported.set(r.number, r.nextParties);
+      expect(exported.size).toBeGreaterThan(5);
+      for (const [number, next] of exported) {
+        const t = await byNumber(number);
+        // the export reads today's date: compare on the same day
+        const view = await ticketPending(monitor, t.id, seoulDate(new Date()));
+        expect(next, number).toBe(view!.next.map((p) => ROLE_LABELS[p]).join(" · "));
+      }
+      // the in-progress ticket with an unconfirmed log names both companies
+      expect(exported.get("AS-2024-0001")).toContain("도입기업");
+    });
+  }
 });

@@ -1,6 +1,6 @@
 // The columns of the monitor's exports (CSV and XLSX alike): header, kind, width and how a
 // value is read from an ExportRow.
-import { ROLE_LABELS, STATE_LABELS, SUPPORT_TYPE_LABELS, isSupportType, isTicketState, nextActor, seoulDate } from "~/domain";
+import { STATE_LABELS, SUPPORT_TYPE_LABELS, isSupportType, isTicketState, seoulDate } from "~/domain";
 import type { ExportRow } from "../export-rows.server";
 
 export type ExportColumn = {
@@ -24,10 +24,6 @@ export function memo(compute: (key: string) => string): (key: string) => string 
 }
 
 const stateLabel = memo((state) => (isTicketState(state) ? STATE_LABELS[state] : state));
-const nextActorLabel = memo((state) => {
-  const n = isTicketState(state) ? nextActor(state) : null;
-  return n ? ROLE_LABELS[n] : "";
-});
 const supportTypesLabel = memo((codes) =>
   codes
     .split(",")
@@ -41,7 +37,7 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
   { header: "과제번호", kind: "text", width: 14, value: (r) => r.number },
   { header: "제목", kind: "text", width: 40, value: (r) => r.title },
   { header: "단계", kind: "text", width: 14, value: (r) => stateLabel(r.state) },
-  { header: "다음 조치", kind: "text", width: 10, value: (r) => nextActorLabel(r.state) },
+  { header: "다음 조치", kind: "text", width: 16, value: (r) => r.nextParties },
   { header: "도입기업", kind: "text", width: 20, value: (r) => r.manufacturerName },
   { header: "공급기업", kind: "text", width: 20, value: (r) => r.supplierName },
   { header: "AS 유형", kind: "text", width: 24, value: (r) => supportTypesLabel(r.supportTypes.join(",")) },
