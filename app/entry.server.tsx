@@ -1,10 +1,10 @@
 // Server entry: streams the page (bots get the whole document at once) and
 // decides what reaches the logs. Users never see a stack trace (root
 // ErrorBoundary); the server log gets the details.
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
+import { withoutFizzNulBytes } from "~/utils/fizz-nul-bytes.server";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/utils/nonce";
@@ -54,7 +54,8 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // React 18.3 pads its buffer with NUL bytes where a Korean syllable meets its end (fizz-nul-bytes.server.ts)
+          const body = withoutFizzNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

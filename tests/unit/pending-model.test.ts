@@ -8,6 +8,7 @@ import { actorFromSessionId } from "~/auth/session.server";
 import type { Actor } from "~/auth/actor";
 import { ROLE_LABELS, compareUrgency, pendingActions, seoulDate, type Role } from "~/domain";
 import { iterateExportRows } from "~/models/export-rows.server";
+import { parseListFilters } from "~/models/ticket-list.server";
 import { myTodo, pendingByTicket, pendingFactsOf, ticketPending } from "~/models/pending.server";
 
 const TODAY = "2026-11-27";
@@ -154,7 +155,7 @@ describe("the export's 다음 조치 is the ticket page's", () => {
     it(`every exported ticket names the parties the page names (${fast ? "SQL" : "Prisma"} reader)`, async () => {
       const monitor = actors["monitor@demo.kr"];
       const exported = new Map<string, string>();
-      for await (const batch of iterateExportRows(monitor, {}, { fast, batchSize: 4 }))
+      for await (const batch of iterateExportRows(monitor, parseListFilters(new URLSearchParams()), { fast, batchSize: 4 }))
         for (const r of batch) exported.set(r.number, r.nextParties);
       expect(exported.size).toBeGreaterThan(5);
       for (const [number, next] of exported) {
