@@ -111,8 +111,15 @@ function CheckForms({ version, reply, gapCount }: { version: number; reply: Repl
         <StepForm {...pass.props} className="" title="완료점검 통과">
           <input type="hidden" name={pass.fields.intent.name} value="pass" />
           <TextareaField meta={pass.fields.findings} label="점검 의견 (선택)" rows={3} />
-          <button type="submit">완료점검 통과</button>
-          {gapCount ? <p className="muted">점검 항목이 모두 갖추어져야 통과할 수 있습니다.</p> : null}
+          {/* refused while a check item is missing (listed above): disabled, with why (ADR 028) */}
+          <button type="submit" disabled={gapCount > 0} aria-describedby={gapCount ? "why-pass" : undefined}>
+            완료점검 통과
+          </button>
+          {gapCount ? (
+            <p className="muted" id="why-pass">
+              점검 항목이 모두 갖추어져야 통과할 수 있습니다 (위의 미비 사항 {gapCount}건).
+            </p>
+          ) : null}
         </StepForm>
         <StepForm {...fail.props} className="" title="보완 요구">
           <input type="hidden" name={fail.fields.intent.name} value="fail" />

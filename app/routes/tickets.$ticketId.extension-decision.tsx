@@ -68,9 +68,18 @@ export default function ExtensionDecisionPage() {
             </p>
             <p style={{ whiteSpace: "pre-wrap" }}>사유: {pending.reason}</p>
             {proposedEndOn ? <p>승인하면 종료일: {formatKoreanDate(proposedEndOn)}</p> : null}
-            {refusal ? <p className="result-fail">{refusal}</p> : null}
-            <DecisionForm key={pending.id} version={version} />
-            {approveRefusal && !refusal ? <Reasons reasons={approveRefusal} /> : null}
+            {refusal ? (
+              <p className="result-fail" id="why-approve">
+                {refusal}
+              </p>
+            ) : null}
+            {/* a refused approval is shown disabled, with why (ADR 028); 불승인 stays possible */}
+            <DecisionForm key={pending.id} version={version} approveRefused={Boolean(refusal || approveRefusal)} />
+            {approveRefusal && !refusal ? (
+              <div id="why-approve">
+                <Reasons reasons={approveRefusal} />
+              </div>
+            ) : null}
           </div>
         ) : (
           <p className="muted">처리할 연장 신청이 없습니다.</p>
@@ -95,13 +104,19 @@ export default function ExtensionDecisionPage() {
 }
 
 /** Mounted per pending request, so its version is pinned when the request appears. */
-function DecisionForm({ version }: { version: number }) {
+function DecisionForm({ version, approveRefused }: { version: number; approveRefused: boolean }) {
   const { fields: f, props } = useStepForm({ id: "extension-decision", schema: Schema, version, reply: useActionData<typeof action>() });
   return (
     <StepForm {...props} className="">
       <TextareaField meta={f.note} label="검토 의견" rows={2} />
       <div className="button-row">
-        <button type="submit" name={f.intent.name} value="approve">
+        <button
+          type="submit"
+          name={f.intent.name}
+          value="approve"
+          disabled={approveRefused}
+          aria-describedby={approveRefused ? "why-approve" : undefined}
+        >
           연장 승인
         </button>
         <button type="submit" name={f.intent.name} value="refuse" className="secondary">
