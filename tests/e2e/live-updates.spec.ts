@@ -76,8 +76,9 @@ test("a monitor's step reaches the manufacturer and the supplier live; an unrela
   await mark(vendor1);
   const vendor2Before = (await received(vendor2)).length;
   await openTicket(maker2, "AS-2024-0010");
-  maker2.once("dialog", (dialog) => dialog.accept());
-  await maker2.getByRole("button", { name: "신청철회" }).click();
+  // from the danger zone to the confirmation page (ADR 028)
+  await maker2.getByTestId("danger-zone").getByRole("link", { name: "신청철회" }).click();
+  await maker2.getByRole("button", { name: "신청철회 확정" }).click();
   await expect(vendor1.locator(".card .badge").first()).toHaveText("신청철회", { timeout: 5000 });
   expect(await marked(vendor1)).toBe("still-here");
   expect((await received(vendor2)).length).toBe(vendor2Before);
@@ -186,8 +187,8 @@ test("after a server restart the client catches up with what it missed, exactly 
   const maker = await makerContext.newPage();
   await signIn(maker, "maker1@demo.kr");
   await openTicket(maker, "AS-2024-0011");
-  maker.once("dialog", (dialog) => dialog.accept());
-  await maker.getByRole("button", { name: "신청철회" }).click();
+  await maker.getByTestId("danger-zone").getByRole("link", { name: "신청철회" }).click();
+  await maker.getByRole("button", { name: "신청철회 확정" }).click();
   await expect(maker.getByTestId("flash").filter({ hasText: "신청을 철회했습니다" })).toBeVisible();
 
   second = await start();

@@ -283,8 +283,9 @@ test.describe.serial("도입기업", () => {
 
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("(1차 수정)");
-    page.once("dialog", (dialog) => dialog.accept());
-    await page.locator('[data-action="withdraw"]').getByRole("button", { name: "신청철회" }).click();
+    // a step that cannot be undone: from the danger zone to its confirmation page (ADR 028)
+    await page.getByTestId("danger-zone").getByRole("link", { name: "신청철회" }).click();
+    await page.getByRole("button", { name: "신청철회 확정" }).click();
     await expect(page.getByTestId("flash").filter({ hasText: "신청을 철회했습니다." })).toBeVisible();
     await expect(page.locator("main .badge").first()).toHaveText("신청철회");
     await expect(page.getByTestId("next-actor")).toContainText("없음 (종료)");
@@ -293,8 +294,8 @@ test.describe.serial("도입기업", () => {
   test("withdraw a submitted request before the agreement", async ({ page }) => {
     await signIn(page, "maker1@demo.kr");
     await openTicket(page, "AS-2024-0011");
-    page.once("dialog", (dialog) => dialog.accept());
-    await page.locator('[data-action="withdraw"]').getByRole("button", { name: "신청철회" }).click();
+    await page.getByTestId("danger-zone").getByRole("link", { name: "신청철회" }).click();
+    await page.getByRole("button", { name: "신청철회 확정" }).click();
     await expect(page.locator("main .badge").first()).toHaveText("신청철회");
   });
 

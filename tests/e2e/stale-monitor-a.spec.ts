@@ -6,6 +6,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addDaysIso, cloneSubmittedTicket, db, deleteTicket, seoulToday, setState, submitQuoteAndPlan, ticket } from "./fixtures";
 import { signIn } from "./helpers";
+import { addEvaluation, addQuote } from "./evaluation-fixture";
 import { changedMeanwhile, expectConflict, flash, personPage } from "./stale-forms";
 
 test.describe.configure({ mode: "serial" });
@@ -120,7 +121,9 @@ test("요건검토 reject: a form opened before another monitor started the revi
   await first.goto(`/tickets/${id}/review`);
   await first.getByLabel("반려 사유").fill("지원 범위와 무관한 요청");
   await changedMeanwhile(first, () => startReview(second, id));
-  await first.getByRole("button", { name: "반려", exact: true }).click();
+  // 반려 is confirmed on a step of its own (ADR 028): the confirmation carries the version the form was opened on
+  await first.getByRole("button", { name: "반려 내용 확인" }).click();
+  await first.getByTestId("confirm-step").getByRole("button", { name: "반려 확정" }).click();
   await expectConflict(first);
   await expect(first.getByLabel("반려 사유")).toHaveValue("지원 범위와 무관한 요청");
   expect(ticket(REJECT).state).toBe("requirement_review");
@@ -213,17 +216,23 @@ test("현장평가표: a refused submit marks every missing grade and check at o
   }
 });
 
-test("지원결정: a decision page opened before another monitor's evaluation draft is refused", async ({ browser, baseURL }) => {
+test("지원결정: a decision page opened before the supplier's new quote is refused", async ({ browser, baseURL }) => {
+  // 선정 is offered only when the rules allow it (ADR 028): a passed, submitted sheet and a quote
+  addEvaluation(DECIDE, "good");
+  addQuote(DECIDE, 30_000_000);
   const id = ticket(DECIDE).id;
-  const { first, second, close } = await people(browser, baseURL);
+  const { first, second, close } = await people(browser, baseURL, "vendor2@demo.kr");
   await first.goto(`/tickets/${id}/decision`);
-  await expect(first.getByTestId("evaluation-result")).toHaveCount(0);
-  await changedMeanwhile(first, () => saveDraftAs(second, id, "두 번째 평가위원"));
-  await expect(first.getByTestId("evaluation-result")).toContainText("작성중"); // the live update reached the page
+  await expect(first.getByTestId("expected-subsidy")).toContainText("견적 30,000,000원");
+  await changedMeanwhile(first, async () => {
+    await second.goto(`/tickets/${id}/quote`);
+    await second.getByRole("button", { name: "견적 저장" }).click();
+    await expect(flash(second)).toContainText("견적 2차");
+  });
   await first.getByRole("button", { name: "지원대상 선정" }).click();
   await expectConflict(first);
   expect(ticket(DECIDE).state).toBe("site_evaluation");
-  expect(sheetOf(id)).toEqual({ evaluatorName: "두 번째 평가위원", submittedAt: null });
+  expect(db().prepare(`SELECT version FROM Quote WHERE ticketId = ? ORDER BY version`).all(id)).toEqual([{ version: 1 }, { version: 2 }]);
   await close();
 });
 
@@ -264,7 +273,8 @@ test("선정취소: a cancellation typed before another monitor's cost review is
   await first.goto(`/tickets/${id}/cancel`);
   await first.getByLabel("취소 사유").fill("도입기업 폐업");
   await changedMeanwhile(first, () => recordCostReview(second, id));
-  await first.getByRole("button", { name: "선정취소" }).click();
+  await first.getByRole("button", { name: "선정취소 내용 확인" }).click();
+  await first.getByTestId("confirm-step").getByRole("button", { name: "선정취소 확정" }).click();
   await expectConflict(first);
   await expect(first.getByLabel("취소 사유")).toHaveValue("도입기업 폐업");
   expect(ticket(CANCEL).state).toBe("cost_review");
