@@ -226,8 +226,16 @@ test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page }
   // a second request past the limit is refused with the reason, then turned down
   requestExtension(N, 1);
   await step(page, N, "extension-decision");
-  await page.getByRole("button", { name: "연장 승인" }).click();
-  await expect(alert(page)).toContainText("최대 2개월까지만 연장할 수 있습니다");
+  // a refused approval is disabled with its reason (ADR 028), and a post is refused all the same
+  await expect(page.getByRole("button", { name: "연장 승인" })).toBeDisabled();
+  await expect(page.locator("#why-approve")).toContainText("최대 2개월까지만 연장할 수 있습니다");
+  const approve = await page.request.post(`/tickets/${ticket(N).id}/extension-decision`, {
+    form: { __step: "extension-decision", intent: "approve", version: String(ticket(N).version) },
+    headers: { Origin: new URL(page.url()).origin },
+    maxRedirects: 0,
+  });
+  expect(approve.status()).toBe(400);
+  expect(await approve.text()).toContain("최대 2개월까지만 연장할 수 있습니다");
   await expect(page.getByTestId("end-on")).toHaveText("2027년 5월 31일");
   await page.getByRole("button", { name: "연장 불승인" }).click();
   await expect(toast(page)).toHaveText("사업기간 연장을 불승인했습니다.");
@@ -239,8 +247,16 @@ test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page }
   setState(N, "completion_check");
   await step(page, N, "completion-check");
   await expect(page.getByTestId("gaps")).toContainText("도입기업이 확인하지 않은 작업일지가 1건 있습니다.");
-  await page.getByRole("button", { name: "완료점검 통과" }).click();
-  await expect(alert(page)).toContainText("완료점검을 통과시킬 수 없습니다");
+  // refused: disabled with why (ADR 028), and a post is refused all the same
+  await expect(page.getByRole("button", { name: "완료점검 통과" })).toBeDisabled();
+  await expect(page.locator("#why-pass")).toContainText("점검 항목이 모두 갖추어져야 통과할 수 있습니다");
+  const pass = await page.request.post(`/tickets/${ticket(N).id}/completion-check`, {
+    form: { __step: "completion-pass", intent: "pass", version: String(ticket(N).version) },
+    headers: { Origin: new URL(page.url()).origin },
+    maxRedirects: 0,
+  });
+  expect(pass.status()).toBe(400);
+  expect(await pass.text()).toContain("완료점검을 통과시킬 수 없습니다");
   expect(ticket(N).state).toBe("completion_check");
   confirmWorkLog(late);
   await step(page, N, "completion-check");
@@ -322,8 +338,17 @@ test("program settings: capacity lowered in the UI blocks selection; stale form 
   await page.getByRole("button", { name: "평가 결과 제출" }).click();
   await expect(toast(page)).toContainText("현장평가 결과를 제출했습니다");
   await step(page, N, "decision");
-  await page.getByRole("button", { name: "지원대상 선정" }).click();
-  await expect(alert(page)).toContainText(`지원 규모(${holding}개사)가 모두 선정되어 더 선정할 수 없습니다.`);
+  // refused: 선정 is shown disabled with the reason under it (ADR 028), and a post is refused all the same
+  const full = `지원 규모(${holding}개사)가 모두 선정되어 더 선정할 수 없습니다.`;
+  await expect(page.getByRole("button", { name: "지원대상 선정" })).toBeDisabled();
+  await expect(page.locator("#why-select")).toContainText(full);
+  const posted = await page.request.post(`/tickets/${ticket(N).id}/decision`, {
+    form: { __step: "decision", intent: "select", version: String(ticket(N).version) },
+    headers: { Origin: new URL(page.url()).origin },
+    maxRedirects: 0,
+  });
+  expect(posted.status()).toBe(400);
+  expect(await posted.text()).toContain(full);
   expect(ticket(N).state).toBe("site_evaluation");
 
   // someone else changes the program while the form is open → conflict message
@@ -384,14 +409,17 @@ test("return for correction, reject, and cancel of a plan that never came", asyn
 
     await step(page, "AS-2024-9002", "review");
     await page.getByLabel("반려 사유").fill("스마트공장 구축 범위와 무관한 요청");
-    await page.getByRole("button", { name: "반려" }).click();
+    // 반려 cannot be undone: its reason is confirmed on a step of its own (ADR 028)
+    await page.getByRole("button", { name: "반려 내용 확인" }).click();
+    await page.getByTestId("confirm-step").getByRole("button", { name: "반려 확정" }).click();
     await expect(toast(page)).toHaveText("반려 처리했습니다.");
     expect(ticket("AS-2024-9002").state).toBe("rejected");
 
     await step(page, "AS-2024-9003", "cancel");
     await expect(page.getByTestId("plan-overdue")).toContainText("D+6");
     await expect(page.getByLabel("취소 사유")).toHaveValue("수행계획서 제출기한 내 미제출");
-    await page.getByRole("button", { name: "선정취소" }).click();
+    await page.getByRole("button", { name: "선정취소 내용 확인" }).click();
+    await page.getByTestId("confirm-step").getByRole("button", { name: "선정취소 확정" }).click();
     await expect(toast(page)).toHaveText("선정을 취소했습니다.");
     expect(db().prepare(`SELECT state, cancelReason FROM Ticket WHERE number = 'AS-2024-9003'`).get()).toEqual({
       state: "cancelled",
