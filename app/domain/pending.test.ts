@@ -29,6 +29,7 @@ function facts(state: TicketState, over: Partial<PendingFacts> = {}): PendingFac
     windowEndOn: "2026-07-04",
     hasQuote: true,
     returnedForCorrection: false,
+    applicationProblems: 0,
     evaluationSubmitted: false,
     hasCostReview: false,
     planChangeRequired: false,
@@ -109,7 +110,8 @@ describe("pendingActions: every state × party", () => {
 describe("the facts change the step and add items beside it", () => {
   it("a draft sent back for correction asks to fix and resubmit", () => {
     const [main] = pendingActions(facts("draft", { returnedForCorrection: true }));
-    expect(main).toMatchObject({ kind: "fix_application", party: "manufacturer", action: "submit" });
+    expect(main).toMatchObject({ kind: "fix_application", party: "manufacturer", action: "submit", detail: "제출할 준비가 되었습니다." });
+    expect(pendingActions(facts("draft", { applicationProblems: 3 }))[0].detail).toBe("제출 전에 해결할 항목 3건 (서류·신청자격)");
   });
 
   it("requirement review: the target counts from the submission; without one from the state's day", () => {

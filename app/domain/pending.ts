@@ -65,6 +65,8 @@ export interface PendingFacts {
   hasQuote: boolean;
   /** The TP sent the draft back for correction (보완 요청) and it has not been submitted since. */
   returnedForCorrection: boolean;
+  /** A draft's pieces still missing before it can be submitted (documents missing or expired, eligibility reasons); 0 otherwise. */
+  applicationProblems: number;
   /** The site evaluation sheet is submitted (현장평가 결과 제출). */
   evaluationSubmitted: boolean;
   /** A cost-review result is recorded. */
@@ -153,26 +155,14 @@ function mainAction(f: PendingFacts, t: TpTargets): PendingAction | null {
   const since = f.stateChangedOn;
   const tp = (d: Omit<Draft, "party" | "since">, from = since) => make({ party: "monitor", since: from, ...d });
   switch (f.state) {
-    case "draft":
+    case "draft": {
+      const detail =
+        f.applicationProblems > 0 ? `제출 전에 해결할 항목 ${f.applicationProblems}건 (서류·신청자격)` : "제출할 준비가 되었습니다.";
+      const base = { party: "manufacturer" as const, detail, page: "", action: "submit" as const, since };
       return f.returnedForCorrection
-        ? make({
-            kind: "fix_application",
-            party: "manufacturer",
-            what: "보완 요청 반영 후 다시 제출",
-            page: "",
-            action: "submit",
-            since,
-            doing: "도입기업 보완 중",
-          })
-        : make({
-            kind: "write_application",
-            party: "manufacturer",
-            what: "신청서 작성·제출",
-            page: "",
-            action: "submit",
-            since,
-            doing: "도입기업 신청서 작성 중",
-          });
+        ? make({ ...base, kind: "fix_application", what: "보완 요청 반영 후 다시 제출", doing: "도입기업 보완 중" })
+        : make({ ...base, kind: "write_application", what: "신청서 작성·제출", doing: "도입기업 신청서 작성 중" });
+    }
     case "submitted":
       return tp(
         {
@@ -340,7 +330,6 @@ function mainAction(f: PendingFacts, t: TpTargets): PendingAction | null {
       return null; // rejected, not_selected, withdrawn, cancelled: nobody acts any more
   }
 }
-
 
 /** Items beside the main step: the quote, work logs, an extension request, questions. */
 function sideActions(f: PendingFacts, t: TpTargets): PendingAction[] {

@@ -24,6 +24,7 @@ function facts(over: Partial<PendingFacts>): PendingFacts {
     windowEndOn: null,
     hasQuote: true,
     returnedForCorrection: false,
+    applicationProblems: 0,
     evaluationSubmitted: true,
     hasCostReview: false,
     planChangeRequired: false,

@@ -27,6 +27,7 @@ import {
   type TpTargets,
 } from "~/domain";
 import { ticketScope } from "./ticket.server";
+import { TICKET_FACTS_INCLUDE, assessTicket } from "./ticket-context.server";
 import { requestMemo } from "~/utils/request-memo.server";
 
 const FACTS_SELECT = {
@@ -62,7 +63,7 @@ function itemsOf(count: number, oldest: Date | null): PendingItems | null {
  * The pending-actions facts of the given tickets, read in one query per kind of fact (never per ticket).
  * The caller has scoped `ids` to the actor (these are facts, not pages: no title, no company).
  */
-export async function pendingFactsOf(ids: readonly string[]): Promise<Map<string, TicketPendingFacts>> {
+export async function pendingFactsOf(ids: readonly string[], today: IsoDate = seoulDate(new Date())): Promise<Map<string, TicketPendingFacts>> {
   const result = new Map<string, TicketPendingFacts>();
   if (ids.length === 0) return result;
   const tickets = await prisma.ticket.findMany({ where: { id: { in: [...ids] } }, select: FACTS_SELECT });
@@ -72,7 +73,8 @@ export async function pendingFactsOf(ids: readonly string[]): Promise<Map<string
   const costing = inState(["cost_review"]);
   const working = inState(["in_progress"]);
   const open = tickets.filter((t) => !(CLOSED_STATES as readonly string[]).includes(t.state)).map((t) => t.id);
-  const [returned, evaluations, costReviews, plans, logs, extensions, questions] = await Promise.all([
+  const [problems, returned, evaluations, costReviews, plans, logs, extensions, questions] = await Promise.all([
+    draftProblems(drafts, today),
     drafts.length
       ? prisma.requirementReview.findMany({
           where: { ticketId: { in: drafts }, result: "returned" },
@@ -142,6 +144,7 @@ export async function pendingFactsOf(ids: readonly string[]): Promise<Map<string
       windowEndOn: t.windowEndOn,
       hasQuote: t.quoteTotal !== null,
       returnedForCorrection: returnedIds.has(t.id),
+      applicationProblems: problems.get(t.id) ?? 0,
       evaluationSubmitted: evaluated.has(t.id),
       hasCostReview: Boolean(review),
       // the same rule as the agreement's guard (ticket-context.server.ts): a change asked for and no plan since
@@ -154,6 +157,22 @@ export async function pendingFactsOf(ids: readonly string[]): Promise<Map<string
     result.set(t.id, { facts, targets: targetsOf(t) });
   }
   return result;
+}
+
+/**
+ * What each draft still lacks before submission, by the same assessment the submit button uses
+ * (eligibility reasons and document problems). Drafts are a manufacturer's own few: read in full.
+ */
+async function draftProblems(ids: readonly string[], today: IsoDate): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const drafts = await prisma.ticket.findMany({ where: { id: { in: [...ids] } }, include: TICKET_FACTS_INCLUDE });
+  const counted = await Promise.all(
+    drafts.map(async (d) => {
+      const assessment = await assessTicket(prisma, d, today);
+      return [d.id, assessment.eligibility.reasons.length + assessment.checklist.problems.length] as const;
+    }),
+  );
+  return new Map(counted);
 }
 
 function targetsOf(t: FactsRow): TpTargets {

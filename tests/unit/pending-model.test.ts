@@ -8,6 +8,7 @@ import { actorFromSessionId } from "~/auth/session.server";
 import type { Actor } from "~/auth/actor";
 import { ROLE_LABELS, compareUrgency, pendingActions, seoulDate, type Role } from "~/domain";
 import { iterateExportRows } from "~/models/export-rows.server";
+import { getTicketAssessment } from "~/models/ticket.server";
 import { parseListFilters } from "~/models/ticket-list.server";
 import { myTodo, pendingByTicket, pendingFactsOf, ticketPending } from "~/models/pending.server";
 
@@ -74,6 +75,16 @@ describe("facts from the database", () => {
     } finally {
       await prisma.ticketQuestion.delete({ where: { id: question.id } });
     }
+  });
+
+  it("a draft's item counts what still stands in the way of submitting it, by the submit button's own assessment", async () => {
+    const draft = await byNumber("AS-2024-0003");
+    expect(draft.state).toBe("draft");
+    const view = await ticketPending(actors["maker2@demo.kr"], draft.id, TODAY);
+    const assessment = await getTicketAssessment(actors["maker2@demo.kr"], draft.id, TODAY);
+    const problems = assessment!.eligibility.reasons.length + assessment!.checklist.problems.length;
+    expect(problems).toBeGreaterThan(0);
+    expect(view!.mine[0]).toMatchObject({ kind: "write_application", detail: `제출 전에 해결할 항목 ${problems}건 (서류·신청자격)` });
   });
 
   it("a ticket the actor may not read has no pending view (null, like a missing one)", async () => {
