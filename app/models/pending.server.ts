@@ -27,7 +27,7 @@ import {
   type TpTargets,
 } from "~/domain";
 import { ticketScope } from "./ticket.server";
-import { TICKET_FACTS_INCLUDE, assessTicket } from "./ticket-context.server";
+import { TICKET_FACTS_INCLUDE, assessApplication } from "./ticket-context.server";
 import { requestMemo } from "~/utils/request-memo.server";
 
 const FACTS_SELECT = {
@@ -166,12 +166,11 @@ export async function pendingFactsOf(ids: readonly string[], today: IsoDate = se
 async function draftProblems(ids: readonly string[], today: IsoDate): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
   const drafts = await prisma.ticket.findMany({ where: { id: { in: [...ids] } }, include: TICKET_FACTS_INCLUDE });
-  const counted = await Promise.all(
-    drafts.map(async (d) => {
-      const assessment = await assessTicket(prisma, d, today);
-      return [d.id, assessment.eligibility.reasons.length + assessment.checklist.problems.length] as const;
-    }),
-  );
+  // pure rules over the loaded facts: no statement per draft
+  const counted = drafts.map((d) => {
+    const { eligibility, docs } = assessApplication(d, today);
+    return [d.id, eligibility.reasons.length + docs.problems.length] as const;
+  });
   return new Map(counted);
 }
 

@@ -114,6 +114,20 @@ export function committedSubsidyOf(holding: ProgramHolding, params: ProgramParam
 }
 
 /**
+ * The application's side of the assessment, without a query: eligibility and the document checklist
+ * (the submit button's guards; the to-do of a draft counts their findings).
+ */
+export function assessApplication(facts: TicketFacts, today: IsoDate) {
+  const params = paramsOf(facts.program);
+  // the application as submitted (its latest submission), not the profile edited since: ADR 018
+  const { applicant, supplier } = applicationFacts(facts);
+  const eligibility = checkEligibility(applicant, supplier, today, params);
+  const applicationDate = facts.submittedAt && facts.state !== "draft" ? seoulDate(facts.submittedAt) : today;
+  const docs = checklist(applicant.eligibilityBasis, uploadedDocuments(facts.documents), applicationDate, params);
+  return { params, applicant, eligibility, docs };
+}
+
+/**
  * Everything the rules say about this ticket today. The applicant's facts are the ones captured
  * at the latest submission once submitted (applicationFacts), else the current profile.
  * `applicationDate` for the document checklist is the submission date once submitted, else today.
@@ -122,12 +136,7 @@ export function committedSubsidyOf(holding: ProgramHolding, params: ProgramParam
  * stale figure.
  */
 export async function assessTicket(db: Db, facts: TicketFacts, today: IsoDate, holding?: ProgramHolding): Promise<TicketAssessment> {
-  const params = paramsOf(facts.program);
-  // the application as submitted (its latest submission), not the profile edited since: ADR 018
-  const { applicant, supplier } = applicationFacts(facts);
-  const eligibility = checkEligibility(applicant, supplier, today, params);
-  const applicationDate = facts.submittedAt && facts.state !== "draft" ? seoulDate(facts.submittedAt) : today;
-  const docs = checklist(applicant.eligibilityBasis, uploadedDocuments(facts.documents), applicationDate, params);
+  const { params, applicant, eligibility, docs } = assessApplication(facts, today);
   const evaluation = evaluationOf(facts, applicant.eligibilityBasis, params);
 
   // Capacity and budget: the program's *other* tickets that hold a place, i.e. the program's

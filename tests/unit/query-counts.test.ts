@@ -15,6 +15,7 @@ import { invalidateAggregates } from "~/models/aggregate-cache.server";
 import { getCompletionPage } from "~/models/completion-report.server";
 import { getCompletionData } from "~/models/monitor-steps.server";
 import { getWorkLogPage } from "~/models/work-log.server";
+import { myTodo, ticketPending } from "~/models/pending.server";
 import type { Actor } from "~/auth/actor";
 
 const TODAY = "2026-11-27";
@@ -63,6 +64,10 @@ async function pages() {
         TODAY,
       ),
     ),
+    // whose turn: the header's 다음 조치 of one ticket, and each home's to-do across tickets
+    pending: await counted(() => ticketPending(maker1, t1.id, TODAY)),
+    todoMonitor: await counted(() => myTodo(monitor, TODAY)),
+    todoMaker: await counted(() => myTodo(maker1, TODAY)),
     completion: await counted(async () => {
       await getCompletionPage(vendor1, t1.id, TODAY);
       await getCompletionData(monitor, t1.id, TODAY);
@@ -136,8 +141,16 @@ describe("queries per page", () => {
     console.log(`statements per page (11 and 211 tickets): ${JSON.stringify(small)}`);
     // Ceilings at today's counts, so a new per-row query cannot slip in.
     expect(small.list).toBeLessThanOrEqual(4);
-    // inbox: its tickets, their manufacturers, the disputed-log count of those tickets
-    expect(small.inbox).toBeLessThanOrEqual(3);
+    // inbox: its tickets and their manufacturers, then the pending-actions facts of the open ones, one
+    // statement per kind of fact (tickets with targets, cost reviews, plans, work logs, extensions,
+    // questions; drafts and evaluations only when some are in those states)
+    expect(small.inbox).toBeLessThanOrEqual(8);
+    // one ticket: the scope check, then the facts (at most one statement per kind)
+    expect(small.pending).toBeLessThanOrEqual(6);
+    // the monitor's to-do: one bounded candidate query per TP state (9), questions, extensions, the
+    // tickets' rows, then the facts; a manufacturer's: its open tickets, the rows, the facts and its drafts' records
+    expect(small.todoMonitor).toBeLessThanOrEqual(20);
+    expect(small.todoMaker).toBeLessThanOrEqual(9);
     // dashboard (cold cache): one bounded due query per clock state and window (10), no relation loads
     expect(small.dashboard).toBeLessThanOrEqual(19);
     expect(small.detail).toBeLessThanOrEqual(27);
