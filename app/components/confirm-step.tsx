@@ -2,9 +2,11 @@
 // form that posts the checked values again with `confirmed=yes` — a page section, not window.confirm,
 // so it works without JavaScript. "사유 고치기" posts `confirmed=edit` and shows the form with the values.
 import { Form, Link } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, type ComponentProps, type ReactNode } from "react";
 import { CONFIRMED_FIELD, type ConfirmReply } from "~/utils/confirm-reply";
 import { STEP_FORM_FIELD } from "~/utils/step-reply";
+import { StepForm, TextareaField } from "~/components/step-form";
+import { Reasons } from "~/components/monitor/step";
 
 /** The values to confirm when `reply` is the first post of the form `id`, else null. */
 export function confirmationOf(reply: ConfirmReply | undefined, id: string): Record<string, string> | null {
@@ -68,5 +70,57 @@ export function QuotedReason({ label, reason }: { label: string; reason: string 
         {reason}
       </blockquote>
     </>
+  );
+}
+
+/**
+ * The first step of a step that cannot be undone: its reason in a red-bordered card, and the button
+ * that asks for the confirmation — disabled, with why, when the rules refuse the step. While the
+ * confirmation shows, it is hidden, not unmounted, so what was typed is still there afterwards.
+ */
+export function ReasonForm({
+  name,
+  title,
+  hidden,
+  form,
+  reason,
+  label,
+  hint,
+  submitLabel,
+  refusal,
+  children,
+}: {
+  /** Names the heading (`${name}-h`, the danger zone's link target) and the reasons (`why-${name}`). */
+  name: string;
+  title: string;
+  hidden: boolean;
+  form: Omit<ComponentProps<typeof StepForm>, "children">;
+  reason: ComponentProps<typeof TextareaField>["meta"];
+  label: string;
+  hint: string;
+  submitLabel: string;
+  refusal: string[] | null;
+  /** Hidden inputs of the step (its intent). */
+  children?: ReactNode;
+}) {
+  const why = `why-${name}`;
+  return (
+    <section className="card danger-zone" aria-labelledby={`${name}-h`} hidden={hidden}>
+      <h2 id={`${name}-h`} style={{ marginTop: 0 }}>
+        {title} (되돌릴 수 없음)
+      </h2>
+      <StepForm {...form} className="" title={title}>
+        {children}
+        <TextareaField meta={reason} label={label} hint={hint} rows={4} />
+        <button type="submit" className="danger-outline" disabled={Boolean(refusal)} aria-describedby={refusal ? why : undefined}>
+          {submitLabel}
+        </button>
+        {refusal ? (
+          <div id={why}>
+            <Reasons reasons={refusal} />
+          </div>
+        ) : null}
+      </StepForm>
+    </section>
   );
 }

@@ -11,9 +11,9 @@ import { fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep } from "~/utils/ticket-step.server";
 import { confirmFirstAction } from "~/utils/confirm-step.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
-import { StepForm, TextareaField, useStepForm } from "~/components/step-form";
-import { ConfirmStep, QuotedReason, confirmationOf } from "~/components/confirm-step";
-import { Reasons, refusalOf } from "~/components/monitor/step";
+import { useStepForm } from "~/components/step-form";
+import { ConfirmStep, QuotedReason, ReasonForm, confirmationOf } from "~/components/confirm-step";
+import { refusalOf } from "~/components/monitor/step";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
@@ -91,28 +91,17 @@ export default function CancelPage() {
               <QuotedReason label={CLOSING_REASONS.cancel.label} reason={cancelling.reason ?? ""} />
             </ConfirmStep>
           ) : null}
-          {/* hidden, not gone, while confirming: what was typed is still there after 사유 고치기 or a refusal */}
-          <section className="card danger-zone" aria-labelledby="cancel-h" hidden={Boolean(cancelling)}>
-            <h2 id="cancel-h" style={{ marginTop: 0 }}>
-              선정취소 (되돌릴 수 없음)
-            </h2>
-            <StepForm {...props} className="" title="선정취소">
-              <TextareaField
-                meta={f.reason}
-                label="선정취소 사유"
-                hint={`도입기업과 공급기업에 그대로 보입니다. ${CLOSING_REASON_MAX.toLocaleString("ko-KR")}자 이내.`}
-                rows={4}
-              />
-              <button type="submit" className="danger-outline" disabled={Boolean(refusal)} aria-describedby={refusal ? "why-cancel" : undefined}>
-                선정취소 내용 확인
-              </button>
-              {refusal ? (
-                <div id="why-cancel">
-                  <Reasons reasons={refusal} />
-                </div>
-              ) : null}
-            </StepForm>
-          </section>
+          <ReasonForm
+            name="cancel"
+            title="선정취소"
+            hidden={Boolean(cancelling)}
+            form={props}
+            reason={f.reason}
+            label="선정취소 사유"
+            hint={`도입기업과 공급기업에 그대로 보입니다. ${CLOSING_REASON_MAX.toLocaleString("ko-KR")}자 이내.`}
+            submitLabel="선정취소 내용 확인"
+            refusal={refusal}
+          />
         </>
       )}
     </>

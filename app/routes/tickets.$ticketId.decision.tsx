@@ -11,8 +11,8 @@ import { fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep } from "~/utils/ticket-step.server";
 import { confirmFirstAction } from "~/utils/confirm-step.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
-import { StepForm, TextareaField, useStepForm } from "~/components/step-form";
-import { ConfirmStep, QuotedReason, confirmationOf } from "~/components/confirm-step";
+import { StepForm, useStepForm } from "~/components/step-form";
+import { ConfirmStep, QuotedReason, ReasonForm, confirmationOf } from "~/components/confirm-step";
 import { Reasons, Section, refusalOf } from "~/components/monitor/step";
 import { Gauge } from "~/components/monitor/gauge";
 import monitorCss from "~/styles/monitor.css?url";
@@ -147,35 +147,20 @@ export default function DecisionPage() {
           <QuotedReason label={CLOSING_REASONS.not_select.label} reason={notSelecting.reason ?? ""} />
         </ConfirmStep>
       ) : null}
-      {/* hidden, not gone, while confirming: what was typed is still there after 사유 고치기 or a refusal */}
       {open ? (
-        <section className="card danger-zone" aria-labelledby="not-select-h" hidden={Boolean(notSelecting)}>
-          <h2 id="not-select-h" style={{ marginTop: 0 }}>
-            미선정 (되돌릴 수 없음)
-          </h2>
-          <StepForm {...notSelectForm.props} className="" title="미선정">
-            <input type="hidden" name="intent" value="not_select" />
-            <TextareaField
-              meta={notSelectForm.fields.reason}
-              label="미선정 사유"
-              hint={`도입기업에 현장평가 점수와 함께 보입니다. ${CLOSING_REASON_MAX.toLocaleString("ko-KR")}자 이내.`}
-              rows={4}
-            />
-            <button
-              type="submit"
-              className="danger-outline"
-              disabled={Boolean(notSelectRefusal)}
-              aria-describedby={notSelectRefusal ? "why-not-select" : undefined}
-            >
-              미선정 내용 확인
-            </button>
-            {notSelectRefusal ? (
-              <div id="why-not-select">
-                <Reasons reasons={notSelectRefusal} />
-              </div>
-            ) : null}
-          </StepForm>
-        </section>
+        <ReasonForm
+          name="not-select"
+          title="미선정"
+          hidden={Boolean(notSelecting)}
+          form={notSelectForm.props}
+          reason={notSelectForm.fields.reason}
+          label="미선정 사유"
+          hint={`도입기업에 현장평가 점수와 함께 보입니다. ${CLOSING_REASON_MAX.toLocaleString("ko-KR")}자 이내.`}
+          submitLabel="미선정 내용 확인"
+          refusal={notSelectRefusal}
+        >
+          <input type="hidden" name="intent" value="not_select" />
+        </ReasonForm>
       ) : null}
     </>
   );

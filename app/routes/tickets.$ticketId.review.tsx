@@ -12,7 +12,7 @@ import { CLOSING_REASONS, CLOSING_REASON_MAX } from "~/domain";
 import { UNKNOWN_INTENT, fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep } from "~/utils/ticket-step.server";
 import { confirmFirstAction } from "~/utils/confirm-step.server";
-import { ConfirmStep, QuotedReason, confirmationOf } from "~/components/confirm-step";
+import { ConfirmStep, QuotedReason, ReasonForm, confirmationOf } from "~/components/confirm-step";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import { Reasons, Section, refusalOf } from "~/components/monitor/step";
@@ -93,25 +93,19 @@ export default function ReviewPage() {
           <QuotedReason label={CLOSING_REASONS.reject.label} reason={rejecting.reason ?? ""} />
         </ConfirmStep>
       ) : null}
-      {/* hidden, not gone, while confirming: what was typed is still there after 사유 고치기 or a refusal */}
-      <section className="card danger-zone" aria-labelledby="reject-h" hidden={Boolean(rejecting)}>
-        <h2 id="reject-h" style={{ marginTop: 0 }}>
-          반려 (되돌릴 수 없음)
-        </h2>
-        <StepForm {...rejectForm.props} className="" title="반려">
-          <input type="hidden" name="intent" value="reject" />
-          <TextareaField
-            meta={rejectForm.fields.reason}
-            label="반려 사유"
-            hint={`도입기업에 그대로 보입니다. ${CLOSING_REASON_MAX.toLocaleString("ko-KR")}자 이내.`}
-            rows={5}
-          />
-          <button type="submit" className="danger-outline" disabled={Boolean(rejectRefusal)}>
-            반려 내용 확인
-          </button>
-          <Reasons reasons={rejectRefusal} />
-        </StepForm>
-      </section>
+      <ReasonForm
+        name="reject"
+        title="반려"
+        hidden={Boolean(rejecting)}
+        form={rejectForm.props}
+        reason={rejectForm.fields.reason}
+        label="반려 사유"
+        hint={`도입기업에 그대로 보입니다. ${CLOSING_REASON_MAX.toLocaleString("ko-KR")}자 이내.`}
+        submitLabel="반려 내용 확인"
+        refusal={rejectRefusal}
+      >
+        <input type="hidden" name="intent" value="reject" />
+      </ReasonForm>
     </>
   );
 }

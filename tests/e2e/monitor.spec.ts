@@ -46,6 +46,16 @@ const koreanDate = (iso: string) => {
 const toast = (page: Page) => page.getByTestId("flash");
 const alert = (page: Page) => page.locator(".form-error[role=alert]");
 
+/** Posts a step of ticket `number` as a hand-made request would (same origin, the current version): the server's own answer. */
+async function postStep(page: Page, number: string, path: string, form: Record<string, string>) {
+  const response = await page.request.post(`/tickets/${ticket(number).id}/${path}`, {
+    form: { ...form, version: String(ticket(number).version) },
+    headers: { Origin: new URL(page.url()).origin },
+    maxRedirects: 0,
+  });
+  return { status: response.status(), text: await response.text() };
+}
+
 async function openTicket(page: Page, number: string) {
   await page.goto(`/tickets/${ticket(number).id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
@@ -229,13 +239,9 @@ test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page }
   // a refused approval is disabled with its reason (ADR 028), and a post is refused all the same
   await expect(page.getByRole("button", { name: "연장 승인" })).toBeDisabled();
   await expect(page.locator("#why-approve")).toContainText("최대 2개월까지만 연장할 수 있습니다");
-  const approve = await page.request.post(`/tickets/${ticket(N).id}/extension-decision`, {
-    form: { __step: "extension-decision", intent: "approve", version: String(ticket(N).version) },
-    headers: { Origin: new URL(page.url()).origin },
-    maxRedirects: 0,
-  });
-  expect(approve.status()).toBe(400);
-  expect(await approve.text()).toContain("최대 2개월까지만 연장할 수 있습니다");
+  const approve = await postStep(page, N, "extension-decision", { __step: "extension-decision", intent: "approve" });
+  expect(approve.status).toBe(400);
+  expect(approve.text).toContain("최대 2개월까지만 연장할 수 있습니다");
   await expect(page.getByTestId("end-on")).toHaveText("2027년 5월 31일");
   await page.getByRole("button", { name: "연장 불승인" }).click();
   await expect(toast(page)).toHaveText("사업기간 연장을 불승인했습니다.");
@@ -250,13 +256,9 @@ test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page }
   // refused: disabled with why (ADR 028), and a post is refused all the same
   await expect(page.getByRole("button", { name: "완료점검 통과" })).toBeDisabled();
   await expect(page.locator("#why-pass")).toContainText("점검 항목이 모두 갖추어져야 통과할 수 있습니다");
-  const pass = await page.request.post(`/tickets/${ticket(N).id}/completion-check`, {
-    form: { __step: "completion-pass", intent: "pass", version: String(ticket(N).version) },
-    headers: { Origin: new URL(page.url()).origin },
-    maxRedirects: 0,
-  });
-  expect(pass.status()).toBe(400);
-  expect(await pass.text()).toContain("완료점검을 통과시킬 수 없습니다");
+  const pass = await postStep(page, N, "completion-check", { __step: "completion-pass", intent: "pass" });
+  expect(pass.status).toBe(400);
+  expect(pass.text).toContain("완료점검을 통과시킬 수 없습니다");
   expect(ticket(N).state).toBe("completion_check");
   confirmWorkLog(late);
   await step(page, N, "completion-check");
@@ -342,13 +344,9 @@ test("program settings: capacity lowered in the UI blocks selection; stale form 
   const full = `지원 규모(${holding}개사)가 모두 선정되어 더 선정할 수 없습니다.`;
   await expect(page.getByRole("button", { name: "지원대상 선정" })).toBeDisabled();
   await expect(page.locator("#why-select")).toContainText(full);
-  const posted = await page.request.post(`/tickets/${ticket(N).id}/decision`, {
-    form: { __step: "decision", intent: "select", version: String(ticket(N).version) },
-    headers: { Origin: new URL(page.url()).origin },
-    maxRedirects: 0,
-  });
-  expect(posted.status()).toBe(400);
-  expect(await posted.text()).toContain(full);
+  const posted = await postStep(page, N, "decision", { __step: "decision", intent: "select" });
+  expect(posted.status).toBe(400);
+  expect(posted.text).toContain(full);
   expect(ticket(N).state).toBe("site_evaluation");
 
   // someone else changes the program while the form is open → conflict message
