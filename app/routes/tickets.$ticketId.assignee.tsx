@@ -31,7 +31,8 @@ const Schema = z
   .object({
     intent: z.enum(["take", "assign", "release"], UNKNOWN_INTENT),
     assigneeId: optionalId,
-    current: optionalId,
+    // the officer the form showed (empty: nobody)
+    shownAssigneeId: optionalId,
     back: z.string().max(300).optional(),
   })
   .refine((v) => v.intent !== "assign" || v.assigneeId, { message: "지정할 담당자를 골라 주세요.", path: ["assigneeId"] });
@@ -57,7 +58,7 @@ export const action = ticketStepAction({
     assignTicket(actor, {
       ticketId,
       assigneeId: value.intent === "take" ? actor.userId : value.intent === "assign" ? value.assigneeId : null,
-      expectedAssigneeId: value.current,
+      expectedAssigneeId: value.shownAssigneeId,
     }),
   done: (_result, { ticketId, value }) => ({
     message: value.intent === "release" ? "담당 지정을 해제했습니다." : "담당자를 지정했습니다.",

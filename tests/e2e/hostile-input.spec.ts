@@ -299,7 +299,7 @@ const FIELD_NAMES = [
   "systemId",
   // the TP queue (ADR 027): 담당자 forms and saved filters
   "assigneeId",
-  "current",
+  "shownAssigneeId",
   "back",
   "query",
   "reviewTargetDays",

@@ -83,7 +83,7 @@ test("a monitor takes a ticket: 내 담당 shows it, a colleague sees the office
 
   // a stale form (it showed nobody in charge; the colleague is now) is refused in Korean, nothing overwritten
   const refused = await page.request.post(`/tickets/${t11.id}/assignee`, {
-    form: { intent: "take", current: "", __step: "assignee" },
+    form: { intent: "take", shownAssigneeId: "", __step: "assignee" },
     headers: { Origin: new URL(page.url()).origin },
     maxRedirects: 0,
   });
@@ -213,7 +213,7 @@ test("other roles get 404 on the assignee route, even for their own ticket, and 
     expect(shown?.status(), email).toBe(404);
     await expect(page.getByRole("heading", { name: "페이지를 찾을 수 없습니다" })).toBeVisible();
     const posted = await page.request.post(`/tickets/${t1.id}/assignee`, {
-      form: { intent: "take", current: "" },
+      form: { intent: "take", shownAssigneeId: "" },
       headers: { Origin: origin },
       maxRedirects: 0,
     });

@@ -37,7 +37,7 @@ function AssigneeForm(props: {
   return (
     <Form method="post" action={`/tickets/${encodeURIComponent(props.ticketId)}/assignee`} className="inline">
       <input type="hidden" name={STEP_FORM_FIELD} value={ASSIGNEE_FORM} />
-      <input type="hidden" name="current" value={props.current ?? ""} />
+      <input type="hidden" name="shownAssigneeId" value={props.current ?? ""} />
       {props.back ? <input type="hidden" name="back" value={props.back} /> : null}
       <input type="hidden" name="intent" value={props.intent} />
       {props.children}
