@@ -84,13 +84,19 @@ function TopBar() {
             </nav>
             <div className="whoami">
               <LiveUpdates loadedAt={data?.loadedAt ?? new Date(0).toISOString()} userId={actor.id} />
-              <NavLink to="/notifications" className="bell" aria-label={`알림 ${unread}건 읽지 않음`}>
-                알림
+              {/* the accessible name starts with the visible text (알림 3), the rest for screen readers only */}
+              <NavLink to="/notifications" className="bell">
+                알림{" "}
                 {unread > 0 ? (
-                  <span className="count" data-testid="unread-count">
-                    {unread}
-                  </span>
-                ) : null}
+                  <>
+                    <span className="count" data-testid="unread-count">
+                      {unread}
+                    </span>
+                    <span className="visually-hidden">건 읽지 않음</span>
+                  </>
+                ) : (
+                  <span className="visually-hidden">(읽지 않은 알림 없음)</span>
+                )}
               </NavLink>
               <span>
                 <strong>{actor.name}</strong> · {actor.organizationName} <span className="badge role">{ROLE_LABELS[actor.role]}</span>
