@@ -166,6 +166,10 @@ function db(): Db {
       await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
       await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
       await client.$executeRawUnsafe(`PRAGMA synchronous = ${synchronous}`);
+      // planner statistics for tables that have none yet or whose size changed a lot (SQLite's advice for
+      // long-lived connections), bounded so a large database starts quickly
+      await client.$queryRawUnsafe("PRAGMA analysis_limit = 1000");
+      await client.$queryRawUnsafe("PRAGMA optimize = 0x10002");
     })();
     globalForDb.__asTrackerDb = { client, ready };
   }

@@ -138,6 +138,51 @@ describe("applyMigrations on the project's migrations", () => {
     expect(history(databaseFile)).toEqual(before);
   });
 
+  it("keeps the planner's statistics of a table a migration rebuilds (whose_turn rebuilds Ticket)", () => {
+    // the migrations before whose_turn, a database with tickets and statistics, then the rest
+    const names = readdirSync(realMigrationsDir).filter((n) => !n.endsWith(".toml"));
+    const cut = names.findIndex((n) => n.endsWith("_whose_turn"));
+    expect(cut).toBeGreaterThan(0);
+    const early = path.join(tmp, "early");
+    mkdirSync(early);
+    for (const name of names.slice(0, cut)) cpSync(path.join(realMigrationsDir, name), path.join(early, name), { recursive: true });
+    const databaseFile = path.join(tmp, "app.db");
+    applyMigrations({ databaseFile, migrationsDir: early, log: quiet });
+    const db = open(databaseFile);
+    // one organisation and one program for the tickets to point at: every required column filled
+    const row = (table: string, id: string) => {
+      const columns = (
+        db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string; notnull: number; dflt_value: unknown }[]
+      ).filter((c) => c.notnull && c.dflt_value === null);
+      const value = (c: { name: string; type: string }) =>
+        c.name === "id"
+          ? id
+          : c.name.endsWith("Id")
+            ? "tp"
+            : c.type === "INTEGER"
+              ? 1
+              : c.type === "DATETIME"
+                ? new Date().toISOString()
+                : `${c.name}-${id}`;
+      db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c.name}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`).run(
+        ...columns.map(value),
+      );
+    };
+    for (const org of ["m", "s", "tp"]) row("Organization", org);
+    row("Program", "p");
+    const insert = db.prepare(
+      `INSERT INTO "Ticket" (id, number, programId, manufacturerId, supplierId, title, problem, desiredOutcome, state, updatedAt)
+       VALUES (?, ?, 'p', 'm', 's', 't', 'p', 'd', ?, CURRENT_TIMESTAMP)`,
+    );
+    for (let i = 0; i < 200; i++) insert.run(`t${i}`, `AS-${i}`, i % 2 ? "submitted" : "in_progress");
+    db.exec("ANALYZE");
+    const ticketStats = () => (db.prepare(`SELECT COUNT(*) AS n FROM sqlite_stat1 WHERE tbl = 'Ticket'`).get() as { n: number }).n;
+    expect(ticketStats()).toBeGreaterThan(0);
+    applyMigrations({ databaseFile, migrationsDir: realMigrationsDir, log: quiet });
+    expect(ticketStats()).toBeGreaterThan(0);
+    db.close();
+  });
+
   it("records rows exactly as Prisma does (checksum = sha256 of migration.sql, ms timestamps, 1 step)", () => {
     const databaseFile = path.join(tmp, "app.db");
     applyMigrations({ databaseFile, migrationsDir: realMigrationsDir, log: quiet });

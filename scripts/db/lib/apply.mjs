@@ -221,6 +221,10 @@ export function applyMigrations({ databaseFile, migrationsDir, log = (line) => c
       }
       if (applyOne(db, migration, now)) applied.push(migration.name);
     }
+    // A migration that rebuilds a table (SQLite's way to add a foreign key) drops its planner statistics:
+    // without them the planner may pick a scan where an index serves (measured: the dashboard list 0.1 s →
+    // 1.8 s at 100,000 tickets). Gather them again, approximately (analysis_limit) so it stays quick.
+    if (applied.length > 0) db.exec("PRAGMA analysis_limit = 1000; ANALYZE;");
 
     db.pragma("foreign_keys = ON");
   } catch (error) {
