@@ -12,6 +12,7 @@ import { paramsOf } from "./program.server";
 import { cachedAggregate } from "./aggregate-cache.server";
 import { cachedProgramHolding, committedSubsidyOf } from "./ticket-context.server";
 import { TICKET_ROW_SELECT } from "./selects.server";
+import { nextPartiesOf } from "./pending.server";
 
 const DUE_SELECT = {
   ...TICKET_ROW_SELECT,
@@ -70,18 +71,26 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
 
   // the companies of both due lists in one query (a relation select would be two per state)
   const dueRows = [...overdue, ...dueSoon];
-  const companies = dueRows.length
-    ? await prisma.organization.findMany({
-        where: { id: { in: [...new Set(dueRows.flatMap((r) => [r.manufacturerId, r.supplierId]))] } },
-        select: { id: true, name: true },
-      })
-    : [];
+  // and their 다음 조치 from the pending-actions rule, as the ticket page's header says
+  const [companies, next] = await Promise.all([
+    dueRows.length
+      ? prisma.organization.findMany({
+          where: { id: { in: [...new Set(dueRows.flatMap((r) => [r.manufacturerId, r.supplierId]))] } },
+          select: { id: true, name: true },
+        })
+      : [],
+    nextPartiesOf(
+      dueRows.map((r) => r.id),
+      today,
+    ),
+  ]);
   const companyName = new Map(companies.map((o) => [o.id, o.name]));
   const withNames = (rows: DueRow[]) =>
     rows.map(({ manufacturerId, supplierId, ...r }) => ({
       ...r,
       manufacturer: { name: companyName.get(manufacturerId) ?? "—" },
       supplier: { name: companyName.get(supplierId) ?? "—" },
+      next: next.get(r.id) || "—",
     }));
   const counts = Object.fromEntries(byState.map((g) => [g.state, g._count._all])) as Record<string, number>;
   return {

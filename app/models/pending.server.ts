@@ -30,6 +30,15 @@ import { ticketScope } from "./ticket.server";
 import { TICKET_FACTS_INCLUDE, assessApplication } from "./ticket-context.server";
 import { requestMemo } from "~/utils/request-memo.server";
 
+/** The program's service-target columns (TpTargets), for every reader of the targets. */
+export const TP_TARGET_SELECT = {
+  reviewTargetDays: true,
+  evaluationTargetDays: true,
+  planReviewTargetDays: true,
+  paymentTargetDays: true,
+  completionCheckTargetDays: true,
+} satisfies Prisma.ProgramSelect;
+
 const FACTS_SELECT = {
   id: true,
   state: true,
@@ -39,15 +48,7 @@ const FACTS_SELECT = {
   revisionDueOn: true,
   windowEndOn: true,
   quoteTotal: true,
-  program: {
-    select: {
-      reviewTargetDays: true,
-      evaluationTargetDays: true,
-      planReviewTargetDays: true,
-      paymentTargetDays: true,
-      completionCheckTargetDays: true,
-    },
-  },
+  program: { select: TP_TARGET_SELECT },
 } satisfies Prisma.TicketSelect;
 
 type FactsRow = Prisma.TicketGetPayload<{ select: typeof FACTS_SELECT }>;

@@ -15,14 +15,16 @@ import {
   dayCount,
   urgencyOf,
   isIsoDate,
+  nextParties,
   seoulDate,
   type IsoDate,
+  type Role,
   type SupportType,
   type TicketState,
   type TpTargets,
 } from "~/domain";
 import { ticketScope } from "./ticket.server";
-import { pendingByTicket } from "./pending.server";
+import { TP_TARGET_SELECT, pendingByTicket } from "./pending.server";
 
 const optionalId = z
   .string()
@@ -107,14 +109,7 @@ export type QueueContext = { today: IsoDate; targets: ReadonlyMap<string, TpTarg
 export async function queueContext(actor: Actor, today: IsoDate): Promise<QueueContext> {
   const programs = await prisma.program.findMany({
     where: { technoparkId: actor.role === "monitor" ? actor.organizationId : "" },
-    select: {
-      id: true,
-      reviewTargetDays: true,
-      evaluationTargetDays: true,
-      planReviewTargetDays: true,
-      paymentTargetDays: true,
-      completionCheckTargetDays: true,
-    },
+    select: { id: true, ...TP_TARGET_SELECT },
   });
   return { today, targets: new Map(programs.map(({ id, ...targets }) => [id, targets])) };
 }
@@ -230,17 +225,21 @@ export type TpWait = { since: IsoDate; day: number; due: IsoDate | null; dueLabe
  * Each row's TP wait, read from the ticket's main pending action (app/domain/pending.ts, the one rule):
  * when that action is the TP's, since when and by when (its target); a company's turn has none.
  */
-async function withTpWait(rows: QueueRow[], queue: QueueContext): Promise<(QueueRow & { tpWait: TpWait | null })[]> {
+async function withTpWait(rows: QueueRow[], queue: QueueContext): Promise<(QueueRow & { tpWait: TpWait | null; next: Role[] })[]> {
   const pending = await pendingByTicket(
     rows.map((r) => r.id),
     queue.today,
   );
   return rows.map((r) => {
-    const main = pending.get(r.id)?.find((a) => a.main);
-    if (!main || main.party !== "monitor") return { ...r, tpWait: null };
+    const actions = pending.get(r.id) ?? [];
+    // 다음 조치: every party with something to do, as the ticket page's header says
+    const next = nextParties(actions, queue.today);
+    const main = actions.find((a) => a.main);
+    if (!main || main.party !== "monitor") return { ...r, tpWait: null, next };
     const due = main.due?.kind === "target" ? main.due.on : null;
     return {
       ...r,
+      next,
       tpWait: {
         since: main.since,
         day: dayCount(main.since, queue.today),

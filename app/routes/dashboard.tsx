@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import {
   DomainError,
+  ROLE_LABELS,
   STATE_LABELS,
   SUPPORT_TYPES,
   SUPPORT_TYPE_LABELS,
@@ -21,7 +22,7 @@ import { invariantResponse } from "~/utils/ticket-step.server";
 import { filtersQuery } from "~/components/monitor/query";
 import { DueBadge, StateBadge } from "~/components/badges";
 import { Gauge } from "~/components/monitor/gauge";
-import { CompanyFilter, DueList, nextOf } from "~/components/monitor/dashboard-lists";
+import { CompanyFilter, DueList } from "~/components/monitor/dashboard-lists";
 import { CountTiles, QueueFilters, SavedFilters, TargetBadge, TpWaitCell } from "~/components/monitor/queue";
 import { MyTodo } from "~/components/pending-list";
 import { myTodo } from "~/models/pending.server";
@@ -318,7 +319,7 @@ export default function Dashboard() {
                       <StateBadge state={t.state} />
                     </td>
                     <td data-label="다음 조치" data-testid="next-actor">
-                      {nextOf(t.state)}
+                      {t.next.length ? t.next.map((p) => ROLE_LABELS[p]).join(" · ") : "—"}
                     </td>
                     <td data-label="TP 대기" data-testid="tp-wait">
                       <TpWaitCell wait={t.tpWait} />

@@ -16,6 +16,8 @@ import { getTicketPage, headerOfPage, submitApplication } from "~/models/ticket-
 import { getTicketHeader } from "~/models/ticket.server";
 import { getTicketPending } from "~/models/pending.server";
 import { NextParties } from "~/components/pending-box";
+import { assigneeControlData } from "~/models/assignee.server";
+import { AssigneeControl } from "~/components/ticket/assignee-control";
 import { transitionTicket } from "~/models/workflow.server";
 import { fields } from "~/utils/fields";
 import { invariantResponse, ticketStepAction } from "~/utils/ticket-step.server";
@@ -35,9 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : await getTicketHeader(actor, parsed.data.ticketId);
   invariantResponse(ticket);
   // whose turn, from the one rule the overview's 할 일, the homes and the reminders read
-  const pending = await getTicketPending(actor, ticket.id, today);
-  invariantResponse(pending);
-  return { ticket, today, role: actor.role, next: pending.next };
+  const [pending, assignee] = await Promise.all([getTicketPending(actor, ticket.id, today), assigneeControlData(actor, ticket.id, today)]);
+  invariantResponse(pending && assignee);
+  return { ticket, today, role: actor.role, next: pending.next, assignee };
 }
 
 /**
@@ -105,7 +107,7 @@ function tabsOf(ticket: { id: string; state: string }): Tab[] {
 }
 
 export default function TicketLayout() {
-  const { ticket, today, role, next } = useLoaderData<typeof loader>();
+  const { ticket, today, role, next, assignee } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const step = stepOf(useMatches());
   const types = ticket.supportTypes.map((s) => (isSupportType(s.type) ? SUPPORT_TYPE_LABELS[s.type] : s.type)).join(", ");
@@ -128,6 +130,8 @@ export default function TicketLayout() {
           today={today}
         />
         <NextParties next={next} role={role} />
+        {/* the Technopark's officer in charge: monitors take or hand it over here; the companies see the name */}
+        {role === "monitor" || assignee.assignee ? <AssigneeControl {...assignee} /> : null}
         <span className="muted">
           도입기업 {ticket.manufacturer.name} · 공급기업 {ticket.supplier.name}
           {types ? ` · ${types}` : ""}

@@ -1,13 +1,7 @@
 // The monitor dashboard's due lists and company filter (app/routes/dashboard.tsx).
 import { Link } from "@remix-run/react";
-import { ROLE_LABELS, STATE_LABELS, formatKoreanDateShort, isTicketState, nextActor } from "~/domain";
+import { STATE_LABELS, formatKoreanDateShort } from "~/domain";
 import { DueBadge } from "~/components/badges";
-
-/** Who acts next on a ticket in `state`, in Korean ("—" when nobody does). */
-export function nextOf(state: string) {
-  const role = isTicketState(state) ? nextActor(state) : null;
-  return role ? ROLE_LABELS[role] : "—";
-}
 
 type DueRow = {
   id: string;
@@ -20,6 +14,8 @@ type DueRow = {
   dueOn: string;
   manufacturer: { name: string };
   supplier: { name: string };
+  /** 다음 조치 (the pending-actions rule's parties, in Korean) */
+  next: string;
 };
 
 export function DueList({ title, id, rows, today, empty }: { title: string; id: string; rows: DueRow[]; today: string; empty: string }) {
@@ -40,7 +36,7 @@ export function DueList({ title, id, rows, today, empty }: { title: string; id: 
                 <br />
                 <span className="muted">
                   {r.manufacturer.name} · {r.supplier.name} · {STATE_LABELS[r.state as keyof typeof STATE_LABELS] ?? r.state} · 다음 조치{" "}
-                  {nextOf(r.state)}
+                  {r.next}
                 </span>
               </span>
               <span className="when">{formatKoreanDateShort(r.dueOn)}</span>
