@@ -131,7 +131,8 @@ export default function TicketLayout() {
         />
         <NextParties next={next} role={role} />
         {/* the Technopark's officer in charge: monitors take or hand it over here; the companies see the name */}
-        {role === "monitor" || assignee.assignee ? <AssigneeControl {...assignee} /> : null}
+        {/* (the 담당자 page shows the control itself, with its refusals) */}
+        {(role === "monitor" || assignee.assignee) && step !== "담당자" ? <AssigneeControl {...assignee} /> : null}
         <span className="muted">
           도입기업 {ticket.manufacturer.name} · 공급기업 {ticket.supplier.name}
           {types ? ` · ${types}` : ""}

@@ -100,7 +100,8 @@ test("dashboard counts, next actor and due lists match the database", async ({ p
   await expect(page.getByTestId("list-total")).toHaveText(`${total}건`);
   // who acts next, per row
   await expect(page.locator('[data-ticket-row="AS-2024-0002"] [data-testid=next-actor]')).toHaveText("공급기업");
-  await expect(page.locator(`[data-ticket-row="${FLOW}"] [data-testid=next-actor]`)).toHaveText("운영기관(TP)");
+  // the flow's ticket waits for the TP's review and for its supplier's quote (the pending-actions rule names both)
+  await expect(page.locator(`[data-ticket-row="${FLOW}"] [data-testid=next-actor]`)).toHaveText("운영기관(TP) · 공급기업");
   // AS-2024-0002: plan due in 5 days → in the 7-day list with its D-day badge
   await expect(page.getByTestId("due-soon").locator('[data-ticket-row="AS-2024-0002"]')).toContainText("계획서 제출 D-5");
   // capacity gauge: tickets holding a place (selected and later)
