@@ -23,7 +23,7 @@ const marked = (page: Page) => page.evaluate(() => (window as unknown as { __mar
 
 async function openTicket(page: Page, number: string) {
   await page.goto(`/tickets?q=${number}`);
-  await page.getByRole("link", { name: number }).click();
+  await page.getByTestId("ticket-list").getByRole("link", { name: number }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-connected", "true");
 }

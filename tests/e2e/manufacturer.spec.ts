@@ -19,7 +19,7 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 
 async function openTicket(page: Page, number: string) {
   await page.goto(`/tickets?q=${number}`);
-  await page.getByRole("link", { name: number }).click();
+  await page.getByTestId("ticket-list").getByRole("link", { name: number }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
 }
 
