@@ -76,10 +76,9 @@ const TransitionSchema = z.object({
 
 const DONE: Partial<Record<Action, string>> = {
   submit: "신청서를 제출했습니다. 운영기관의 요건검토를 기다립니다.",
-  withdraw: "신청을 철회했습니다.",
 };
 
-/** The one-click workflow steps (submit, start review, accept plan, start work, withdraw …). */
+/** The one-click workflow steps (submit, start review, accept plan, start work …; withdrawal has its own confirmation page). */
 export const action = ticketStepAction({
   schema: TransitionSchema,
   run: ({ actor, ticketId, today, value }) =>
