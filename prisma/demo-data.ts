@@ -8,8 +8,12 @@ import { prisma } from "~/db.server";
 import { hashPassword } from "~/auth/session.server";
 import { demoAccount } from "~/utils/demo-accounts";
 import {
+  GRADED_ITEM_KEYS,
   GYEONGGI_2024_PARAMS,
   STATE_LABELS,
+  SUITABILITY_CHECK_KEYS,
+  gradePoints,
+  scoreEvaluation,
   addDays,
   agreementAmounts,
   executionWindow,
@@ -609,8 +613,8 @@ export async function seedDemoData(today: IsoDate) {
         agreementDaysAgo: 3,
       });
 
-      // 9. 미선정 — maker3 × vendor1
-      await ticket({
+      // 9. 미선정 — maker3 × vendor1: a failing site evaluation and the Technopark's reason
+      const t9 = await ticket({
         maker: maker3,
         supplierId: supplier1.id,
         systemIndex: 0,
@@ -621,6 +625,31 @@ export async function seedDemoData(today: IsoDate) {
         items: ["사무용 PC 5대", "모니터 5대"],
         steps: [D("draft", 60), D("submitted", 58), D("requirement_review", 50), D("site_evaluation", 42), D("not_selected", 35)],
       });
+      {
+        const grades = Object.fromEntries(GRADED_ITEM_KEYS.map((key) => [key, "weak" as const]));
+        const checks = Object.fromEntries(SUITABILITY_CHECK_KEYS.map((key) => [key, key !== "raises_utilization"]));
+        const result = scoreEvaluation({ basis: "diffusion", grades, checks, certificateAttachedAtApplication: false }, p);
+        await tx.siteEvaluation.create({
+          data: {
+            ticketId: t9.id,
+            evaluatorName: "박평가",
+            evaluatedOn: addDays(today, -38),
+            totalScore: result.total,
+            passed: result.passed,
+            submittedAt: at(addDays(today, -38), 16),
+            enteredById: users.monitor,
+            note: "사무용 PC·모니터 교체 위주로 공장 설비 활용도 제고 효과가 확인되지 않음",
+            scores: { create: GRADED_ITEM_KEYS.map((key) => ({ itemKey: key, grade: "weak", points: gradePoints(key, "weak") })) },
+            checks: { create: SUITABILITY_CHECK_KEYS.map((key) => ({ checkKey: key, holds: checks[key] })) },
+          },
+        });
+        await tx.ticket.update({
+          where: { id: t9.id },
+          data: {
+            notSelectedReason: `현장평가 ${result.total}점으로 합격 기준(${p.passMark}점)에 미달하고, 신청 항목(사무용 PC·모니터)이 스마트공장 활용도 제고에 해당하지 않습니다.`,
+          },
+        });
+      }
 
       // 10. 수행계획서 제출 — maker2 × vendor1
       await ticket({

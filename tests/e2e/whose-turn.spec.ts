@@ -127,3 +127,15 @@ test.describe("on a phone", () => {
     await firstCardIsTodo(page, '[data-testid="home-todo"]');
   });
 });
+
+test("the demo's 미선정 ticket tells its manufacturer why, with the score, and what it may do next", async ({ page }) => {
+  await signIn(page, "maker3@demo.kr");
+  await page.goto(`/tickets/${idOf("AS-2024-0009")}`);
+  const closing = page.getByTestId("closing-reason");
+  await expect(closing).toContainText("합격 기준(60점)에 미달");
+  await expect(page.getByTestId("closing-score")).toContainText("현장평가 점수: 40점");
+  await expect(page.getByTestId("closing-next")).toBeVisible();
+  // nobody acts on a closed ticket, and nothing destructive is offered as a to-do
+  await expect(page.getByTestId("next-actor")).toHaveText("다음 조치: 없음 (종료)");
+  await expect(page.locator('section[aria-labelledby="actions-h"]')).not.toContainText("신청철회");
+});
