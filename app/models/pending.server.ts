@@ -29,6 +29,7 @@ import {
 import { ticketScope } from "./ticket.server";
 import { TICKET_FACTS_INCLUDE, assessApplication } from "./ticket-context.server";
 import { requestMemo } from "~/utils/request-memo.server";
+import { cachedAggregate } from "./aggregate-cache.server";
 
 /** The program's service-target columns (TpTargets), for every reader of the targets. */
 export const TP_TARGET_SELECT = {
@@ -246,12 +247,17 @@ const TODO_TICKET_SELECT = {
 export type TodoTicket = Prisma.TicketGetPayload<{ select: typeof TODO_TICKET_SELECT }>;
 export type TodoRow = { ticket: TodoTicket; action: PendingAction };
 
+/** A monitor's to-do covers its Technopark's tickets assigned to it or to nobody (not a colleague's). */
+function monitorTodoScope(actor: Actor, extra: Prisma.TicketWhereInput): Prisma.TicketWhereInput {
+  return { AND: [ticketScope(actor), { OR: [{ assigneeId: actor.userId }, { assigneeId: null }] }, extra] };
+}
+
 /**
  * The ids worth computing for the actor: a company's open tickets (a few hundred at most); for a monitor,
  * the tickets of its Technopark assigned to it or to nobody, the longest-waiting ones of each TP state and
  * every ticket with a question to the TP or an extension to decide (bounded per kind).
  */
-async function candidateIds(actor: Actor): Promise<string[]> {
+async function candidateIds(actor: Actor, perState: number): Promise<string[]> {
   const openScope: Prisma.TicketWhereInput = { AND: [ticketScope(actor), { state: { notIn: [...CLOSED_STATES] } }] };
   if (actor.role !== "monitor") {
     const rows = await prisma.ticket.findMany({
@@ -262,10 +268,9 @@ async function candidateIds(actor: Actor): Promise<string[]> {
     });
     return rows.map((r) => r.id);
   }
-  const mineOrNobody: Prisma.TicketWhereInput = { OR: [{ assigneeId: actor.userId }, { assigneeId: null }] };
-  const scoped = (extra: Prisma.TicketWhereInput): Prisma.TicketWhereInput => ({ AND: [ticketScope(actor), mineOrNobody, extra] });
-  const take = MONITOR_CANDIDATES_PER_STATE;
-  const [perState, asked, extensions] = await Promise.all([
+  const scoped = (extra: Prisma.TicketWhereInput) => monitorTodoScope(actor, extra);
+  const take = perState;
+  const [byState, asked, extensions] = await Promise.all([
     Promise.all(
       TP_STATES.map((state) =>
         prisma.ticket.findMany({ where: scoped({ state }), orderBy: { stateChangedAt: "asc" }, take, select: { id: true } }),
@@ -284,30 +289,66 @@ async function candidateIds(actor: Actor): Promise<string[]> {
       select: { ticketId: true },
     }),
   ]);
-  return [...new Set([...perState.flat().map((r) => r.id), ...asked.map((q) => q.ticketId), ...extensions.map((e) => e.ticketId)])];
+  return [...new Set([...byState.flat().map((r) => r.id), ...asked.map((q) => q.ticketId), ...extensions.map((e) => e.ticketId)])];
 }
 
 /**
  * The actor's own pending actions across its tickets, most urgent first (overdue, then D-day, then the
  * longest waiting): the first thing each role's home shows.
  */
-export async function myTodo(actor: Actor, today: IsoDate, limit = TODO_LIMIT): Promise<{ rows: TodoRow[]; total: number }> {
-  const ids = await candidateIds(actor);
-  const [facts, tickets] = await Promise.all([
-    pendingFactsOf(ids),
-    ids.length ? prisma.ticket.findMany({ where: { id: { in: ids } }, select: TODO_TICKET_SELECT }) : [],
-  ]);
-  const ticketById = new Map(tickets.map((t) => [t.id, t]));
-  const rows: (TodoRow & { due: PendingAction["due"]; since: IsoDate })[] = [];
+export function myTodo(actor: Actor, today: IsoDate, limit = TODO_LIMIT): Promise<{ rows: TodoRow[]; total: number }> {
+  // A Technopark's to-do reads its largest tables: cached like the dashboard's figures, emptied by every
+  // committed change (ADR 008), so it is never staler than a change it has not seen. A company's is cheap.
+  if (actor.role === "monitor") {
+    return cachedAggregate(`${actor.organizationId}|todo|${actor.userId}|${today}|${limit}`, () => computeTodo(actor, today, limit));
+  }
+  return computeTodo(actor, today, limit);
+}
+
+async function computeTodo(actor: Actor, today: IsoDate, limit: number): Promise<{ rows: TodoRow[]; total: number }> {
+  // a state's most urgent items are its longest-waiting tickets (its target counts from that day), so
+  // `limit` candidates per TP state hold the monitor's `limit` most urgent items
+  const ids = await candidateIds(actor, Math.min(MONITOR_CANDIDATES_PER_STATE, limit));
+  const facts = await pendingFactsOf(ids, today);
+  const items: { id: string; action: PendingAction; due: PendingAction["due"]; since: IsoDate }[] = [];
   for (const [id, found] of facts) {
-    const ticket = ticketById.get(id);
-    if (!ticket) continue;
     for (const action of pendingActions(found.facts, found.targets)) {
-      if (action.party === actor.role) rows.push({ ticket, action, due: action.due, since: action.since });
+      if (action.party === actor.role) items.push({ id, action, due: action.due, since: action.since });
     }
   }
-  const sorted = sortByUrgency(rows, today);
-  return { rows: sorted.slice(0, limit).map(({ ticket, action }) => ({ ticket, action })), total: sorted.length };
+  const shown = sortByUrgency(items, today).slice(0, limit);
+  // the rows' titles and companies only for what is shown
+  const tickets = shown.length
+    ? await prisma.ticket.findMany({ where: { id: { in: [...new Set(shown.map((i) => i.id))] } }, select: TODO_TICKET_SELECT })
+    : [];
+  const ticketById = new Map(tickets.map((t) => [t.id, t]));
+  const rows = shown.flatMap(({ id, action }) => {
+    const ticket = ticketById.get(id);
+    return ticket ? [{ ticket, action }] : [];
+  });
+  const total = actor.role === "monitor" ? await monitorTodoCount(actor) : items.length;
+  return { rows, total };
+}
+
+/**
+ * How many items the monitor's whole to-do holds (its list shows the most urgent): one per ticket of a TP
+ * state assigned to it or to nobody, one per such ticket with a question to the TP or an extension to
+ * decide. Counted, not computed, and cached like the dashboard's figures (emptied by every change).
+ */
+function monitorTodoCount(actor: Actor): Promise<number> {
+  const scoped = (extra: Prisma.TicketWhereInput) => monitorTodoScope(actor, extra);
+  return cachedAggregate(`${actor.organizationId}|todo-count|${actor.userId}`, async () => {
+    const [main, asked, extensions] = await Promise.all([
+      prisma.ticket.count({ where: scoped({ state: { in: [...TP_STATES] } }) }),
+      // from the small tables of open questions and pending requests (a ticket with several counts once)
+      prisma.ticketQuestion.groupBy({
+        by: ["ticketId"],
+        where: { toRole: "monitor", status: "open", ticket: scoped({ state: { notIn: [...CLOSED_STATES] } }) },
+      }),
+      prisma.extensionRequest.groupBy({ by: ["ticketId"], where: { status: "pending", ticket: scoped({ state: "in_progress" }) } }),
+    ]);
+    return main + asked.length + extensions.length;
+  });
 }
 
 /** Every party's pending actions of the given (already scoped) tickets, for lists that show "다음 조치" per row. */

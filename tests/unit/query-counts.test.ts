@@ -149,7 +149,8 @@ describe("queries per page", () => {
     expect(small.pending).toBeLessThanOrEqual(6);
     // the monitor's to-do: one bounded candidate query per TP state (9), questions, extensions, the
     // tickets' rows, then the facts; a manufacturer's: its open tickets, the rows, the facts and its drafts' records
-    expect(small.todoMonitor).toBeLessThanOrEqual(20);
+    // (+3 cached counts of the whole to-do, cold here)
+    expect(small.todoMonitor).toBeLessThanOrEqual(23);
     expect(small.todoMaker).toBeLessThanOrEqual(9);
     // dashboard (cold cache): one bounded due query per clock state and window (10), no relation loads;
     // the due rows' 다음 조치 from the pending-actions facts (one statement per kind present)
