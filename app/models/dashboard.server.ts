@@ -32,7 +32,6 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
   const targets = filters.overdue ? (queue ?? (await queueContext(actor, today))) : undefined;
   const scope = ticketScope(actor);
   const { state: _state, ...withoutState } = filters;
-  const soon = dueSoonUntil(today);
   const programs = await prisma.program.findMany({
     where: { technoparkId: actor.role === "monitor" ? actor.organizationId : "" },
     orderBy: [{ year: "desc" }, { createdAt: "desc" }],
@@ -44,12 +43,12 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
   // 내 담당 is one person's; 목표 초과 moves with the day
   const key = (part: string) =>
     `${actor.organizationId}|${part}|${JSON.stringify(figureFilters)}${filters.assignee === "me" ? `|${actor.userId}` : ""}${filters.overdue ? `|${today}` : ""}`;
-  const [byState, overdue, dueSoon, bySupplier, gauge] = await Promise.all([
+  const [byState, due, bySupplier, gauge] = await Promise.all([
     cachedAggregate(key("byState"), () =>
       prisma.ticket.groupBy({ by: ["state"], where: listWhere(actor, withoutState, targets), _count: { _all: true } }),
     ),
-    dueList(scope, filters.programId, { lt: today }),
-    dueList(scope, filters.programId, { gte: today, lte: soon }),
+    // the due lists move with the day and with every change: cached per day, emptied by every change
+    cachedAggregate(`${actor.organizationId}|due|${filters.programId ?? ""}|${today}`, () => dueLists(scope, filters.programId, today)),
     cachedAggregate(key("bySupplier"), async () => {
       const groups = await prisma.ticket.groupBy({
         by: ["supplierId"],
@@ -69,6 +68,37 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
     program ? programGauge(actor, program.id) : Promise.resolve(null),
   ]);
 
+  const counts = Object.fromEntries(byState.map((g) => [g.state, g._count._all])) as Record<string, number>;
+  return {
+    programs: programs.map((p) => ({ id: p.id, name: p.name, year: p.year })),
+    program: program ? { id: program.id, name: program.name, capacity: program.capacity, subsidyBudget: program.subsidyBudget } : null,
+    counts,
+    /** The filtered list's size (the list below the figures): a sum of the cached counts, not a COUNT over the scope. */
+    listTotal: filters.state ? (counts[filters.state] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0),
+    // dueStatus 'overdue' (past the due date) vs 'soon' (up to dueSoonUntil), compared as ISO strings.
+    overdue: due.overdue,
+    dueSoon: due.dueSoon,
+    suppliers: bySupplier.slice(0, SUPPLIER_ROWS),
+    otherSuppliers:
+      bySupplier.length > SUPPLIER_ROWS
+        ? bySupplier
+            .slice(SUPPLIER_ROWS)
+            .reduce((sum, s) => ({ companies: sum.companies + 1, count: sum.count + s.count, subsidy: sum.subsidy + s.subsidy }), {
+              companies: 0,
+              count: 0,
+              subsidy: 0,
+            })
+        : null,
+    gauge,
+  };
+}
+
+/** Both due lists (overdue, and due within DUE_SOON_DAYS) with their companies and 다음 조치. */
+async function dueLists(scope: Prisma.TicketWhereInput, programId: string | undefined, today: IsoDate) {
+  const [overdue, dueSoon] = await Promise.all([
+    dueList(scope, programId, { lt: today }),
+    dueList(scope, programId, { gte: today, lte: dueSoonUntil(today) }),
+  ]);
   // the companies of both due lists in one query (a relation select would be two per state)
   const dueRows = [...overdue, ...dueSoon];
   // and their 다음 조치 from the pending-actions rule, as the ticket page's header says
@@ -92,29 +122,7 @@ export async function getDashboard(actor: Actor, filters: ListFilters, today: Is
       supplier: { name: companyName.get(supplierId) ?? "—" },
       next: next.get(r.id) || "—",
     }));
-  const counts = Object.fromEntries(byState.map((g) => [g.state, g._count._all])) as Record<string, number>;
-  return {
-    programs: programs.map((p) => ({ id: p.id, name: p.name, year: p.year })),
-    program: program ? { id: program.id, name: program.name, capacity: program.capacity, subsidyBudget: program.subsidyBudget } : null,
-    counts,
-    /** The filtered list's size (the list below the figures): a sum of the cached counts, not a COUNT over the scope. */
-    listTotal: filters.state ? (counts[filters.state] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0),
-    // dueStatus 'overdue' (past the due date) vs 'soon' (up to dueSoonUntil), compared as ISO strings.
-    overdue: withNames(overdue),
-    dueSoon: withNames(dueSoon),
-    suppliers: bySupplier.slice(0, SUPPLIER_ROWS),
-    otherSuppliers:
-      bySupplier.length > SUPPLIER_ROWS
-        ? bySupplier
-            .slice(SUPPLIER_ROWS)
-            .reduce((sum, s) => ({ companies: sum.companies + 1, count: sum.count + s.count, subsidy: sum.subsidy + s.subsidy }), {
-              companies: 0,
-              count: 0,
-              subsidy: 0,
-            })
-        : null,
-    gauge,
-  };
+  return { overdue: withNames(overdue), dueSoon: withNames(dueSoon) };
 }
 
 type DueRow = Prisma.TicketGetPayload<{ select: typeof DUE_SELECT }> & { dueOn: IsoDate };
