@@ -28,7 +28,7 @@ test("signed-out access redirects to /login and back after sign-in", async ({ pa
   await page.getByLabel("비밀번호").fill("demo1234!");
   await page.getByRole("button", { name: "로그인" }).click();
   await expect(page).toHaveURL(/\/tickets\?state=in_progress/);
-  await expect(page.locator("[data-ticket-number]")).toHaveCount(1);
+  await expect(page.getByTestId("ticket-list").locator("[data-ticket-number]")).toHaveCount(1);
 });
 
 test("a wrong password shows the Korean message without saying which part was wrong", async ({ page }) => {
