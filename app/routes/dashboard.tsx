@@ -2,17 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
-import {
-  DomainError,
-  ROLE_LABELS,
-  STATE_LABELS,
-  SUPPORT_TYPES,
-  SUPPORT_TYPE_LABELS,
-  TICKET_STATES,
-  formatKRW,
-  formatKoreanDateShort,
-  seoulDate,
-} from "~/domain";
+import { DomainError, STATE_LABELS, SUPPORT_TYPES, SUPPORT_TYPE_LABELS, TICKET_STATES, seoulDate } from "~/domain";
 import { getDashboard } from "~/models/dashboard.server";
 import { listFilterOptions, listMonitorTickets, parseListFilters, queueContext } from "~/models/ticket-list.server";
 import { canonicalQuery, deleteSavedFilter, listSavedFilters, saveFilter } from "~/models/saved-filter.server";
@@ -20,10 +10,9 @@ import { intent, runIntent } from "~/utils/admin-intents.server";
 import { readForm } from "~/utils/forms.server";
 import { invariantResponse } from "~/utils/ticket-step.server";
 import { filtersQuery } from "~/components/monitor/query";
-import { DueBadge, StateBadge } from "~/components/badges";
-import { Gauge } from "~/components/monitor/gauge";
 import { CompanyFilter, DueList } from "~/components/monitor/dashboard-lists";
-import { CountTiles, QueueFilters, SavedFilters, TargetBadge, TpWaitCell } from "~/components/monitor/queue";
+import { CountTiles, QueueFilters, SavedFilters } from "~/components/monitor/queue";
+import { FiguresSection, QueueTable } from "~/components/monitor/dashboard-sections";
 import { MyTodo } from "~/components/pending-list";
 import { myTodo } from "~/models/pending.server";
 import monitorCss from "~/styles/monitor.css?url";
@@ -94,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Dashboard() {
   const { today, filters, dashboard, list, options, saved, todo } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { counts, overdue, dueSoon, suppliers, otherSuppliers, gauge } = dashboard;
+  const { counts, overdue, dueSoon } = dashboard;
   const totalCount = Object.values(counts).reduce((a, b) => a + b, 0);
   const query = filtersQuery(filters);
   // Sections in reading order on a wide screen; on a phone monitor.css moves the due lists up, right
@@ -114,65 +103,7 @@ export default function Dashboard() {
         <CountTiles counts={counts} filters={filters} />
       </section>
 
-      <div className="grid-2 dash-figures">
-        <section className="card" aria-labelledby="gauge-h">
-          <h2 id="gauge-h" style={{ marginTop: 0 }}>
-            지원 규모와 예산 {dashboard.program ? <span className="muted">· {dashboard.program.name}</span> : null}
-          </h2>
-          {gauge ? (
-            <>
-              <Gauge label="선정 기업" value={gauge.selected} max={gauge.capacity} format={(n) => `${n}개사`} />
-              <Gauge label="정부지원금" value={gauge.committedSubsidy} max={gauge.subsidyBudget} format={formatKRW} />
-            </>
-          ) : (
-            <p className="muted">사업이 없습니다.</p>
-          )}
-        </section>
-        <section className="card" aria-labelledby="sup-h">
-          <h2 id="sup-h" style={{ marginTop: 0 }}>
-            공급기업별 과제
-          </h2>
-          <div className="table-wrap">
-            <table className="responsive" data-testid="by-supplier">
-              <thead>
-                <tr>
-                  <th>공급기업</th>
-                  <th className="num">과제</th>
-                  <th className="num">협약 정부지원금</th>
-                </tr>
-              </thead>
-              <tbody>
-                {suppliers.map((s) => (
-                  <tr key={s.id}>
-                    <td data-label="공급기업">
-                      <Link to={filtersQuery({ ...filters, supplierId: s.id })}>{s.name}</Link>
-                    </td>
-                    <td className="num" data-label="과제">
-                      {s.count}
-                    </td>
-                    <td className="num" data-label="정부지원금">
-                      {formatKRW(s.subsidy)}
-                    </td>
-                  </tr>
-                ))}
-                {otherSuppliers ? (
-                  <tr data-testid="other-suppliers">
-                    <td data-label="공급기업" className="muted">
-                      그 외 {otherSuppliers.companies.toLocaleString("ko-KR")}개사
-                    </td>
-                    <td className="num" data-label="과제">
-                      {otherSuppliers.count.toLocaleString("ko-KR")}
-                    </td>
-                    <td className="num" data-label="정부지원금">
-                      {formatKRW(otherSuppliers.subsidy)}
-                    </td>
-                  </tr>
-                ) : null}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      </div>
+      <FiguresSection dashboard={dashboard} filters={filters} />
 
       <div className="grid-2 dash-due">
         <DueList title="기한 경과" id="overdue" rows={overdue} today={today} empty="기한이 지난 과제가 없습니다." />
@@ -284,64 +215,7 @@ export default function Dashboard() {
             </a>
           </span>
         </div>
-        {list.rows.length === 0 ? (
-          <p>조건에 맞는 과제가 없습니다.</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="responsive" data-testid="ticket-list">
-              <thead>
-                <tr>
-                  <th>과제번호</th>
-                  <th>제목</th>
-                  <th>도입기업</th>
-                  <th>공급기업</th>
-                  <th>접수일</th>
-                  <th>단계</th>
-                  <th>다음 조치</th>
-                  <th>TP 대기</th>
-                  <th>서비스 목표</th>
-                  <th>담당자</th>
-                  <th>기한</th>
-                  <th className="num">정부지원금</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((t) => (
-                  <tr key={t.id} data-ticket-row={t.number}>
-                    <td data-label="과제번호">
-                      <Link to={`/tickets/${t.id}`}>{t.number}</Link>
-                    </td>
-                    <td data-label="제목">{t.title}</td>
-                    <td data-label="도입기업">{t.manufacturer.name}</td>
-                    <td data-label="공급기업">{t.supplier.name}</td>
-                    <td data-label="접수일">{t.submittedAt ? formatKoreanDateShort(seoulDate(new Date(t.submittedAt))) : "—"}</td>
-                    <td data-label="단계">
-                      <StateBadge state={t.state} />
-                    </td>
-                    <td data-label="다음 조치" data-testid="next-actor">
-                      {t.next.length ? t.next.map((p) => ROLE_LABELS[p]).join(" · ") : "—"}
-                    </td>
-                    <td data-label="TP 대기" data-testid="tp-wait">
-                      <TpWaitCell wait={t.tpWait} />
-                    </td>
-                    <td data-label="서비스 목표">
-                      <TargetBadge wait={t.tpWait} />
-                    </td>
-                    <td data-label="담당자" data-testid="row-assignee">
-                      {t.assignee ? t.assignee.name : <span className="muted">없음</span>}
-                    </td>
-                    <td data-label="기한">
-                      <DueBadge {...t} today={today} />
-                    </td>
-                    <td className="num" data-label="정부지원금">
-                      {t.subsidy == null ? "—" : formatKRW(t.subsidy)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {list.rows.length === 0 ? <p>조건에 맞는 과제가 없습니다.</p> : <QueueTable rows={list.rows} today={today} />}
         <p className="button-row">
           {filters.after ? (
             <Link to={`/dashboard${query}`} className="button secondary">
