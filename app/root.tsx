@@ -51,6 +51,9 @@ const NAV: Record<Role, { to: string; label: string; end?: boolean }[]> = {
     { to: "/tickets", label: "전체 과제", end: true },
     { to: "/programs", label: "사업 설정" },
   ],
+  // the external evaluator and the cost-accounting agency: the tickets the TP assigned to them
+  evaluator: [{ to: "/tickets", label: "배정된 현장평가", end: true }],
+  cost_agency: [{ to: "/tickets", label: "배정된 원가계산", end: true }],
 };
 
 /** The management pages: 조직 관리 for an organisation's admins, 기관 관리 for every Technopark staff member. */

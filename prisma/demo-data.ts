@@ -245,6 +245,7 @@ export async function seedDemoData(today: IsoDate) {
         funded: "monitor",
         in_progress: "vendor",
         completion_check: "vendor",
+        settlement: "maker",
         completed: "monitor",
         follow_up: "monitor",
         rejected: "monitor",

@@ -9,13 +9,36 @@ function oneOf<T extends string>(values: readonly T[]): (value: unknown) => valu
 }
 
 // ─── Roles ──────────────────────────────────────────────────────────────────
-export const ROLES = ["manufacturer", "supplier", "monitor"] as const;
+export const ROLES = ["manufacturer", "supplier", "monitor", "evaluator", "cost_agency"] as const;
 export type Role = (typeof ROLES)[number];
 export const isRole = oneOf(ROLES);
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   manufacturer: "도입기업",
   supplier: "공급기업",
   monitor: "운영기관(TP)",
+  evaluator: "외부전문가",
+  cost_agency: "원가계산기관",
+};
+/** The two companies of a ticket (the agreement's consenting parties; change requests). */
+export const COMPANY_ROLES = ["manufacturer", "supplier"] as const satisfies readonly Role[];
+export type CompanyRole = (typeof COMPANY_ROLES)[number];
+export const isCompanyRole = oneOf(COMPANY_ROLES);
+/**
+ * The parties the Technopark assigns per ticket (issue 16): the external evaluator (④ 현장평가) and the
+ * cost-accounting agency (⑦ 원가적정성 검토). They read a ticket only while assigned, and only their step.
+ */
+export const EXPERT_ROLES = ["evaluator", "cost_agency"] as const satisfies readonly Role[];
+export type ExpertRole = (typeof EXPERT_ROLES)[number];
+export const isExpertRole = oneOf(EXPERT_ROLES);
+/** Organisation kinds (Organization.kind): one per role; the monitor's is the Technopark. */
+export const ORGANIZATION_KINDS = ["manufacturer", "supplier", "technopark", "evaluator", "cost_agency"] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export const ORGANIZATION_KIND_LABELS: Readonly<Record<OrganizationKind, string>> = {
+  manufacturer: "도입기업",
+  supplier: "공급기업",
+  technopark: "운영기관(TP)",
+  evaluator: "외부전문가",
+  cost_agency: "원가계산기관",
 };
 
 // ─── Ticket states ──────────────────────────────────────────────────────────
@@ -32,6 +55,7 @@ export const TICKET_STATES = [
   "funded",
   "in_progress",
   "completion_check",
+  "settlement",
   "completed",
   "follow_up",
   "rejected",
@@ -54,6 +78,7 @@ export const STATE_LABELS: Readonly<Record<TicketState, string>> = {
   funded: "사업비 지급",
   in_progress: "과제수행",
   completion_check: "완료점검",
+  settlement: "정산",
   completed: "완료",
   follow_up: "사후관리",
   rejected: "반려",

@@ -46,6 +46,13 @@ export const CLAUSES = {
   planDue: "공고 5. 유의사항: 선정 통보일로부터 기한 이내 수행계획서 제출 및 사업 착수",
   selectionCancel: "공고 5. 유의사항: 관련서류 제출 지연 등으로 인해 선정이 취소될 수 있음",
   budget: "공고 1. 지원규모(지원 기업 수), 접수형태: 예산소진시까지 수시모집",
+  // issue 16: the five parties and the money after selection
+  siteEvaluator: "공고 3. 지원절차 ④: 외부전문가 1인(필요시 제조혁신센터(TP) 참여 가능)이 신청기업 현장을 방문하여 평가",
+  costAgency: "공고 3. 지원절차 ⑦: 원가적정성 검토 — 제조혁신센터(TP), 원가계산기관",
+  threePartyAgreement: "공고 3. 지원절차 ⑧: 협약체결 — 제조혁신센터(TP), 도입, 공급기업",
+  subsidyManagement: "공고 5. 유의사항: 교부 보조금의 관리집행은 관련지침 등을 따라 도입기업의 책임하에 진행",
+  advancePayment: "공고 5. 유의사항: 공급기업은 부품구입 등 목적으로 협약 당사자 외 기업과 거래 시 선금 완납을 통해 거래를 진행",
+  detailedRules: "공고 5. 유의사항: 공고문에 명시되지 않은 사항은 세부관리기준 등 관련 규정에 따름",
 } as const;
 
 export type ClauseId = keyof typeof CLAUSES;

@@ -25,15 +25,32 @@ export const ACTIONS = [
   "request_plan_change",
   "resubmit_plan",
   "record_cost_review",
+  "confirm_evaluation",
+  "confirm_cost_review",
+  "return_cost_review",
+  "prepare_agreement",
+  "consent_agreement",
   "sign_agreement",
+  "record_share_deposit",
+  "confirm_share_deposit",
+  "refuse_share_deposit",
   "record_payment",
+  "complete_funding",
   "start_work",
   "request_extension",
+  "confirm_extension",
   "approve_extension",
   "refuse_extension",
+  "request_change",
+  "confirm_change",
+  "approve_change",
+  "refuse_change",
   "report_completion",
   "pass_completion",
   "fail_completion",
+  "submit_settlement",
+  "return_settlement",
+  "confirm_settlement",
   "start_follow_up",
   "withdraw",
   "cancel",
@@ -82,6 +99,35 @@ export interface TicketContext {
   requestedMonths: number;
   /** Months of the pending extension request, 0 when none (approve/refuse_extension). */
   pendingExtensionMonths: number;
+  // ── issue 16: the five parties and the money after selection ──
+  /** The evaluator (외부전문가) submitted the sheet and the TP has not confirmed it yet. */
+  evaluationAwaitingConfirmation: boolean;
+  /** The agency (원가계산기관) entered a cost review the TP has not confirmed or returned yet. */
+  costReviewAwaitingConfirmation: boolean;
+  /** An agreement draft (협약안) with its text exists. */
+  hasAgreementDraft: boolean;
+  /** The manufacturer consented to the current draft (a consent cleared by a change does not count). */
+  manufacturerConsented: boolean;
+  /** The supplier consented to the current draft. */
+  supplierConsented: boolean;
+  /** A share deposit (기업부담금 입금) awaits the TP's confirmation. */
+  shareDepositAwaiting: boolean;
+  /** The confirmed deposits cover the company share (기업부담금). */
+  shareDepositConfirmed: boolean;
+  /** The payee account (보조금 지급 계좌) is recorded on the agreement. */
+  payeeRecorded: boolean;
+  /** Subsidy payments recorded so far. */
+  paymentCount: number;
+  /** A period change (연장) proposed by one company awaits the other's confirmation. */
+  extensionAwaitingCounterpart: boolean;
+  /** A scope/cost change request awaits the other company's confirmation. */
+  changeAwaitingCounterpart: boolean;
+  /** A scope/cost change request awaits the TP's decision. */
+  changeAwaitingTp: boolean;
+  /** The settlement (정산) has its actual cost and at least one piece of evidence. */
+  settlementReady: boolean;
+  /** The settlement was submitted and awaits the TP. */
+  settlementSubmitted: boolean;
 }
 
 /** A guard returns a Korean reason when the action is not allowed, or null. */
@@ -95,8 +141,16 @@ export interface Transition {
   label: string;
   from: readonly TicketState[];
   to: TicketState;
+  /** The party whose step it is. */
   role: Role;
+  /** Other parties who may take it too (the TP on the evaluator's sheet, either company on a change). */
+  alsoBy?: readonly Role[];
   guards: readonly Guard[];
+}
+
+/** Every role that may take `t` (its party first). */
+export function rolesOf(t: Pick<Transition, "role" | "alsoBy">): Role[] {
+  return [t.role, ...(t.alsoBy ?? [])];
 }
 
 const guard = (code: string, check: Guard["check"]): Guard => ({ code, check });
@@ -144,6 +198,51 @@ export const GUARDS = {
   pendingWithinLimit: guard("pending_within_limit", (c, p) =>
     c.pendingExtensionMonths > 0 ? (checkExtension(c.monthsExtended, c.pendingExtensionMonths, p).reasons[0] ?? null) : null,
   ),
+  evaluationAwaitingConfirmation: guard("evaluation_awaiting_confirmation", (c) =>
+    c.evaluationAwaitingConfirmation ? null : "확인할 외부전문가 평가표가 없습니다.",
+  ),
+  evaluationNotAwaiting: guard("evaluation_not_awaiting", (c) =>
+    c.evaluationAwaitingConfirmation ? "외부전문가가 제출한 평가표를 먼저 확인하세요." : null,
+  ),
+  costReviewAwaitingConfirmation: guard("cost_review_awaiting_confirmation", (c) =>
+    c.costReviewAwaitingConfirmation ? null : "확인할 원가계산기관의 검토 결과가 없습니다.",
+  ),
+  costReviewNotAwaiting: guard("cost_review_not_awaiting", (c) =>
+    c.costReviewAwaitingConfirmation ? "원가계산기관이 입력한 검토 결과를 운영기관이 확인하기 전입니다." : null,
+  ),
+  hasAgreementDraft: guard("has_agreement_draft", (c) => (c.hasAgreementDraft ? null : "협약안이 아직 작성되지 않았습니다.")),
+  bothConsented: guard("both_consented", (c) => {
+    const missing = [c.manufacturerConsented ? null : "도입기업", c.supplierConsented ? null : "공급기업"].filter((x) => x !== null);
+    return missing.length === 0 ? null : `${missing.join("과 ")}의 협약 동의가 필요합니다. (${CLAUSES.threePartyAgreement})`;
+  }),
+  noShareDepositAwaiting: guard("no_share_deposit_awaiting", (c) =>
+    c.shareDepositAwaiting ? "확인을 기다리는 기업부담금 입금 내역이 있습니다." : null,
+  ),
+  shareDepositAwaiting: guard("share_deposit_awaiting", (c) => (c.shareDepositAwaiting ? null : "확인할 기업부담금 입금 내역이 없습니다.")),
+  shareDepositOpen: guard("share_deposit_open", (c) => (c.shareDepositConfirmed ? "기업부담금 입금이 이미 확인되었습니다." : null)),
+  shareDepositConfirmed: guard("share_deposit_confirmed", (c) =>
+    c.shareDepositConfirmed ? null : "기업부담금 입금이 확인되기 전에는 정부지원금을 지급할 수 없습니다.",
+  ),
+  payeeRecorded: guard("payee_recorded", (c) => (c.payeeRecorded ? null : "보조금 지급 계좌를 먼저 등록하세요.")),
+  hasPayment: guard("has_payment", (c) => (c.paymentCount > 0 ? null : "지급한 정부지원금이 없습니다. 지급 내역을 먼저 입력하세요.")),
+  noExtensionAwaitingCounterpart: guard("no_extension_awaiting_counterpart", (c) =>
+    c.extensionAwaitingCounterpart ? "상대 기업의 확인을 기다리는 연장 제안이 있습니다." : null,
+  ),
+  extensionAwaitingCounterpart: guard("extension_awaiting_counterpart", (c) =>
+    c.extensionAwaitingCounterpart ? null : "확인할 연장 제안이 없습니다.",
+  ),
+  noOpenChange: guard("no_open_change", (c) =>
+    c.changeAwaitingCounterpart || c.changeAwaitingTp ? "처리 중인 사업변경 신청이 있습니다. 결정된 뒤에 다시 신청하세요." : null,
+  ),
+  changeAwaitingCounterpart: guard("change_awaiting_counterpart", (c) =>
+    c.changeAwaitingCounterpart ? null : "확인할 사업변경 신청이 없습니다.",
+  ),
+  changeAwaitingTp: guard("change_awaiting_tp", (c) => (c.changeAwaitingTp ? null : "결정할 사업변경 신청이 없습니다.")),
+  settlementReady: guard("settlement_ready", (c) => (c.settlementReady ? null : "실제 사업비와 증빙(세금계산서·이체확인증)을 먼저 입력하세요.")),
+  settlementSubmitted: guard("settlement_submitted", (c) => (c.settlementSubmitted ? null : "제출된 정산이 없습니다.")),
+  settlementNotSubmitted: guard("settlement_not_submitted", (c) =>
+    c.settlementSubmitted ? "정산이 이미 제출되어 운영기관의 확인을 기다립니다." : null,
+  ),
 } as const satisfies Record<string, Guard>;
 
 const PRE_AGREEMENT: readonly TicketState[] = [
@@ -156,6 +255,21 @@ const PRE_AGREEMENT: readonly TicketState[] = [
   "cost_review",
   "plan_revision",
 ];
+
+/** States in which a scope or cost change (사업변경) may be asked for: after the agreement, before the completion report. */
+export const CHANGE_STATES: readonly TicketState[] = ["agreed", "funded", "in_progress"];
+
+/** One self-loop per state: the action records something and the ticket stays where it is. */
+function selfLoops(
+  action: Action,
+  label: string,
+  states: readonly TicketState[],
+  role: Role,
+  alsoBy: readonly Role[],
+  guards: readonly Guard[],
+): Transition[] {
+  return states.map((state) => ({ action, label, from: [state], to: state, role, ...(alsoBy.length > 0 ? { alsoBy } : {}), guards }));
+}
 
 /** The transition table. Self-loops (from = to) record something without changing the state. */
 export const TRANSITIONS: readonly Transition[] = [
@@ -204,8 +318,17 @@ export const TRANSITIONS: readonly Transition[] = [
     label: "현장평가 결과 제출",
     from: ["site_evaluation"],
     to: "site_evaluation",
+    role: "evaluator",
+    alsoBy: ["monitor"],
+    guards: [GUARDS.evaluationComplete, GUARDS.evaluationNotAwaiting],
+  },
+  {
+    action: "confirm_evaluation",
+    label: "외부전문가 평가표 확인",
+    from: ["site_evaluation"],
+    to: "site_evaluation",
     role: "monitor",
-    guards: [GUARDS.evaluationComplete],
+    guards: [GUARDS.evaluationAwaitingConfirmation],
   },
   {
     action: "select",
@@ -213,7 +336,7 @@ export const TRANSITIONS: readonly Transition[] = [
     from: ["site_evaluation"],
     to: "selected",
     role: "monitor",
-    guards: [GUARDS.evaluationPassed, GUARDS.capacity, GUARDS.budget],
+    guards: [GUARDS.evaluationNotAwaiting, GUARDS.evaluationPassed, GUARDS.capacity, GUARDS.budget],
   },
   {
     action: "not_select",
@@ -221,7 +344,7 @@ export const TRANSITIONS: readonly Transition[] = [
     from: ["site_evaluation"],
     to: "not_selected",
     role: "monitor",
-    guards: [GUARDS.evaluationComplete],
+    guards: [GUARDS.evaluationComplete, GUARDS.evaluationNotAwaiting],
   },
   {
     action: "submit_plan",
@@ -260,8 +383,42 @@ export const TRANSITIONS: readonly Transition[] = [
     label: "원가적정성 검토 결과 입력",
     from: ["cost_review"],
     to: "cost_review",
+    role: "cost_agency",
+    alsoBy: ["monitor"],
+    guards: [GUARDS.costReviewNotAwaiting],
+  },
+  {
+    action: "confirm_cost_review",
+    label: "원가계산 결과 확인",
+    from: ["cost_review"],
+    to: "cost_review",
     role: "monitor",
-    guards: [],
+    guards: [GUARDS.costReviewAwaitingConfirmation],
+  },
+  {
+    action: "return_cost_review",
+    label: "원가계산 결과 보완 요청",
+    from: ["cost_review"],
+    to: "cost_review",
+    role: "monitor",
+    guards: [GUARDS.costReviewAwaitingConfirmation],
+  },
+  {
+    action: "prepare_agreement",
+    label: "협약안 작성",
+    from: ["cost_review"],
+    to: "cost_review",
+    role: "monitor",
+    guards: [GUARDS.hasCostReview, GUARDS.costReviewNotAwaiting, GUARDS.noPlanChangePending],
+  },
+  {
+    action: "consent_agreement",
+    label: "협약 동의",
+    from: ["cost_review"],
+    to: "cost_review",
+    role: "manufacturer",
+    alsoBy: ["supplier"],
+    guards: [GUARDS.hasAgreementDraft],
   },
   {
     action: "sign_agreement",
@@ -269,15 +426,47 @@ export const TRANSITIONS: readonly Transition[] = [
     from: ["cost_review"],
     to: "agreed",
     role: "monitor",
-    guards: [GUARDS.hasCostReview, GUARDS.noPlanChangePending],
+    guards: [GUARDS.hasCostReview, GUARDS.costReviewNotAwaiting, GUARDS.noPlanChangePending, GUARDS.hasAgreementDraft, GUARDS.bothConsented],
+  },
+  {
+    action: "record_share_deposit",
+    label: "기업부담금 입금 등록",
+    from: ["agreed"],
+    to: "agreed",
+    role: "manufacturer",
+    guards: [GUARDS.hasAgreement, GUARDS.shareDepositOpen, GUARDS.noShareDepositAwaiting],
+  },
+  {
+    action: "confirm_share_deposit",
+    label: "기업부담금 입금 확인",
+    from: ["agreed"],
+    to: "agreed",
+    role: "monitor",
+    guards: [GUARDS.shareDepositAwaiting],
+  },
+  {
+    action: "refuse_share_deposit",
+    label: "기업부담금 입금 반려",
+    from: ["agreed"],
+    to: "agreed",
+    role: "monitor",
+    guards: [GUARDS.shareDepositAwaiting],
   },
   {
     action: "record_payment",
-    label: "사업비 지급",
+    label: "정부지원금 지급",
+    from: ["agreed"],
+    to: "agreed",
+    role: "monitor",
+    guards: [GUARDS.hasAgreement, GUARDS.shareDepositConfirmed, GUARDS.payeeRecorded],
+  },
+  {
+    action: "complete_funding",
+    label: "사업비 지급 완료",
     from: ["agreed"],
     to: "funded",
     role: "monitor",
-    guards: [GUARDS.hasAgreement],
+    guards: [GUARDS.hasAgreement, GUARDS.shareDepositConfirmed, GUARDS.hasPayment],
   },
   { action: "start_work", label: "과제 착수", from: ["funded"], to: "in_progress", role: "supplier", guards: [] },
   {
@@ -286,7 +475,17 @@ export const TRANSITIONS: readonly Transition[] = [
     from: ["in_progress"],
     to: "in_progress",
     role: "manufacturer",
-    guards: [GUARDS.noPendingExtension, GUARDS.requestWithinLimit],
+    alsoBy: ["supplier"],
+    guards: [GUARDS.noPendingExtension, GUARDS.noExtensionAwaitingCounterpart, GUARDS.requestWithinLimit],
+  },
+  {
+    action: "confirm_extension",
+    label: "사업기간 연장 제안 확인",
+    from: ["in_progress"],
+    to: "in_progress",
+    role: "manufacturer",
+    alsoBy: ["supplier"],
+    guards: [GUARDS.extensionAwaitingCounterpart],
   },
   {
     action: "approve_extension",
@@ -304,6 +503,10 @@ export const TRANSITIONS: readonly Transition[] = [
     role: "monitor",
     guards: [GUARDS.hasPendingExtension],
   },
+  ...selfLoops("request_change", "사업변경 신청", CHANGE_STATES, "manufacturer", ["supplier"], [GUARDS.noOpenChange]),
+  ...selfLoops("confirm_change", "사업변경 신청 확인", CHANGE_STATES, "manufacturer", ["supplier"], [GUARDS.changeAwaitingCounterpart]),
+  ...selfLoops("approve_change", "사업변경 승인", CHANGE_STATES, "monitor", [], [GUARDS.changeAwaitingTp]),
+  ...selfLoops("refuse_change", "사업변경 불승인", CHANGE_STATES, "monitor", [], [GUARDS.changeAwaitingTp]),
   {
     action: "report_completion",
     label: "완료 보고",
@@ -314,9 +517,9 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     action: "pass_completion",
-    label: "완료점검 통과",
+    label: "완료점검 통과(정산 시작)",
     from: ["completion_check"],
-    to: "completed",
+    to: "settlement",
     role: "monitor",
     guards: [],
   },
@@ -327,6 +530,30 @@ export const TRANSITIONS: readonly Transition[] = [
     to: "in_progress",
     role: "monitor",
     guards: [],
+  },
+  {
+    action: "submit_settlement",
+    label: "정산 제출",
+    from: ["settlement"],
+    to: "settlement",
+    role: "manufacturer",
+    guards: [GUARDS.settlementNotSubmitted, GUARDS.settlementReady],
+  },
+  {
+    action: "return_settlement",
+    label: "정산 보완 요청",
+    from: ["settlement"],
+    to: "settlement",
+    role: "monitor",
+    guards: [GUARDS.settlementSubmitted],
+  },
+  {
+    action: "confirm_settlement",
+    label: "정산 확인(완료)",
+    from: ["settlement"],
+    to: "completed",
+    role: "monitor",
+    guards: [GUARDS.settlementSubmitted],
   },
   {
     action: "start_follow_up",
@@ -371,6 +598,7 @@ export const STATE_ACTORS: Readonly<Record<TicketState, readonly Role[]>> = {
   funded: ["supplier"],
   in_progress: ["supplier", "manufacturer"],
   completion_check: ["monitor"],
+  settlement: ["manufacturer", "monitor"],
   completed: ["monitor"],
   follow_up: ["monitor"],
   rejected: [],
@@ -409,6 +637,7 @@ export const STATE_STEP: Readonly<Record<TicketState, NoticeStep>> = {
   funded: 9,
   in_progress: 10,
   completion_check: 11,
+  settlement: 11,
   completed: 11,
   follow_up: 12,
   rejected: 3,
@@ -432,6 +661,7 @@ export const CAPACITY_STATES: readonly TicketState[] = [
   "funded",
   "in_progress",
   "completion_check",
+  "settlement",
   "completed",
   "follow_up",
 ];
@@ -482,7 +712,10 @@ export interface AvailableAction {
   action: Action;
   label: string;
   to: TicketState;
+  /** The party whose step it is. */
   role: Role;
+  /** Everyone who may take it (the party first, then e.g. the TP on the evaluator's sheet). */
+  roles: Role[];
   allowed: boolean;
   /** Korean reasons why not (empty when allowed). */
   reasons: string[];
@@ -490,7 +723,8 @@ export interface AvailableAction {
 
 function reasonsFor(t: Transition, role: Role, ctx: TicketContext, params: ProgramParams): string[] {
   const reasons: string[] = [];
-  if (t.role !== role) reasons.push(`${ROLE_LABELS[t.role]}만 할 수 있습니다.`);
+  const roles = rolesOf(t);
+  if (!roles.includes(role)) reasons.push(`${roles.map((r) => ROLE_LABELS[r]).join("·")}만 할 수 있습니다.`);
   for (const g of t.guards) {
     const reason = g.check(ctx, params);
     if (reason !== null) reasons.push(reason);
@@ -507,7 +741,7 @@ export function availableActions(state: TicketState, role: Role, ctx: TicketCont
   assertValidParams(params);
   return transitionsFrom(state).map((t) => {
     const reasons = reasonsFor(t, role, ctx, params);
-    return { action: t.action, label: t.label, to: t.to, role: t.role, allowed: reasons.length === 0, reasons };
+    return { action: t.action, label: t.label, to: t.to, role: t.role, roles: rolesOf(t), allowed: reasons.length === 0, reasons };
   });
 }
 

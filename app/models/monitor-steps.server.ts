@@ -205,9 +205,21 @@ export async function submitEvaluation(actor: Actor, input: StepInput & { sheet:
     apply: async (tx, _facts, _next, assessment) => {
       const ev = assessment.evaluation;
       if (!ev || !ev.complete) throw new DomainError("evaluation_incomplete", "현장평가표가 완성되지 않았습니다.");
+      const now = new Date();
+      // a sheet the TP submits itself stands confirmed; an evaluator's waits for the TP (confirm_evaluation)
+      const byTp = actor.role === "monitor";
       await tx.siteEvaluation.update({
         where: { ticketId: input.ticketId },
-        data: { submittedAt: new Date(), totalScore: ev.total, passed: ev.passed, bonusPoints: ev.bonus, version: { increment: 1 } },
+        data: {
+          submittedAt: now,
+          submittedById: actor.userId,
+          submittedByRole: actor.role,
+          ...(byTp ? { confirmedAt: now, confirmedById: actor.userId } : {}),
+          totalScore: ev.total,
+          passed: ev.passed,
+          bonusPoints: ev.bonus,
+          version: { increment: 1 },
+        },
       });
       return {
         summary: `현장평가 결과를 제출했습니다: ${ev.total}점, ${ev.resultLabel}${ev.passed ? "" : " (선정 기준 미충족)"}.`,

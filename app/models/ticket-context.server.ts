@@ -42,9 +42,19 @@ export const TICKET_FACTS_INCLUDE = {
   documents: { select: { kind: true, issuedOn: true, fiscalYear: true, attachedAtApplication: true } },
   evaluation: { include: { scores: true, checks: true } },
   plans: { orderBy: { version: "desc" }, take: 1, select: { version: true, reviewStatus: true, submittedAt: true } },
-  costReviews: { orderBy: { createdAt: "desc" }, take: 1, select: { planChangeRequired: true, createdAt: true, verifiedAmount: true } },
-  agreement: { select: { extensionMonths: true } },
-  extensions: { where: { status: "pending" }, select: { months: true } },
+  costReviews: {
+    orderBy: { createdAt: "desc" },
+    take: 1,
+    select: { planChangeRequired: true, createdAt: true, verifiedAmount: true, status: true },
+  },
+  agreement: { select: { extensionMonths: true, companyShare: true, payeeAccount: true } },
+  extensions: { where: { status: { in: ["pending", "proposed"] } }, select: { months: true, status: true } },
+  // issue 16: the agreement draft's live consents, the share deposits, the payments, open changes, the settlement
+  agreementDraft: { select: { id: true, consents: { where: { clearedAt: null }, select: { party: true } } } },
+  shareDeposits: { where: { status: { in: ["submitted", "confirmed"] } }, select: { status: true, amount: true } },
+  changeRequests: { where: { status: { in: ["awaiting_counterpart", "pending"] } }, select: { status: true } },
+  settlement: { select: { status: true, actualCost: true, _count: { select: { evidence: true } } } },
+  _count: { select: { payments: true } },
 } satisfies Prisma.TicketInclude;
 
 export type TicketFacts = Prisma.TicketGetPayload<{ include: typeof TICKET_FACTS_INCLUDE }>;
@@ -55,6 +65,29 @@ export function uploadedDocuments(docs: TicketFacts["documents"]): UploadedDocum
       ? [{ kind: d.kind, issuedOn: d.issuedOn, fiscalYear: d.fiscalYear, attachedAtApplication: d.attachedAtApplication }]
       : [],
   );
+}
+
+/** The guards' facts of issue 16 (experts' results awaiting the TP, consents, deposits, payments, changes, settlement). */
+function afterSelectionContext(facts: TicketFacts) {
+  const consented = new Set(facts.agreementDraft?.consents.map((c) => c.party) ?? []);
+  const confirmedShare = facts.shareDeposits.filter((d) => d.status === "confirmed").reduce((sum, d) => sum + d.amount, 0);
+  const settlement = facts.settlement;
+  return {
+    evaluationAwaitingConfirmation: Boolean(facts.evaluation?.submittedAt && !facts.evaluation.confirmedAt),
+    costReviewAwaitingConfirmation: facts.costReviews[0]?.status === "submitted",
+    hasAgreementDraft: facts.agreementDraft !== null,
+    manufacturerConsented: consented.has("manufacturer"),
+    supplierConsented: consented.has("supplier"),
+    shareDepositAwaiting: facts.shareDeposits.some((d) => d.status === "submitted"),
+    shareDepositConfirmed: facts.agreement !== null && confirmedShare >= facts.agreement.companyShare,
+    payeeRecorded: Boolean(facts.agreement?.payeeAccount),
+    paymentCount: facts._count.payments,
+    extensionAwaitingCounterpart: facts.extensions.some((e) => e.status === "proposed"),
+    changeAwaitingCounterpart: facts.changeRequests.some((c) => c.status === "awaiting_counterpart"),
+    changeAwaitingTp: facts.changeRequests.some((c) => c.status === "pending"),
+    settlementReady: Boolean(settlement && settlement.actualCost !== null && settlement._count.evidence > 0),
+    settlementSubmitted: settlement?.status === "submitted",
+  } satisfies Partial<TicketContext>;
 }
 
 /** The site evaluation's score so far; `basis` is the applicant's, as the rules read it (applicationFacts). */
@@ -153,18 +186,20 @@ export async function assessTicket(db: Db, facts: TicketFacts, today: IsoDate, h
     eligible: eligibility.eligible,
     checklistComplete: docs.complete,
     evaluationComplete: Boolean(evaluation?.complete),
-    evaluationPassed: Boolean(facts.evaluation?.submittedAt && evaluation?.passed),
+    // selection reads a sheet the TP stands behind: submitted by the TP, or by the evaluator and confirmed
+    evaluationPassed: Boolean(facts.evaluation?.submittedAt && facts.evaluation.confirmedAt && evaluation?.passed),
     selectedCount,
     committedSubsidy,
     ticketSubsidy: expectedSubsidy(facts.quoteTotal, params),
     planAttached: Boolean(latestPlan && latestPlan.reviewStatus === "pending"),
-    hasCostReview: Boolean(latestReview),
+    hasCostReview: latestReview?.status === "confirmed",
     planChangeRequired: Boolean(latestReview?.planChangeRequired && !(latestPlan && latestPlan.submittedAt > latestReview.createdAt)),
     hasAgreement: Boolean(facts.agreement),
     unconfirmedWorkLogs,
     monthsExtended: facts.agreement?.extensionMonths ?? 0,
     requestedMonths: 1,
-    pendingExtensionMonths: facts.extensions[0]?.months ?? 0,
+    pendingExtensionMonths: facts.extensions.find((e) => e.status === "pending")?.months ?? 0,
+    ...afterSelectionContext(facts),
   };
   return { params, applicant, eligibility, checklist: docs, evaluation, context };
 }

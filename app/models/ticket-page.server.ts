@@ -49,7 +49,15 @@ const TICKET_EXTRAS_SELECT = {
   costReviews: {
     orderBy: { createdAt: "desc" },
     take: 1,
-    select: { quoteTotal: true, verifiedAmount: true, resultOn: true, planChangeRequired: true, revisionDueOn: true, note: true },
+    select: {
+      quoteTotal: true,
+      verifiedAmount: true,
+      resultOn: true,
+      planChangeRequired: true,
+      revisionDueOn: true,
+      note: true,
+      status: true,
+    },
   },
   extensions: {
     orderBy: { requestedAt: "desc" },
@@ -118,7 +126,7 @@ export function headerOfPage(ticket: TicketDetail) {
 async function loadTicketPage(actor: Actor, ticketId: string, today: IsoDate) {
   const row = await prisma.ticket.findFirst({ where: visibleTicket(actor, ticketId), include: TICKET_PAGE_INCLUDE });
   if (!row) return null;
-  const facts: TicketFacts = { ...row, extensions: row.extensions.filter((e) => e.status === "pending") };
+  const facts: TicketFacts = { ...row, extensions: row.extensions.filter((e) => e.status === "pending" || e.status === "proposed") };
   const assessment = await assessShownTicket(actor, facts, today);
   const { program, manufacturer, supplier } = row;
   // the detail exactly as TICKET_DETAIL_SELECT shapes it: the page never receives the

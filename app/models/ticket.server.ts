@@ -12,7 +12,8 @@ import { TICKET_ROW_SELECT } from "./selects.server";
  * The one definition of "which tickets may this actor read":
  * - manufacturer: its own company's tickets (drafts included);
  * - supplier: submitted tickets that name it (never another supplier's, never drafts);
- * - monitor: submitted tickets of the programs its Technopark runs.
+ * - monitor: submitted tickets of the programs its Technopark runs;
+ * - evaluator / cost_agency: the tickets assigned to their organisation, while assigned.
  */
 export function ticketScope(actor: Actor): Prisma.TicketWhereInput {
   switch (actor.role) {
@@ -26,6 +27,14 @@ export function ticketScope(actor: Actor): Prisma.TicketWhereInput {
       return actor.programIds
         ? { programId: { in: actor.programIds }, state: { not: "draft" } }
         : { program: { technoparkId: actor.organizationId }, state: { not: "draft" } };
+    case "evaluator":
+    case "cost_agency":
+      // The external evaluator and the cost-accounting agency: only the tickets the TP assigned to their
+      // organisation, while the assignment is open (it ends when their step closes), never a draft.
+      return {
+        assignments: { some: { organizationId: actor.organizationId, role: actor.role, endedAt: null } },
+        state: { not: "draft" },
+      };
     default:
       // An unknown role reads nothing (fail closed).
       return { id: { in: [] } };
@@ -101,7 +110,9 @@ export const TICKET_DETAIL_SELECT = {
   targetSystem: { select: { kind: true, name: true, vendorName: true } },
   supportTypes: { select: { type: true } },
   items: { orderBy: { sortOrder: "asc" }, select: { id: true, description: true, supportType: true, quantity: true } },
-  agreement: { select: { startOn: true, endOn: true, extensionMonths: true, agreedCost: true, subsidy: true, companyShare: true } },
+  agreement: {
+    select: { startOn: true, endOn: true, extensionMonths: true, agreedCost: true, subsidy: true, companyShare: true, payeeAccount: true },
+  },
   workLogs: { orderBy: { workedOn: "desc" }, select: { id: true, workedOn: true, minutes: true, description: true, status: true } },
   auditEvents: {
     orderBy: { seq: "asc" },

@@ -56,9 +56,23 @@ type ApplyResult = {
   turn?: Turn;
 };
 
-/** Organisations whose members may read the ticket (mirrors ticketScope). */
-export function audienceOf(ticket: { state: string; manufacturerId: string; supplierId: string; program: { technoparkId: string } }): string[] {
-  return ticket.state === "draft" ? [ticket.manufacturerId] : [ticket.manufacturerId, ticket.supplierId, ticket.program.technoparkId];
+/**
+ * Organisations whose members may read the ticket (mirrors ticketScope): the two companies, the Technopark,
+ * and the evaluator's or agency's organisation while its assignment is open (`experts`).
+ */
+export function audienceOf(
+  ticket: { state: string; manufacturerId: string; supplierId: string; program: { technoparkId: string } },
+  experts: readonly string[] = [],
+): string[] {
+  return ticket.state === "draft"
+    ? [ticket.manufacturerId]
+    : [ticket.manufacturerId, ticket.supplierId, ticket.program.technoparkId, ...experts.filter((id) => id !== ticket.program.technoparkId)];
+}
+
+/** The organisations assigned to the ticket whose assignment is open after this change (read in the change's transaction). */
+async function openExperts(tx: Tx, ticketId: string): Promise<string[]> {
+  const rows = await tx.ticketAssignment.findMany({ where: { ticketId, endedAt: null }, select: { organizationId: true } });
+  return [...new Set(rows.map((r) => r.organizationId))];
 }
 
 async function loadFacts(tx: Tx, actor: Actor, ticketId: string): Promise<TicketFacts> {
@@ -133,12 +147,10 @@ async function recordChange(
       createdAt: now,
     },
   });
-  const audience = audienceOf({
-    state: opts.nextState,
-    manufacturerId: facts.manufacturerId,
-    supplierId: facts.supplierId,
-    program: facts.program,
-  });
+  const audience = audienceOf(
+    { state: opts.nextState, manufacturerId: facts.manufacturerId, supplierId: facts.supplierId, program: facts.program },
+    await openExperts(tx, facts.id),
+  );
   // A notification for everyone else who may read the ticket (the bell), by its kind; mail for those
   // who want it at once goes into the outbox of this same transaction (notification-mail.server.ts).
   await notifyTicketChange(tx, {

@@ -39,6 +39,8 @@ const HEADINGS = {
   manufacturer: "우리 회사 AS 신청",
   supplier: "배정된 AS 과제",
   monitor: "전체 과제",
+  evaluator: "배정된 현장평가",
+  cost_agency: "배정된 원가계산",
 } as const;
 
 export default function TicketList() {
