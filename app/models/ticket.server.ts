@@ -146,7 +146,7 @@ export async function assessShownTicket(actor: Actor, facts: TicketFacts, today:
   const holding = await cachedProgramHolding(facts.programId);
   const assessment = await assessTicket(prisma, facts, today, holding);
   const actions = isTicketState(facts.state)
-    ? availableActions(facts.state, actor.role, assessment.context, assessment.params).filter((a) => a.role === actor.role)
+    ? availableActions(facts.state, actor.role, assessment.context, assessment.params).filter((a) => a.roles.includes(actor.role))
     : [];
   return { facts, ...assessment, actions };
 }
