@@ -22,3 +22,4 @@ export * from "./workflow";
 export * from "./completion";
 export * from "./closing";
 export * from "./pending";
+export * from "./changes";
