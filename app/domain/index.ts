@@ -13,6 +13,7 @@ export * from "./limits";
 export * from "./file-names";
 export * from "./dates";
 export * from "./money";
+export * from "./settlement";
 export * from "./schedule";
 export * from "./eligibility";
 export * from "./documents";

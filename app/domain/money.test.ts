@@ -9,6 +9,7 @@ import {
   describeAmounts,
   expectedSubsidy,
   lineAmount,
+  paymentTotals,
   quoteTotal,
   remainingBudget,
   subsidyFor,
@@ -192,6 +193,29 @@ describe("assertPayment (사업비 지급)", () => {
     expect(() => assertPayment(0, 14_000_000)).toThrow("지급액은 1원 이상이어야 합니다.");
     expect(() => assertPayment(-5, null)).toThrow("지급액은 0 이상이어야 합니다 (-5).");
     expect(() => assertPayment(1, 0.5)).toThrow("정부지원금은 정수여야 합니다 (0.5).");
+  });
+
+  it("counts the payments so far: paid + amount ≤ subsidy, the refusal names what remains", () => {
+    expect(() => assertPayment(7_000_000, 14_000_000, 7_000_000)).not.toThrow();
+    expect(codeOf(() => assertPayment(7_000_001, 14_000_000, 7_000_000))).toBe("payment_over_subsidy");
+    expect(() => assertPayment(8_000_000, 14_000_000, 7_000_000)).toThrow(
+      "지급액(8,000,000원)이 이미 지급한 7,000,000원과 합쳐 협약 정부지원금(14,000,000원)을 넘을 수 없습니다. 남은 지급 가능액은 7,000,000원입니다.",
+    );
+    expect(() => assertPayment(15_000_000, 14_000_000)).toThrow("남은 지급 가능액은 14,000,000원입니다.");
+    // paid beyond the subsidy already (an older rule's row): nothing remains, never a negative figure
+    expect(() => assertPayment(1, 14_000_000, 15_000_000)).toThrow("남은 지급 가능액은 0원입니다.");
+    expect(codeOf(() => assertPayment(1, 14_000_000, -1))).toBe("amount_negative");
+    // two safe amounts never overflow the comparison
+    expect(codeOf(() => assertPayment(MAX, MAX, MAX))).toBe("payment_over_subsidy");
+  });
+});
+
+describe("paymentTotals (지급 누계 / 잔액)", () => {
+  it("adds the payments and what remains of the subsidy, never below 0", () => {
+    expect(paymentTotals(14_000_000, [5_000_000, 9_000_000])).toEqual({ paid: 14_000_000, remaining: 0 });
+    expect(paymentTotals(14_000_000, [5_000_000])).toEqual({ paid: 5_000_000, remaining: 9_000_000 });
+    expect(paymentTotals(14_000_000, [15_000_000])).toEqual({ paid: 15_000_000, remaining: 0 });
+    expect(codeOf(() => paymentTotals(-1, []))).toBe("amount_negative");
   });
 });
 

@@ -139,22 +139,41 @@ export function describeAmounts(amounts: AgreementAmounts): string {
 }
 
 /**
- * 사업비 지급: the amount paid is a whole number of won, at least 1원, and never more than the
- * agreed 정부지원금 (공고 1. 지원조건). `agreedSubsidy` null (no agreement on file) skips the
- * ceiling. Codes: those of {@link assertAmount}, 'payment_over_subsidy', 'payment_zero'.
+ * 사업비 지급 (one part of the subsidy, e.g. 선금 or 잔금): a whole number of won, at least 1원, and
+ * the payments together never more than the agreed 정부지원금 (공고 1. 지원조건): `paidSoFar` + `amount`
+ * ≤ `agreedSubsidy`. `agreedSubsidy` null (no agreement on file) skips the ceiling. The refusal names
+ * what may still be paid. Codes: those of {@link assertAmount}, 'payment_over_subsidy', 'payment_zero'.
  */
-export function assertPayment(amount: number, agreedSubsidy: number | null): void {
+export function assertPayment(amount: number, agreedSubsidy: number | null, paidSoFar = 0): void {
   assertAmount(amount, "지급액");
   if (agreedSubsidy !== null) {
     assertAmount(agreedSubsidy, MONEY_LABELS.subsidy);
-    if (amount > agreedSubsidy) {
+    assertAmount(paidSoFar, "지급 누계");
+    // compared as a difference, so two safe integers never add up past Number.MAX_SAFE_INTEGER
+    if (amount > agreedSubsidy - paidSoFar) {
+      const remaining = Math.max(0, agreedSubsidy - paidSoFar);
+      const already = paidSoFar > 0 ? `이미 지급한 ${formatKRW(paidSoFar)}과 합쳐 ` : "";
       throw new DomainError(
         "payment_over_subsidy",
-        `지급액(${formatKRW(amount)})이 협약 정부지원금(${formatKRW(agreedSubsidy)})을 넘을 수 없습니다.`,
+        `지급액(${formatKRW(amount)})이 ${already}협약 정부지원금(${formatKRW(agreedSubsidy)})을 넘을 수 없습니다. 남은 지급 가능액은 ${formatKRW(remaining)}입니다.`,
       );
     }
   }
   if (amount < 1) throw new DomainError("payment_zero", "지급액은 1원 이상이어야 합니다.");
+}
+
+export interface PaymentTotals {
+  /** 지급 누계. */
+  paid: number;
+  /** 잔액: what of the subsidy is still to pay (never below 0). */
+  remaining: number;
+}
+
+/** 지급 누계 and 잔액 of the subsidy over the payments recorded (amounts as stored: whole won). */
+export function paymentTotals(subsidy: number, amounts: readonly number[]): PaymentTotals {
+  assertAmount(subsidy, MONEY_LABELS.subsidy);
+  const paid = amounts.reduce((sum, a) => sum + a, 0);
+  return { paid, remaining: Math.max(0, subsidy - paid) };
 }
 
 /** One quote line's 원가검증금액. */
