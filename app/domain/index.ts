@@ -24,3 +24,4 @@ export * from "./completion";
 export * from "./closing";
 export * from "./pending";
 export * from "./changes";
+export * from "./agreement";
