@@ -40,11 +40,18 @@ import {
   isTicketState,
   isWorkLogAttachmentPurpose,
   isWorkLogStatus,
+  ORGANIZATION_KINDS,
+  ORGANIZATION_KIND_LABELS,
+  COMPANY_ROLES,
+  EXPERT_ROLES,
+  isCompanyRole,
+  isExpertRole,
 } from "./labels";
 
 describe("value sets and Korean labels", () => {
   it.each([
     [ROLES, ROLE_LABELS],
+    [ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS],
     [TICKET_STATES, STATE_LABELS],
     [ELIGIBILITY_BASES, BASIS_LABELS],
     [SUPPORT_TYPES, SUPPORT_TYPE_LABELS],
@@ -61,7 +68,14 @@ describe("value sets and Korean labels", () => {
   });
 
   it("uses the notice's words", () => {
-    expect(ROLE_LABELS).toEqual({ manufacturer: "도입기업", supplier: "공급기업", monitor: "운영기관(TP)" });
+    // the notice's five parties: ④ "외부전문가 1인", ⑦ "원가계산기관"
+    expect(ROLE_LABELS).toEqual({
+      manufacturer: "도입기업",
+      supplier: "공급기업",
+      monitor: "운영기관(TP)",
+      evaluator: "외부전문가",
+      cost_agency: "원가계산기관",
+    });
     expect(Object.values(STATE_LABELS)).toEqual([
       "작성중",
       "신청접수",
@@ -75,6 +89,7 @@ describe("value sets and Korean labels", () => {
       "사업비 지급",
       "과제수행",
       "완료점검",
+      "정산",
       "완료",
       "사후관리",
       "반려",
@@ -96,6 +111,8 @@ describe("value sets and Korean labels", () => {
   it("type guards accept the exact strings only", () => {
     const guards: [(v: unknown) => boolean, readonly string[]][] = [
       [isRole, ROLES],
+      [isCompanyRole, COMPANY_ROLES],
+      [isExpertRole, EXPERT_ROLES],
       [isTicketState, TICKET_STATES],
       [isEligibilityBasis, ELIGIBILITY_BASES],
       [isSupportType, SUPPORT_TYPES],

@@ -26,6 +26,18 @@ describe("notificationKindOf", () => {
     expect(notificationKindOf("ticket.select", "manufacturer")).toBe("status");
   });
 
+  it("the money after selection: both companies consent, the TP confirms, the funding complete is the supplier's turn (issue 16)", () => {
+    expect(notificationKindOf("ticket.prepare_agreement", "manufacturer")).toBe("my_turn");
+    expect(notificationKindOf("ticket.prepare_agreement", "supplier")).toBe("my_turn");
+    expect(notificationKindOf("ticket.prepare_agreement", "evaluator")).toBe("status");
+    expect(notificationKindOf("ticket.record_share_deposit", "monitor")).toBe("my_turn");
+    expect(notificationKindOf("ticket.record_payment", "supplier")).toBe("status");
+    expect(notificationKindOf("ticket.complete_funding", "supplier")).toBe("my_turn");
+    expect(notificationKindOf("ticket.pass_completion", "manufacturer")).toBe("my_turn");
+    expect(nextStepOf("ticket.prepare_agreement", "supplier")).toBe("협약안을 읽고 동의해 주세요.");
+    expect(nextStepOf("ticket.prepare_agreement", "monitor")).toBe("과제 페이지에서 내용을 확인해 주세요.");
+  });
+
   it("a work log waits for the manufacturer; a dispute for the supplier", () => {
     expect(notificationKindOf("worklog.create", "manufacturer")).toBe("my_turn");
     expect(notificationKindOf("worklog.create", "monitor")).toBe("activity");

@@ -52,17 +52,31 @@ export function isMailMode(value: unknown): value is MailMode {
   return typeof value === "string" && (MAIL_MODES as readonly string[]).includes(value);
 }
 
-/** Whose turn a change makes it, and what that person should do next (the mail says it). */
-const TURNS: Readonly<Record<string, { role: Role; next: string }>> = {
+/** Whose turn a change makes it (one party, or several: both companies consent to the agreement), and what to do next. */
+const TURNS: Readonly<Record<string, { role: Role | readonly Role[]; next: string }>> = {
   "ticket.submit": { role: "monitor", next: "신청서를 확인하고 요건 검토를 시작해 주세요." },
   "ticket.return_for_correction": { role: "manufacturer", next: "보완 요청 사유를 확인하고 신청서를 고쳐 다시 제출해 주세요." },
   "ticket.select": { role: "supplier", next: "수행계획서를 작성해 제출해 주세요." },
   "ticket.submit_plan": { role: "monitor", next: "제출된 수행계획서를 검토해 주세요." },
   "ticket.resubmit_plan": { role: "monitor", next: "수정된 수행계획서를 검토해 주세요." },
   "ticket.request_plan_change": { role: "supplier", next: "변경 요청 내용을 확인하고 수행계획서를 고쳐 다시 제출해 주세요." },
-  "ticket.record_payment": { role: "supplier", next: "사업비가 지급되었습니다. 과제를 착수해 주세요." },
-  "ticket.request_extension": { role: "monitor", next: "연장 신청을 승인하거나 반려해 주세요." },
+  "ticket.complete_funding": { role: "supplier", next: "사업비 지급이 완료되었습니다. 과제를 착수해 주세요." },
+  // issue 16: the experts' results wait for the TP; the agreement for both companies; the money after it
+  "ticket.submit_evaluation": { role: "monitor", next: "제출된 현장평가표를 확인하고 지원 여부를 결정해 주세요." },
+  "ticket.record_cost_review": { role: "monitor", next: "원가적정성 검토 결과를 확인해 주세요." },
+  "ticket.return_cost_review": { role: "cost_agency", next: "보완 요청 사유를 확인하고 원가계산 결과를 다시 입력해 주세요." },
+  "ticket.prepare_agreement": { role: ["manufacturer", "supplier"], next: "협약안을 읽고 동의해 주세요." },
+  "ticket.sign_agreement": { role: "manufacturer", next: "기업부담금을 입금하고 입금 내역(이체 증빙)을 등록해 주세요." },
+  "ticket.record_share_deposit": { role: "monitor", next: "기업부담금 입금 내역을 확인해 주세요." },
+  "ticket.refuse_share_deposit": { role: "manufacturer", next: "반려 사유를 확인하고 입금 내역을 다시 등록해 주세요." },
+  "ticket.request_extension": { role: ["manufacturer", "supplier"], next: "상대 기업이 제안한 사업기간 연장을 확인해 주세요." },
+  "ticket.confirm_extension": { role: "monitor", next: "연장 신청을 승인하거나 반려해 주세요." },
+  "ticket.request_change": { role: ["manufacturer", "supplier"], next: "상대 기업이 신청한 사업변경을 확인해 주세요." },
+  "ticket.confirm_change": { role: "monitor", next: "사업변경 신청을 승인하거나 불승인해 주세요." },
   "ticket.report_completion": { role: "monitor", next: "완료 보고를 확인하고 완료 여부를 판정해 주세요." },
+  "ticket.pass_completion": { role: "manufacturer", next: "정산 서류(세금계산서·이체확인증)와 실제 사업비를 제출해 주세요." },
+  "ticket.submit_settlement": { role: "monitor", next: "제출된 정산을 확인해 주세요." },
+  "ticket.return_settlement": { role: "manufacturer", next: "보완 요청을 확인하고 정산을 다시 제출해 주세요." },
   "ticket.fail_completion": { role: "supplier", next: "미흡한 점을 보완한 뒤 다시 완료 보고를 해 주세요." },
   "worklog.create": { role: "manufacturer", next: "새 작업일지를 확인해 주세요." },
   "worklog.update": { role: "manufacturer", next: "수정된 작업일지를 확인해 주세요." },
@@ -81,7 +95,7 @@ export type Turn = { role: Role; next: string };
 
 /** The kind of the notification `recipientRole` gets for the audit `action` (`turn`: see Turn). */
 export function notificationKindOf(action: string, recipientRole: Role, turn?: Turn): NotificationKind {
-  if ((turn ?? TURNS[action])?.role === recipientRole) return "my_turn";
+  if (isTurnOf(turn ?? TURNS[action], recipientRole)) return "my_turn";
   // a workflow step (the state machine's actions, recorded as `ticket.<action>`) changes the ticket's state or records a decision
   if (action.startsWith("ticket.") && isAction(action.slice("ticket.".length))) return "status";
   return "activity";
@@ -90,7 +104,12 @@ export function notificationKindOf(action: string, recipientRole: Role, turn?: T
 /** What the recipient should do next, in Korean (for the mail). */
 export function nextStepOf(action: string, recipientRole: Role, turnOfChange?: Turn): string {
   const turn = turnOfChange ?? TURNS[action];
-  return turn?.role === recipientRole ? turn.next : CHECK_THE_TICKET;
+  return turn && isTurnOf(turn, recipientRole) ? turn.next : CHECK_THE_TICKET;
+}
+
+function isTurnOf(turn: { role: Role | readonly Role[] } | undefined, role: Role): boolean {
+  if (!turn) return false;
+  return typeof turn.role === "string" ? turn.role === role : turn.role.includes(role);
 }
 
 /**

@@ -16,29 +16,20 @@ import {
   type PendingFacts,
   type PendingKind,
 } from "./pending";
+import { pendingFacts } from "../../tests/fixtures/pending-facts";
 
 const TODAY = "2026-03-10";
 
 function facts(state: TicketState, over: Partial<PendingFacts> = {}): PendingFacts {
-  return {
+  return pendingFacts({
     state,
     stateChangedOn: "2026-03-05",
     submittedOn: "2026-03-02",
     planDueOn: "2026-03-19",
     revisionDueOn: "2026-03-15",
     windowEndOn: "2026-07-04",
-    hasQuote: true,
-    returnedForCorrection: false,
-    applicationProblems: 0,
-    evaluationSubmitted: false,
-    hasCostReview: false,
-    planChangeRequired: false,
-    logsToConfirm: null,
-    logsDisputed: null,
-    extensionRequestedOn: null,
-    openQuestions: {},
     ...over,
-  };
+  });
 }
 
 /** The main step of each state with plain facts: [kind, party, page, due kind]. */
@@ -51,10 +42,11 @@ const MAIN: Record<TicketState, [PendingKind, Role, string, "deadline" | "target
   plan_submitted: ["review_plan", "monitor", "plan-review", "target"],
   cost_review: ["record_cost_review", "monitor", "cost-review", "target"],
   plan_revision: ["resubmit_plan", "supplier", "plan", "deadline"],
-  agreed: ["pay", "monitor", "payment", "target"],
+  agreed: ["deposit_share", "manufacturer", "payment", null],
   funded: ["start_work", "supplier", "", "deadline"],
   in_progress: ["report_completion", "supplier", "completion", "deadline"],
   completion_check: ["check_completion", "monitor", "completion-check", "target"],
+  settlement: ["submit_settlement", "manufacturer", "settlement", null],
   completed: ["start_follow_up", "monitor", "completion-check", null],
   follow_up: ["follow_up", "monitor", "completion-check", null],
   rejected: null,
@@ -124,9 +116,93 @@ describe("the facts change the step and add items beside it", () => {
     expect(pendingActions(facts("site_evaluation", { evaluationSubmitted: true }))[0]).toMatchObject({ kind: "decide", page: "decision" });
   });
 
-  it("cost review: result, then a plan change when asked for, else the agreement", () => {
+  it("cost review: result, then a plan change when asked for, else the draft, both consents and the conclusion", () => {
     expect(pendingActions(facts("cost_review", { hasCostReview: true, planChangeRequired: true }))[0].kind).toBe("request_plan_change");
-    expect(pendingActions(facts("cost_review", { hasCostReview: true }))[0].kind).toBe("sign_agreement");
+    expect(pendingActions(facts("cost_review", { hasCostReview: true }))[0]).toMatchObject({ kind: "prepare_agreement", party: "monitor" });
+    const draft = { preparedOn: "2026-03-08", manufacturerConsented: false, supplierConsented: false };
+    const both = pendingActions(facts("cost_review", { hasCostReview: true, agreementDraft: draft }));
+    expect(both.map((a) => [a.kind, a.party, a.since])).toEqual([
+      ["consent_agreement", "manufacturer", "2026-03-08"],
+      ["consent_agreement", "supplier", "2026-03-08"],
+    ]);
+    expect(waitingOn(both, "monitor", TODAY).map((w) => w.doing)).toEqual(["도입기업 협약 동의 검토 중", "공급기업 협약 동의 검토 중"]);
+    const makerDone = pendingActions(facts("cost_review", { hasCostReview: true, agreementDraft: { ...draft, manufacturerConsented: true } }));
+    expect(makerDone.map((a) => a.party)).toEqual(["supplier"]);
+    const supplierDone = pendingActions(facts("cost_review", { hasCostReview: true, agreementDraft: { ...draft, supplierConsented: true } }));
+    expect(supplierDone.map((a) => a.party)).toEqual(["manufacturer"]);
+    const all = { ...draft, manufacturerConsented: true, supplierConsented: true };
+    expect(pendingActions(facts("cost_review", { hasCostReview: true, agreementDraft: all }))[0]).toMatchObject({
+      kind: "sign_agreement",
+      party: "monitor",
+    });
+  });
+
+  it("the evaluator and the agency: assigned, they declare first, then work; the TP confirms their result", () => {
+    const unassigned = pendingActions(facts("site_evaluation"))[0];
+    expect(unassigned).toMatchObject({ kind: "evaluate", party: "monitor", what: "현장평가 (외부전문가 배정 또는 직접 평가)" });
+    const declaring = pendingActions(facts("site_evaluation", { evaluator: { since: "2026-03-06", declared: false } }))[0];
+    expect(declaring).toMatchObject({ kind: "declare_conflict", party: "evaluator", page: "conflict", since: "2026-03-06" });
+    const scoring = pendingActions(facts("site_evaluation", { evaluator: { since: "2026-03-06", declared: true } }))[0];
+    expect(scoring).toMatchObject({ kind: "evaluate", party: "evaluator", page: "evaluation", doing: "외부전문가 현장평가 중" });
+    const awaiting = pendingActions(facts("site_evaluation", { evaluationSubmitted: true, evaluationAwaitingConfirmation: true }))[0];
+    expect(awaiting).toMatchObject({ kind: "confirm_evaluation", party: "monitor", action: "confirm_evaluation" });
+    const agency = { since: "2026-03-06", declared: true };
+    expect(pendingActions(facts("cost_review", { costAgency: agency }))[0]).toMatchObject({ kind: "record_cost_review", party: "cost_agency" });
+    expect(pendingActions(facts("cost_review", { costAgency: { ...agency, declared: false } }))[0]).toMatchObject({
+      kind: "declare_conflict",
+      party: "cost_agency",
+      doing: "원가계산기관 배정 확인 중",
+    });
+    expect(pendingActions(facts("cost_review", { costAgency: agency, costReviewAwaitingConfirmation: true }))[0]).toMatchObject({
+      kind: "confirm_cost_review",
+      party: "monitor",
+    });
+    // the evaluator has nothing of the cost review: it waits, like any party without an item
+    expect(pendingFor(pendingActions(facts("cost_review", { costAgency: agency })), "evaluator", TODAY)).toEqual([]);
+  });
+
+  it("funding: the company's share first, then payments, then the TP declares funding complete", () => {
+    expect(pendingActions(facts("agreed"))[0]).toMatchObject({ kind: "deposit_share", party: "manufacturer", due: null });
+    expect(pendingActions(facts("agreed", { shareDeposit: "awaiting" }))[0]).toMatchObject({ kind: "confirm_share_deposit", party: "monitor" });
+    const noPayee = pendingActions(facts("agreed", { shareDeposit: "confirmed" }))[0];
+    expect(noPayee).toMatchObject({ kind: "pay", detail: "지급 계좌를 먼저 등록합니다." });
+    expect(pendingActions(facts("agreed", { shareDeposit: "confirmed", payeeRecorded: true }))[0]).toMatchObject({ kind: "pay", detail: null });
+    const paid = pendingActions(facts("agreed", { shareDeposit: "confirmed", payeeRecorded: true, paymentCount: 2 }))[0];
+    expect(paid).toMatchObject({ kind: "complete_funding", action: "complete_funding", detail: expect.stringContaining("지급 2건") });
+  });
+
+  it("settlement: the manufacturer submits, the TP confirms", () => {
+    expect(pendingActions(facts("settlement"))[0]).toMatchObject({ kind: "submit_settlement", party: "manufacturer" });
+    expect(pendingActions(facts("settlement", { settlementSubmitted: true }))[0]).toMatchObject({
+      kind: "confirm_settlement",
+      party: "monitor",
+      due: { kind: "target", on: "2026-03-19" },
+    });
+  });
+
+  it("changes: the other company confirms a proposal, then the TP decides", () => {
+    const bySupplier = pendingActions(facts("in_progress", { extensionProposal: { by: "supplier", on: "2026-03-09" } }));
+    expect(pendingFor(bySupplier, "manufacturer", TODAY)).toEqual([
+      expect.objectContaining({ kind: "confirm_extension", page: "extension", since: "2026-03-09", main: false }),
+    ]);
+    const byMaker = pendingActions(facts("in_progress", { extensionProposal: { by: "manufacturer", on: "2026-03-09" } }));
+    expect(pendingFor(byMaker, "supplier", TODAY).map((a) => a.kind)).toContain("confirm_extension");
+    // a proposal outside 과제수행 is not listed (the state machine refuses it there)
+    expect(pendingActions(facts("funded", { extensionProposal: { by: "supplier", on: "2026-03-09" } })).map((a) => a.kind)).toEqual([
+      "start_work",
+    ]);
+    const change = { by: "manufacturer" as const, on: "2026-03-08" };
+    const toSupplier = pendingActions(facts("funded", { changeRequest: { ...change, awaiting: "counterpart" } }));
+    expect(pendingFor(toSupplier, "supplier", TODAY).map((a) => a.kind)).toEqual(["start_work", "confirm_change"]);
+    const bySupplierChange = pendingActions(facts("agreed", { changeRequest: { ...change, by: "supplier", awaiting: "counterpart" } }));
+    expect(pendingFor(bySupplierChange, "manufacturer", TODAY).map((a) => a.kind)).toContain("confirm_change");
+    const toTp = pendingActions(facts("in_progress", { changeRequest: { ...change, awaiting: "tp" } }));
+    expect(pendingFor(toTp, "monitor", TODAY)).toEqual([
+      expect.objectContaining({ kind: "decide_change", due: { on: "2026-03-15", kind: "target", field: null } }),
+    ]);
+    expect(pendingActions(facts("completion_check", { changeRequest: { ...change, awaiting: "tp" } })).map((a) => a.kind)).toEqual([
+      "check_completion",
+    ]);
   });
 
   it("plan and revision deadlines are the notice's, with their ticket column", () => {
@@ -136,7 +212,7 @@ describe("the facts change the step and add items beside it", () => {
   });
 
   it("TP targets come from the program", () => {
-    const actions = pendingActions(facts("agreed"), { ...TP_TARGET_DEFAULTS, paymentTargetDays: 3 });
+    const actions = pendingActions(facts("agreed", { shareDeposit: "awaiting" }), { ...TP_TARGET_DEFAULTS, paymentTargetDays: 3 });
     expect(actions[0].due?.on).toBe("2026-03-08");
   });
 
@@ -168,7 +244,7 @@ describe("the facts change the step and add items beside it", () => {
     expect(pendingActions(facts("submitted", { hasQuote: false })).map((a) => a.kind)).toEqual(["start_review", "write_quote"]);
     expect(pendingActions(facts("submitted", { hasQuote: false, submittedOn: null }))[1].since).toBe("2026-03-05");
     expect(pendingActions(facts("selected", { hasQuote: false })).map((a) => a.kind)).toEqual(["submit_plan", "write_quote"]);
-    expect(pendingActions(facts("agreed", { hasQuote: false })).map((a) => a.kind)).toEqual(["pay"]);
+    expect(pendingActions(facts("agreed", { hasQuote: false })).map((a) => a.kind)).toEqual(["deposit_share"]);
   });
 
   it("open questions are the addressed party's, in open states only", () => {

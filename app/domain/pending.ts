@@ -9,9 +9,9 @@
  * lists; only deadlines are rules a party can break.
  */
 import { addDays, compareIsoDate, dDay, daysBetween, type IsoDate } from "./dates";
-import { ROLE_LABELS, STATE_LABELS, type Role, type TicketState } from "./labels";
+import { ROLE_LABELS, STATE_LABELS, type CompanyRole, type Role, type TicketState } from "./labels";
 import type { DeadlineField } from "./schedule";
-import { QUOTE_EDITABLE_STATES, type Action } from "./workflow";
+import { CHANGE_STATES, QUOTE_EDITABLE_STATES, type Action } from "./workflow";
 
 /** The Technopark's service targets, in days from the day a ticket reached its step (Program columns). */
 export interface TpTargets {
@@ -81,6 +81,35 @@ export interface PendingFacts {
   extensionRequestedOn: IsoDate | null;
   /** Open questions (문의) per addressed party. */
   openQuestions: Partial<Record<Role, PendingItems>>;
+  // ── issue 16: the five parties and the money after selection ──
+  /** The evaluator's open assignment (외부전문가), or null when the TP has assigned nobody. */
+  evaluator: ExpertFacts | null;
+  /** The cost-accounting agency's open assignment (원가계산기관), or null. */
+  costAgency: ExpertFacts | null;
+  /** The evaluator submitted the sheet and the TP has not confirmed it (then `evaluationSubmitted` is true too). */
+  evaluationAwaitingConfirmation: boolean;
+  /** The agency entered a cost review the TP has not confirmed yet (`hasCostReview` counts confirmed ones only). */
+  costReviewAwaitingConfirmation: boolean;
+  /** The agreement draft (협약안) and whose consent it has; null before the TP prepares it. */
+  agreementDraft: { preparedOn: IsoDate; manufacturerConsented: boolean; supplierConsented: boolean } | null;
+  /** The company share (기업부담금): not recorded, awaiting the TP, or confirmed in full. */
+  shareDeposit: "none" | "awaiting" | "confirmed";
+  /** The payee account is recorded on the agreement. */
+  payeeRecorded: boolean;
+  /** Subsidy payments recorded so far. */
+  paymentCount: number;
+  /** The settlement (정산) was submitted and awaits the TP. */
+  settlementSubmitted: boolean;
+  /** A period change proposed by one company, awaiting the other's confirmation; null when none. */
+  extensionProposal: { by: CompanyRole; on: IsoDate } | null;
+  /** An open scope/cost change (사업변경): who asked, since when, and whether it waits for the other company or the TP. */
+  changeRequest: { by: CompanyRole; on: IsoDate; awaiting: "counterpart" | "tp" } | null;
+}
+
+/** An expert's open assignment on the ticket: since when, and whether it declared no conflict of interest yet. */
+export interface ExpertFacts {
+  since: IsoDate;
+  declared: boolean;
 }
 
 export type PendingKind =
@@ -89,15 +118,25 @@ export type PendingKind =
   | "write_quote"
   | "start_review"
   | "finish_review"
+  | "assign_evaluator"
+  | "declare_conflict"
   | "evaluate"
+  | "confirm_evaluation"
   | "decide"
   | "submit_plan"
   | "review_plan"
+  | "assign_cost_agency"
   | "record_cost_review"
+  | "confirm_cost_review"
   | "request_plan_change"
+  | "prepare_agreement"
+  | "consent_agreement"
   | "sign_agreement"
   | "resubmit_plan"
+  | "deposit_share"
+  | "confirm_share_deposit"
   | "pay"
+  | "complete_funding"
   | "start_work"
   | "do_work"
   | "report_completion"
@@ -105,6 +144,11 @@ export type PendingKind =
   | "fix_work_logs"
   | "decide_extension"
   | "check_completion"
+  | "submit_settlement"
+  | "confirm_settlement"
+  | "confirm_extension"
+  | "confirm_change"
+  | "decide_change"
   | "start_follow_up"
   | "follow_up"
   | "answer_questions";
@@ -150,10 +194,258 @@ function make(d: Draft): PendingAction {
 const deadline = (on: IsoDate | null, field: DeadlineField): PendingDue | null => (on ? { on, kind: "deadline", field } : null);
 const target = (from: IsoDate, days: number): PendingDue => ({ on: addDays(from, days), kind: "target", field: null });
 
-/** The step the state waits for (its main pending action), or null in closed states. */
-function mainAction(f: PendingFacts, t: TpTargets): PendingAction | null {
+type Tp = (d: Omit<Draft, "party" | "since">, from?: IsoDate) => PendingAction;
+
+function tpOf(since: IsoDate): Tp {
+  return (d, from = since) => make({ party: "monitor", since: from, ...d });
+}
+
+/** ④ 현장평가: the TP assigns an evaluator (or evaluates itself), the evaluator declares and scores, the TP confirms, then decides. */
+function siteEvaluationStep(f: PendingFacts, t: TpTargets): PendingAction | PendingAction[] {
   const since = f.stateChangedOn;
-  const tp = (d: Omit<Draft, "party" | "since">, from = since) => make({ party: "monitor", since: from, ...d });
+  const tp = tpOf(since);
+  const due = target(since, t.evaluationTargetDays);
+  if (f.evaluationAwaitingConfirmation) {
+    return tp({
+      kind: "confirm_evaluation",
+      what: "외부전문가 평가표 확인",
+      blocks: "지원결정은 확인된 평가표로만 합니다.",
+      page: "evaluation",
+      action: "confirm_evaluation",
+      doing: "운영기관(TP) 평가표 확인 중",
+      due,
+    });
+  }
+  if (f.evaluationSubmitted) {
+    return tp({ kind: "decide", what: "지원결정(선정·미선정)", page: "decision", action: "select", doing: "운영기관(TP) 지원결정 중", due });
+  }
+  if (f.evaluator) return expertStep(f.evaluator, "evaluator", due);
+  return tp({
+    kind: "evaluate",
+    what: "현장평가 (외부전문가 배정 또는 직접 평가)",
+    detail: "외부전문가 1인을 배정하거나, 운영기관이 현장평가표를 직접 작성합니다.",
+    page: "evaluation",
+    action: "submit_evaluation",
+    doing: "운영기관(TP) 현장평가 준비 중",
+    due,
+  });
+}
+
+/** An assigned expert's step: first the conflict-of-interest declaration, then its own work. */
+function expertStep(expert: ExpertFacts, party: "evaluator" | "cost_agency", due: PendingDue): PendingAction {
+  const label = ROLE_LABELS[party];
+  if (!expert.declared) {
+    return make({
+      kind: "declare_conflict",
+      party,
+      what: "이해충돌 여부 확인",
+      detail: "배정된 과제를 열기 전에 이해관계가 없음을 확인합니다.",
+      page: "conflict",
+      since: expert.since,
+      doing: `${label} 배정 확인 중`,
+      due,
+    });
+  }
+  return party === "evaluator"
+    ? make({
+        kind: "evaluate",
+        party,
+        what: "현장평가표 작성·제출",
+        page: "evaluation",
+        action: "submit_evaluation",
+        since: expert.since,
+        doing: "외부전문가 현장평가 중",
+        due,
+      })
+    : make({
+        kind: "record_cost_review",
+        party,
+        what: "원가계산 결과 입력",
+        detail: "견적 항목별 검증금액과 원가계산 보고서를 제출합니다.",
+        page: "cost-review",
+        action: "record_cost_review",
+        since: expert.since,
+        doing: "원가계산기관 원가계산 중",
+        due,
+      });
+}
+
+/** ⑦ 원가적정성 검토 → ⑧ 협약: the agency's result confirmed, a plan change if asked, the draft, both consents, conclusion. */
+function costReviewStep(f: PendingFacts, t: TpTargets): PendingAction | PendingAction[] {
+  const since = f.stateChangedOn;
+  const tp = tpOf(since);
+  const due = target(since, t.planReviewTargetDays);
+  if (f.costReviewAwaitingConfirmation) {
+    return tp({
+      kind: "confirm_cost_review",
+      what: "원가계산 결과 확인",
+      blocks: "협약은 확인된 원가적정성 검토 결과로 체결됩니다.",
+      page: "cost-review",
+      action: "confirm_cost_review",
+      doing: "운영기관(TP) 원가계산 결과 확인 중",
+      due,
+    });
+  }
+  if (!f.hasCostReview) {
+    if (f.costAgency) return expertStep(f.costAgency, "cost_agency", due);
+    return tp({
+      kind: "record_cost_review",
+      what: "원가적정성 검토 (원가계산기관 배정 또는 결과 입력)",
+      page: "cost-review",
+      action: "record_cost_review",
+      doing: "원가적정성 검토 준비 중",
+      due,
+    });
+  }
+  if (f.planChangeRequired) {
+    return tp({
+      kind: "request_plan_change",
+      what: "수행계획서 보완 요청",
+      page: "plan-review",
+      action: "request_plan_change",
+      doing: "운영기관(TP) 보완 요청 준비 중",
+      due,
+    });
+  }
+  const draft = f.agreementDraft;
+  if (!draft) {
+    return tp({
+      kind: "prepare_agreement",
+      what: "협약안 작성",
+      page: "agreement",
+      action: "prepare_agreement",
+      doing: "운영기관(TP) 협약안 작성 중",
+      due,
+    });
+  }
+  const missing = (["manufacturer", "supplier"] as const).filter((party) =>
+    party === "manufacturer" ? !draft.manufacturerConsented : !draft.supplierConsented,
+  );
+  if (missing.length > 0) {
+    return missing.map((party) =>
+      make({
+        kind: "consent_agreement",
+        party,
+        what: "협약 동의",
+        detail: "협약서 전문을 읽고 동의합니다.",
+        blocks: "운영기관은 도입기업과 공급기업이 모두 동의한 뒤에 협약을 체결합니다.",
+        page: "agreement",
+        action: "consent_agreement",
+        since: draft.preparedOn,
+        doing: `${ROLE_LABELS[party]} 협약 동의 검토 중`,
+        due,
+      }),
+    );
+  }
+  return tp({ kind: "sign_agreement", what: "협약체결", page: "agreement", action: "sign_agreement", doing: "운영기관(TP) 협약 체결 중", due });
+}
+
+/** ⑨ 사업비 지급: the company's share deposited and confirmed, the subsidy paid (in parts), funding declared complete. */
+function fundingStep(f: PendingFacts, t: TpTargets): PendingAction {
+  const since = f.stateChangedOn;
+  const tp = tpOf(since);
+  const due = target(since, t.paymentTargetDays);
+  if (f.shareDeposit === "none") {
+    return make({
+      kind: "deposit_share",
+      party: "manufacturer",
+      what: "기업부담금 입금 등록",
+      detail: "입금일, 금액과 이체 증빙을 등록합니다.",
+      blocks: "정부지원금은 기업부담금 입금이 확인된 뒤에 지급됩니다.",
+      page: "payment",
+      action: "record_share_deposit",
+      since,
+      doing: "도입기업 기업부담금 입금 중",
+    });
+  }
+  if (f.shareDeposit === "awaiting") {
+    return tp({
+      kind: "confirm_share_deposit",
+      what: "기업부담금 입금 확인",
+      page: "payment",
+      action: "confirm_share_deposit",
+      doing: "운영기관(TP) 입금 확인 중",
+      due,
+    });
+  }
+  if (f.paymentCount === 0 || !f.payeeRecorded) {
+    return tp({
+      kind: "pay",
+      what: "정부지원금 지급",
+      detail: f.payeeRecorded ? null : "지급 계좌를 먼저 등록합니다.",
+      page: "payment",
+      action: "record_payment",
+      doing: "운영기관(TP) 사업비 지급 중",
+      due,
+    });
+  }
+  return tp({
+    kind: "complete_funding",
+    what: "사업비 지급 완료 처리",
+    detail: `지급 ${f.paymentCount}건 — 남은 지급이 있으면 지급하고, 끝났으면 지급 완료로 처리합니다.`,
+    blocks: "공급기업의 과제 착수는 지급 완료 뒤에 합니다.",
+    page: "payment",
+    action: "complete_funding",
+    doing: "운영기관(TP) 사업비 지급 중",
+    due,
+  });
+}
+
+/** A change proposed by one company: the other confirms, then the TP decides. */
+function changeActions(f: PendingFacts, t: TpTargets): PendingAction[] {
+  const side: PendingAction[] = [];
+  const other = (by: CompanyRole): CompanyRole => (by === "manufacturer" ? "supplier" : "manufacturer");
+  if (f.state === "in_progress" && f.extensionProposal) {
+    const { by, on } = f.extensionProposal;
+    side.push(
+      make({
+        kind: "confirm_extension",
+        party: other(by),
+        what: "사업기간 연장 제안 확인",
+        detail: `${ROLE_LABELS[by]}이(가) 제안한 연장에 동의하면 운영기관에 신청됩니다.`,
+        page: "extension",
+        action: "confirm_extension",
+        since: on,
+        doing: `${ROLE_LABELS[other(by)]} 연장 제안 검토 중`,
+        main: false,
+      }),
+    );
+  }
+  const change = f.changeRequest;
+  if (change && CHANGE_STATES.includes(f.state)) {
+    side.push(
+      change.awaiting === "counterpart"
+        ? make({
+            kind: "confirm_change",
+            party: other(change.by),
+            what: "사업변경 신청 확인",
+            detail: `${ROLE_LABELS[change.by]}이(가) 신청한 변경에 동의하면 운영기관이 검토합니다.`,
+            page: "changes",
+            action: "confirm_change",
+            since: change.on,
+            doing: `${ROLE_LABELS[other(change.by)]} 사업변경 검토 중`,
+            main: false,
+          })
+        : make({
+            kind: "decide_change",
+            party: "monitor",
+            what: "사업변경 신청 검토",
+            page: "changes",
+            action: "approve_change",
+            since: change.on,
+            due: target(change.on, t.reviewTargetDays),
+            doing: "운영기관(TP) 사업변경 검토 중",
+            main: false,
+          }),
+    );
+  }
+  return side;
+}
+
+/** The step the state waits for (its main pending action, or both companies' for consents), or null in closed states. */
+function mainAction(f: PendingFacts, t: TpTargets): PendingAction | PendingAction[] | null {
+  const since = f.stateChangedOn;
+  const tp = tpOf(since);
   switch (f.state) {
     case "draft": {
       const detail =
@@ -188,23 +480,7 @@ function mainAction(f: PendingFacts, t: TpTargets): PendingAction | null {
         f.submittedOn ?? since,
       );
     case "site_evaluation":
-      return f.evaluationSubmitted
-        ? tp({
-            kind: "decide",
-            what: "지원결정(선정·미선정)",
-            page: "decision",
-            action: "select",
-            doing: "운영기관(TP) 지원결정 중",
-            due: target(since, t.evaluationTargetDays),
-          })
-        : tp({
-            kind: "evaluate",
-            what: "현장평가표 작성·제출",
-            page: "evaluation",
-            action: "submit_evaluation",
-            doing: "운영기관(TP) 현장평가 중",
-            due: target(since, t.evaluationTargetDays),
-          });
+      return siteEvaluationStep(f, t);
     case "selected":
       return make({
         kind: "submit_plan",
@@ -227,33 +503,7 @@ function mainAction(f: PendingFacts, t: TpTargets): PendingAction | null {
         due: target(since, t.planReviewTargetDays),
       });
     case "cost_review":
-      if (!f.hasCostReview) {
-        return tp({
-          kind: "record_cost_review",
-          what: "원가적정성 검토 결과 입력",
-          page: "cost-review",
-          action: "record_cost_review",
-          doing: "원가적정성 검토 중",
-          due: target(since, t.planReviewTargetDays),
-        });
-      }
-      return f.planChangeRequired
-        ? tp({
-            kind: "request_plan_change",
-            what: "수행계획서 보완 요청",
-            page: "plan-review",
-            action: "request_plan_change",
-            doing: "운영기관(TP) 보완 요청 준비 중",
-            due: target(since, t.planReviewTargetDays),
-          })
-        : tp({
-            kind: "sign_agreement",
-            what: "협약체결",
-            page: "agreement",
-            action: "sign_agreement",
-            doing: "운영기관(TP) 협약 준비 중",
-            due: target(since, t.planReviewTargetDays),
-          });
+      return costReviewStep(f, t);
     case "plan_revision":
       return make({
         kind: "resubmit_plan",
@@ -266,14 +516,7 @@ function mainAction(f: PendingFacts, t: TpTargets): PendingAction | null {
         due: deadline(f.revisionDueOn, "revisionDueOn"),
       });
     case "agreed":
-      return tp({
-        kind: "pay",
-        what: "사업비 지급",
-        page: "payment",
-        action: "record_payment",
-        doing: "운영기관(TP) 사업비 지급 중",
-        due: target(since, t.paymentTargetDays),
-      });
+      return fundingStep(f, t);
     case "funded":
       return make({
         kind: "start_work",
@@ -316,6 +559,28 @@ function mainAction(f: PendingFacts, t: TpTargets): PendingAction | null {
         doing: "운영기관(TP) 완료점검 중",
         due: target(since, t.completionCheckTargetDays),
       });
+    case "settlement":
+      return f.settlementSubmitted
+        ? tp({
+            kind: "confirm_settlement",
+            what: "정산 확인",
+            detail: "증빙과 실제 사업비를 확인하고, 정부지원금을 다시 계산한 결과(반환액)를 확정합니다.",
+            page: "settlement",
+            action: "confirm_settlement",
+            doing: "운영기관(TP) 정산 확인 중",
+            due: target(since, t.completionCheckTargetDays),
+          })
+        : make({
+            kind: "submit_settlement",
+            party: "manufacturer",
+            what: "정산 서류 제출",
+            detail: "세금계산서·이체확인증을 올리고 실제 사업비를 입력해 제출합니다.",
+            blocks: "과제 완료는 운영기관의 정산 확인 뒤에 됩니다.",
+            page: "settlement",
+            action: "submit_settlement",
+            since,
+            doing: "도입기업 정산 서류 준비 중",
+          });
     case "completed":
       return tp({
         kind: "start_follow_up",
@@ -427,7 +692,7 @@ function isClosed(state: TicketState): boolean {
  */
 export function pendingActions(facts: PendingFacts, targets: TpTargets = TP_TARGET_DEFAULTS): PendingAction[] {
   const main = mainAction(facts, targets);
-  return [...(main ? [main] : []), ...sideActions(facts, targets)];
+  return [...(main === null ? [] : Array.isArray(main) ? main : [main]), ...sideActions(facts, targets), ...changeActions(facts, targets)];
 }
 
 /** The pending actions of one party, most urgent first (urgency order). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pendingActions, type PendingAction, type PendingFacts } from "./pending";
 import { deadlineOf } from "./schedule";
+import { pendingFacts } from "../../tests/fixtures/pending-facts";
 import {
   REMINDER_THRESHOLDS,
   reminderDedupeKey,
@@ -15,25 +16,7 @@ import {
 const TODAY = "2026-12-01";
 
 function facts(over: Partial<PendingFacts>): PendingFacts {
-  return {
-    state: "selected",
-    stateChangedOn: "2026-11-20",
-    submittedOn: "2026-11-01",
-    planDueOn: null,
-    revisionDueOn: null,
-    windowEndOn: null,
-    hasQuote: true,
-    returnedForCorrection: false,
-    applicationProblems: 0,
-    evaluationSubmitted: true,
-    hasCostReview: false,
-    planChangeRequired: false,
-    logsToConfirm: null,
-    logsDisputed: null,
-    extensionRequestedOn: null,
-    openQuestions: {},
-    ...over,
-  };
+  return pendingFacts({ state: "selected", stateChangedOn: "2026-11-20", submittedOn: "2026-11-01", evaluationSubmitted: true, ...over });
 }
 
 describe("reminderThreshold: the tightest threshold reached on the run day", () => {

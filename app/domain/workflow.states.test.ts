@@ -24,6 +24,7 @@ const TABLE: Record<TicketState, [boolean, boolean, boolean]> = {
   funded: [false, false, false],
   in_progress: [false, true, true],
   completion_check: [false, false, true],
+  settlement: [false, false, true],
   completed: [false, false, true],
   follow_up: [false, false, true],
   rejected: [false, false, false],

@@ -173,7 +173,8 @@ describe("states: next actor, notice step, capacity", () => {
     expect(NOTICE_STEPS[11].label).toBe("과제관리");
   });
   it("capacity counts selected and later, not closed", () => {
-    expect(CAPACITY_STATES).toHaveLength(10);
+    expect(CAPACITY_STATES).toHaveLength(11);
+    expect(countsAgainstCapacity("settlement")).toBe(true);
     expect(countsAgainstCapacity("selected")).toBe(true);
     expect(countsAgainstCapacity("follow_up")).toBe(true);
     expect(countsAgainstCapacity("site_evaluation")).toBe(false);
@@ -193,23 +194,42 @@ describe("the main path, end to end", () => {
       ["submit", "manufacturer", {}],
       ["start_review", "monitor", {}],
       ["pass_review", "monitor", {}],
-      ["submit_evaluation", "monitor", {}],
+      ["submit_evaluation", "evaluator", {}],
+      ["confirm_evaluation", "monitor", { evaluationAwaitingConfirmation: true }],
       ["select", "monitor", {}],
       ["submit_plan", "supplier", {}],
       ["accept_plan", "monitor", {}],
-      ["record_cost_review", "monitor", {}],
+      ["record_cost_review", "cost_agency", {}],
+      ["return_cost_review", "monitor", { costReviewAwaitingConfirmation: true }],
+      ["record_cost_review", "cost_agency", {}],
+      ["confirm_cost_review", "monitor", { costReviewAwaitingConfirmation: true }],
       ["request_plan_change", "monitor", {}],
       ["resubmit_plan", "supplier", {}],
       ["accept_plan", "monitor", {}],
+      ["prepare_agreement", "monitor", { hasAgreementDraft: false }],
+      ["consent_agreement", "manufacturer", { supplierConsented: false }],
+      ["consent_agreement", "supplier", { supplierConsented: false }],
       ["sign_agreement", "monitor", {}],
+      ["record_share_deposit", "manufacturer", { hasAgreement: true, shareDepositConfirmed: false }],
+      ["confirm_share_deposit", "monitor", { hasAgreement: true, shareDepositAwaiting: true, shareDepositConfirmed: false }],
       ["record_payment", "monitor", { hasAgreement: true }],
+      ["record_payment", "monitor", { hasAgreement: true }],
+      ["request_change", "supplier", { hasAgreement: true }],
+      ["confirm_change", "manufacturer", { hasAgreement: true, changeAwaitingCounterpart: true }],
+      ["approve_change", "monitor", { hasAgreement: true, changeAwaitingTp: true }],
+      ["complete_funding", "monitor", { hasAgreement: true }],
       ["start_work", "supplier", { hasAgreement: true }],
-      ["request_extension", "manufacturer", { hasAgreement: true }],
+      ["request_extension", "supplier", { hasAgreement: true }],
+      ["confirm_extension", "manufacturer", { hasAgreement: true, extensionAwaitingCounterpart: true }],
       ["approve_extension", "monitor", { hasAgreement: true, pendingExtensionMonths: 1 }],
       ["report_completion", "supplier", { hasAgreement: true, monthsExtended: 1 }],
       ["fail_completion", "monitor", { hasAgreement: true }],
       ["report_completion", "supplier", { hasAgreement: true }],
       ["pass_completion", "monitor", { hasAgreement: true }],
+      ["submit_settlement", "manufacturer", { hasAgreement: true, settlementSubmitted: false }],
+      ["return_settlement", "monitor", { hasAgreement: true }],
+      ["submit_settlement", "manufacturer", { hasAgreement: true, settlementSubmitted: false }],
+      ["confirm_settlement", "monitor", { hasAgreement: true }],
       ["start_follow_up", "monitor", { hasAgreement: true }],
     ];
     let state: TicketState = "draft";
@@ -225,24 +245,98 @@ describe("the main path, end to end", () => {
       "requirement_review",
       "site_evaluation",
       "site_evaluation",
+      "site_evaluation",
       "selected",
       "plan_submitted",
+      "cost_review",
+      "cost_review",
+      "cost_review",
       "cost_review",
       "cost_review",
       "plan_revision",
       "plan_submitted",
       "cost_review",
+      "cost_review",
+      "cost_review",
+      "cost_review",
+      "agreed",
+      "agreed",
+      "agreed",
+      "agreed",
+      "agreed",
+      "agreed",
+      "agreed",
       "agreed",
       "funded",
       "in_progress",
       "in_progress",
       "in_progress",
+      "in_progress",
       "completion_check",
       "in_progress",
       "completion_check",
+      "settlement",
+      "settlement",
+      "settlement",
+      "settlement",
       "completed",
       "follow_up",
     ]);
+  });
+
+  it("the steps after selection refuse with the notice's reasons (issue 16)", () => {
+    const why = (state: TicketState, action: Action, role: Role, patch: Partial<TicketContext>) =>
+      refusal(() => assertTransition(state, action, role, ctx(patch), P)).reasons;
+    // the evaluator's sheet waits for the TP before a decision
+    expect(why("site_evaluation", "select", "monitor", { evaluationAwaitingConfirmation: true })).toEqual([
+      "외부전문가가 제출한 평가표를 먼저 확인하세요.",
+    ]);
+    expect(why("site_evaluation", "confirm_evaluation", "monitor", {})).toEqual(["확인할 외부전문가 평가표가 없습니다."]);
+    expect(why("site_evaluation", "submit_evaluation", "supplier", {})).toEqual(["외부전문가·운영기관(TP)만 할 수 있습니다."]);
+    expect(assertTransition("site_evaluation", "submit_evaluation", "monitor", ctx(), P)).toBe("site_evaluation");
+    // the agency's review waits for the TP; the agreement needs the draft and both consents
+    expect(why("cost_review", "sign_agreement", "monitor", { costReviewAwaitingConfirmation: true })).toEqual([
+      "원가계산기관이 입력한 검토 결과를 운영기관이 확인하기 전입니다.",
+    ]);
+    expect(why("cost_review", "confirm_cost_review", "monitor", {})).toEqual(["확인할 원가계산기관의 검토 결과가 없습니다."]);
+    expect(
+      why("cost_review", "sign_agreement", "monitor", { hasAgreementDraft: false, manufacturerConsented: false, supplierConsented: false }),
+    ).toEqual([
+      "협약안이 아직 작성되지 않았습니다.",
+      "도입기업과 공급기업의 협약 동의가 필요합니다. (공고 3. 지원절차 ⑧: 협약체결 — 제조혁신센터(TP), 도입, 공급기업)",
+    ]);
+    expect(why("cost_review", "sign_agreement", "monitor", { supplierConsented: false })[0]).toMatch(/^공급기업의 협약 동의가 필요합니다/);
+    expect(why("cost_review", "sign_agreement", "monitor", { manufacturerConsented: false })[0]).toMatch(/^도입기업의 협약 동의가 필요합니다/);
+    // the company's share before any subsidy; funding complete only after a payment
+    expect(why("agreed", "record_payment", "monitor", { hasAgreement: true, shareDepositConfirmed: false, payeeRecorded: false })).toEqual([
+      "기업부담금 입금이 확인되기 전에는 정부지원금을 지급할 수 없습니다.",
+      "보조금 지급 계좌를 먼저 등록하세요.",
+    ]);
+    expect(why("agreed", "complete_funding", "monitor", { hasAgreement: true, paymentCount: 0 })).toEqual([
+      "지급한 정부지원금이 없습니다. 지급 내역을 먼저 입력하세요.",
+    ]);
+    expect(why("agreed", "record_share_deposit", "manufacturer", { hasAgreement: true, shareDepositAwaiting: true })).toEqual([
+      "기업부담금 입금이 이미 확인되었습니다.",
+      "확인을 기다리는 기업부담금 입금 내역이 있습니다.",
+    ]);
+    expect(why("agreed", "confirm_share_deposit", "monitor", { hasAgreement: true })).toEqual(["확인할 기업부담금 입금 내역이 없습니다."]);
+    // one change of the period or of the scope at a time
+    expect(why("in_progress", "request_extension", "supplier", { hasAgreement: true, extensionAwaitingCounterpart: true })).toEqual([
+      "상대 기업의 확인을 기다리는 연장 제안이 있습니다.",
+    ]);
+    expect(why("funded", "request_change", "manufacturer", { hasAgreement: true, changeAwaitingTp: true })).toEqual([
+      "처리 중인 사업변경 신청이 있습니다. 결정된 뒤에 다시 신청하세요.",
+    ]);
+    expect(why("agreed", "request_change", "manufacturer", { hasAgreement: true, changeAwaitingCounterpart: true })).toHaveLength(1);
+    expect(why("agreed", "approve_change", "monitor", { hasAgreement: true })).toEqual(["결정할 사업변경 신청이 없습니다."]);
+    // the settlement: evidence and the actual cost first, submitted once, confirmed by the TP
+    expect(why("settlement", "submit_settlement", "manufacturer", { settlementSubmitted: false, settlementReady: false })).toEqual([
+      "실제 사업비와 증빙(세금계산서·이체확인증)을 먼저 입력하세요.",
+    ]);
+    expect(why("settlement", "submit_settlement", "manufacturer", {})).toEqual(["정산이 이미 제출되어 운영기관의 확인을 기다립니다."]);
+    expect(why("settlement", "confirm_settlement", "monitor", { settlementSubmitted: false })).toEqual(["제출된 정산이 없습니다."]);
+    // the work is done: a settling ticket is no longer cancelled
+    expect(refusal(() => assertTransition("settlement", "cancel", "monitor", ctx(), P)).code).toBe("invalid_transition");
   });
 
   it("side exits", () => {
@@ -372,48 +466,45 @@ describe("assertTransition refusals", () => {
 
 describe("availableActions", () => {
   it("lists every action of the state, allowed or with the reasons why not", () => {
-    expect(availableActions("in_progress", "supplier", ctx({ unconfirmedWorkLogs: 1 }), P)).toEqual([
-      {
-        action: "request_extension",
-        label: "사업기간 연장 신청",
-        to: "in_progress",
-        role: "manufacturer",
-        allowed: false,
-        reasons: ["도입기업만 할 수 있습니다."],
-      },
-      {
-        action: "approve_extension",
-        label: "사업기간 연장 승인",
-        to: "in_progress",
-        role: "monitor",
-        allowed: false,
-        reasons: ["운영기관(TP)만 할 수 있습니다.", "처리할 연장 신청이 없습니다."],
-      },
-      {
-        action: "refuse_extension",
-        label: "사업기간 연장 불승인",
-        to: "in_progress",
-        role: "monitor",
-        allowed: false,
-        reasons: ["운영기관(TP)만 할 수 있습니다.", "처리할 연장 신청이 없습니다."],
-      },
-      {
-        action: "report_completion",
-        label: "완료 보고",
-        to: "completion_check",
-        role: "supplier",
-        allowed: false,
-        reasons: ["도입기업이 확인하지 않은 작업일지가 1건 있어 완료 보고를 할 수 없습니다."],
-      },
-      {
-        action: "cancel",
-        label: "선정취소",
-        to: "cancelled",
-        role: "monitor",
-        allowed: false,
-        reasons: ["운영기관(TP)만 할 수 있습니다."],
-      },
+    const listed = availableActions("in_progress", "supplier", ctx({ unconfirmedWorkLogs: 1 }), P);
+    expect(listed.map((a) => a.action)).toEqual([
+      "request_extension",
+      "confirm_extension",
+      "approve_extension",
+      "refuse_extension",
+      "request_change",
+      "confirm_change",
+      "approve_change",
+      "refuse_change",
+      "report_completion",
+      "cancel",
     ]);
+    const byAction = (action: Action) => listed.find((a) => a.action === action);
+    // either company may propose a change of the period; the supplier is the second party
+    expect(byAction("request_extension")).toEqual({
+      action: "request_extension",
+      label: "사업기간 연장 신청",
+      to: "in_progress",
+      role: "manufacturer",
+      roles: ["manufacturer", "supplier"],
+      allowed: true,
+      reasons: [],
+    });
+    expect(byAction("confirm_extension")?.reasons).toEqual(["확인할 연장 제안이 없습니다."]);
+    expect(byAction("approve_extension")).toMatchObject({
+      role: "monitor",
+      roles: ["monitor"],
+      allowed: false,
+      reasons: ["운영기관(TP)만 할 수 있습니다.", "처리할 연장 신청이 없습니다."],
+    });
+    expect(byAction("request_change")).toMatchObject({ allowed: true, reasons: [] });
+    expect(byAction("confirm_change")?.reasons).toEqual(["확인할 사업변경 신청이 없습니다."]);
+    expect(byAction("approve_change")?.reasons).toEqual(["운영기관(TP)만 할 수 있습니다.", "결정할 사업변경 신청이 없습니다."]);
+    expect(byAction("report_completion")).toMatchObject({
+      allowed: false,
+      reasons: ["도입기업이 확인하지 않은 작업일지가 1건 있어 완료 보고를 할 수 없습니다."],
+    });
+    expect(byAction("cancel")).toMatchObject({ allowed: false, reasons: ["운영기관(TP)만 할 수 있습니다."] });
   });
   it("what the manufacturer may do on a draft", () => {
     const list = availableActions("draft", "manufacturer", ctx(), P);
@@ -439,6 +530,20 @@ describe("availableActions", () => {
       monthsExtended: fc.integer({ min: 0, max: 3 }),
       requestedMonths: fc.integer({ min: 0, max: 3 }),
       pendingExtensionMonths: fc.integer({ min: 0, max: 3 }),
+      evaluationAwaitingConfirmation: fc.boolean(),
+      costReviewAwaitingConfirmation: fc.boolean(),
+      hasAgreementDraft: fc.boolean(),
+      manufacturerConsented: fc.boolean(),
+      supplierConsented: fc.boolean(),
+      shareDepositAwaiting: fc.boolean(),
+      shareDepositConfirmed: fc.boolean(),
+      payeeRecorded: fc.boolean(),
+      paymentCount: fc.integer({ min: 0, max: 3 }),
+      extensionAwaitingCounterpart: fc.boolean(),
+      changeAwaitingCounterpart: fc.boolean(),
+      changeAwaitingTp: fc.boolean(),
+      settlementReady: fc.boolean(),
+      settlementSubmitted: fc.boolean(),
     });
     fc.assert(
       fc.property(fc.constantFrom(...TICKET_STATES), fc.constantFrom(...ROLES), context, (state, role, c) => {

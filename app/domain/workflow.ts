@@ -689,7 +689,7 @@ export const QUOTE_EDITABLE_STATES: readonly TicketState[] = [
 export const WORK_LOG_STATES: readonly TicketState[] = ["in_progress"];
 
 /** States in which the work logs can be seen (from 과제수행 on, the record stays readable). */
-export const WORK_LOG_VISIBLE_STATES: readonly TicketState[] = ["in_progress", "completion_check", "completed", "follow_up"];
+export const WORK_LOG_VISIBLE_STATES: readonly TicketState[] = ["in_progress", "completion_check", "settlement", "completed", "follow_up"];
 
 const inStates =
   (states: readonly TicketState[]) =>

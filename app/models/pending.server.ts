@@ -7,8 +7,10 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import {
+  CHANGE_STATES,
   CLOSED_STATES,
   ROLE_LABELS,
+  isCompanyRole,
   closedLabel,
   isRole,
   isTicketState,
@@ -75,7 +77,8 @@ export async function pendingFactsOf(ids: readonly string[], today: IsoDate = se
   const costing = inState(["cost_review"]);
   const working = inState(["in_progress"]);
   const open = tickets.filter((t) => !(CLOSED_STATES as readonly string[]).includes(t.state)).map((t) => t.id);
-  const [problems, returned, evaluations, costReviews, plans, logs, extensions, questions] = await Promise.all([
+  const [after, problems, returned, evaluations, costReviews, plans, logs, extensions, questions] = await Promise.all([
+    afterSelectionFacts(tickets),
     draftProblems(drafts, today),
     drafts.length
       ? prisma.requirementReview.findMany({
@@ -85,13 +88,16 @@ export async function pendingFactsOf(ids: readonly string[], today: IsoDate = se
         })
       : [],
     evaluating.length
-      ? prisma.siteEvaluation.findMany({ where: { ticketId: { in: evaluating }, submittedAt: { not: null } }, select: { ticketId: true } })
+      ? prisma.siteEvaluation.findMany({
+          where: { ticketId: { in: evaluating }, submittedAt: { not: null } },
+          select: { ticketId: true, confirmedAt: true },
+        })
       : [],
     costing.length
       ? prisma.costReview.findMany({
           where: { ticketId: { in: costing } },
           orderBy: { createdAt: "desc" },
-          select: { ticketId: true, planChangeRequired: true, createdAt: true },
+          select: { ticketId: true, planChangeRequired: true, createdAt: true, status: true },
         })
       : [],
     costing.length ? prisma.executionPlan.groupBy({ by: ["ticketId"], where: { ticketId: { in: costing } }, _max: { submittedAt: true } }) : [],
@@ -121,7 +127,8 @@ export async function pendingFactsOf(ids: readonly string[], today: IsoDate = se
   ]);
   const returnedIds = new Set(returned.map((r) => r.ticketId));
   const evaluated = new Set(evaluations.map((e) => e.ticketId));
-  const latestReview = new Map<string, { planChangeRequired: boolean; createdAt: Date }>();
+  const evaluationAwaiting = new Set(evaluations.filter((e) => e.confirmedAt === null).map((e) => e.ticketId));
+  const latestReview = new Map<string, { planChangeRequired: boolean; createdAt: Date; status: string }>();
   for (const r of costReviews) if (!latestReview.has(r.ticketId)) latestReview.set(r.ticketId, r);
   const lastPlanAt = new Map(plans.map((p) => [p.ticketId, p._max.submittedAt]));
   const logsBy = new Map(logs.map((l) => [`${l.ticketId}|${l.status}`, itemsOf(l._count._all, l._min.createdAt)]));
@@ -148,17 +155,130 @@ export async function pendingFactsOf(ids: readonly string[], today: IsoDate = se
       returnedForCorrection: returnedIds.has(t.id),
       applicationProblems: problems.get(t.id) ?? 0,
       evaluationSubmitted: evaluated.has(t.id),
-      hasCostReview: Boolean(review),
+      evaluationAwaitingConfirmation: evaluationAwaiting.has(t.id),
+      // only a result the TP stands behind counts (the agency's waits for its confirmation): the guard's rule
+      hasCostReview: review?.status === "confirmed",
+      costReviewAwaitingConfirmation: review?.status === "submitted",
       // the same rule as the agreement's guard (ticket-context.server.ts): a change asked for and no plan since
       planChangeRequired: Boolean(review?.planChangeRequired && !(planAt && planAt > review.createdAt)),
       logsToConfirm: logsBy.get(`${t.id}|submitted`) ?? null,
       logsDisputed: logsBy.get(`${t.id}|disputed`) ?? null,
       extensionRequestedOn: requestedAt ? seoulDate(requestedAt) : null,
       openQuestions: questionsBy.get(t.id) ?? {},
+      ...NO_AFTER_SELECTION,
+      ...after.get(t.id),
     };
     result.set(t.id, { facts, targets: targetsOf(t) });
   }
   return result;
+}
+
+type AfterSelection = Pick<
+  PendingFacts,
+  | "evaluator"
+  | "costAgency"
+  | "agreementDraft"
+  | "shareDeposit"
+  | "payeeRecorded"
+  | "paymentCount"
+  | "settlementSubmitted"
+  | "extensionProposal"
+  | "changeRequest"
+>;
+
+const NO_AFTER_SELECTION: AfterSelection = {
+  evaluator: null,
+  costAgency: null,
+  agreementDraft: null,
+  shareDeposit: "none",
+  payeeRecorded: false,
+  paymentCount: 0,
+  settlementSubmitted: false,
+  extensionProposal: null,
+  changeRequest: null,
+};
+
+/**
+ * The facts of issue 16 (experts' assignments, the agreement's consents, the company's share and the payments,
+ * the settlement, proposed changes), one statement per kind, each only for the tickets in the states that read it.
+ */
+async function afterSelectionFacts(tickets: readonly { id: string; state: string }[]): Promise<Map<string, Partial<AfterSelection>>> {
+  const inState = (states: readonly string[]) => tickets.filter((t) => states.includes(t.state)).map((t) => t.id);
+  const experts = inState(["site_evaluation", "cost_review"]);
+  const costing = inState(["cost_review"]);
+  const agreed = inState(["agreed"]);
+  const settling = inState(["settlement"]);
+  const working = inState(["in_progress"]);
+  const changing = inState(CHANGE_STATES);
+  const [assignments, drafts, deposits, agreements, payments, settlements, proposals, changes] = await Promise.all([
+    experts.length
+      ? prisma.ticketAssignment.findMany({
+          where: { ticketId: { in: experts }, endedAt: null },
+          select: { ticketId: true, role: true, assignedAt: true, conflictDeclaredAt: true },
+        })
+      : [],
+    costing.length
+      ? prisma.agreementDraft.findMany({
+          where: { ticketId: { in: costing } },
+          select: { ticketId: true, preparedAt: true, consents: { where: { clearedAt: null }, select: { party: true } } },
+        })
+      : [],
+    agreed.length
+      ? prisma.shareDeposit.groupBy({ by: ["ticketId", "status"], where: { ticketId: { in: agreed } }, _sum: { amount: true } })
+      : [],
+    agreed.length
+      ? prisma.agreement.findMany({ where: { ticketId: { in: agreed } }, select: { ticketId: true, companyShare: true, payeeAccount: true } })
+      : [],
+    agreed.length ? prisma.payment.groupBy({ by: ["ticketId"], where: { ticketId: { in: agreed } }, _count: { _all: true } }) : [],
+    settling.length ? prisma.settlement.findMany({ where: { ticketId: { in: settling } }, select: { ticketId: true, status: true } }) : [],
+    working.length
+      ? prisma.extensionRequest.findMany({
+          where: { ticketId: { in: working }, status: "proposed" },
+          select: { ticketId: true, requestedByRole: true, requestedAt: true },
+        })
+      : [],
+    changing.length
+      ? prisma.changeRequest.findMany({
+          where: { ticketId: { in: changing }, status: { in: ["awaiting_counterpart", "pending"] } },
+          select: { ticketId: true, requestedByRole: true, requestedAt: true, status: true },
+        })
+      : [],
+  ]);
+  const out = new Map<string, Partial<AfterSelection>>();
+  const put = (id: string, patch: Partial<AfterSelection>) => out.set(id, { ...out.get(id), ...patch });
+  for (const a of assignments) {
+    const expert = { since: seoulDate(a.assignedAt), declared: a.conflictDeclaredAt !== null };
+    put(a.ticketId, a.role === "evaluator" ? { evaluator: expert } : { costAgency: expert });
+  }
+  for (const d of drafts) {
+    const parties = new Set(d.consents.map((c) => c.party));
+    put(d.ticketId, {
+      agreementDraft: {
+        preparedOn: seoulDate(d.preparedAt),
+        manufacturerConsented: parties.has("manufacturer"),
+        supplierConsented: parties.has("supplier"),
+      },
+    });
+  }
+  const depositSum = new Map(deposits.map((d) => [`${d.ticketId}|${d.status}`, d._sum.amount ?? 0]));
+  for (const a of agreements) {
+    const confirmed = (depositSum.get(`${a.ticketId}|confirmed`) ?? 0) >= a.companyShare;
+    const awaiting = depositSum.has(`${a.ticketId}|submitted`);
+    // the guards' reading (ticket-context.server.ts): confirmed deposits covering the share
+    put(a.ticketId, { shareDeposit: confirmed ? "confirmed" : awaiting ? "awaiting" : "none", payeeRecorded: Boolean(a.payeeAccount) });
+  }
+  for (const p of payments) put(p.ticketId, { paymentCount: p._count._all });
+  for (const s of settlements) put(s.ticketId, { settlementSubmitted: s.status === "submitted" });
+  for (const p of proposals) {
+    if (isCompanyRole(p.requestedByRole)) put(p.ticketId, { extensionProposal: { by: p.requestedByRole, on: seoulDate(p.requestedAt) } });
+  }
+  for (const c of changes) {
+    if (!isCompanyRole(c.requestedByRole)) continue;
+    put(c.ticketId, {
+      changeRequest: { by: c.requestedByRole, on: seoulDate(c.requestedAt), awaiting: c.status === "pending" ? "tp" : "counterpart" },
+    });
+  }
+  return out;
 }
 
 /**
