@@ -340,7 +340,11 @@ export const COMPANY_CANDIDATES = 500;
 /** Items a home shows at most. */
 export const TODO_LIMIT = 100;
 
-/** States whose main step is the Technopark's, whatever the facts (app/domain/pending.ts mainAction). */
+/**
+ * States whose main step is the Technopark's, or may be by the facts (app/domain/pending.ts mainAction:
+ * 현장평가 and 원가적정성 검토 may wait for an expert, 협약 for the consents, 사업비 지급 for the deposit, 정산 for
+ * the manufacturer's submission; the candidates are then filtered by the rule).
+ */
 const TP_STATES: readonly TicketState[] = [
   "submitted",
   "requirement_review",
@@ -349,6 +353,7 @@ const TP_STATES: readonly TicketState[] = [
   "cost_review",
   "agreed",
   "completion_check",
+  "settlement",
   "completed",
   "follow_up",
 ];
@@ -390,7 +395,7 @@ async function candidateIds(actor: Actor, perState: number): Promise<string[]> {
   }
   const scoped = (extra: Prisma.TicketWhereInput) => monitorTodoScope(actor, extra);
   const take = perState;
-  const [byState, asked, extensions] = await Promise.all([
+  const [byState, asked, extensions, changes] = await Promise.all([
     Promise.all(
       TP_STATES.map((state) =>
         prisma.ticket.findMany({ where: scoped({ state }), orderBy: { stateChangedAt: "asc" }, take, select: { id: true } }),
@@ -408,8 +413,21 @@ async function candidateIds(actor: Actor, perState: number): Promise<string[]> {
       take,
       select: { ticketId: true },
     }),
+    prisma.changeRequest.findMany({
+      where: { status: "pending", ticket: scoped({ state: { in: [...CHANGE_STATES] } }) },
+      orderBy: { requestedAt: "asc" },
+      take,
+      select: { ticketId: true },
+    }),
   ]);
-  return [...new Set([...byState.flat().map((r) => r.id), ...asked.map((q) => q.ticketId), ...extensions.map((e) => e.ticketId)])];
+  return [
+    ...new Set([
+      ...byState.flat().map((r) => r.id),
+      ...asked.map((q) => q.ticketId),
+      ...extensions.map((e) => e.ticketId),
+      ...changes.map((c) => c.ticketId),
+    ]),
+  ];
 }
 
 /**
@@ -458,7 +476,7 @@ async function computeTodo(actor: Actor, today: IsoDate, limit: number): Promise
 function monitorTodoCount(actor: Actor): Promise<number> {
   const scoped = (extra: Prisma.TicketWhereInput) => monitorTodoScope(actor, extra);
   return cachedAggregate(`${actor.organizationId}|todo-count|${actor.userId}`, async () => {
-    const [main, asked, extensions] = await Promise.all([
+    const [main, asked, extensions, changes] = await Promise.all([
       prisma.ticket.count({ where: scoped({ state: { in: [...TP_STATES] } }) }),
       // from the small tables of open questions and pending requests (a ticket with several counts once)
       prisma.ticketQuestion.groupBy({
@@ -466,8 +484,9 @@ function monitorTodoCount(actor: Actor): Promise<number> {
         where: { toRole: "monitor", status: "open", ticket: scoped({ state: { notIn: [...CLOSED_STATES] } }) },
       }),
       prisma.extensionRequest.groupBy({ by: ["ticketId"], where: { status: "pending", ticket: scoped({ state: "in_progress" }) } }),
+      prisma.changeRequest.groupBy({ by: ["ticketId"], where: { status: "pending", ticket: scoped({ state: { in: [...CHANGE_STATES] } }) } }),
     ]);
-    return main + asked.length + extensions.length;
+    return main + asked.length + extensions.length + changes.length;
   });
 }
 
