@@ -57,20 +57,24 @@ export const CLAUSES = {
 
 export type ClauseId = keyof typeof CLAUSES;
 
-/** The notice's twelve steps (지원절차 ①–⑫), in its own words. */
+/**
+ * The notice's twelve steps (지원절차 ①–⑫), in its own words, with who takes part in each as its chart names
+ * them (④ "외부전문가 1인(필요시 제조혁신센터(TP) 참여 가능)", ⑦ with the 원가계산기관, ⑧ signed by all three);
+ * ⑨ adds the company's share and ⑪ the settlement (정산) that follows the completion check.
+ */
 export const NOTICE_STEPS = [
-  { no: 1, label: "사업공고" },
-  { no: 2, label: "신청접수" },
-  { no: 3, label: "요건검토" },
-  { no: 4, label: "현장평가" },
-  { no: 5, label: "지원결정" },
-  { no: 6, label: "수행계획서 제출 및 검토" },
-  { no: 7, label: "원가적정성 검토" },
-  { no: 8, label: "협약체결" },
-  { no: 9, label: "사업비 지급" },
-  { no: 10, label: "과제수행" },
-  { no: 11, label: "완료점검" },
-  { no: 12, label: "과제관리" },
+  { no: 1, label: "사업공고", parties: "운영기관(TP)" },
+  { no: 2, label: "신청접수", parties: "도입기업" },
+  { no: 3, label: "요건검토", parties: "운영기관(TP)" },
+  { no: 4, label: "현장평가", parties: "외부전문가 (운영기관 참여 가능)" },
+  { no: 5, label: "지원결정", parties: "운영기관(TP)" },
+  { no: 6, label: "수행계획서 제출 및 검토", parties: "공급기업 · 운영기관(TP)" },
+  { no: 7, label: "원가적정성 검토", parties: "원가계산기관 · 운영기관(TP)" },
+  { no: 8, label: "협약체결", parties: "운영기관(TP) · 도입기업 · 공급기업" },
+  { no: 9, label: "사업비 지급", parties: "도입기업(기업부담금) · 운영기관(TP)(정부지원금)" },
+  { no: 10, label: "과제수행", parties: "공급기업 · 도입기업" },
+  { no: 11, label: "완료점검", parties: "운영기관(TP) · 정산: 도입기업" },
+  { no: 12, label: "과제관리", parties: "운영기관(TP)" },
 ] as const;
 
 export type NoticeStep = (typeof NOTICE_STEPS)[number]["no"];

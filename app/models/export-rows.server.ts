@@ -32,6 +32,10 @@ export type ExportRow = {
   agreedCost: number | null;
   subsidy: number | null;
   companyShare: number | null;
+  /** 정산 (issue 16): the actual cost, the subsidy it gives, the amount to return; null before the settlement. */
+  actualCost: number | null;
+  settledSubsidy: number | null;
+  refundDue: number | null;
   manufacturerName: string;
   supplierName: string;
   /** Support type codes, sorted (the order today's list rows give them in). */
@@ -206,13 +210,8 @@ export function whereSql(where: unknown): Prisma.Sql | null {
 
 // ---------------------------------------------------------------------------------------
 
-type RawRow = Omit<ExportRow, "supportTypes" | "quoteTotal" | "agreedCost" | "subsidy" | "companyShare" | "nextParties"> & {
-  id: string;
-  quoteTotal: number | bigint | null;
-  agreedCost: number | bigint | null;
-  subsidy: number | bigint | null;
-  companyShare: number | bigint | null;
-};
+type MoneyColumn = "quoteTotal" | "agreedCost" | "subsidy" | "companyShare" | "actualCost" | "settledSubsidy" | "refundDue";
+type RawRow = Omit<ExportRow, "supportTypes" | "nextParties" | MoneyColumn> & { id: string } & Record<MoneyColumn, number | bigint | null>;
 
 const money = (v: number | bigint | null): number | null => (typeof v === "bigint" ? Number(v) : v);
 
@@ -229,6 +228,9 @@ function fromListRow(r: ListRow, next: ReadonlyMap<string, string>): ExportRow {
     agreedCost: r.agreedCost,
     subsidy: r.subsidy,
     companyShare: r.companyShare,
+    actualCost: r.actualCost,
+    settledSubsidy: r.settledSubsidy,
+    refundDue: r.refundDue,
     manufacturerName: r.manufacturer.name,
     supplierName: r.supplier.name,
     supportTypes: r.supportTypes.map((s) => s.type).sort(),
@@ -240,7 +242,7 @@ function fromListRow(r: ListRow, next: ReadonlyMap<string, string>): ExportRow {
 async function readBatch(where: Prisma.Sql, after: string | null, batchSize: number, today: IsoDate): Promise<ExportRow[]> {
   const rows = await prisma.$queryRaw<RawRow[]>`
     SELECT t."id", t."number", t."title", t."state", t."submittedAt", t."planDueOn", t."revisionDueOn", t."windowEndOn",
-           t."quoteTotal", t."agreedCost", t."subsidy", t."companyShare",
+           t."quoteTotal", t."agreedCost", t."subsidy", t."companyShare", t."actualCost", t."settledSubsidy", t."refundDue",
            m."name" AS "manufacturerName", s."name" AS "supplierName"
     FROM "Ticket" t
     JOIN "Organization" m ON m."id" = t."manufacturerId"
@@ -277,6 +279,9 @@ async function readBatch(where: Prisma.Sql, after: string | null, batchSize: num
     agreedCost: money(r.agreedCost),
     subsidy: money(r.subsidy),
     companyShare: money(r.companyShare),
+    actualCost: money(r.actualCost),
+    settledSubsidy: money(r.settledSubsidy),
+    refundDue: money(r.refundDue),
     manufacturerName: r.manufacturerName,
     supplierName: r.supplierName,
     supportTypes: types.get(r.id)?.sort() ?? [],

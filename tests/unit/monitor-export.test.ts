@@ -277,6 +277,23 @@ describe("CSV", () => {
     expect(csvLine(agreed).split(",")).toContain(String(agreed.agreedCost));
   });
 
+  it("ends with the settlement's figures (실제 사업비, 정산 정부지원금, 반환액), by both readers", async () => {
+    expect(CSV_HEADER.trimEnd().split(",").slice(-3)).toEqual(["실제 사업비", "정산 정부지원금", "반환액"]);
+    const settled = await prisma.ticket.findFirstOrThrow({ where: { agreedCost: { not: null } }, select: { id: true, number: true } });
+    await prisma.ticket.update({
+      where: { id: settled.id },
+      data: { actualCost: 26_000_001, settledSubsidy: 13_000_000, refundDue: 1_000_000 },
+    });
+    try {
+      for (const fast of [true, false]) {
+        const row = (await collect(monitor, filters(""), { fast })).find((r) => r.number === settled.number)!;
+        expect(csvLine(row).trimEnd().split(",").slice(-3)).toEqual(["26000001", "13000000", "1000000"]);
+      }
+    } finally {
+      await prisma.ticket.update({ where: { id: settled.id }, data: { actualCost: null, settledSubsidy: null, refundDue: null } });
+    }
+  });
+
   it("a filtered export holds only the filtered tickets", async () => {
     const body = (await bytesOf(csvStream(monitor, filters("state=agreed")))).toString("utf8");
     const lines = body
@@ -560,6 +577,9 @@ describe("a large XLSX export", () => {
     agreedCost: 25_000_000,
     subsidy: 12_500_000,
     companyShare: 12_500_000,
+    actualCost: null,
+    settledSubsidy: null,
+    refundDue: null,
     manufacturerName: "도입기업 주식회사",
     supplierName: "공급기업 테크",
     supportTypes: ["hw_repair", "sw_upgrade"],

@@ -185,7 +185,10 @@ export function StepTimeline({ data }: { data: OverviewData }) {
             return (
               <li key={step.no} className={status} aria-current={status === "current" ? "step" : undefined}>
                 <span className="step">{step.no}</span>
-                <span>{step.label}</span>
+                <span>
+                  {step.label}
+                  <span className="muted parties"> · {step.parties}</span>
+                </span>
                 <span className="when">{reached ? `${formatKoreanDateShort(reached.at)}${reached.by ? ` · ${reached.by}` : ""}` : ""}</span>
               </li>
             );

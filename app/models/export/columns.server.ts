@@ -49,6 +49,9 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
   { header: "수행계획서 제출기한", kind: "date", width: 14, value: (r) => r.planDueOn },
   { header: "수정 계획서 제출기한", kind: "date", width: 14, value: (r) => r.revisionDueOn },
   { header: "수행 종료일", kind: "date", width: 12, value: (r) => r.windowEndOn },
+  { header: "실제 사업비", kind: "money", width: 14, value: (r) => r.actualCost },
+  { header: "정산 정부지원금", kind: "money", width: 14, value: (r) => r.settledSubsidy },
+  { header: "반환액", kind: "money", width: 12, value: (r) => r.refundDue },
 ];
 
 export function exportFileName(ext: string, today: string) {
