@@ -19,7 +19,6 @@ import {
   completionGaps,
   describeAmounts,
   executionWindow,
-  extendWindow,
   formatKRW,
   formatKoreanDate,
   gradePoints,
@@ -548,81 +547,6 @@ export async function recordPayment(actor: Actor, input: StepInput & { amount: n
       return {
         summary: `사업비 ${formatKRW(input.amount)}을 ${formatKoreanDate(input.paidOn)}에 지급했습니다.`,
         data: { amount: input.amount, paidOn: input.paidOn },
-      };
-    },
-  });
-}
-
-// ─── 사업기간 연장 ───────────────────────────────────────────────────────────
-
-export async function getExtensionData(actor: Actor, ticketId: string, today: IsoDate) {
-  const assessment = await getTicketAssessment(actor, ticketId, today);
-  if (!assessment) return null;
-  const [agreement, requests] = await Promise.all([
-    prisma.agreement.findUnique({ where: { ticketId }, select: { startOn: true, baseEndOn: true, endOn: true, extensionMonths: true } }),
-    prisma.extensionRequest.findMany({
-      where: { ticketId },
-      orderBy: { requestedAt: "desc" },
-      select: { id: true, months: true, reason: true, status: true, requestedAt: true, decidedAt: true, decisionNote: true, newEndOn: true },
-    }),
-  ]);
-  const pending = requests.find((r) => r.status === "pending") ?? null;
-  let proposedEndOn: IsoDate | null = null;
-  let refusal: string | null = null;
-  if (agreement && pending) {
-    try {
-      proposedEndOn = extendWindow(agreement.startOn, agreement.extensionMonths, pending.months, assessment.params).endOn;
-    } catch (e) {
-      refusal = e instanceof DomainError ? e.message : null;
-    }
-  }
-  return {
-    params: assessment.params,
-    agreement,
-    requests,
-    pending,
-    proposedEndOn,
-    refusal,
-    actions: assessment.actions,
-    version: assessment.facts.version,
-  };
-}
-
-export async function decideExtension(actor: Actor, input: StepInput & { decision: "approve" | "refuse"; note: string | null }) {
-  return transitionTicket(actor, {
-    ticketId: input.ticketId,
-    action: input.decision === "approve" ? "approve_extension" : "refuse_extension",
-    expectedVersion: input.expectedVersion,
-    today: input.today,
-    apply: async (tx, facts, _next, assessment) => {
-      const pending = await tx.extensionRequest.findFirst({
-        where: { ticketId: facts.id, status: "pending" },
-        orderBy: { requestedAt: "desc" },
-        select: { id: true, months: true },
-      });
-      if (!pending) throw new DomainError("no_pending_extension", "처리할 연장 신청이 없습니다.");
-      if (input.decision === "refuse") {
-        await tx.extensionRequest.update({
-          where: { id: pending.id },
-          data: { status: "refused", decidedById: actor.userId, decidedAt: new Date(), decisionNote: input.note },
-        });
-        return { summary: `사업기간 연장(${pending.months}개월) 신청을 불승인했습니다.${input.note ? ` 사유: ${input.note}` : ""}` };
-      }
-      const agreement = await tx.agreement.findUnique({
-        where: { ticketId: facts.id },
-        select: { id: true, startOn: true, extensionMonths: true },
-      });
-      if (!agreement) throw new DomainError("no_agreement", "협약이 없어 사업기간을 연장할 수 없습니다.");
-      const window = extendWindow(agreement.startOn, agreement.extensionMonths, pending.months, assessment.params);
-      await tx.agreement.update({ where: { id: agreement.id }, data: { endOn: window.endOn, extensionMonths: window.extensionMonths } });
-      await tx.extensionRequest.update({
-        where: { id: pending.id },
-        data: { status: "approved", decidedById: actor.userId, decidedAt: new Date(), decisionNote: input.note, newEndOn: window.endOn },
-      });
-      return {
-        summary: `사업기간 ${pending.months}개월 연장을 승인했습니다. 종료일은 ${formatKoreanDate(window.endOn)}입니다.`,
-        ticketPatch: { windowEndOn: window.endOn },
-        data: { months: pending.months, endOn: window.endOn },
       };
     },
   });

@@ -1,10 +1,11 @@
-// 사업기간 연장: the monitor approves or refuses the manufacturer's pending extension request
-// (one form, two submit buttons: the decision is a field of the schema).
+// 사업기간 연장: the monitor approves or refuses an extension one company proposed and the other
+// confirmed (one form, two submit buttons: the decision is a field of the schema). A proposal still
+// awaiting the other company is shown, not decidable.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { EXTENSION_REQUEST_STATUS_LABELS, formatKoreanDate, isExtensionRequestStatus, seoulDate } from "~/domain";
-import { decideExtension, getExtensionData } from "~/models/monitor-steps.server";
+import { ROLE_LABELS, changeStatusLabel, counterpartOf, formatKoreanDate, isCompanyRole, seoulDate } from "~/domain";
+import { decideExtension, getExtensionData } from "~/models/extension-request.server";
 import { fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
@@ -37,9 +38,9 @@ export const action = ticketStepAction({
 });
 
 export default function ExtensionDecisionPage() {
-  const { params, agreement, requests, pending, proposedEndOn, refusal, actions, version } = useLoaderData<typeof loader>();
+  const { params, agreement, requests, pending, proposed, proposedEndOn, refusal, actions, version } = useLoaderData<typeof loader>();
   const approveRefusal = refusalOf(actions, "approve_extension");
-  const decided = requests.filter((r) => r.status !== "pending");
+  const decided = requests.filter((r) => r.status !== "pending" && r.status !== "proposed");
   return (
     <div className="grid-2">
       <Section title="사업기간" id="window-h">
@@ -64,7 +65,10 @@ export default function ExtensionDecisionPage() {
         {pending ? (
           <div data-testid="pending">
             <p>
-              <strong>{pending.months}개월</strong> 연장 신청 · {formatKoreanDate(seoulDate(new Date(pending.requestedAt)))}
+              <strong>{pending.months}개월</strong> 연장 신청 · {formatKoreanDate(seoulDate(new Date(pending.requestedAt)))} ·{" "}
+              {isCompanyRole(pending.requestedByRole)
+                ? `${ROLE_LABELS[pending.requestedByRole]} 제안, ${ROLE_LABELS[counterpartOf(pending.requestedByRole)]} 확인`
+                : ""}
             </p>
             <p style={{ whiteSpace: "pre-wrap" }}>사유: {pending.reason}</p>
             {proposedEndOn ? <p>승인하면 종료일: {formatKoreanDate(proposedEndOn)}</p> : null}
@@ -81,6 +85,12 @@ export default function ExtensionDecisionPage() {
               </div>
             ) : null}
           </div>
+        ) : proposed ? (
+          <p className="muted" data-testid="proposed">
+            {proposed.months}개월 연장 제안이{" "}
+            {isCompanyRole(proposed.requestedByRole) ? ROLE_LABELS[counterpartOf(proposed.requestedByRole)] : "상대 기업"}의 확인을 기다립니다.
+            확인되면 여기서 승인 여부를 결정합니다.
+          </p>
         ) : (
           <p className="muted">처리할 연장 신청이 없습니다.</p>
         )}
@@ -90,7 +100,7 @@ export default function ExtensionDecisionPage() {
             <ul data-testid="decided">
               {decided.map((r) => (
                 <li key={r.id}>
-                  {r.months}개월 · {isExtensionRequestStatus(r.status) ? EXTENSION_REQUEST_STATUS_LABELS[r.status] : r.status}
+                  {r.months}개월 · {changeStatusLabel(r.status)}
                   {r.newEndOn ? ` · 종료일 ${formatKoreanDate(r.newEndOn)}` : ""}
                   {r.decisionNote ? ` · ${r.decisionNote}` : ""}
                 </li>

@@ -12,7 +12,8 @@ import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { StepForm, TextareaField, moneyDefault, useStepForm } from "~/components/step-form";
 import { QuoteHistory } from "~/components/ticket/quote-history";
-import { QuoteLinesEditor, type QuoteLineInput } from "~/components/ticket/quote-lines-editor";
+import { QuoteLinesEditor } from "~/components/ticket/quote-lines-editor";
+import { quoteLinesField } from "~/utils/quote-lines-schema";
 import supplierStyles from "~/styles/supplier.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: supplierStyles }];
@@ -31,42 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, canEdit, role: actor.role };
 }
 
-const quantity = z
-  .string({ error: "수량을 입력해 주세요." })
-  .trim()
-  .transform((v) => v.replace(/[,\s]/g, ""))
-  .pipe(
-    z
-      .string()
-      .min(1, "수량을 입력해 주세요.")
-      .regex(/^\d+$/, "수량은 1 이상의 정수로 입력해 주세요.")
-      .transform(Number)
-      .refine((n) => Number.isSafeInteger(n) && n >= 1, "수량은 1 이상의 정수로 입력해 주세요."),
-  );
-
-const LineSchema = z.object({
-  kind: z.enum(QUOTE_LINE_KINDS, { error: "구분을 선택해 주세요." }),
-  description: fields.text("내용", 200),
-  quantity,
-  unitPrice: fields.money("단가"),
-});
-
-/** A row left entirely blank (only its 구분 chosen) is skipped; null keeps the other rows' indexes for their errors. */
-const blankLine = (row: unknown) => {
-  const r = (row ?? {}) as Record<string, unknown>;
-  return ["description", "quantity", "unitPrice"].every((k) => !String(r[k] ?? "").trim()) ? null : row;
-};
-
 const QuoteSchema = z.object({
   /** The quote version the form was opened with (0: no quote yet). */
   version: z.coerce.number({ error: "화면 정보가 올바르지 않습니다. 새로고침해 주세요." }).int().min(0),
   note: fields.optionalText("비고", 1000),
-  lines: z
-    .array(z.preprocess(blankLine, LineSchema.nullable()) as z.ZodType<z.output<typeof LineSchema> | null, QuoteLineInput>)
-    .max(MAX_LINES, `견적 항목은 ${MAX_LINES}개까지 입력할 수 있습니다.`)
-    .optional()
-    .transform((rows) => (rows ?? []).filter((r): r is z.infer<typeof LineSchema> => r !== null))
-    .refine((rows) => rows.length > 0, "견적 항목을 1개 이상 입력해 주세요."),
+  lines: quoteLinesField(MAX_LINES),
 });
 
 /** The manufacturer and the monitor read this page; their POST is refused (403), not hidden (404). */

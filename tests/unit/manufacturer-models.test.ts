@@ -258,14 +258,15 @@ describe("company profile", () => {
 });
 
 describe("extension requests", () => {
-  it("files a pending request, refuses another while pending, and refuses beyond the program's limit", async () => {
+  it("files a proposal awaiting the supplier, refuses another while open, and refuses beyond the program's limit", async () => {
     const t = await ticketByNumber("AS-2024-0001");
     await requestExtension(maker1, { ticketId: t.id, expectedVersion: t.version, months: 2, reason: "부품 수급 지연", today: TODAY });
     const pending = await prisma.extensionRequest.findFirstOrThrow({ where: { ticketId: t.id } });
-    expect(pending).toMatchObject({ months: 2, status: "pending", requestedById: maker1.userId });
+    // issue 16: the supplier confirms before the TP sees it
+    expect(pending).toMatchObject({ months: 2, status: "proposed", requestedById: maker1.userId, requestedByRole: "manufacturer" });
     await expect(
       requestExtension(maker1, { ticketId: t.id, expectedVersion: t.version + 1, months: 1, reason: "추가", today: TODAY }),
-    ).rejects.toThrow("처리 중인 연장 신청이 있습니다");
+    ).rejects.toThrow("상대 기업의 확인을 기다리는 연장 제안이 있습니다");
 
     // the monitor approved it: the 2 months are used up
     await prisma.extensionRequest.update({ where: { id: pending.id }, data: { status: "approved" } });
@@ -282,11 +283,11 @@ describe("extension requests", () => {
     expect(await prisma.extensionRequest.count({ where: { ticketId: t.id } })).toBe(1);
   });
 
-  it("is the manufacturer's step only", async () => {
+  it("is the companies' step (the supplier too, within the same limit); another manufacturer does not see the ticket", async () => {
     const t = await ticketByNumber("AS-2024-0001");
     await expect(
       requestExtension(vendor1, { ticketId: t.id, expectedVersion: t.version, months: 1, reason: "x", today: TODAY }),
-    ).rejects.toThrow();
+    ).rejects.toThrow("최대 2개월까지만 연장할 수 있습니다");
     await expect(
       requestExtension(maker2, { ticketId: t.id, expectedVersion: t.version, months: 1, reason: "x", today: TODAY }),
     ).rejects.toBeInstanceOf(NotFoundError);

@@ -10,7 +10,6 @@ import { DomainError, addDays, isDomainError, type Grade } from "~/domain";
 import { ConflictError } from "~/models/errors.server";
 import {
   checkCompletion,
-  decideExtension,
   decideSupport,
   recordCostReview,
   saveEvaluationDraft,
@@ -18,6 +17,7 @@ import {
   submitEvaluation,
   type SheetInput,
 } from "~/models/monitor-steps.server";
+import { decideExtension } from "~/models/extension-request.server";
 import { DUE_LIST_LIMIT, SUPPLIER_ROWS, getDashboard, programGauge } from "~/models/dashboard.server";
 import { invalidateAggregates } from "~/models/aggregate-cache.server";
 import { TICKET_FACTS_INCLUDE, assessTicket } from "~/models/ticket-context.server";

@@ -10,8 +10,7 @@ import { actorFromSessionId } from "~/auth/session.server";
 import type { Actor } from "~/auth/actor";
 import { DomainError, addDays, formatKoreanDate } from "~/domain";
 import { createWorkLog, getWorkLogPage, updateWorkLog, type WorkLogFields } from "~/models/work-log.server";
-import { requestExtension } from "~/models/extension-request.server";
-import { decideExtension } from "~/models/monitor-steps.server";
+import { confirmExtension, decideExtension, requestExtension } from "~/models/extension-request.server";
 
 const TODAY = "2026-11-27";
 let vendor1: Actor;
@@ -108,7 +107,7 @@ describe("work-log dates within the agreed execution period (item 16)", () => {
     expect(error.message).toContain(`~ ${formatKoreanDate(agreement.endOn)})`);
     expect(await snapshot()).toEqual(before);
 
-    // the manufacturer asks for one more month, the Technopark approves it
+    // the manufacturer asks for one more month, the supplier confirms (issue 16), the Technopark approves it
     const maker = await prisma.user.findFirstOrThrow({ where: { organization: { ticketsAsMaker: { some: { id: ticketId } } } } });
     const monitor = await actorFor("monitor@demo.kr");
     let t = await prisma.ticket.findUniqueOrThrow({ where: { id: ticketId } });
@@ -119,6 +118,8 @@ describe("work-log dates within the agreed execution period (item 16)", () => {
       reason: "부품 수급 지연",
       today: TODAY,
     });
+    t = await prisma.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    await confirmExtension(vendor1, { ticketId, expectedVersion: t.version, today: TODAY });
     t = await prisma.ticket.findUniqueOrThrow({ where: { id: ticketId } });
     await decideExtension(monitor, { ticketId, expectedVersion: t.version, today: TODAY, decision: "approve", note: null });
     const extended = await prisma.agreement.findUniqueOrThrow({ where: { ticketId } });

@@ -1,6 +1,6 @@
 // The read-only parts of the 사업기간 연장 신청 page: the execution window with what each
 // request would give, and the history of requests.
-import { EXTENSION_REQUEST_STATUS_LABELS, formatKoreanDate, formatKoreanDateShort, isExtensionRequestStatus, seoulDate } from "~/domain";
+import { changeStatusLabel, formatKoreanDate, formatKoreanDateShort, seoulDate } from "~/domain";
 
 type Option = { months: number; allowed: boolean; reasons: string[]; newEndOn: string | null };
 
@@ -77,7 +77,7 @@ export function ExtensionHistory({ extensions }: { extensions: Extension[] }) {
                 <td data-label="기간">{e.months}개월</td>
                 <td data-label="사유">{e.reason}</td>
                 <td data-label="결과">
-                  {isExtensionRequestStatus(e.status) ? EXTENSION_REQUEST_STATUS_LABELS[e.status] : e.status}
+                  {changeStatusLabel(e.status)}
                   {e.decisionNote ? ` · ${e.decisionNote}` : ""}
                 </td>
               </tr>

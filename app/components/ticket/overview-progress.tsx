@@ -2,14 +2,13 @@
 // (the route app/routes/tickets.$ticketId._index.tsx puts them together).
 import { Link } from "@remix-run/react";
 import {
-  EXTENSION_REQUEST_STATUS_LABELS,
+  changeStatusLabel,
   MONEY_LABELS,
   PLAN_REVIEW_STATUS_LABELS,
   WORK_LOG_STATUS_LABELS,
   formatKRW,
   formatKoreanDate,
   formatKoreanDateShort,
-  isExtensionRequestStatus,
   isPlanReviewStatus,
   isWorkLogStatus,
   seoulDate,
@@ -183,8 +182,7 @@ export function ExtensionsSummary({ data }: { data: OverviewData }) {
           <ul>
             {extras.extensions.map((e) => (
               <li key={e.id}>
-                {formatKoreanDateShort(seoulDate(new Date(e.requestedAt)))} · {e.months}개월 ·{" "}
-                {isExtensionRequestStatus(e.status) ? EXTENSION_REQUEST_STATUS_LABELS[e.status] : e.status}
+                {formatKoreanDateShort(seoulDate(new Date(e.requestedAt)))} · {e.months}개월 · {changeStatusLabel(e.status)}
                 {e.newEndOn ? ` · 종료일 ${formatKoreanDate(e.newEndOn)}` : ""}
               </li>
             ))}
