@@ -6,37 +6,26 @@ import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import {
   DomainError,
-  GRADED_ITEM_KEYS,
   PHOTO_PURPOSES,
-  SUITABILITY_CHECK_KEYS,
   STATE_LABELS,
   agreementAmounts,
-  applicableChecks,
   assertCompletionReady,
   assertPayment,
-  bonusEligible,
   closingReason,
   completionGaps,
   describeAmounts,
   executionWindow,
   formatKRW,
   formatKoreanDate,
-  gradePoints,
-  isEligibilityBasis,
   isSupportType,
   isTicketState,
   planChangeDueDate,
   planDueDate,
-  verifiedLineAmounts,
   type CompletionFacts,
-  type Grade,
-  type GradedItemKey,
   type IsoDate,
-  type SuitabilityCheckKey,
 } from "~/domain";
 import { getTicketAssessment, visibleTicket } from "./ticket.server";
 import { changeTicket, transitionTicket, type Tx } from "./workflow.server";
-import { uploadedDocuments } from "./ticket-context.server";
 import { PLAN_SELECT, QUOTE_LINE_SELECT, QUOTE_SELECT } from "./selects.server";
 
 export type StepInput = { ticketId: string; expectedVersion: number; today: IsoDate };
@@ -107,123 +96,6 @@ export async function rejectApplication(actor: Actor, input: StepInput & { reaso
         data: { ticketId: input.ticketId, result: "rejected", reason, reviewerId: actor.userId },
       });
       return { summary: `요건검토 결과 반려했습니다. 사유: ${reason}`, data: { reason } };
-    },
-  });
-}
-
-// ─── 현장평가 ────────────────────────────────────────────────────────────────
-
-export type SheetInput = {
-  evaluatorName: string;
-  evaluatedOn: IsoDate;
-  note: string | null;
-  grades: Partial<Record<GradedItemKey, Grade>>;
-  checks: Partial<Record<SuitabilityCheckKey, boolean>>;
-};
-
-export async function getEvaluationData(actor: Actor, ticketId: string, today: IsoDate) {
-  const assessment = await getTicketAssessment(actor, ticketId, today);
-  if (!assessment) return null;
-  const { facts, params } = assessment;
-  // the basis as the rules read it: as submitted (ADR 018), so the sheet matches the score
-  const submittedBasis = assessment.applicant.eligibilityBasis;
-  const basis = submittedBasis && isEligibilityBasis(submittedBasis) ? submittedBasis : null;
-  const ev = facts.evaluation;
-  return {
-    basis,
-    applicable: basis ? applicableChecks(basis) : [],
-    bonusEligible: bonusEligible(uploadedDocuments(facts.documents)),
-    promisingSmeCertified: facts.manufacturer.promisingSmeCertified,
-    params,
-    version: facts.version,
-    actions: assessment.actions,
-    sheet: ev
-      ? {
-          evaluatorName: ev.evaluatorName,
-          evaluatedOn: ev.evaluatedOn,
-          note: ev.note,
-          submittedAt: ev.submittedAt ? ev.submittedAt.toISOString() : null,
-          totalScore: ev.totalScore,
-          passed: ev.passed,
-          bonusPoints: ev.bonusPoints,
-          grades: Object.fromEntries(ev.scores.map((s) => [s.itemKey, s.grade])) as Record<string, string>,
-          checks: Object.fromEntries(ev.checks.map((c) => [c.checkKey, c.holds])) as Record<string, boolean>,
-        }
-      : null,
-  };
-}
-
-async function writeSheet(tx: Tx, actor: Actor, ticketId: string, sheet: SheetInput) {
-  const existing = await tx.siteEvaluation.findUnique({ where: { ticketId }, select: { id: true, submittedAt: true } });
-  if (existing?.submittedAt) {
-    throw new DomainError("evaluation_locked", "제출된 현장평가표는 수정할 수 없습니다.");
-  }
-  const base = { evaluatorName: sheet.evaluatorName, evaluatedOn: sheet.evaluatedOn, note: sheet.note, enteredById: actor.userId };
-  const evaluation = existing
-    ? await tx.siteEvaluation.update({ where: { id: existing.id }, data: { ...base, version: { increment: 1 } }, select: { id: true } })
-    : await tx.siteEvaluation.create({ data: { ticketId, ...base }, select: { id: true } });
-  await tx.siteEvaluationScore.deleteMany({ where: { evaluationId: evaluation.id } });
-  await tx.siteEvaluationCheck.deleteMany({ where: { evaluationId: evaluation.id } });
-  const grades = GRADED_ITEM_KEYS.flatMap((key) => (sheet.grades[key] ? [{ key, grade: sheet.grades[key]! }] : []));
-  if (grades.length) {
-    // points are stored for reports; the rule (GRADED_ITEMS) is applied again on every read
-    await tx.siteEvaluationScore.createMany({
-      data: grades.map((g) => ({ evaluationId: evaluation.id, itemKey: g.key, grade: g.grade, points: gradePoints(g.key, g.grade) })),
-    });
-  }
-  const checks = SUITABILITY_CHECK_KEYS.flatMap((key) => (sheet.checks[key] === undefined ? [] : [{ key, holds: sheet.checks[key]! }]));
-  if (checks.length) {
-    await tx.siteEvaluationCheck.createMany({ data: checks.map((c) => ({ evaluationId: evaluation.id, checkKey: c.key, holds: c.holds })) });
-  }
-}
-
-/** Saves the sheet as a draft (the ticket stays in 현장평가); refused once submitted. */
-export async function saveEvaluationDraft(actor: Actor, input: StepInput & { sheet: SheetInput }) {
-  return changeTicket(actor, {
-    ticketId: input.ticketId,
-    action: "evaluation.save",
-    expectedVersion: input.expectedVersion,
-    roles: ["monitor"],
-    states: ["site_evaluation"],
-    stateMessage: "현장평가 단계에서만 평가표를 작성할 수 있습니다.",
-    apply: async (tx) => {
-      await writeSheet(tx, actor, input.ticketId, input.sheet);
-      return { summary: `현장평가표를 임시 저장했습니다 (평가자 ${input.sheet.evaluatorName}).` };
-    },
-  });
-}
-
-/** Writes the sheet and submits it (guard: complete); locks it with the score. */
-export async function submitEvaluation(actor: Actor, input: StepInput & { sheet: SheetInput }) {
-  return transitionTicket(actor, {
-    ticketId: input.ticketId,
-    action: "submit_evaluation",
-    expectedVersion: input.expectedVersion,
-    today: input.today,
-    prepare: async (tx) => writeSheet(tx, actor, input.ticketId, input.sheet),
-    apply: async (tx, _facts, _next, assessment) => {
-      const ev = assessment.evaluation;
-      if (!ev || !ev.complete) throw new DomainError("evaluation_incomplete", "현장평가표가 완성되지 않았습니다.");
-      const now = new Date();
-      // a sheet the TP submits itself stands confirmed; an evaluator's waits for the TP (confirm_evaluation)
-      const byTp = actor.role === "monitor";
-      await tx.siteEvaluation.update({
-        where: { ticketId: input.ticketId },
-        data: {
-          submittedAt: now,
-          submittedById: actor.userId,
-          submittedByRole: actor.role,
-          ...(byTp ? { confirmedAt: now, confirmedById: actor.userId } : {}),
-          totalScore: ev.total,
-          passed: ev.passed,
-          bonusPoints: ev.bonus,
-          version: { increment: 1 },
-        },
-      });
-      return {
-        summary: `현장평가 결과를 제출했습니다: ${ev.total}점, ${ev.resultLabel}${ev.passed ? "" : " (선정 기준 미충족)"}.`,
-        data: { total: ev.total, passed: ev.passed, bonus: ev.bonus },
-      };
     },
   });
 }
@@ -344,104 +216,14 @@ export async function acceptPlan(actor: Actor, input: StepInput) {
   });
 }
 
-// ─── 원가적정성 검토 ─────────────────────────────────────────────────────────
+// ─── 원가적정성 검토 (the steps: expert-steps.server.ts) ──────────────────────
 
-function latestQuote(ticketId: string) {
+/** The latest quote with its lines' verified amounts (the plan review and the cost review show it). */
+export function latestQuote(ticketId: string) {
   return prisma.quote.findFirst({
     where: { ticketId },
     orderBy: { version: "desc" },
     select: { ...QUOTE_SELECT, lines: { orderBy: { sortOrder: "asc" }, select: { ...QUOTE_LINE_SELECT, verifiedAmount: true } } },
-  });
-}
-
-export async function getCostReviewData(actor: Actor, ticketId: string, today: IsoDate) {
-  const assessment = await getTicketAssessment(actor, ticketId, today);
-  if (!assessment) return null;
-  const [quote, reviews] = await Promise.all([
-    latestQuote(ticketId),
-    prisma.costReview.findMany({
-      where: { ticketId },
-      orderBy: { createdAt: "desc" },
-      select: {
-        id: true,
-        quoteTotal: true,
-        verifiedAmount: true,
-        resultOn: true,
-        planChangeRequired: true,
-        revisionDueOn: true,
-        note: true,
-        createdAt: true,
-      },
-    }),
-  ]);
-  const latest = reviews[0] ?? null;
-  return {
-    params: assessment.params,
-    quote,
-    reviews,
-    amounts: quote
-      ? agreementAmounts({ quoteTotal: latest?.quoteTotal ?? quote.total, verifiedAmount: latest?.verifiedAmount ?? null }, assessment.params)
-      : null,
-    actions: assessment.actions,
-    version: assessment.facts.version,
-  };
-}
-
-export async function recordCostReview(
-  actor: Actor,
-  input: StepInput & {
-    verifiedAmount: number;
-    lineAmounts: Record<string, number>;
-    note: string | null;
-    resultOn: IsoDate;
-    planChangeRequired: boolean;
-  },
-) {
-  return transitionTicket(actor, {
-    ticketId: input.ticketId,
-    action: "record_cost_review",
-    expectedVersion: input.expectedVersion,
-    today: input.today,
-    apply: async (tx, facts, _next, assessment) => {
-      const quote = await tx.quote.findFirst({
-        where: { ticketId: facts.id },
-        orderBy: { version: "desc" },
-        select: { id: true, total: true, lines: { orderBy: { sortOrder: "asc" }, select: { id: true } } },
-      });
-      if (!quote) throw new DomainError("no_quote", "공급기업의 견적이 없어 원가적정성 검토 결과를 입력할 수 없습니다.");
-      const lines = verifiedLineAmounts(
-        quote.lines.map((l) => l.id),
-        input.lineAmounts,
-        input.verifiedAmount,
-      );
-      // A review replaces the previous one line by line: a line left blank is not verified (null),
-      // it never keeps an earlier review's amount.
-      await tx.quoteLine.updateMany({ where: { quoteId: quote.id }, data: { verifiedAmount: null } });
-      for (const line of lines) await tx.quoteLine.update({ where: { id: line.lineId }, data: { verifiedAmount: line.amount } });
-      // entered on `today`, perhaps after the result date: the supplier's 10 days run from the day it is entered
-      const revisionDueOn = input.planChangeRequired ? planChangeDueDate(input.today, assessment.params, input.resultOn) : null;
-      await tx.costReview.create({
-        data: {
-          ticketId: facts.id,
-          quoteId: quote.id,
-          quoteTotal: quote.total,
-          verifiedAmount: input.verifiedAmount,
-          resultOn: input.resultOn,
-          planChangeRequired: input.planChangeRequired,
-          revisionDueOn,
-          note: input.note,
-          reviewerId: actor.userId,
-        },
-      });
-      const amounts = agreementAmounts({ quoteTotal: quote.total, verifiedAmount: input.verifiedAmount }, assessment.params);
-      return {
-        summary:
-          `원가적정성 검토 결과를 입력했습니다: 견적 ${formatKRW(quote.total)} → 원가검증 ${formatKRW(input.verifiedAmount)} (${describeAmounts(amounts)}).` +
-          (revisionDueOn ? ` 수행계획서 변경이 필요합니다 (제출기한 ${formatKoreanDate(revisionDueOn)}).` : ""),
-        ticketPatch: revisionDueOn ? { revisionDueOn } : undefined,
-        data: { verifiedAmount: input.verifiedAmount, planChangeRequired: input.planChangeRequired, revisionDueOn },
-      };
-    },
   });
 }
 

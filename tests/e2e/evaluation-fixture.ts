@@ -28,7 +28,10 @@ function bump(ticketId: string, patch = "") {
   db().prepare(`UPDATE Ticket SET version = version + 1, updatedAt = ?${patch} WHERE id = ?`).run(stamp(), ticketId);
 }
 
-/** A complete sheet with every item at `grade`, submitted (locked, with its score) unless `submitted` is false; returns the total. */
+/**
+ * A complete sheet with every item at `grade`, submitted (locked, with its score) unless `submitted` is false; returns the total.
+ * Submitted by the TP itself, so it stands confirmed (ADR 030: selection reads only a confirmed sheet).
+ */
 export function addEvaluation(number: string, grade: keyof typeof POINTS, opts: { submitted?: boolean } = {}): number {
   const t = ticket(number);
   const evaluationId = id();
@@ -38,8 +41,9 @@ export function addEvaluation(number: string, grade: keyof typeof POINTS, opts: 
   db().transaction(() => {
     db()
       .prepare(
-        `INSERT INTO SiteEvaluation (id, ticketId, evaluatorName, evaluatedOn, bonusPoints, totalScore, passed, submittedAt, enteredById, version, updatedAt)
-         VALUES (?, ?, '김평가', ?, 0, ?, ?, ?, ?, 1, ?)`,
+        `INSERT INTO SiteEvaluation (id, ticketId, evaluatorName, evaluatedOn, bonusPoints, totalScore, passed, submittedAt, enteredById,
+           submittedById, submittedByRole, confirmedAt, confirmedById, version, updatedAt)
+         VALUES (?, ?, '김평가', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
       )
       .run(
         evaluationId,
@@ -49,6 +53,10 @@ export function addEvaluation(number: string, grade: keyof typeof POINTS, opts: 
         submitted && total >= 60 ? 1 : 0,
         submitted ? stamp() : null,
         monitorId(),
+        submitted ? monitorId() : null,
+        submitted ? "monitor" : null,
+        submitted ? stamp() : null,
+        submitted ? monitorId() : null,
         stamp(),
       );
     ITEMS.forEach((item, i) =>

@@ -8,7 +8,8 @@ import { seedDemoData } from "../../prisma/demo-data";
 import { actorFromSessionId } from "~/auth/session.server";
 import type { Actor } from "~/auth/actor";
 import { addDays } from "~/domain";
-import { recordCostReview, requestPlanChange } from "~/models/monitor-steps.server";
+import { requestPlanChange } from "~/models/monitor-steps.server";
+import { recordCostReview } from "~/models/expert-steps.server";
 import { submitPlan } from "~/models/plan.server";
 
 const TODAY = "2026-11-27";

@@ -8,15 +8,8 @@ import { actorFromSessionId } from "~/auth/session.server";
 import type { Actor } from "~/auth/actor";
 import { DomainError, addDays, isDomainError, type Grade } from "~/domain";
 import { ConflictError } from "~/models/errors.server";
-import {
-  checkCompletion,
-  decideSupport,
-  recordCostReview,
-  saveEvaluationDraft,
-  signAgreement,
-  submitEvaluation,
-  type SheetInput,
-} from "~/models/monitor-steps.server";
+import { checkCompletion, decideSupport, signAgreement } from "~/models/monitor-steps.server";
+import { recordCostReview, saveEvaluationDraft, submitEvaluation, type SheetInput } from "~/models/expert-steps.server";
 import { decideExtension } from "~/models/extension-request.server";
 import { DUE_LIST_LIMIT, SUPPLIER_ROWS, getDashboard, programGauge } from "~/models/dashboard.server";
 import { invalidateAggregates } from "~/models/aggregate-cache.server";
