@@ -21,6 +21,8 @@ export const ACTION_PAGES: Partial<Record<Action, string>> = {
   resubmit_plan: "plan",
   request_plan_change: "plan-review",
   record_cost_review: "cost-review",
+  prepare_agreement: "agreement",
+  consent_agreement: "agreement",
   sign_agreement: "agreement",
   record_payment: "payment",
   request_extension: "extension",

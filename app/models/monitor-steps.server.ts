@@ -14,7 +14,6 @@ import {
   closingReason,
   completionGaps,
   describeAmounts,
-  executionWindow,
   formatKRW,
   formatKoreanDate,
   isSupportType,
@@ -224,78 +223,6 @@ export function latestQuote(ticketId: string) {
     where: { ticketId },
     orderBy: { version: "desc" },
     select: { ...QUOTE_SELECT, lines: { orderBy: { sortOrder: "asc" }, select: { ...QUOTE_LINE_SELECT, verifiedAmount: true } } },
-  });
-}
-
-// ─── 협약 ───────────────────────────────────────────────────────────────────
-
-export async function getAgreementData(actor: Actor, ticketId: string, today: IsoDate) {
-  const assessment = await getTicketAssessment(actor, ticketId, today);
-  if (!assessment) return null;
-  const [review, agreement] = await Promise.all([
-    prisma.costReview.findFirst({
-      where: { ticketId },
-      orderBy: { createdAt: "desc" },
-      select: { quoteTotal: true, verifiedAmount: true, resultOn: true },
-    }),
-    prisma.agreement.findUnique({
-      where: { ticketId },
-      select: {
-        startOn: true,
-        baseEndOn: true,
-        endOn: true,
-        extensionMonths: true,
-        agreedCost: true,
-        subsidy: true,
-        companyShare: true,
-        signedAt: true,
-      },
-    }),
-  ]);
-  return {
-    params: assessment.params,
-    review,
-    agreement,
-    amounts: review ? agreementAmounts({ quoteTotal: review.quoteTotal, verifiedAmount: review.verifiedAmount }, assessment.params) : null,
-    actions: assessment.actions,
-    version: assessment.facts.version,
-  };
-}
-
-export async function signAgreement(actor: Actor, input: StepInput & { startOn: IsoDate }) {
-  return transitionTicket(actor, {
-    ticketId: input.ticketId,
-    action: "sign_agreement",
-    expectedVersion: input.expectedVersion,
-    today: input.today,
-    apply: async (tx, facts, _next, assessment) => {
-      const review = await tx.costReview.findFirst({
-        where: { ticketId: facts.id },
-        orderBy: { createdAt: "desc" },
-        select: { quoteTotal: true, verifiedAmount: true },
-      });
-      if (!review) throw new DomainError("no_cost_review", "원가적정성 검토 결과가 없습니다.");
-      const amounts = agreementAmounts({ quoteTotal: review.quoteTotal, verifiedAmount: review.verifiedAmount }, assessment.params);
-      const window = executionWindow(input.startOn, 0, assessment.params);
-      await tx.agreement.create({
-        data: {
-          ticketId: facts.id,
-          startOn: window.startOn,
-          baseEndOn: window.baseEndOn,
-          endOn: window.endOn,
-          extensionMonths: 0,
-          agreedCost: amounts.agreedCost,
-          subsidy: amounts.subsidy,
-          companyShare: amounts.companyShare,
-          signedById: actor.userId,
-        },
-      });
-      return {
-        summary: `협약을 체결했습니다: 사업기간 ${formatKoreanDate(window.startOn)} ~ ${formatKoreanDate(window.endOn)}, ${describeAmounts(amounts)}.`,
-        ticketPatch: { agreedCost: amounts.agreedCost, subsidy: amounts.subsidy, companyShare: amounts.companyShare, windowEndOn: window.endOn },
-        data: { ...amounts, startOn: window.startOn, endOn: window.endOn },
-      };
-    },
   });
 }
 

@@ -1,48 +1,111 @@
-// 협약체결: the monitor signs the agreement from the cost review's amounts; the start date sets
-// the execution window.
+// 협약 (the three-party agreement, ADR 031): the TP prepares the draft (start date, and why when it lies
+// before today), the manufacturer and the supplier each read its full text and consent, the TP concludes
+// once both have. One page for the three parties; each form names its intent.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { executionWindow, formatKRW, formatKoreanDate, isIsoDate } from "~/domain";
-import { getAgreementData, signAgreement } from "~/models/monitor-steps.server";
+import {
+  ROLE_LABELS,
+  START_REASON_MAX,
+  checkAgreementStart,
+  executionWindow,
+  formatKoreanDate,
+  isCompanyRole,
+  isIsoDate,
+  josa,
+  maxTotalMonths,
+  seoulDate,
+  type IsoDate,
+  type ProgramParams,
+} from "~/domain";
+import { consentAgreement, getAgreementPage, prepareAgreement, signAgreement } from "~/models/agreement.server";
+import { seoulMonthDayTime } from "~/domain/notifications";
 import { fields } from "~/utils/fields";
+import { requestOrigin } from "~/utils/log.server";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
-import { Field, StepForm, useStepForm } from "~/components/step-form";
+import { Field, StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import { Reasons, Section, refusalOf } from "~/components/monitor/step";
+import { AgreementAmounts, AgreementText, ConsentList, PeriodFacts, type ConsentRow } from "~/components/ticket/agreement-parts";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
 export const handle = { step: "협약" };
 
+const PARTIES = ["monitor", "manufacturer", "supplier"] as const;
+
+/** "2026년 12월 1일 10:05" in Asia/Seoul. */
+const seoulDateTime = (at: Date) => `${formatKoreanDate(seoulDate(at))} ${seoulMonthDayTime(at).slice(6)}`;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, ticketId, today } = await requireTicketStep(request, params, { roles: ["monitor"] });
-  const data = await getAgreementData(actor, ticketId, today);
-  invariantResponse(data);
-  return { today, ...data };
+  const { actor, ticketId, today } = await requireTicketStep(request, params, { roles: PARTIES });
+  const page = await getAgreementPage(actor, ticketId, today);
+  invariantResponse(page);
+  const { draft, live, params: p, ...rest } = page;
+  // a consent counts while it is not cleared and was given to the draft's text (consentsOf)
+  const counted = new Set([live?.manufacturer?.id, live?.supplier?.id]);
+  const consents: ConsentRow[] = (draft?.consents ?? []).map((c) => ({
+    id: c.id,
+    party: c.party,
+    name: c.name,
+    at: seoulDateTime(c.consentedAt),
+    cleared: !counted.has(c.id),
+    ipAddress: c.ipAddress,
+    userAgent: c.userAgent,
+  }));
+  const limits = { baseMonths: p.baseMonths, maxExtensionMonths: p.maxExtensionMonths, maxTotalMonths: maxTotalMonths(p) };
+  return {
+    ...rest,
+    today,
+    params: p,
+    limits,
+    draft: draft ? { ...draft, consents: undefined, maxEndOn: executionWindow(draft.startOn, 0, p).maxEndOn } : null,
+    consents,
+  };
 }
 
-const Schema = z.object({ version: fields.version, startOn: fields.isoDate("사업 시작일") });
+const PrepareSchema = z.object({
+  intent: z.literal("prepare"),
+  version: fields.version,
+  startOn: fields.isoDate("사업 시작일"),
+  startReason: fields.optionalText("시작일을 앞당기는 사유", START_REASON_MAX),
+});
+const ConsentSchema = z.object({
+  intent: z.literal("consent"),
+  textHash: z.string().regex(/^[0-9a-f]{64}$/, "화면 정보가 올바르지 않습니다. 새로고침해 주세요."),
+  read: z.literal("on", { error: "협약서 전문을 읽고 동의한다는 확인란을 선택해 주세요." }),
+});
+const SignSchema = z.object({ intent: z.literal("sign"), version: fields.version });
+const Schema = z.discriminatedUnion("intent", [PrepareSchema, ConsentSchema, SignSchema]);
 
 export const action = ticketStepAction({
-  roles: ["monitor"],
+  roles: PARTIES,
   schema: Schema,
-  run: ({ actor, ticketId, today, value }) => signAgreement(actor, { ticketId, expectedVersion: value.version, today, startOn: value.startOn }),
-  done: "협약을 체결했습니다.",
+  run: ({ actor, ticketId, today, value, request }) => {
+    if (value.intent === "prepare") {
+      return prepareAgreement(actor, {
+        ticketId,
+        expectedVersion: value.version,
+        today,
+        startOn: value.startOn,
+        startReason: value.startReason,
+      });
+    }
+    if (value.intent === "consent") {
+      const { ip, userAgent } = requestOrigin(request);
+      return consentAgreement(actor, { ticketId, today, textHash: value.textHash, ipAddress: ip, userAgent });
+    }
+    return signAgreement(actor, { ticketId, expectedVersion: value.version, today });
+  },
+  done: (_result, { value }) =>
+    value.intent === "prepare" ? "협약안을 저장했습니다." : value.intent === "consent" ? "협약안에 동의했습니다." : "협약을 체결했습니다.",
 });
 
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
 export default function AgreementPage() {
-  const { today, params, review, agreement, amounts, actions, version } = useLoaderData<typeof loader>();
-  const refusal = refusalOf(actions, "sign_agreement");
-  const { fields: f, props } = useStepForm({
-    id: "agreement",
-    schema: Schema,
-    version,
-    reply: useActionData<typeof action>(),
-    defaultValue: { startOn: today },
-  });
-  const startOn = f.startOn.value;
-  const period = typeof startOn === "string" && isIsoDate(startOn) ? executionWindow(startOn, 0, params) : null;
+  const data = useLoaderData<typeof loader>();
+  const { agreement, draft, consents, limits, role } = data;
   if (agreement) {
     return (
       <Section title="체결된 협약" id="agreement-h">
@@ -52,42 +115,174 @@ export default function AgreementPage() {
             {formatKoreanDate(agreement.startOn)} ~ {formatKoreanDate(agreement.endOn)}
             {agreement.extensionMonths ? ` (${agreement.extensionMonths}개월 연장)` : ""}
           </dd>
-          <dt>협약금액 (총사업비)</dt>
-          <dd>{formatKRW(agreement.agreedCost)}</dd>
-          <dt>정부지원금</dt>
-          <dd>{formatKRW(agreement.subsidy)}</dd>
-          <dt>기업부담금</dt>
-          <dd>{formatKRW(agreement.companyShare)}</dd>
+          {agreement.startReason ? (
+            <>
+              <dt>시작일을 앞당긴 사유</dt>
+              <dd>{agreement.startReason}</dd>
+            </>
+          ) : null}
+          <AgreementAmounts amounts={agreement} />
+          <dt>체결일</dt>
+          <dd>{formatKoreanDate(seoulDate(new Date(agreement.signedAt)))}</dd>
         </dl>
+        {draft && agreement.draftId ? (
+          <>
+            <h3>동의한 기업</h3>
+            <ConsentList consents={consents} />
+            <details>
+              <summary>협약서 전문</summary>
+              <AgreementText text={draft.text} hash={draft.textHash} />
+            </details>
+          </>
+        ) : null}
       </Section>
     );
   }
   return (
-    <StepForm {...props}>
-      <h2 style={{ marginTop: 0 }}>협약 체결</h2>
+    <>
+      {role === "monitor" ? <PrepareForm data={data} /> : null}
+      {draft ? (
+        <Section title={`협약안 (${draft.version}차)`} id="draft-h">
+          {draft.outdated ? (
+            <p className="result-fail" data-testid="draft-outdated">
+              협약안을 작성한 뒤 원가적정성 검토 결과 등 협약 내용이 바뀌었습니다. 운영기관(TP)이 협약안을 다시 작성해야 동의하거나 체결할 수
+              있습니다.
+            </p>
+          ) : null}
+          <dl className="facts" data-testid="draft">
+            <PeriodFacts period={draft} limits={limits} />
+            {draft.startReason ? (
+              <>
+                <dt>시작일을 앞당기는 사유</dt>
+                <dd>{draft.startReason}</dd>
+              </>
+            ) : null}
+            <AgreementAmounts amounts={draft} />
+          </dl>
+          <h3>동의 현황</h3>
+          <ConsentList consents={consents} />
+          <AgreementText text={draft.text} hash={draft.textHash} />
+          {/* keyed by the text: a new text opens a new form (a tick is never carried over to a text not read) */}
+          {isCompanyRole(role) ? <ConsentForm key={draft.textHash} data={data} /> : null}
+          {role === "monitor" ? <SignForm data={data} /> : null}
+        </Section>
+      ) : role !== "monitor" ? (
+        <p className="card muted" data-testid="no-draft">
+          운영기관(TP)이 협약안을 작성하면 이곳에서 협약서 전문을 읽고 동의할 수 있습니다.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The live check of the typed start date: the window and the rules' reasons, before anything is saved. */
+function startPreview(startOn: unknown, reason: unknown, data: Data) {
+  if (typeof startOn !== "string" || !isIsoDate(startOn)) return null;
+  const check = checkAgreementStart(
+    {
+      startOn: startOn as IsoDate,
+      today: data.today,
+      selectionNoticeOn: data.selectionNoticeOn,
+      reason: typeof reason === "string" ? reason : null,
+    },
+    data.params as ProgramParams,
+  );
+  return check;
+}
+
+function PrepareForm({ data }: { data: Data }) {
+  const { draft, today, selectionNoticeOn, amounts, limits, actions, version } = data;
+  const refusal = refusalOf(actions, "prepare_agreement");
+  const { fields: f, props } = useStepForm({
+    id: "agreement-prepare",
+    schema: PrepareSchema,
+    version,
+    reply: useActionData<typeof action>(),
+    defaultValue: { intent: "prepare", startOn: draft?.startOn ?? today, startReason: draft?.startReason ?? "" },
+  });
+  const check = startPreview(f.startOn.value, f.startReason.value, data);
+  return (
+    <StepForm {...props} title="협약안 작성">
+      <h2 style={{ marginTop: 0 }}>{draft ? "협약안 다시 작성" : "협약안 작성"}</h2>
+      <p className="muted">
+        선정 통보일 {selectionNoticeOn ? formatKoreanDate(selectionNoticeOn) : "—"} · 오늘 {formatKoreanDate(today)}. 사업 시작일은 선정
+        통보일보다 앞설 수 없고, 오늘보다 앞서면 그 사유를 적어야 합니다. 사업기간이나 금액이 바뀌면 두 기업의 동의가 취소되어 다시 받아야
+        합니다.
+      </p>
+      <input type="hidden" name={f.intent.name} value="prepare" />
       <Field meta={f.startOn} label="사업 시작일" type="date" />
+      <TextareaField meta={f.startReason} label="시작일을 앞당기는 사유 (오늘 이전 시작일일 때)" rows={2} maxLength={START_REASON_MAX} />
       <dl className="facts" data-testid="agreement-preview" aria-live="polite">
-        <dt>사업 종료일</dt>
-        <dd data-testid="end-on">
-          {period ? `${formatKoreanDate(period.endOn)} (기본 ${params.baseMonths}개월, 연장 시 최대 ${formatKoreanDate(period.maxEndOn)})` : "—"}
-        </dd>
-        <dt>견적금액</dt>
-        <dd>{review ? formatKRW(review.quoteTotal) : "—"}</dd>
-        <dt>원가검증금액</dt>
-        <dd>{review ? formatKRW(review.verifiedAmount) : "원가적정성 검토 전"}</dd>
-        <dt>협약금액 (총사업비)</dt>
-        <dd data-testid="agreed-cost">{amounts ? formatKRW(amounts.agreedCost) : "—"}</dd>
-        <dt>정부지원금</dt>
-        <dd data-testid="subsidy">{amounts ? formatKRW(amounts.subsidy) : "—"}</dd>
-        <dt>기업부담금</dt>
-        <dd data-testid="company-share">{amounts ? formatKRW(amounts.companyShare) : "—"}</dd>
+        {check ? <PeriodFacts period={check.window} limits={limits} /> : null}
+        <AgreementAmounts amounts={amounts} />
       </dl>
+      {check && !check.allowed ? (
+        <div data-testid="start-check">
+          <Reasons reasons={check.reasons} />
+        </div>
+      ) : null}
       <p>
-        <button type="submit" disabled={Boolean(refusal)}>
+        <button type="submit" disabled={Boolean(refusal)} aria-describedby={refusal ? "why-prepare" : undefined}>
+          {draft ? "협약안 다시 작성" : "협약안 작성"}
+        </button>
+      </p>
+      <div id="why-prepare">
+        <Reasons reasons={refusal} />
+      </div>
+    </StepForm>
+  );
+}
+
+function ConsentForm({ data }: { data: Data }) {
+  const { draft, consents, role, actions } = data;
+  const { fields: f, props } = useStepForm({ id: "agreement-consent", schema: ConsentSchema, reply: useActionData<typeof action>() });
+  if (!draft || !isCompanyRole(role)) return null;
+  const mine = consents.find((c) => c.party === role && !c.cleared);
+  if (mine) {
+    return (
+      <p data-testid="my-consent">
+        {josa(ROLE_LABELS[role], "은", "는")} {mine.at}에 {mine.name}님이 동의했습니다.
+      </p>
+    );
+  }
+  const refusal = draft.outdated ? ["협약안이 바뀌기를 기다리고 있습니다."] : refusalOf(actions, "consent_agreement");
+  return (
+    <StepForm {...props} title="협약 동의">
+      <input type="hidden" name={f.intent.name} value="consent" />
+      <input type="hidden" name={f.textHash.name} value={draft.textHash} />
+      <p>
+        <label>
+          <input type="checkbox" name={f.read.name} value="on" /> 위 협약서 전문을 읽었으며, {ROLE_LABELS[role]}로서 이 내용에 동의합니다.
+        </label>
+      </p>
+      {f.read.errors?.length ? <p className="field-error">{f.read.errors[0]}</p> : null}
+      <p>
+        <button type="submit" disabled={Boolean(refusal)} aria-describedby={refusal ? "why-consent" : undefined}>
+          협약안에 동의
+        </button>
+      </p>
+      <div id="why-consent">
+        <Reasons reasons={refusal} />
+      </div>
+    </StepForm>
+  );
+}
+
+function SignForm({ data }: { data: Data }) {
+  const { actions, version } = data;
+  const refusal = refusalOf(actions, "sign_agreement");
+  const { props } = useStepForm({ id: "agreement-sign", schema: SignSchema, version, reply: useActionData<typeof action>() });
+  return (
+    <StepForm {...props} className="" title="협약 체결">
+      <input type="hidden" name="intent" value="sign" />
+      <p>
+        <button type="submit" disabled={Boolean(refusal)} aria-describedby={refusal ? "why-sign" : undefined}>
           협약 체결
         </button>
       </p>
-      <Reasons reasons={refusal} />
+      <div id="why-sign">
+        <Reasons reasons={refusal} />
+      </div>
     </StepForm>
   );
 }

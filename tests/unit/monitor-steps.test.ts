@@ -8,7 +8,8 @@ import { actorFromSessionId } from "~/auth/session.server";
 import type { Actor } from "~/auth/actor";
 import { DomainError, addDays, isDomainError, type Grade } from "~/domain";
 import { ConflictError } from "~/models/errors.server";
-import { checkCompletion, decideSupport, signAgreement } from "~/models/monitor-steps.server";
+import { checkCompletion, decideSupport } from "~/models/monitor-steps.server";
+import { consentAgreement, prepareAgreement, signAgreement } from "~/models/agreement.server";
 import { recordCostReview, saveEvaluationDraft, submitEvaluation, type SheetInput } from "~/models/expert-steps.server";
 import { decideExtension } from "~/models/extension-request.server";
 import { DUE_LIST_LIMIT, SUPPLIER_ROWS, getDashboard, programGauge } from "~/models/dashboard.server";
@@ -141,7 +142,19 @@ describe("cost review, agreement and extension", () => {
       planChangeRequired: false,
     });
     expect((await prisma.quoteLine.findUniqueOrThrow({ where: { id: lines[1].id } })).verifiedAmount).toBe(25_000_000);
-    const signed = await signAgreement(monitor, { ticketId: t.id, expectedVersion: r.version, today: TODAY, startOn: "2026-12-01" });
+    // 협약: the TP's draft, both companies' consent to its text, then the conclusion (ADR 031)
+    const prepared = await prepareAgreement(monitor, {
+      ticketId: t.id,
+      expectedVersion: r.version,
+      today: TODAY,
+      startOn: "2026-12-01",
+      startReason: null,
+    });
+    const { textHash } = await prisma.agreementDraft.findUniqueOrThrow({ where: { ticketId: t.id } });
+    for (const email of ["maker3@demo.kr", "vendor2@demo.kr"]) {
+      await consentAgreement(await actorFor(email), { ticketId: t.id, today: TODAY, textHash, ipAddress: null, userAgent: null });
+    }
+    const signed = await signAgreement(monitor, { ticketId: t.id, expectedVersion: prepared.version + 2, today: TODAY });
     t = await byNumber("AS-2024-0006");
     expect(t).toMatchObject({
       state: "agreed",
