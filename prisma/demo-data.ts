@@ -197,6 +197,14 @@ export async function seedDemoData(today: IsoDate) {
         },
       });
 
+      // The external evaluator and the cost-accounting agency the Technopark registered (ADR 029).
+      const expertOrg = (kind: "evaluator" | "cost_agency", name: string, businessNumber: string, address: string) =>
+        tx.organization.create({
+          data: { kind, name, businessNumber: brn(businessNumber), address, region: "경기도", statusChangedAt: at(addDays(today, -60)) },
+        });
+      const evaluatorOrg = await expertOrg("evaluator", "한국스마트제조평가원", "214-82-37515", "경기도 성남시 분당구 판교로 289");
+      const costOrg = await expertOrg("cost_agency", "한빛원가계산센터", "105-86-40621", "경기도 수원시 팔달구 효원로 241");
+
       // Each demo person is the only member, so the admin (관리자), of their organisation; their address counts as confirmed.
       const verifiedAt = at(addDays(today, -30));
       const user = (email: string, organizationId: string) => {
@@ -211,6 +219,8 @@ export async function seedDemoData(today: IsoDate) {
       users.vendor2 = (await user("vendor2@demo.kr", supplier2.id)).id;
       users.vendor3 = (await user("vendor3@demo.kr", supplier3.id)).id;
       users.monitor = (await user("monitor@demo.kr", tp.id)).id;
+      users.evaluator = (await user("evaluator@demo.kr", evaluatorOrg.id)).id;
+      users.cost = (await user("cost@demo.kr", costOrg.id)).id;
 
       const makerUser: Record<string, string> = { [maker1.id]: users.maker1, [maker2.id]: users.maker2, [maker3.id]: users.maker3 };
       const vendorUser: Record<string, string> = { [supplier1.id]: users.vendor1, [supplier2.id]: users.vendor2 };
@@ -517,7 +527,7 @@ export async function seedDemoData(today: IsoDate) {
       });
 
       // 5. 현장평가 — maker3 × vendor1
-      await ticket({
+      const t5 = await ticket({
         maker: maker3,
         supplierId: supplier1.id,
         systemIndex: 0,
@@ -530,7 +540,7 @@ export async function seedDemoData(today: IsoDate) {
       });
 
       // 6. 원가적정성 검토 — maker3 × vendor2
-      await ticket({
+      const t6 = await ticket({
         maker: maker3,
         supplierId: supplier2.id,
         systemIndex: 1,
@@ -684,6 +694,30 @@ export async function seedDemoData(today: IsoDate) {
         types: ["util_user_support"],
         items: ["POP 단말 스캐너 모듈 점검 및 교체"],
         steps: [D("draft", 8), D("submitted", 7), D("requirement_review", 5)],
+      });
+
+      // The TP assigned the evaluator to the 현장평가 ticket (5) and the agency to the 원가적정성 검토 ticket (6),
+      // not to the other tickets they could take (11 in 요건검토; 2 and 10 after selection). Neither has
+      // declared yet: whoever tries the demo as evaluator@ or cost@ meets the 이해충돌 declaration first.
+      await tx.ticketAssignment.createMany({
+        data: [
+          {
+            ticketId: t5.id,
+            organizationId: evaluatorOrg.id,
+            userId: users.evaluator,
+            role: "evaluator",
+            assignedById: users.monitor,
+            assignedAt: at(addDays(today, -9)),
+          },
+          {
+            ticketId: t6.id,
+            organizationId: costOrg.id,
+            userId: users.cost,
+            role: "cost_agency",
+            assignedById: users.monitor,
+            assignedAt: at(addDays(today, -19)),
+          },
+        ],
       });
 
       return { program: program.id, tickets: serial };

@@ -7,6 +7,7 @@ import type { Actor } from "~/auth/actor";
 import { CLOSING_REASONS, CLOSING_STEP_OF, afterClosing, closingReason, isTicketState, remainingBudget, type IsoDate } from "~/domain";
 import { getTicketAssessment, type assessShownTicket } from "./ticket.server";
 import { transitionTicket } from "./workflow.server";
+import { endExpertAssignments } from "./assignment.server";
 import type { StepInput } from "./monitor-steps.server";
 
 type ShownAssessment = Awaited<ReturnType<typeof assessShownTicket>>;
@@ -41,8 +42,11 @@ export async function withdrawApplication(actor: Actor, input: StepInput & { rea
     action: "withdraw",
     expectedVersion: input.expectedVersion,
     today: input.today,
-    apply: async () =>
-      reason === null ? { summary: "신청을 철회했습니다." } : { summary: `신청을 철회했습니다. 사유: ${reason}`, data: { reason } },
+    apply: async (tx, facts) => {
+      // the evaluator's or agency's access ends with the application (ADR 029)
+      await endExpertAssignments(tx, facts.id, "all", "ticket_closed");
+      return reason === null ? { summary: "신청을 철회했습니다." } : { summary: `신청을 철회했습니다. 사유: ${reason}`, data: { reason } };
+    },
   });
 }
 

@@ -11,6 +11,7 @@ import type { Actor } from "~/auth/actor";
 import { DomainError, FILE_KINDS, UPLOAD_LIMITS, type FileKind } from "~/domain";
 import { dataDir } from "~/utils/env.server";
 import { ticketScope } from "./ticket.server";
+import { costReportReadable, expertFileWhere } from "./expert-access.server";
 
 /** At most this many bytes per file (the request reader refuses larger parts: app/utils/forms.server.ts). */
 export const MAX_UPLOAD_BYTES = UPLOAD_LIMITS.fileBytes;
@@ -107,10 +108,14 @@ export function recordStoredFile(tx: Prisma.TransactionClient, actor: Actor, sav
 /** A file the actor may download: it must belong to a ticket within the actor's scope. */
 export async function findReadableFile(actor: Actor, fileId: string) {
   const scope = ticketScope(actor);
+  // an assigned expert reads only the files of its step, once it has declared no conflict (ADR 029)
+  const expert = await expertFileWhere(actor, fileId);
+  const report = await costReportReadable(actor, fileId);
   return prisma.storedFile.findFirst({
-    where: {
+    where: expert ?? {
       id: fileId,
       OR: [
+        ...(report ? [{ id: fileId }] : []),
         { documents: { some: { ticket: scope } } },
         { attachments: { some: { workLog: { ticket: scope } } } },
         { attachments: { some: { completionReport: { ticket: scope } } } },

@@ -31,7 +31,13 @@ export const EMAIL_TAKEN = "이미 가입된 이메일입니다. 한 이메일�
 const LAST_ADMIN = "조직에는 관리자가 한 명 이상 있어야 합니다. 다른 구성원에게 관리자 권한을 넘긴 뒤 다시 시도해 주세요.";
 
 /** The role a person gets in an organisation of this kind. */
-const ROLE_OF_KIND: Record<string, Role> = { manufacturer: "manufacturer", supplier: "supplier", technopark: "monitor" };
+const ROLE_OF_KIND: Record<string, Role> = {
+  manufacturer: "manufacturer",
+  supplier: "supplier",
+  technopark: "monitor",
+  evaluator: "evaluator",
+  cost_agency: "cost_agency",
+};
 
 export function roleLabel(role: string, makeAdmin: boolean): string {
   return `${isRole(role) ? ROLE_LABELS[role] : role} ${makeAdmin ? "관리자" : "구성원"}`;

@@ -26,6 +26,7 @@ import {
 import { getTicketAssessment, visibleTicket } from "./ticket.server";
 import { changeTicket, transitionTicket, type Tx } from "./workflow.server";
 import { PLAN_SELECT, QUOTE_LINE_SELECT, QUOTE_SELECT } from "./selects.server";
+import { endExpertAssignments } from "./assignment.server";
 
 export type StepInput = { ticketId: string; expectedVersion: number; today: IsoDate };
 
@@ -94,6 +95,7 @@ export async function rejectApplication(actor: Actor, input: StepInput & { reaso
       await tx.requirementReview.create({
         data: { ticketId: input.ticketId, result: "rejected", reason, reviewerId: actor.userId },
       });
+      await endExpertAssignments(tx, input.ticketId, "all", "ticket_closed");
       return { summary: `요건검토 결과 반려했습니다. 사유: ${reason}`, data: { reason } };
     },
   });
@@ -134,8 +136,9 @@ export async function decideSupport(actor: Actor, input: StepInput & { decision:
     action: input.decision,
     expectedVersion: input.expectedVersion,
     today: input.today,
-    apply: async (_tx, _facts, _next, assessment) => {
+    apply: async (tx, _facts, _next, assessment) => {
       if (reason !== null) {
+        await endExpertAssignments(tx, input.ticketId, "all", "ticket_closed");
         return { summary: `지원결정 결과 미선정되었습니다. 사유: ${reason}`, ticketPatch: { notSelectedReason: reason }, data: { reason } };
       }
       const planDueOn = planDueDate(input.today, assessment.params);
@@ -400,10 +403,13 @@ export async function cancelTicket(actor: Actor, input: StepInput & { reason: st
     action: "cancel",
     expectedVersion: input.expectedVersion,
     today: input.today,
-    apply: async (_tx, facts) => ({
-      summary: `선정을 취소했습니다 (${isTicketState(facts.state) ? STATE_LABELS[facts.state] : facts.state} 단계). 사유: ${reason}`,
-      ticketPatch: { cancelReason: reason },
-      data: { reason },
-    }),
+    apply: async (tx, facts) => {
+      await endExpertAssignments(tx, facts.id, "all", "ticket_closed");
+      return {
+        summary: `선정을 취소했습니다 (${isTicketState(facts.state) ? STATE_LABELS[facts.state] : facts.state} 단계). 사유: ${reason}`,
+        ticketPatch: { cancelReason: reason },
+        data: { reason },
+      };
+    },
   });
 }

@@ -40,7 +40,8 @@ async function scopeOf(actor: Actor): Promise<Prisma.OrganizationWhereInput | nu
   const programIds = programs.map((p) => p.id);
   const regions = [...new Set(programs.map((p) => p.region))];
   return {
-    kind: { in: ["manufacturer", "supplier"] },
+    // the evaluators and cost-accounting agencies it registered (ADR 029) are its own to deactivate too
+    kind: { in: ["manufacturer", "supplier", "evaluator", "cost_agency"] },
     OR: [
       { kind: "supplier", status: "pending" },
       { region: { in: regions } },

@@ -9,6 +9,7 @@ import { requireActor } from "~/auth/session.server";
 import { ErrorSummary, StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import { deactivateOrganization, decideSupplier, technoparkOrganization, technoparkOrganizations } from "~/models/organization-admin.server";
 import { ORGANIZATION_MISSING } from "~/utils/membership";
+import { ORGANIZATION_KIND_LABELS } from "~/domain";
 import { seoulTime } from "~/mail/mailbox.server";
 import { intent, runIntent } from "~/utils/admin-intents.server";
 import { readForm } from "~/utils/forms.server";
@@ -20,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "기관 관리 · 스마트공
 const PAGE = "/admin/organizations";
 const PAGE_MISSING = "페이지를 찾을 수 없습니다.";
 
-const KIND_LABELS: Record<string, string> = { manufacturer: "도입기업", supplier: "공급기업" };
+const KIND_LABELS: Record<string, string> = ORGANIZATION_KIND_LABELS;
 const STATUS_LABELS: Record<string, string> = { active: "이용 중", pending: "승인 대기", refused: "반려", deactivated: "비활성" };
 
 type Confirmable = "refuse" | "deactivate";
@@ -193,6 +194,9 @@ export default function AdminOrganizations() {
   return (
     <>
       <h1>기관 관리</h1>
+      <p>
+        <Link to="/admin/experts">외부전문가·원가계산기관 등록 및 초대</Link>
+      </p>
       {buttonReply ? <ErrorSummary errors={buttonReply.result.error?.[""] ?? []} reply={buttonReply} /> : null}
       {data.confirm ? <ConfirmWithReason confirm={data.confirm} reply={reply} /> : null}
       <Pending rows={data.pending} />

@@ -4,6 +4,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireTicketStep, invariantResponse } from "~/utils/ticket-step.server";
 import { getTicketPage } from "~/models/ticket-page.server";
+import { overviewFor } from "~/models/expert-access.server";
 import { ScreeningFindings } from "~/components/ticket-draft-form";
 import { ACTION_PAGES, TicketActions } from "~/components/ticket-actions";
 import { PendingBox } from "~/components/pending-box";
@@ -33,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, ticketId, today } = await requireTicketStep(request, params);
   const [page, pending] = await Promise.all([getTicketPage(actor, ticketId, today), getTicketPending(actor, ticketId, today)]);
   invariantResponse(page && pending); // not yours and does not exist look the same
-  const { ticket, extras, assessment } = page;
+  // an assigned expert sees the application and its own step only (ADR 029)
+  const { ticket, extras, assessment } = overviewFor(actor.role, page);
   // Before submission the manufacturer sees every piece still missing, from the rules module.
   const readiness =
     actor.role === "manufacturer" && ticket.state === "draft"

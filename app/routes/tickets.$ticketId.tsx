@@ -11,7 +11,17 @@ import { DueBadge, StateBadge } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/step-form";
 import { SIMPLE_ACTIONS } from "~/components/ticket-actions";
-import { SUPPORT_TYPE_LABELS, isAction, type Action, isSupportType, isTicketState, seoulDate, workLogsVisible } from "~/domain";
+import {
+  SUPPORT_TYPE_LABELS,
+  isAction,
+  isExpertRole,
+  type Action,
+  type Role,
+  isSupportType,
+  isTicketState,
+  seoulDate,
+  workLogsVisible,
+} from "~/domain";
 import { getTicketPage, headerOfPage, submitApplication } from "~/models/ticket-page.server";
 import { getTicketHeader } from "~/models/ticket.server";
 import { getTicketPending } from "~/models/pending.server";
@@ -20,7 +30,8 @@ import { assigneeControlData } from "~/models/assignee.server";
 import { AssigneeControl } from "~/components/ticket/assignee-control";
 import { transitionTicket } from "~/models/workflow.server";
 import { fields } from "~/utils/fields";
-import { invariantResponse, ticketStepAction } from "~/utils/ticket-step.server";
+import { invariantResponse, requireExpertPage, ticketStepAction } from "~/utils/ticket-step.server";
+import { mayOpenTicketPage } from "~/domain/expert-access";
 import type { StepReply } from "~/utils/step-reply";
 
 const ParamsSchema = z.object({ ticketId: z.string().min(1).max(64) });
@@ -30,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = ParamsSchema.safeParse(params);
   // Not yours and does not exist look the same: 404, never 403 and never the data.
   const today = seoulDate(new Date());
+  // an assigned expert opens only its step's pages, and declares no conflict of interest first (ADR 029)
+  if (parsed.success) await requireExpertPage(actor, request, parsed.data.ticketId);
   const ticket = !parsed.success
     ? null
     : isOverview(request, parsed.data.ticketId)
@@ -91,7 +104,13 @@ export const action = ticketStepAction({
 
 type Tab = { to: string; label: string; end?: boolean };
 
-function tabsOf(ticket: { id: string; state: string }): Tab[] {
+/** The pages of the ticket the role may open (an expert: its step's only, app/domain/expert-access.ts). */
+function tabsOf(ticket: { id: string; state: string }, role: Role): Tab[] {
+  const base = `/tickets/${ticket.id}`;
+  return allTabsOf(ticket, role).filter((tab) => mayOpenTicketPage(role, tab.to.slice(base.length + 1)));
+}
+
+function allTabsOf(ticket: { id: string; state: string }, role: Role): Tab[] {
   const base = `/tickets/${ticket.id}`;
   const tabs: Tab[] = [
     { to: base, label: "개요", end: true },
@@ -101,6 +120,9 @@ function tabsOf(ticket: { id: string; state: string }): Tab[] {
     tabs.push({ to: `${base}/quote`, label: "견적" }, { to: `${base}/plan`, label: "수행계획서" });
     if (isTicketState(ticket.state) && workLogsVisible(ticket.state)) tabs.push({ to: `${base}/work-logs`, label: "작업일지" });
     tabs.push({ to: `${base}/questions`, label: "문의" });
+    if (role === "monitor") tabs.push({ to: `${base}/experts`, label: "외부전문가" });
+    // the expert's own step page (the TP reaches these from its actions)
+    if (isExpertRole(role)) tabs.push({ to: `${base}/evaluation`, label: "현장평가" }, { to: `${base}/cost-review`, label: "원가적정성 검토" });
   }
   return tabs;
 }
@@ -138,7 +160,7 @@ export default function TicketLayout() {
         </span>
       </div>
       <nav className="ticket-tabs no-print" aria-label="과제 메뉴" data-testid="ticket-pages">
-        {tabsOf(ticket).map((tab) => (
+        {tabsOf(ticket, role).map((tab) => (
           <NavLink key={tab.to} to={tab.to} end={tab.end} prefetch="intent">
             {tab.label}
           </NavLink>

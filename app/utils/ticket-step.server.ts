@@ -14,12 +14,14 @@
 // success with a redirect and a flash toast, a stale version with the conflict
 // message, a refusal of the rules with its reasons — never a 500 for anything
 // the model layer refuses on purpose.
-import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import type { Actor } from "~/auth/actor";
 import { requireActor } from "~/auth/session.server";
-import { isDomainError, seoulDate, type IsoDate, type Role } from "~/domain";
+import { isDomainError, isExpertRole, seoulDate, type IsoDate, type Role } from "~/domain";
+import { ticketPageOf } from "~/domain/expert-access";
+import { expertGate } from "~/models/expert-access.server";
 import { isVisibleTicket } from "~/models/ticket.server";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/models/errors.server";
 import { checkFormBounds } from "./form-bounds.server";
@@ -59,9 +61,23 @@ export async function requireTicketStep(
   const parsed = ParamsSchema.safeParse(params);
   if (!parsed.success) notFound();
   if (opts.checkScope && !(await isVisibleTicket(actor, parsed.data.ticketId))) notFound();
+  await requireExpertPage(actor, request, parsed.data.ticketId);
   // a reader of the ticket who may not take this step is told so, after the scope check
   invariantResponse(!otherRole, opts.forbidden, 403);
   return { actor, ticketId: parsed.data.ticketId, today: seoulDate(new Date()) };
+}
+
+/**
+ * The external evaluator and the cost-accounting agency open only their step's pages of a ticket assigned
+ * to them (ADR 029): any other page is the 404 of a foreign ticket, and until they have declared no
+ * conflict of interest every page sends them to the declaration. Checked here and in the ticket layout,
+ * so no step route can forget it. Nothing for the other roles.
+ */
+export async function requireExpertPage(actor: Actor, request: Request, ticketId: string): Promise<void> {
+  if (!isExpertRole(actor.role)) return;
+  const gate = await expertGate(actor, ticketId, ticketPageOf(new URL(request.url).pathname, ticketId));
+  if (gate === "hidden") notFound();
+  if (gate === "declare") throw redirect(`/tickets/${ticketId}/conflict`);
 }
 
 /** A refusal in Korean, for actions that answer with a StepReply. */
