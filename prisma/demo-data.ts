@@ -649,6 +649,11 @@ export async function seedDemoData(today: IsoDate) {
             passed: result.passed,
             submittedAt: at(addDays(today, -38), 16),
             enteredById: users.monitor,
+            // the TP evaluated itself (before evaluators had accounts): its own sheet stands confirmed (ADR 030)
+            submittedById: users.monitor,
+            submittedByRole: "monitor",
+            confirmedAt: at(addDays(today, -38), 16),
+            confirmedById: users.monitor,
             note: "사무용 PC·모니터 교체 위주로 공장 설비 활용도 제고 효과가 확인되지 않음",
             scores: { create: GRADED_ITEM_KEYS.map((key) => ({ itemKey: key, grade: "weak", points: gradePoints(key, "weak") })) },
             checks: { create: SUITABILITY_CHECK_KEYS.map((key) => ({ checkKey: key, holds: checks[key] })) },
