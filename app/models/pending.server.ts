@@ -3,7 +3,7 @@
 // "다음 조치", the overview's "할 일") and the actor's own to-do across its tickets (each role's home, the
 // supplier's inbox, the monitor's dashboard). The rule itself lives in the domain; nothing here decides
 // who acts.
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import {
@@ -111,8 +111,8 @@ export async function pendingFactsOf(ids: readonly string[], today: IsoDate = se
       : [],
     working.length
       ? prisma.extensionRequest.groupBy({
-          by: ["ticketId"],
-          where: { ticketId: { in: working }, status: "pending" },
+          by: ["ticketId", "status", "requestedByRole"],
+          where: { ticketId: { in: working }, status: { in: ["pending", "proposed"] } },
           _min: { requestedAt: true },
         })
       : [],
@@ -132,7 +132,14 @@ export async function pendingFactsOf(ids: readonly string[], today: IsoDate = se
   for (const r of costReviews) if (!latestReview.has(r.ticketId)) latestReview.set(r.ticketId, r);
   const lastPlanAt = new Map(plans.map((p) => [p.ticketId, p._max.submittedAt]));
   const logsBy = new Map(logs.map((l) => [`${l.ticketId}|${l.status}`, itemsOf(l._count._all, l._min.createdAt)]));
-  const extensionBy = new Map(extensions.map((e) => [e.ticketId, e._min.requestedAt]));
+  const extensionBy = new Map(extensions.filter((e) => e.status === "pending").map((e) => [e.ticketId, e._min.requestedAt]));
+  // a period change one company proposed, for the other to confirm (issue 16)
+  const proposalBy = new Map<string, PendingFacts["extensionProposal"]>();
+  for (const e of extensions) {
+    if (e.status === "proposed" && e._min.requestedAt && isCompanyRole(e.requestedByRole)) {
+      proposalBy.set(e.ticketId, { by: e.requestedByRole, on: seoulDate(e._min.requestedAt) });
+    }
+  }
   const questionsBy = new Map<string, Partial<Record<Role, PendingItems>>>();
   for (const q of questions) {
     const items = itemsOf(q._count._all, q._min.createdAt);
@@ -167,10 +174,30 @@ export async function pendingFactsOf(ids: readonly string[], today: IsoDate = se
       openQuestions: questionsBy.get(t.id) ?? {},
       ...NO_AFTER_SELECTION,
       ...after.get(t.id),
+      extensionProposal: proposalBy.get(t.id) ?? null,
     };
     result.set(t.id, { facts, targets: targetsOf(t) });
   }
   return result;
+}
+
+type MoneyRow = {
+  ticketId: string;
+  companyShare: number;
+  payeeAccount: string | null;
+  confirmed: number | bigint;
+  awaiting: number | bigint;
+  payments: number | bigint;
+};
+
+/** The agreed tickets' share deposits and payments, in one statement (three small child tables read by ticket id). */
+function moneyFacts(ids: readonly string[]): Promise<MoneyRow[]> {
+  return prisma.$queryRaw<MoneyRow[]>`
+    SELECT a."ticketId", a."companyShare", a."payeeAccount",
+      (SELECT COALESCE(SUM(d."amount"), 0) FROM "ShareDeposit" d WHERE d."ticketId" = a."ticketId" AND d."status" = 'confirmed') AS "confirmed",
+      (SELECT COUNT(*) FROM "ShareDeposit" d WHERE d."ticketId" = a."ticketId" AND d."status" = 'submitted') AS "awaiting",
+      (SELECT COUNT(*) FROM "Payment" p WHERE p."ticketId" = a."ticketId") AS "payments"
+    FROM "Agreement" a WHERE a."ticketId" IN (${Prisma.join([...ids])})`;
 }
 
 type AfterSelection = Pick<
@@ -208,9 +235,8 @@ async function afterSelectionFacts(tickets: readonly { id: string; state: string
   const costing = inState(["cost_review"]);
   const agreed = inState(["agreed"]);
   const settling = inState(["settlement"]);
-  const working = inState(["in_progress"]);
   const changing = inState(CHANGE_STATES);
-  const [assignments, drafts, deposits, agreements, payments, settlements, proposals, changes] = await Promise.all([
+  const [assignments, drafts, money, settlements, changes] = await Promise.all([
     experts.length
       ? prisma.ticketAssignment.findMany({
           where: { ticketId: { in: experts }, endedAt: null },
@@ -223,20 +249,8 @@ async function afterSelectionFacts(tickets: readonly { id: string; state: string
           select: { ticketId: true, preparedAt: true, consents: { where: { clearedAt: null }, select: { party: true } } },
         })
       : [],
-    agreed.length
-      ? prisma.shareDeposit.groupBy({ by: ["ticketId", "status"], where: { ticketId: { in: agreed } }, _sum: { amount: true } })
-      : [],
-    agreed.length
-      ? prisma.agreement.findMany({ where: { ticketId: { in: agreed } }, select: { ticketId: true, companyShare: true, payeeAccount: true } })
-      : [],
-    agreed.length ? prisma.payment.groupBy({ by: ["ticketId"], where: { ticketId: { in: agreed } }, _count: { _all: true } }) : [],
+    agreed.length ? moneyFacts(agreed) : [],
     settling.length ? prisma.settlement.findMany({ where: { ticketId: { in: settling } }, select: { ticketId: true, status: true } }) : [],
-    working.length
-      ? prisma.extensionRequest.findMany({
-          where: { ticketId: { in: working }, status: "proposed" },
-          select: { ticketId: true, requestedByRole: true, requestedAt: true },
-        })
-      : [],
     changing.length
       ? prisma.changeRequest.findMany({
           where: { ticketId: { in: changing }, status: { in: ["awaiting_counterpart", "pending"] } },
@@ -260,18 +274,16 @@ async function afterSelectionFacts(tickets: readonly { id: string; state: string
       },
     });
   }
-  const depositSum = new Map(deposits.map((d) => [`${d.ticketId}|${d.status}`, d._sum.amount ?? 0]));
-  for (const a of agreements) {
-    const confirmed = (depositSum.get(`${a.ticketId}|confirmed`) ?? 0) >= a.companyShare;
-    const awaiting = depositSum.has(`${a.ticketId}|submitted`);
+  for (const m of money) {
     // the guards' reading (ticket-context.server.ts): confirmed deposits covering the share
-    put(a.ticketId, { shareDeposit: confirmed ? "confirmed" : awaiting ? "awaiting" : "none", payeeRecorded: Boolean(a.payeeAccount) });
+    const confirmed = Number(m.confirmed) >= m.companyShare;
+    put(m.ticketId, {
+      shareDeposit: confirmed ? "confirmed" : Number(m.awaiting) > 0 ? "awaiting" : "none",
+      payeeRecorded: Boolean(m.payeeAccount),
+      paymentCount: Number(m.payments),
+    });
   }
-  for (const p of payments) put(p.ticketId, { paymentCount: p._count._all });
   for (const s of settlements) put(s.ticketId, { settlementSubmitted: s.status === "submitted" });
-  for (const p of proposals) {
-    if (isCompanyRole(p.requestedByRole)) put(p.ticketId, { extensionProposal: { by: p.requestedByRole, on: seoulDate(p.requestedAt) } });
-  }
   for (const c of changes) {
     if (!isCompanyRole(c.requestedByRole)) continue;
     put(c.ticketId, {

@@ -4,6 +4,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import {
   CAPACITY_STATES,
+  CHANGE_STATES,
   UNCONFIRMED_WORK_LOG_STATUSES,
   bonusEligible,
   checkEligibility,
@@ -49,12 +50,6 @@ export const TICKET_FACTS_INCLUDE = {
   },
   agreement: { select: { extensionMonths: true, companyShare: true, payeeAccount: true } },
   extensions: { where: { status: { in: ["pending", "proposed"] } }, select: { months: true, status: true } },
-  // issue 16: the agreement draft's live consents, the share deposits, the payments, open changes, the settlement
-  agreementDraft: { select: { id: true, consents: { where: { clearedAt: null }, select: { party: true } } } },
-  shareDeposits: { where: { status: { in: ["submitted", "confirmed"] } }, select: { status: true, amount: true } },
-  changeRequests: { where: { status: { in: ["awaiting_counterpart", "pending"] } }, select: { status: true } },
-  settlement: { select: { status: true, actualCost: true, _count: { select: { evidence: true } } } },
-  _count: { select: { payments: true } },
 } satisfies Prisma.TicketInclude;
 
 export type TicketFacts = Prisma.TicketGetPayload<{ include: typeof TICKET_FACTS_INCLUDE }>;
@@ -67,26 +62,72 @@ export function uploadedDocuments(docs: TicketFacts["documents"]): UploadedDocum
   );
 }
 
-/** The guards' facts of issue 16 (experts' results awaiting the TP, consents, deposits, payments, changes, settlement). */
-function afterSelectionContext(facts: TicketFacts) {
-  const consented = new Set(facts.agreementDraft?.consents.map((c) => c.party) ?? []);
-  const confirmedShare = facts.shareDeposits.filter((d) => d.status === "confirmed").reduce((sum, d) => sum + d.amount, 0);
-  const settlement = facts.settlement;
+const NO_CONSENTS = { hasAgreementDraft: false, manufacturerConsented: false, supplierConsented: false };
+const NO_MONEY = { shareDepositAwaiting: false, shareDepositConfirmed: false, payeeRecorded: false, paymentCount: 0 };
+const NO_SETTLEMENT = { settlementReady: false, settlementSubmitted: false };
+
+/**
+ * The guards' facts of issue 16 beyond the ticket's own include: the agreement draft's consents, the company's
+ * share and the payments, open changes, the settlement. Each is read only in the states whose steps ask for it
+ * (0–3 statements), so the pages of the other states pay nothing for them.
+ */
+async function afterSelectionContext(db: Db, facts: TicketFacts) {
+  const state = facts.state;
+  const [draft, money, changes, settlement] = await Promise.all([
+    state === "cost_review"
+      ? db.agreementDraft.findUnique({
+          where: { ticketId: facts.id },
+          select: { consents: { where: { clearedAt: null }, select: { party: true } } },
+        })
+      : null,
+    state === "agreed"
+      ? Promise.all([
+          db.shareDeposit.findMany({
+            where: { ticketId: facts.id, status: { in: ["submitted", "confirmed"] } },
+            select: { status: true, amount: true },
+          }),
+          db.payment.findMany({ where: { ticketId: facts.id }, select: { id: true } }),
+        ])
+      : null,
+    (CHANGE_STATES as readonly string[]).includes(state)
+      ? db.changeRequest.findMany({
+          where: { ticketId: facts.id, status: { in: ["awaiting_counterpart", "pending"] } },
+          select: { status: true },
+        })
+      : [],
+    state === "settlement"
+      ? db.settlement.findUnique({
+          where: { ticketId: facts.id },
+          select: { status: true, actualCost: true, evidence: { select: { id: true }, take: 1 } },
+        })
+      : null,
+  ]);
+  const consented = new Set(draft?.consents.map((c) => c.party) ?? []);
+  const [deposits, payments] = money ?? [[], []];
+  const confirmedShare = deposits.filter((d) => d.status === "confirmed").reduce((sum, d) => sum + d.amount, 0);
   return {
     evaluationAwaitingConfirmation: Boolean(facts.evaluation?.submittedAt && !facts.evaluation.confirmedAt),
     costReviewAwaitingConfirmation: facts.costReviews[0]?.status === "submitted",
-    hasAgreementDraft: facts.agreementDraft !== null,
-    manufacturerConsented: consented.has("manufacturer"),
-    supplierConsented: consented.has("supplier"),
-    shareDepositAwaiting: facts.shareDeposits.some((d) => d.status === "submitted"),
-    shareDepositConfirmed: facts.agreement !== null && confirmedShare >= facts.agreement.companyShare,
-    payeeRecorded: Boolean(facts.agreement?.payeeAccount),
-    paymentCount: facts._count.payments,
+    ...(draft
+      ? { hasAgreementDraft: true, manufacturerConsented: consented.has("manufacturer"), supplierConsented: consented.has("supplier") }
+      : NO_CONSENTS),
+    ...(money
+      ? {
+          shareDepositAwaiting: deposits.some((d) => d.status === "submitted"),
+          shareDepositConfirmed: facts.agreement !== null && confirmedShare >= facts.agreement.companyShare,
+          payeeRecorded: Boolean(facts.agreement?.payeeAccount),
+          paymentCount: payments.length,
+        }
+      : NO_MONEY),
     extensionAwaitingCounterpart: facts.extensions.some((e) => e.status === "proposed"),
-    changeAwaitingCounterpart: facts.changeRequests.some((c) => c.status === "awaiting_counterpart"),
-    changeAwaitingTp: facts.changeRequests.some((c) => c.status === "pending"),
-    settlementReady: Boolean(settlement && settlement.actualCost !== null && settlement._count.evidence > 0),
-    settlementSubmitted: settlement?.status === "submitted",
+    changeAwaitingCounterpart: changes.some((c) => c.status === "awaiting_counterpart"),
+    changeAwaitingTp: changes.some((c) => c.status === "pending"),
+    ...(settlement
+      ? {
+          settlementReady: settlement.actualCost !== null && settlement.evidence.length > 0,
+          settlementSubmitted: settlement.status === "submitted",
+        }
+      : NO_SETTLEMENT),
   } satisfies Partial<TicketContext>;
 }
 
@@ -199,7 +240,7 @@ export async function assessTicket(db: Db, facts: TicketFacts, today: IsoDate, h
     monthsExtended: facts.agreement?.extensionMonths ?? 0,
     requestedMonths: 1,
     pendingExtensionMonths: facts.extensions.find((e) => e.status === "pending")?.months ?? 0,
-    ...afterSelectionContext(facts),
+    ...(await afterSelectionContext(db, facts)),
   };
   return { params, applicant, eligibility, checklist: docs, evaluation, context };
 }

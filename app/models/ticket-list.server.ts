@@ -93,14 +93,25 @@ function seoulStart(date: string): Date {
  * them (mainAction: `target(from, days)`), in indexed ticket columns so "목표 초과" is a WHERE, not a
  * scan of every ticket's pending actions. tests/unit/tp-queue.test.ts holds the two to the same tickets.
  */
-export const TP_TARGET_CLOCKS: readonly { states: readonly TicketState[]; column: "submittedAt" | "stateChangedAt"; target: keyof TpTargets }[] =
-  [
-    { states: ["submitted", "requirement_review"], column: "submittedAt", target: "reviewTargetDays" },
-    { states: ["site_evaluation"], column: "stateChangedAt", target: "evaluationTargetDays" },
-    { states: ["plan_submitted", "cost_review"], column: "stateChangedAt", target: "planReviewTargetDays" },
-    { states: ["agreed"], column: "stateChangedAt", target: "paymentTargetDays" },
-    { states: ["completion_check"], column: "stateChangedAt", target: "completionCheckTargetDays" },
-  ];
+export const TP_TARGET_CLOCKS: readonly {
+  states: readonly TicketState[];
+  column: "submittedAt" | "stateChangedAt";
+  target: keyof TpTargets;
+  /** When the step is the TP's only on a further fact. */
+  when?: Prisma.TicketWhereInput;
+}[] = [
+  { states: ["submitted", "requirement_review"], column: "submittedAt", target: "reviewTargetDays" },
+  { states: ["site_evaluation"], column: "stateChangedAt", target: "evaluationTargetDays" },
+  { states: ["plan_submitted", "cost_review"], column: "stateChangedAt", target: "planReviewTargetDays" },
+  // 사업비 지급 is the TP's once the manufacturer has recorded its share (issue 16: before, it is the manufacturer's, undated)
+  {
+    states: ["agreed"],
+    column: "stateChangedAt",
+    target: "paymentTargetDays",
+    when: { shareDeposits: { some: { status: { in: ["submitted", "confirmed"] } } } },
+  },
+  { states: ["completion_check"], column: "stateChangedAt", target: "completionCheckTargetDays" },
+];
 
 /** What the queue filters need beyond the query string: today and each program's targets. */
 export type QueueContext = { today: IsoDate; targets: ReadonlyMap<string, TpTargets> };
@@ -126,6 +137,7 @@ function overdueWhere(queue: QueueContext | undefined): Prisma.TicketWhereInput 
       ...(programId ? { programId } : {}),
       state: { in: [...clock.states] },
       [clock.column]: { lt: seoulStart(addDays(today, -targets[clock.target])) },
+      ...clock.when,
     })),
   );
   return or.length ? { OR: or } : { id: { in: [] } };

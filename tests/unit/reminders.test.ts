@@ -149,10 +149,21 @@ describe("runReminders", () => {
 
   it("the Technopark's reminder goes to the officer in charge only; removed people get nothing", async () => {
     // an agreed ticket whose execution window ends tomorrow: the TP must pay (its main step), and the window end is everyone's
-    const agreed = await prisma.ticket.findFirstOrThrow({ where: { state: "agreed" }, include: { program: true } });
+    const agreed = await prisma.ticket.findFirstOrThrow({ where: { state: "agreed" }, include: { program: true, agreement: true } });
     const today = "2026-12-10";
     await prisma.ticket.update({ where: { id: agreed.id }, data: { windowEndOn: addDays(today, 1) } });
     const tp = await prisma.user.findFirstOrThrow({ where: { organizationId: agreed.program.technoparkId } });
+    // the company's share confirmed (issue 16): paying is the TP's step now, whatever the demo's deposits
+    await prisma.shareDeposit.create({
+      data: {
+        ticketId: agreed.id,
+        amount: agreed.agreement!.companyShare,
+        depositedOn: today,
+        proofFileId: "proof",
+        recordedById: tp.id,
+        status: "confirmed",
+      },
+    });
     const officer = await prisma.user.create({
       data: {
         email: "officer@tp.example.kr",

@@ -225,12 +225,46 @@ describe("the queue (the monitor's list)", () => {
               // the other clock is recent: only the step's own clock may make it late
               submittedAt: clock.column === "submittedAt" ? on : seoul(addDays(TODAY, -1)),
               stateChangedAt: clock.column === "stateChangedAt" ? on : seoul(addDays(TODAY, -1)),
+              // 사업비 지급 is the TP's once the company's share is recorded (issue 16): an agreement and a deposit to confirm
+              ...(state === "agreed"
+                ? {
+                    agreement: {
+                      create: {
+                        startOn: TODAY,
+                        baseEndOn: TODAY,
+                        endOn: TODAY,
+                        agreedCost: 1_000_000,
+                        subsidy: 500_000,
+                        companyShare: 500_000,
+                        signedById: monitor.userId,
+                      },
+                    },
+                    shareDeposits: { create: { amount: 500_000, depositedOn: TODAY, proofFileId: "proof", recordedById: monitor.userId } },
+                  }
+                : {}),
             },
           });
           made.push(number);
         }
       }
     }
+    // agreed long ago but the company's share not recorded: the manufacturer's turn, undated — never 목표 초과
+    await prisma.ticket.create({
+      data: {
+        number: "AS-TQ-agreed-nodeposit",
+        programId: program.id,
+        manufacturerId: model.manufacturerId,
+        supplierId: model.supplierId,
+        title: "AS-TQ-agreed-nodeposit",
+        problem: "-",
+        desiredOutcome: "-",
+        state: "agreed",
+        quoteTotal: 1_000_000,
+        submittedAt: seoul(addDays(TODAY, -60)),
+        stateChangedAt: seoul(addDays(TODAY, -30)),
+      },
+    });
+    made.push("AS-TQ-agreed-nodeposit");
     const queue = await queueContext(monitor, TODAY);
     const overdue = await listMonitorTickets(monitor, filters("q=AS-TQ-&overdue=1"), { queue, pageSize: 100 });
     const every = await listMonitorTickets(monitor, filters("q=AS-TQ-"), { queue, pageSize: 100 });
@@ -238,6 +272,7 @@ describe("the queue (the monitor's list)", () => {
     const flagged = every.rows.filter((r) => r.tpWait?.overdue).map((r) => r.number);
     expect(overdue.rows.map((r) => r.number).sort()).toEqual([...flagged].sort());
     expect(flagged.sort()).toEqual(made.filter((n) => n.endsWith("-late")).sort());
+    expect(overdue.rows.map((r) => r.number)).not.toContain("AS-TQ-agreed-nodeposit");
     expect(every.rows.find((r) => r.number === "AS-TQ-agreed-late")?.tpWait?.dueLabel).toBe("목표 D+1");
     // the counts agree with the list
     const dashboard = await getDashboard(monitor, filters("q=AS-TQ-&overdue=1"), TODAY, queue);
