@@ -88,6 +88,38 @@ describe("facts from the database", () => {
     expect(view!.mine[0]).toMatchObject({ kind: "write_application", detail: `제출 전에 해결할 항목 ${problems}건 (서류·신청자격)` });
   });
 
+  it("the money after selection: the to-do and the guards read the same deposits, payments and consents (issue 16)", async () => {
+    const t = await prisma.ticket.findFirstOrThrow({ where: { state: "agreed" }, include: { agreement: true } });
+    const monitor = actors["monitor@demo.kr"];
+    await prisma.payment.deleteMany({ where: { ticketId: t.id } });
+    await prisma.shareDeposit.deleteMany({ where: { ticketId: t.id } });
+    await prisma.agreement.update({ where: { ticketId: t.id }, data: { payeeAccount: null } });
+    const step = async () => {
+      const found = (await pendingFactsOf([t.id], TODAY)).get(t.id)!;
+      const [main] = pendingActions(found.facts, found.targets);
+      const context = (await getTicketAssessment(monitor, t.id, TODAY))!.context;
+      return { kind: main.kind, party: main.party, context };
+    };
+    const share = t.agreement!.companyShare;
+    const deposit = (status: string, amount = share) =>
+      prisma.shareDeposit.create({
+        data: { ticketId: t.id, amount, depositedOn: TODAY, proofFileId: "proof", recordedById: monitor.userId, status },
+      });
+    expect(await step()).toMatchObject({ kind: "deposit_share", party: "manufacturer", context: { shareDepositConfirmed: false } });
+    await deposit("refused");
+    expect(await step()).toMatchObject({ kind: "deposit_share", context: { shareDepositAwaiting: false } });
+    const awaiting = await deposit("submitted");
+    expect(await step()).toMatchObject({ kind: "confirm_share_deposit", party: "monitor", context: { shareDepositAwaiting: true } });
+    await prisma.shareDeposit.update({ where: { id: awaiting.id }, data: { status: "confirmed", amount: share - 1 } });
+    // one won short of the share is not the share
+    expect(await step()).toMatchObject({ kind: "deposit_share", context: { shareDepositConfirmed: false } });
+    await prisma.shareDeposit.update({ where: { id: awaiting.id }, data: { amount: share } });
+    expect(await step()).toMatchObject({ kind: "pay", context: { shareDepositConfirmed: true, payeeRecorded: false, paymentCount: 0 } });
+    await prisma.agreement.update({ where: { ticketId: t.id }, data: { payeeAccount: "110-123-456789" } });
+    await prisma.payment.create({ data: { ticketId: t.id, amount: 1_000_000, paidOn: TODAY, kind: "advance", recordedById: monitor.userId } });
+    expect(await step()).toMatchObject({ kind: "complete_funding", context: { payeeRecorded: true, paymentCount: 1 } });
+  });
+
   it("a ticket the actor may not read has no pending view (null, like a missing one)", async () => {
     const t = await byNumber("AS-2024-0001");
     expect(await ticketPending(actors["maker2@demo.kr"], t.id, TODAY)).toBeNull();
