@@ -11,6 +11,7 @@ import type { Actor } from "~/auth/actor";
 import { DomainError, FILE_KINDS, UPLOAD_LIMITS, type FileKind } from "~/domain";
 import { dataDir } from "~/utils/env.server";
 import { ticketScope } from "./ticket.server";
+import { linkedFileIds, moneyFileReadable } from "./file-links.server";
 import { costReportReadable, expertFileWhere } from "./expert-access.server";
 
 /** At most this many bytes per file (the request reader refuses larger parts: app/utils/forms.server.ts). */
@@ -108,6 +109,8 @@ export function recordStoredFile(tx: Prisma.TransactionClient, actor: Actor, sav
 /** A file the actor may download: it must belong to a ticket within the actor's scope. */
 export async function findReadableFile(actor: Actor, fileId: string) {
   const scope = ticketScope(actor);
+  // the money's files (deposit, payment, settlement, part purchase) name their file by id only: file-links.server.ts
+  const money = await moneyFileReadable(actor, fileId);
   // an assigned expert reads only the files of its step, once it has declared no conflict (ADR 029)
   const expert = await expertFileWhere(actor, fileId);
   const report = await costReportReadable(actor, fileId);
@@ -115,7 +118,7 @@ export async function findReadableFile(actor: Actor, fileId: string) {
     where: expert ?? {
       id: fileId,
       OR: [
-        ...(report ? [{ id: fileId }] : []),
+        ...(money || report ? [{ id: fileId }] : []),
         { documents: { some: { ticket: scope } } },
         { attachments: { some: { workLog: { ticket: scope } } } },
         { attachments: { some: { completionReport: { ticket: scope } } } },
@@ -150,10 +153,16 @@ export async function readStoredBytes(storagePath: string): Promise<Buffer> {
  */
 export async function releaseStoredFiles(tx: Prisma.TransactionClient, fileIds: readonly string[]): Promise<string[]> {
   if (fileIds.length === 0) return [];
-  const unused = await tx.storedFile.findMany({
+  const candidates = await tx.storedFile.findMany({
     where: { id: { in: [...fileIds] }, documents: { none: {} }, attachments: { none: {} } },
     select: { id: true, storagePath: true },
   });
+  // a file named by id only (a deposit's proof, a payment's evidence, …) is still in use
+  const linked = await linkedFileIds(
+    tx,
+    candidates.map((f) => f.id),
+  );
+  const unused = candidates.filter((f) => !linked.has(f.id));
   if (unused.length) await tx.storedFile.deleteMany({ where: { id: { in: unused.map((f) => f.id) } } });
   return unused.map((f) => f.storagePath);
 }

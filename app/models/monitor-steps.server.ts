@@ -10,11 +10,9 @@ import {
   STATE_LABELS,
   agreementAmounts,
   assertCompletionReady,
-  assertPayment,
   closingReason,
   completionGaps,
   describeAmounts,
-  formatKRW,
   formatKoreanDate,
   isSupportType,
   isTicketState,
@@ -229,40 +227,7 @@ export function latestQuote(ticketId: string) {
   });
 }
 
-// ─── 사업비 지급 ─────────────────────────────────────────────────────────────
-
-export async function getPaymentData(actor: Actor, ticketId: string) {
-  const visible = await prisma.ticket.findFirst({ where: visibleTicket(actor, ticketId), select: { id: true, version: true } });
-  if (!visible) return null;
-  const [agreement, payments] = await Promise.all([
-    prisma.agreement.findUnique({
-      where: { ticketId },
-      select: { subsidy: true, agreedCost: true, companyShare: true, startOn: true, endOn: true },
-    }),
-    prisma.payment.findMany({ where: { ticketId }, orderBy: { paidOn: "asc" }, select: { id: true, amount: true, paidOn: true, note: true } }),
-  ]);
-  return { agreement, payments, version: visible.version };
-}
-
-export async function recordPayment(actor: Actor, input: StepInput & { amount: number; paidOn: IsoDate; note: string | null }) {
-  return transitionTicket(actor, {
-    ticketId: input.ticketId,
-    action: "record_payment",
-    expectedVersion: input.expectedVersion,
-    today: input.today,
-    apply: async (tx, facts) => {
-      const agreement = await tx.agreement.findUnique({ where: { ticketId: facts.id }, select: { subsidy: true } });
-      assertPayment(input.amount, agreement?.subsidy ?? null);
-      await tx.payment.create({
-        data: { ticketId: facts.id, amount: input.amount, paidOn: input.paidOn, note: input.note, recordedById: actor.userId },
-      });
-      return {
-        summary: `사업비 ${formatKRW(input.amount)}을 ${formatKoreanDate(input.paidOn)}에 지급했습니다.`,
-        data: { amount: input.amount, paidOn: input.paidOn },
-      };
-    },
-  });
-}
+// 사업비 지급 (기업부담금, 지급 계좌, 분할 지급, 지급 완료): app/models/funding.server.ts
 
 // ─── 완료점검 / 사후관리 ─────────────────────────────────────────────────────
 
@@ -363,7 +328,7 @@ export async function checkCompletion(actor: Actor, input: StepInput & { result:
         },
       });
       return input.result === "pass"
-        ? { summary: "완료점검을 통과했습니다. 과제가 완료되었습니다." }
+        ? { summary: "완료점검을 통과했습니다. 정산 단계로 넘어갑니다 (증빙과 실제 사업비 제출)." }
         : { summary: `완료점검 결과 보완을 요구했습니다: ${input.findings}` };
     },
   });

@@ -112,8 +112,9 @@ function CheckForms({ version, reply, gapCount }: { version: number; reply: Repl
           <input type="hidden" name={pass.fields.intent.name} value="pass" />
           <TextareaField meta={pass.fields.findings} label="점검 의견 (선택)" rows={3} />
           {/* refused while a check item is missing (listed above): disabled, with why (ADR 028) */}
+          <p className="muted">통과하면 정산 단계로 넘어갑니다: 두 기업이 증빙을 올리고 도입기업이 실제 사업비를 제출합니다.</p>
           <button type="submit" disabled={gapCount > 0} aria-describedby={gapCount ? "why-pass" : undefined}>
-            완료점검 통과
+            완료점검 통과(정산 시작)
           </button>
           {gapCount ? (
             <p className="muted" id="why-pass">

@@ -112,6 +112,8 @@ export type StepActionConfig<S extends z.ZodType, R> = {
   run: (args: TicketStep & { value: z.output<S>; request: Request; form: FormData }) => Promise<R>;
   /** The success message (and where to go, default: the same page). */
   done: Done | ((result: R, args: TicketStep & { value: z.output<S> }) => Done);
+  /** The page's forms may carry files (multipart, readStepUpload's limits); an unreadable body is refused on this form. */
+  uploads?: string;
 };
 
 /**
@@ -152,7 +154,9 @@ export function parseStepForm<S extends z.ZodType>(form: FormData, schema: S) {
 export function ticketStepAction<S extends z.ZodType, R>(config: StepActionConfig<S, R>) {
   return async function action({ request, params }: ActionFunctionArgs) {
     const step = await requireTicketStep(request, params, { roles: config.roles, forbidden: config.forbidden, checkScope: true });
-    const form = await readForm(request);
+    const body = config.uploads ? await readStepUpload(request, config.uploads) : { form: await readForm(request) };
+    if (body.refused) return body.refused;
+    const form = body.form;
     const submission = parseStepForm(form, config.schema);
     const name = formName(form);
     // list intents (add / remove a row) come back with the form as it now is, without JavaScript too

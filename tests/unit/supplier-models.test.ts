@@ -16,6 +16,7 @@ import { confirmWorkLog, createWorkLog, disputeWorkLog, getWorkLogPage, updateWo
 import { getCompletionPage, reportCompletion } from "~/models/completion-report.server";
 import { findReadableFile, saveUpload } from "~/models/files.server";
 import { transitionTicket } from "~/models/workflow.server";
+import { completeFunding, decideShareDeposit, recordPayee, recordPayment, recordShareDeposit } from "~/models/funding.server";
 
 const TODAY = "2026-11-27";
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -45,6 +46,25 @@ async function rejects<T extends Error>(promise: Promise<unknown>, type: new (..
 }
 
 let maker1: Actor, maker2: Actor, vendor1: Actor, vendor2: Actor, monitor: Actor;
+
+/** Takes an agreed ticket of maker2 to 지급 완료 through the funding steps (as the payment page does). */
+async function fundTicket(id: string) {
+  const at = async () => ({ ticketId: id, expectedVersion: (await ticketRow(id)).version, today: TODAY });
+  const agreement = await prisma.agreement.findUniqueOrThrow({ where: { ticketId: id } });
+  const proof = () => saveUpload(new File([PDF], "이체확인증.pdf", { type: "application/pdf" }));
+  await recordShareDeposit(maker2, { ...(await at()), amount: agreement.companyShare, depositedOn: TODAY, note: null, proof: await proof() });
+  await decideShareDeposit(monitor, { ...(await at()), decision: "confirm", note: null });
+  await recordPayee(monitor, { ...(await at()), bank: "IBK기업은행", account: "123-456789-01-011", holder: "한성정밀" });
+  await recordPayment(monitor, {
+    ...(await at()),
+    kind: "advance",
+    amount: agreement.subsidy,
+    paidOn: TODAY,
+    note: null,
+    evidence: await proof(),
+  });
+  await completeFunding(monitor, await at());
+}
 
 beforeAll(async () => {
   await databaseReady();
@@ -494,9 +514,10 @@ describe("work logs and the completion report", () => {
 
   it("vendor1 cannot read a work-log photo of vendor2's project", async () => {
     const id = await ticketId("AS-2024-0008");
-    let t = await ticketRow(id);
-    await transitionTicket(monitor, { ticketId: id, action: "record_payment", expectedVersion: t.version, today: TODAY });
-    t = await ticketRow(id);
+    // 사업비 지급 (issue 16): the share deposited and confirmed, the payee account, a payment, funding complete
+    await fundTicket(id);
+    const t = await ticketRow(id);
+    expect(t.state).toBe("funded");
     await transitionTicket(vendor2, { ticketId: id, action: "start_work", expectedVersion: t.version, today: TODAY });
     const fields = {
       workedOn: TODAY,

@@ -1,0 +1,40 @@
+// Files of the money after the agreement (issue 16): the share deposit's transfer proof, a payment's
+// evidence, the settlement's tax invoices and receipts, a part purchase's proof. Their tables name the
+// StoredFile by id only (no relation on StoredFile), so the two rules that walk StoredFile's relations
+// ask here too: who may download such a file, and whether a file is still in use (never collected).
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/db.server";
+import type { Actor } from "~/auth/actor";
+import { ticketScope } from "./ticket.server";
+
+type Db = Prisma.TransactionClient | typeof prisma;
+
+/** The roles who read the money's files: the ticket's two companies and the TP (not the experts, whose step is not money). */
+const MONEY_READERS: readonly Actor["role"][] = ["manufacturer", "supplier", "monitor"];
+
+/** True when `fileId` is the file of a deposit, payment, settlement evidence or part purchase of a ticket the actor may read. */
+export async function moneyFileReadable(actor: Actor, fileId: string): Promise<boolean> {
+  if (!MONEY_READERS.includes(actor.role)) return false;
+  const ticket = ticketScope(actor);
+  const found = await Promise.all([
+    prisma.shareDeposit.count({ where: { proofFileId: fileId, ticket } }),
+    prisma.payment.count({ where: { evidenceFileId: fileId, ticket } }),
+    prisma.settlementEvidence.count({ where: { fileId, settlement: { ticket } } }),
+    prisma.partPurchase.count({ where: { proofFileId: fileId, ticket } }),
+  ]);
+  return found.some((n) => n > 0);
+}
+
+/** The ids among `fileIds` that a row of these tables (or a cost review's report) still names: never released. */
+export async function linkedFileIds(db: Db, fileIds: readonly string[]): Promise<Set<string>> {
+  if (fileIds.length === 0) return new Set();
+  const ids = { in: [...fileIds] };
+  const rows = await Promise.all([
+    db.shareDeposit.findMany({ where: { proofFileId: ids }, select: { proofFileId: true } }).then((r) => r.map((x) => x.proofFileId)),
+    db.payment.findMany({ where: { evidenceFileId: ids }, select: { evidenceFileId: true } }).then((r) => r.map((x) => x.evidenceFileId)),
+    db.settlementEvidence.findMany({ where: { fileId: ids }, select: { fileId: true } }).then((r) => r.map((x) => x.fileId)),
+    db.partPurchase.findMany({ where: { proofFileId: ids }, select: { proofFileId: true } }).then((r) => r.map((x) => x.proofFileId)),
+    db.costReview.findMany({ where: { reportFileId: ids }, select: { reportFileId: true } }).then((r) => r.map((x) => x.reportFileId)),
+  ]);
+  return new Set(rows.flat().filter((id): id is string => typeof id === "string"));
+}
