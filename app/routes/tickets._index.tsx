@@ -27,13 +27,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = QuerySchema.parse(Object.fromEntries(url.searchParams));
   const today = seoulDate(new Date());
-  // the manufacturer's home: its own to-do across its tickets comes first (the other roles have theirs on /inbox and /dashboard)
+  // the home of the manufacturer, the evaluator and the cost agency: their own to-do across their tickets comes first
+  // (the supplier and the Technopark have theirs on /inbox and /dashboard)
   const [result, todo] = await Promise.all([
     listTickets(actor, { state: filters.state, q: filters.q || undefined, page: filters.page }),
-    actor.role === "manufacturer" ? myTodo(actor, today) : null,
+    TODO_HOME_ROLES.includes(actor.role) ? myTodo(actor, today) : null,
   ]);
   return { role: actor.role, filters, today, todo, ...result };
 }
+
+const TODO_HOME_ROLES: readonly string[] = ["manufacturer", "evaluator", "cost_agency"];
 
 const HEADINGS = {
   manufacturer: "우리 회사 AS 신청",
@@ -49,7 +52,7 @@ export default function TicketList() {
   return (
     <>
       <h1>{HEADINGS[role]}</h1>
-      {todo ? <MyTodo rows={todo.rows} total={todo.total} today={today} companies="manufacturer" /> : null}
+      {todo ? <MyTodo rows={todo.rows} total={todo.total} today={today} companies={role === "manufacturer" ? "manufacturer" : "both"} /> : null}
       <Form method="get" className="card" style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap", alignItems: "end" }}>
         <div style={{ flex: "2 1 220px" }}>
           <label htmlFor="q">검색</label>
