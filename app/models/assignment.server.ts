@@ -5,8 +5,8 @@
 // confirms the sheet or the review: H2's code calls endExpertAssignments) or when the ticket closes.
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { DomainError, ROLE_LABELS, STATE_LABELS, isExpertRole, isTicketState, type ExpertRole } from "~/domain";
-import { ASSIGNABLE_STATES, EXPERT_TASKS, conflictStatement, isAssignableState, type AssignmentEndReason } from "~/domain/expert-access";
+import { DomainError, ROLE_LABELS, STATE_LABELS, isExpertRole, type ExpertRole } from "~/domain";
+import { ASSIGNABLE_STATES, EXPERT_TASKS, conflictStatement, type AssignmentEndReason } from "~/domain/expert-access";
 import { ConflictError, NotFoundError } from "./errors.server";
 import { changeTicket, type Tx } from "./workflow.server";
 import { visibleTicket } from "./ticket.server";
@@ -243,10 +243,3 @@ async function conflictDeclared(tx: Tx, actor: Actor, role: ExpertRole, assignme
     turn: { role: "monitor" as const, next: `다른 ${ROLE_LABELS[role]}을(를) 배정해 주세요.` },
   };
 }
-
-/** A state label for the page (an unknown state shows as it is). */
-export function stateLabel(state: string): string {
-  return isTicketState(state) ? STATE_LABELS[state] : state;
-}
-
-export { isAssignableState };

@@ -5,9 +5,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ROLE_LABELS, formatKoreanDate, seoulDate, type ExpertRole } from "~/domain";
+import { ROLE_LABELS, STATE_LABELS, formatKoreanDate, isTicketState, seoulDate, type ExpertRole } from "~/domain";
 import { EXPERT_TASKS, isAssignableState } from "~/domain/expert-access";
-import { assignExpert, expertPanel, stateLabel, unassignExpert } from "~/models/assignment.server";
+import { assignExpert, expertPanel, unassignExpert } from "~/models/assignment.server";
 import { fields } from "~/utils/fields";
 import { STEP_FORM_FIELD } from "~/utils/step-reply";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
@@ -154,7 +154,8 @@ function RoleSection({ expertRole: role, panel }: { expertRole: ExpertRole; pane
         <AssignForm expertRole={role} panel={panel} />
       ) : (
         <p className="muted">
-          현재 단계({stateLabel(panel.ticket.state)})에서는 {ROLE_LABELS[role]}을(를) 배정할 수 없습니다.
+          현재 단계({isTicketState(panel.ticket.state) ? STATE_LABELS[panel.ticket.state] : panel.ticket.state})에서는 {ROLE_LABELS[role]}을(를)
+          배정할 수 없습니다.
         </p>
       )}
       {ended.length ? (
