@@ -7,6 +7,7 @@
 import { prisma } from "~/db.server";
 import { hashPassword } from "~/auth/session.server";
 import { demoAccount } from "~/utils/demo-accounts";
+import { buildAgreementDraft } from "~/models/agreement-draft.server";
 import {
   GRADED_ITEM_KEYS,
   GYEONGGI_2024_PARAMS,
@@ -263,6 +264,80 @@ export async function seedDemoData(today: IsoDate) {
         cancelled: "monitor",
       };
 
+      // 협약 (ADR 031): the draft drawn from the data, both companies' consents to its text a day apart, the agreement
+      // concluded from it on its start day with its version 1 (the shape the app writes when the TP concludes).
+      async function demoAgreement(ticketId: string, start: IsoDate, amounts: AgreementAmounts, makerUserId: string, vendorUserId: string) {
+        const built = await buildAgreementDraft(tx, ticketId, start, p);
+        if (!built) throw new Error("seed: an agreed ticket needs its confirmed cost review");
+        const draft = await tx.agreementDraft.create({
+          data: {
+            ticketId,
+            startOn: start,
+            baseEndOn: built.terms.window.baseEndOn,
+            agreedCost: amounts.agreedCost,
+            subsidy: amounts.subsidy,
+            companyShare: amounts.companyShare,
+            text: built.text,
+            textHash: built.textHash,
+            preparedById: users.monitor,
+            preparedAt: at(addDays(start, -3)),
+          },
+        });
+        const people = [
+          { party: "manufacturer", userId: makerUserId, day: -2, ip: "203.0.113.21" },
+          { party: "supplier", userId: vendorUserId, day: -1, ip: "198.51.100.34" },
+        ];
+        for (const person of people) {
+          const { name } = await tx.user.findUniqueOrThrow({ where: { id: person.userId }, select: { name: true } });
+          await tx.agreementConsent.create({
+            data: {
+              draftId: draft.id,
+              ticketId,
+              party: person.party,
+              userId: person.userId,
+              name,
+              textHash: built.textHash,
+              text: built.text,
+              ipAddress: person.ip,
+              userAgent: "Mozilla/5.0 (데모 데이터)",
+              consentedAt: at(addDays(start, person.day), 15),
+            },
+          });
+        }
+        const window = built.terms.window;
+        const agreement = await tx.agreement.create({
+          data: {
+            ticketId,
+            startOn: start,
+            baseEndOn: window.baseEndOn,
+            endOn: window.baseEndOn,
+            agreedCost: amounts.agreedCost,
+            subsidy: amounts.subsidy,
+            companyShare: amounts.companyShare,
+            signedById: users.monitor,
+            signedAt: at(start),
+            draftId: draft.id,
+          },
+        });
+        await tx.agreementVersion.create({
+          data: {
+            agreementId: agreement.id,
+            ticketId,
+            version: 1,
+            startOn: start,
+            endOn: window.baseEndOn,
+            agreedCost: amounts.agreedCost,
+            subsidy: amounts.subsidy,
+            companyShare: amounts.companyShare,
+            quoteVersion: 1,
+            planVersion: 1,
+            summary: "협약 체결",
+            createdById: users.monitor,
+            createdAt: at(start),
+          },
+        });
+      }
+
       let serial = 0;
       async function ticket(spec: {
         maker: typeof maker1;
@@ -393,19 +468,7 @@ export async function seedDemoData(today: IsoDate) {
           });
         }
         if (agreementStart && amounts && windowEnd) {
-          await tx.agreement.create({
-            data: {
-              ticketId: created.id,
-              startOn: agreementStart,
-              baseEndOn: windowEnd,
-              endOn: windowEnd,
-              agreedCost: amounts.agreedCost,
-              subsidy: amounts.subsidy,
-              companyShare: amounts.companyShare,
-              signedById: users.monitor,
-              signedAt: at(agreementStart),
-            },
-          });
+          await demoAgreement(created.id, agreementStart, amounts, makerUser[spec.maker.id], vendorUser[spec.supplierId]);
           if (PATH.indexOf(last.to) >= PATH.indexOf("funded")) {
             await tx.payment.create({
               data: {

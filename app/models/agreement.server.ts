@@ -2,15 +2,12 @@
 // the supplier each consent to its exact text, the TP concludes once both have. Every step goes through the
 // workflow core (one transaction, the version check, the state machine's guards, the audit, notifications);
 // the rules (terms, text, dates, which changes clear a consent) are app/domain/agreement.ts.
-import { createHash } from "node:crypto";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import {
   DomainError,
   ROLE_LABELS,
   agreementAmounts,
-  agreementTerms,
-  agreementText,
   assertAgreementStart,
   consentReset,
   consentsOf,
@@ -19,7 +16,6 @@ import {
   isCompanyRole,
   josa,
   seoulDate,
-  type AgreementFacts,
   type CompanyRole,
   type IsoDate,
   type ProgramParams,
@@ -28,82 +24,13 @@ import { ConflictError, NotFoundError } from "./errors.server";
 import { getTicketAssessment, visibleTicket } from "./ticket.server";
 import { transitionTicket, type Tx } from "./workflow.server";
 import type { StepInput } from "./monitor-steps.server";
-
-type Db = Tx | typeof prisma;
-
-const PARTY_SELECT = { name: true, businessNumber: true, representative: true, address: true } as const;
-
-/** SHA-256 of the text as UTF-8, hex: what a consent and the agreement are pinned to. */
-export function agreementTextHash(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
-
-/**
- * What the agreement is drawn from, starting on `startOn`: the ticket, its three parties, and the quote the
- * latest cost review verified (its lines with their verified amounts). Null without a confirmed cost review.
- */
-async function agreementFactsOf(db: Db, ticketId: string, startOn: IsoDate): Promise<AgreementFacts | null> {
-  const [ticket, review] = await Promise.all([
-    db.ticket.findUniqueOrThrow({
-      where: { id: ticketId },
-      select: {
-        number: true,
-        title: true,
-        program: { select: { name: true, noticeNumber: true, technopark: { select: PARTY_SELECT } } },
-        manufacturer: { select: PARTY_SELECT },
-        supplier: { select: PARTY_SELECT },
-      },
-    }),
-    db.costReview.findFirst({
-      where: { ticketId },
-      orderBy: { createdAt: "desc" },
-      select: {
-        status: true,
-        quoteTotal: true,
-        verifiedAmount: true,
-        quote: {
-          select: {
-            lines: {
-              orderBy: { sortOrder: "asc" },
-              select: { kind: true, description: true, quantity: true, unitPrice: true, amount: true, verifiedAmount: true },
-            },
-          },
-        },
-      },
-    }),
-  ]);
-  if (!review || review.status !== "confirmed") return null;
-  return {
-    ticketNumber: ticket.number,
-    title: ticket.title,
-    programName: ticket.program.name,
-    noticeNumber: ticket.program.noticeNumber,
-    technopark: ticket.program.technopark,
-    manufacturer: ticket.manufacturer,
-    supplier: ticket.supplier,
-    items: review.quote.lines,
-    quoteTotal: review.quoteTotal,
-    verifiedAmount: review.verifiedAmount,
-    startOn,
-  };
-}
-
-/** The draft the data gives today for `startOn`: its terms, its text and the text's hash (null: no confirmed cost review). */
-async function buildDraft(db: Db, ticketId: string, startOn: IsoDate, params: ProgramParams) {
-  const facts = await agreementFactsOf(db, ticketId, startOn);
-  if (!facts) return null;
-  const terms = agreementTerms(facts, params);
-  const text = agreementText(terms);
-  return { terms, text, textHash: agreementTextHash(text) };
-}
-
-type BuiltDraft = NonNullable<Awaited<ReturnType<typeof buildDraft>>>;
+import { buildAgreementDraft, type AgreementDraftBuilt } from "./agreement-draft.server";
 
 /**
  * Writes `built` as the ticket's draft (one per ticket) and clears the consents it voids (consentReset):
  * the number of consents cleared and what changed, for the summary the parties are notified with.
  */
-async function writeDraft(tx: Tx, actor: Actor, ticketId: string, built: BuiltDraft, startReason: string | null) {
+async function writeDraft(tx: Tx, actor: Actor, ticketId: string, built: AgreementDraftBuilt, startReason: string | null) {
   const { amounts, window } = built.terms;
   const terms = {
     startOn: window.startOn,
@@ -182,7 +109,7 @@ export async function getAgreementPage(actor: Actor, ticketId: string, today: Is
   ]);
   const confirmed = review?.status === "confirmed" ? review : null;
   // a draft the data no longer gives (a new cost review since): the TP prepares it again before anyone consents or concludes
-  const current = draft && !agreement ? await buildDraft(prisma, ticketId, draft.startOn, params) : null;
+  const current = draft && !agreement ? await buildAgreementDraft(prisma, ticketId, draft.startOn, params) : null;
   // the address and browser of a consent are the TP's record, not shown to the other company
   const consents = (draft?.consents ?? []).map((c) => (actor.role === "monitor" ? c : { ...c, ipAddress: null, userAgent: null }));
   return {
@@ -216,7 +143,7 @@ export async function prepareAgreement(actor: Actor, input: StepInput & { startO
         { startOn: input.startOn, today: input.today, selectionNoticeOn: facts.selectionNoticeOn, reason: input.startReason },
         assessment.params,
       );
-      const built = await buildDraft(tx, facts.id, input.startOn, assessment.params);
+      const built = await buildAgreementDraft(tx, facts.id, input.startOn, assessment.params);
       if (!built) throw new DomainError("no_cost_review", "확인된 원가적정성 검토 결과가 없어 협약안을 작성할 수 없습니다.");
       const { reset, cleared, first } = await writeDraft(tx, actor, facts.id, built, start.startReason);
       const period = `사업기간 ${formatKoreanDate(start.window.startOn)} ~ ${formatKoreanDate(start.window.baseEndOn)}`;
@@ -241,7 +168,7 @@ export async function prepareAgreement(actor: Actor, input: StepInput & { startO
 export async function refreshAgreementDraft(tx: Tx, actor: Actor, ticketId: string, params: ProgramParams): Promise<string> {
   const existing = await tx.agreementDraft.findUnique({ where: { ticketId }, select: { startOn: true, startReason: true, textHash: true } });
   if (!existing) return "";
-  const built = await buildDraft(tx, ticketId, existing.startOn, params);
+  const built = await buildAgreementDraft(tx, ticketId, existing.startOn, params);
   if (!built || built.textHash === existing.textHash) return "";
   const { reset, cleared } = await writeDraft(tx, actor, ticketId, built, existing.startReason);
   return ` 협약안을 새 검토 결과로 고쳤습니다.${consentsClearedNote(reset.changes, cleared)}`;
@@ -249,7 +176,7 @@ export async function refreshAgreementDraft(tx: Tx, actor: Actor, ticketId: stri
 
 /** The draft as the data gives it now must be the one stored, or the text read is not the agreement's. */
 async function assertDraftCurrent(tx: Tx, ticketId: string, draft: { startOn: IsoDate; textHash: string }, params: ProgramParams) {
-  const built = await buildDraft(tx, ticketId, draft.startOn, params);
+  const built = await buildAgreementDraft(tx, ticketId, draft.startOn, params);
   if (!built || built.textHash !== draft.textHash) {
     throw new DomainError(
       "agreement_draft_outdated",

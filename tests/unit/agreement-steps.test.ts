@@ -8,7 +8,7 @@ import { closeDatabase, databaseReady, prisma } from "~/db.server";
 import { seedDemoData } from "../../prisma/demo-data";
 import { actorFromSessionId } from "~/auth/session.server";
 import type { Actor } from "~/auth/actor";
-import { DomainError, addDays, isDomainError } from "~/domain";
+import { DomainError, addDays, consentsOf, isDomainError } from "~/domain";
 import { ConflictError } from "~/models/errors.server";
 import { consentAgreement, getAgreementPage, prepareAgreement, refreshAgreementDraft, signAgreement } from "~/models/agreement.server";
 import { paramsOf } from "~/models/program.server";
@@ -241,5 +241,21 @@ describe("draft, consents and conclusion", () => {
       windowEndOn: "2027-04-01",
       subsidy: 13_000_000,
     });
+  });
+});
+
+describe("demo data", () => {
+  it("every demo ticket in 협약체결 or later has its agreement concluded from a draft both companies consented to", async () => {
+    const agreements = await prisma.agreement.findMany({
+      where: { ticket: { number: { not: N } } },
+      include: { versions: true, ticket: { select: { number: true, state: true } } },
+    });
+    expect(agreements.map((a) => a.ticket.state).sort()).toEqual(["agreed", "completed", "in_progress"]);
+    for (const a of agreements) {
+      const draft = await prisma.agreementDraft.findUniqueOrThrow({ where: { id: a.draftId! }, include: { consents: true } });
+      expect(consentsOf(draft.consents, draft.textHash).waitingFor, a.ticket.number).toEqual([]);
+      expect(draft).toMatchObject({ startOn: a.startOn, agreedCost: a.agreedCost, subsidy: a.subsidy, companyShare: a.companyShare });
+      expect(a.versions.map((v) => v.version)).toEqual([1]);
+    }
   });
 });
