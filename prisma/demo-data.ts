@@ -20,6 +20,7 @@ import {
   executionWindow,
   isValidBusinessNumber,
   quoteTotal,
+  type AgreementAmounts,
   type IsoDate,
   type SupportType,
   type TicketState,
