@@ -109,6 +109,30 @@ async function paidIn(db: Pick<Tx, "payment">, ticketId: string) {
   return paid._sum.amount ?? 0;
 }
 
+/** An agreement concluded before versions were kept, shown as its version 1 until a change writes the rows. */
+function concludedVersion(a: {
+  id: string;
+  ticketId: string;
+  startOn: string;
+  endOn: string;
+  extensionMonths: number;
+  agreedCost: number;
+  subsidy: number;
+  companyShare: number;
+}) {
+  return {
+    ...a,
+    id: `${a.id}-v1`,
+    agreementId: a.id,
+    version: 1,
+    quoteVersion: null,
+    planVersion: null,
+    changeRequestId: null,
+    extensionId: null,
+    summary: "협약 체결",
+  };
+}
+
 /** The 사업변경 page: agreement versions, change requests with their lines compared, and what an approval would give. */
 export async function getChangesPage(actor: Actor, ticketId: string, today: IsoDate) {
   const assessment = await getTicketAssessment(actor, ticketId, today);
@@ -117,8 +141,11 @@ export async function getChangesPage(actor: Actor, ticketId: string, today: IsoD
     prisma.agreement.findUnique({
       where: { ticketId },
       select: {
+        id: true,
+        ticketId: true,
         startOn: true,
         endOn: true,
+        extensionMonths: true,
         agreedCost: true,
         subsidy: true,
         companyShare: true,
@@ -156,7 +183,7 @@ export async function getChangesPage(actor: Actor, ticketId: string, today: IsoD
     actions: assessment.actions,
     params: assessment.params,
     agreement,
-    versions: agreement?.versions ?? [],
+    versions: agreement ? (agreement.versions.length ? agreement.versions : [concludedVersion(agreement)]) : [],
     changes,
     latestQuote,
     planScope: plan?.scope ?? "",

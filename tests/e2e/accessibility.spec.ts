@@ -107,6 +107,8 @@ test("manufacturer pages (maker1, maker2)", async ({ page }) => {
   await check(page, "ticket overview (in_progress, manufacturer)", { phone: true });
   await open(page, step("AS-2024-0001", "extension"));
   await check(page, "extension (manufacturer, in_progress)");
+  await open(page, step("AS-2024-0001", "changes"));
+  await check(page, "changes (manufacturer, in_progress: the change request form)", { phone: true });
   await open(page, step("AS-2024-0001", "work-logs"));
   await check(page, "work-logs (manufacturer)", { phone: true });
   await open(page, "/profile");

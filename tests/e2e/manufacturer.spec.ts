@@ -320,11 +320,13 @@ test.describe.serial("도입기업", () => {
     await page.getByLabel("연장 기간").selectOption("1");
     await page.getByLabel("연장 사유").fill("추가 교육 일정");
     await page.getByRole("button", { name: "연장 신청" }).click();
-    await expect(page.getByRole("alert")).toContainText("처리 중인 연장 신청이 있습니다. 승인 여부가 결정된 뒤에 다시 신청하세요.");
+    // issue 16: the request now awaits the supplier's confirmation before the Technopark sees it
+    await expect(page.getByTestId("pending")).toContainText("공급기업의 확인을 기다립니다");
+    await expect(page.getByRole("alert")).toContainText("상대 기업의 확인을 기다리는 연장 제안이 있습니다.");
     await expect(page.getByLabel("연장 사유")).toHaveValue("추가 교육 일정");
 
     // the ticket page lists the request
     await page.getByTestId("ticket-pages").getByRole("link", { name: "개요" }).click();
-    await expect(page.getByText(`2개월 · 승인 대기 · 종료일 ${formatKoreanDate(extended)}`)).toBeVisible();
+    await expect(page.getByText(`2개월 · 상대 기업 확인 대기 · 종료일 ${formatKoreanDate(extended)}`)).toBeVisible();
   });
 });
