@@ -53,6 +53,8 @@ const RULES: Record<string, Rule> = {
   // 조직 관리 shows only the actor's own organisation (foreign members → 404, non-admins → 403: organization-admin.spec.ts)
   "routes/organization": { kind: "own-only" },
   "routes/admin.organizations": { kind: "monitor-only" },
+  // 외부전문가·원가계산기관 등록 (ADR 029): TP staff only
+  "routes/admin.experts": { kind: "monitor-only" },
   "routes/invitations.$token": { kind: "public" }, // the link's token is the credential: forged/used/expired → Korean 404/410
   // 회원가입 and the confirmation of the address (ADR 020): public; a signed-up person is no actor until confirmed (sign-up.spec.ts)
   "routes/signup": { kind: "public" },
@@ -153,7 +155,7 @@ test("every route × every role × a foreign organisation's resource is refused"
   const foreign = seedForeignTechnopark();
   const tickets = Object.fromEntries(
     (
-      db().prepare(`SELECT id, number, title FROM Ticket WHERE number IN ('AS-2024-0003', 'AS-2024-0006')`).all() as {
+      db().prepare(`SELECT id, number, title FROM Ticket WHERE number IN ('AS-2024-0003', 'AS-2024-0005', 'AS-2024-0006')`).all() as {
         id: string;
         number: string;
         title: string;
@@ -162,14 +164,31 @@ test("every route × every role × a foreign organisation's resource is refused"
   );
   // What each role may not read: AS-2024-0006 (미래식품 × 넥스트엠이에스) and the draft AS-2024-0003
   // (대성플라스틱 × 스마트팩토리솔루션); the other Technopark's monitor may read nothing of this program.
-  const actors = [
+  // The evaluator (assigned AS-2024-0005) and the agency (assigned AS-2024-0006, whose document and question
+  // files are not of its step) read nothing of another ticket, and of their own only their step's pages
+  // (ADR 029): `own` is their ticket, `pages` the pages of it they may open.
+  const actors: { email: string; role: string; foreign?: string[]; own?: string; pages?: string[] }[] = [
     { email: "maker1@demo.kr", role: "manufacturer" },
     { email: "vendor1@demo.kr", role: "supplier" },
     { email: "monitor2@other.kr", role: "monitor" },
+    { email: "evaluator@demo.kr", role: "evaluator", own: "AS-2024-0005", pages: ["", "documents", "evaluation", "conflict"] },
+    {
+      email: "cost@demo.kr",
+      role: "cost_agency",
+      foreign: ["AS-2024-0005", "AS-2024-0003"],
+      own: "AS-2024-0006",
+      pages: ["", "quote", "plan", "cost-review", "conflict"],
+    },
   ];
-  const foreignTickets = [tickets["AS-2024-0006"], tickets["AS-2024-0003"]];
+  const foreignOf = (actor: (typeof actors)[number]) => (actor.foreign ?? ["AS-2024-0006", "AS-2024-0003"]).map((n) => tickets[n]);
   // and the subject of the question on AS-2024-0006 (the questions page of a foreign ticket shows nothing)
-  const secrets = [...foreignTickets.map((t) => t.title), "타 기관 문의"];
+  const secretsOf = (actor: (typeof actors)[number]) => [...foreignOf(actor).map((t) => t.title), "타 기관 문의"];
+  /** A page of its own ticket an expert may not open (its step's pages excepted): the same refusal as a foreign ticket. */
+  const ownRefused = (actor: (typeof actors)[number], routePath: string) => {
+    if (!actor.own || !actor.pages) return [];
+    const page = routePath.replace(/^tickets\/:ticketId\/?/, "");
+    return actor.pages.includes(page) ? [] : [`/${routePath.replace(":ticketId", tickets[actor.own].id)}`];
+  };
 
   // sign in first: a sign-in itself writes (session, last sign-in time)
   const apis = new Map<string, APIRequestContext>();
@@ -181,6 +200,8 @@ test("every route × every role × a foreign organisation's resource is refused"
 
   for (const actor of actors) {
     const api = apis.get(actor.email)!;
+    const foreignTickets = foreignOf(actor);
+    const secrets = secretsOf(actor);
     for (const route of routes) {
       const rule = ruleFor(route.id)!;
       const urls: string[] =
@@ -198,6 +219,7 @@ test("every route × every role × a foreign organisation's resource is refused"
                     ? [`/${route.path}`]
                     : [];
       // the file of AS-2024-0006 is foreign to every one of these actors; the program only to the other monitor
+      if (rule.kind === "ticket") urls.push(...ownRefused(actor, route.path));
       if (rule.kind === "program" && actor.role === "monitor") {
         // the other Technopark's monitor asks for the demo program
         urls.splice(
