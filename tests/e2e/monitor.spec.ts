@@ -2,6 +2,7 @@ import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
+import { GYEONGGI_2024_PARAMS, executionWindow } from "~/domain";
 import {
   addApplicationDocuments,
   addCompletionReport,
@@ -125,10 +126,13 @@ test("dashboard counts, next actor and due lists match the database", async ({ p
   await expect(page.getByTestId("ticket-list").locator("tbody tr")).toHaveCount(1);
 });
 
-test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page }) => {
+test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
   const N = FLOW;
   const today = seoulToday();
+  // the period starts on the day of selection (today): its ends as the rules give them (ADR 031)
+  const period = executionWindow(today, 0, GYEONGGI_2024_PARAMS);
+  const extended = executionWindow(today, 2, GYEONGGI_2024_PARAMS);
   addApplicationDocuments(N);
   await signIn(page, "monitor@demo.kr");
 
@@ -203,16 +207,32 @@ test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page }
   await expect(toast(page)).toHaveText("원가적정성 검토 결과를 입력했습니다.");
   await expect(page.getByTestId("cost-result")).toContainText("28,000,000원");
 
-  // ⑧ 협약: start 2026-12-01 → end 2027-03-31; agreed at the lower cost
+  // ⑧ 협약: the TP prepares the draft (start today, the day of selection → the base end and the extension limit shown),
+  // the manufacturer and the supplier each consent in their own browser, then the TP concludes at the lower cost
   await step(page, N, "agreement");
-  await page.getByLabel("사업 시작일").fill("2026-12-01");
-  await expect(page.getByTestId("end-on")).toContainText("2027년 3월 31일");
+  await page.getByLabel("사업 시작일").fill(today);
+  await expect(page.getByTestId("end-on")).toContainText(koreanDate(period.baseEndOn));
+  await expect(page.getByTestId("max-end-on")).toContainText(koreanDate(extended.endOn));
   await expect(page.getByTestId("agreed-cost")).toHaveText("28,000,000원");
   await expect(page.getByTestId("subsidy")).toHaveText("14,000,000원");
   await expect(page.getByTestId("company-share")).toHaveText("14,000,000원");
+  await page.getByRole("button", { name: "협약안 작성" }).click();
+  await expect(toast(page)).toHaveText("협약안을 저장했습니다.");
+  await expect(page.getByRole("button", { name: "협약 체결" })).toBeDisabled();
+  for (const email of ["maker2@demo.kr", "vendor2@demo.kr"]) {
+    const context = await browser.newContext({ baseURL, locale: "ko-KR", timezoneId: "Asia/Seoul" });
+    const company = await context.newPage();
+    await signIn(company, email);
+    await step(company, N, "agreement");
+    await company.getByLabel(/위 협약서 전문을 읽었으며/).check();
+    await company.getByRole("button", { name: "협약안에 동의" }).click();
+    await expect(toast(company)).toHaveText("협약안에 동의했습니다.");
+    await context.close();
+  }
+  await page.reload();
   await page.getByRole("button", { name: "협약 체결" }).click();
   await expect(toast(page)).toHaveText("협약을 체결했습니다.");
-  await expect(page.getByTestId("agreement")).toContainText("2026년 12월 1일 ~ 2027년 3월 31일");
+  await expect(page.getByTestId("agreement")).toContainText(`${koreanDate(today)} ~ ${koreanDate(period.baseEndOn)}`);
   await openTicket(page, N);
   await expect(page.getByTestId("amounts")).toContainText("28,000,000원");
   await expect(page.getByTestId("amounts")).toContainText("14,000,000원");
@@ -224,16 +244,16 @@ test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page }
   await expect(toast(page)).toHaveText("사업비 지급을 기록했습니다.");
   await expect(page.getByTestId("payments")).toContainText("14,000,000원");
 
-  // ⑩ the supplier starts work (fixture); the manufacturer asks for +2 months → approved → 2027-05-31
+  // ⑩ the supplier starts work (fixture); the manufacturer asks for +2 months → approved → the base end + 2 months
   setState(N, "in_progress");
   requestExtension(N, 2);
   await step(page, N, "extension-decision");
   await expect(page.getByTestId("pending")).toContainText("2개월");
-  await expect(page.getByTestId("pending")).toContainText("승인하면 종료일: 2027년 5월 31일");
+  await expect(page.getByTestId("pending")).toContainText(`승인하면 종료일: ${koreanDate(extended.endOn)}`);
   await page.getByRole("button", { name: "연장 승인" }).click();
   await expect(toast(page)).toHaveText("사업기간 연장을 승인했습니다.");
-  await expect(page.getByTestId("end-on")).toHaveText("2027년 5월 31일");
-  expect(db().prepare(`SELECT windowEndOn FROM Ticket WHERE number = ?`).get(N)).toEqual({ windowEndOn: "2027-05-31" });
+  await expect(page.getByTestId("end-on")).toHaveText(koreanDate(extended.endOn));
+  expect(db().prepare(`SELECT windowEndOn FROM Ticket WHERE number = ?`).get(N)).toEqual({ windowEndOn: extended.endOn });
   // a second request past the limit is refused with the reason, then turned down
   requestExtension(N, 1);
   await step(page, N, "extension-decision");
@@ -243,7 +263,7 @@ test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page }
   const approve = await postStep(page, N, "extension-decision", { __step: "extension-decision", intent: "approve" });
   expect(approve.status).toBe(400);
   expect(approve.text).toContain("최대 2개월까지만 연장할 수 있습니다");
-  await expect(page.getByTestId("end-on")).toHaveText("2027년 5월 31일");
+  await expect(page.getByTestId("end-on")).toHaveText(koreanDate(extended.endOn));
   await page.getByRole("button", { name: "연장 불승인" }).click();
   await expect(toast(page)).toHaveText("사업기간 연장을 불승인했습니다.");
 
@@ -285,6 +305,8 @@ test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page }
     "ticket.select",
     "ticket.accept_plan",
     "ticket.record_cost_review",
+    "ticket.prepare_agreement",
+    "ticket.consent_agreement",
     "ticket.sign_agreement",
     "ticket.record_payment",
     "ticket.approve_extension",
@@ -464,7 +486,7 @@ test("exports: CSV with BOM and XLSX, as filtered on the dashboard", async ({ pa
       found = true;
       expect(row.getCell(10).value).toBe(28_000_000); // 협약금액: a number
       expect(row.getCell(15).value).toBeInstanceOf(Date); // 수행 종료일: a date
-      expect((row.getCell(15).value as Date).toISOString().slice(0, 10)).toBe("2027-05-31");
+      expect((row.getCell(15).value as Date).toISOString().slice(0, 10)).toBe(executionWindow(seoulToday(), 2, GYEONGGI_2024_PARAMS).endOn);
     }
   });
   expect(found).toBe(true);

@@ -85,34 +85,37 @@ async function closeAll(...pages: Page[]) {
   for (const p of pages) await p.context().close();
 }
 
-test("agreement: a form opened before another officer's new cost review is refused, keeps the start date, and the new review stands", async ({
+test("agreement draft: a form opened before another officer's new cost review is refused, keeps the start date, and the new review stands", async ({
   browser,
   baseURL,
 }) => {
   const id = ticket(AGREEMENT).id;
+  // today: a start before it would need a stated reason (ADR 031)
+  const start = seoulToday();
   const first = await personPage(browser, baseURL, "monitor@demo.kr");
   const second = await personPage(browser, baseURL, "monitor@demo.kr");
   await recordCostReview(second, id, "28,000,000");
   await first.goto(`/tickets/${id}/agreement`);
   await expect(first.getByTestId("agreed-cost")).toHaveText("28,000,000원");
-  await first.getByLabel("사업 시작일").fill("2026-12-01");
+  await first.getByLabel("사업 시작일").fill(start);
 
   await changedMeanwhile(first, () => recordCostReview(second, id, "26,000,000"));
   await expect(first.getByTestId("agreed-cost")).toHaveText("26,000,000원"); // the other change is on screen
 
-  await first.getByRole("button", { name: "협약 체결" }).click();
+  // the draft (ADR 031) is what the TP saves here: refused on the stale page, nothing written
+  await first.getByRole("button", { name: "협약안 작성" }).click();
   await expectConflict(first);
-  await expect(first.getByLabel("사업 시작일")).toHaveValue("2026-12-01");
-  expect(db().prepare(`SELECT COUNT(*) AS n FROM Agreement WHERE ticketId = ?`).get(id)).toEqual({ n: 0 });
+  await expect(first.getByLabel("사업 시작일")).toHaveValue(start);
+  expect(db().prepare(`SELECT COUNT(*) AS n FROM AgreementDraft WHERE ticketId = ?`).get(id)).toEqual({ n: 0 });
   const reviews = db().prepare(`SELECT verifiedAmount FROM CostReview WHERE ticketId = ? ORDER BY createdAt`).all(id);
   expect(reviews).toEqual([{ verifiedAmount: 28_000_000 }, { verifiedAmount: 26_000_000 }]);
 
-  // told of the change, a second save is a deliberate one: signed at the new amount
-  await first.getByRole("button", { name: "협약 체결" }).click();
-  await expect(flash(first)).toHaveText("협약을 체결했습니다.");
-  expect(db().prepare(`SELECT agreedCost, startOn FROM Agreement WHERE ticketId = ?`).get(id)).toEqual({
+  // told of the change, a second save is a deliberate one: the draft at the new amount
+  await first.getByRole("button", { name: "협약안 작성" }).click();
+  await expect(flash(first)).toHaveText("협약안을 저장했습니다.");
+  expect(db().prepare(`SELECT agreedCost, startOn FROM AgreementDraft WHERE ticketId = ?`).get(id)).toEqual({
     agreedCost: 26_000_000,
-    startOn: "2026-12-01",
+    startOn: start,
   });
   await closeAll(first, second);
 });
