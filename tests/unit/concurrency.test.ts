@@ -34,6 +34,9 @@ async function passedEvaluationTicket(number: string) {
       evaluatorName: "외부전문가",
       evaluatedOn: "2026-11-20",
       submittedAt: new Date(),
+      // the TP's own sheet stands confirmed (an evaluator's would wait for the TP: issue 16)
+      confirmedAt: new Date(),
+      submittedByRole: "monitor",
       enteredById: monitor.userId,
       totalScore: 100,
       passed: true,
