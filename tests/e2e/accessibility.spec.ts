@@ -176,6 +176,9 @@ test("monitor pages", async ({ page }) => {
   await check(page, "cost-review (cost_review)", { phone: true });
   await open(page, step("AS-2024-0006", "agreement"));
   await check(page, "agreement (cost_review)");
+  // the concluded agreement: who consented when, the full text (ADR 031)
+  await open(page, step("AS-2024-0008", "agreement"));
+  await check(page, "agreement (agreed)", { phone: true });
   await open(page, step("AS-2024-0008", "payment"));
   await check(page, "payment (agreed)", { phone: true });
   await open(page, step("AS-2024-0002", "cancel"));
@@ -227,4 +230,30 @@ test("joining and account pages (issue 14)", async ({ page }) => {
     await open(page, url);
     await check(page, `${url} (monitor)`);
   }
+});
+
+test("the evaluator's and the agency's pages, and the TP's 외부전문가 pages (ADR 029)", async ({ page }) => {
+  await signIn(page, "monitor@demo.kr");
+  await open(page, "/admin/experts");
+  await check(page, "외부전문가·원가계산기관 (monitor)", { phone: true });
+  await open(page, step("AS-2024-0005", "experts"));
+  await check(page, "experts (site_evaluation)", { phone: true });
+  await page.context().clearCookies();
+
+  await signIn(page, "evaluator@demo.kr");
+  await open(page, step("AS-2024-0005", "conflict"));
+  await check(page, "이해충돌 확인 (evaluator)", { phone: true });
+  await page.getByLabel("위 내용을 확인했으며 사실과 같습니다.").check();
+  await page.getByRole("button", { name: "이해충돌 없음 확인" }).click();
+  await expect(page).toHaveURL(new RegExp(`/tickets/${id("AS-2024-0005")}$`));
+  // opened again: the toast of the declaration is gone (its fade-in is what a contrast check must not see)
+  await open(page, `/tickets/${id("AS-2024-0005")}`);
+  await check(page, "overview (evaluator)", { phone: true });
+  await open(page, step("AS-2024-0005", "documents"));
+  await check(page, "documents (evaluator)");
+  await page.context().clearCookies();
+
+  await signIn(page, "cost@demo.kr");
+  await open(page, "/tickets");
+  await check(page, "ticket list (cost agency)");
 });

@@ -309,6 +309,13 @@ const FIELD_NAMES = [
   "body",
   "questionId",
   "attachments",
+  // 외부전문가 (ADR 029): the TP's assignment forms and the expert's 이해충돌 declaration
+  "role",
+  "organizationId",
+  "userId",
+  "assignmentId",
+  "statement",
+  "agree",
 ];
 
 /**
@@ -501,9 +508,17 @@ async function actionTargets(baseURL: string, agent: http.Agent): Promise<{ acti
   // (mail-outbox.spec.ts covers it on a server without SMTP)
   const actions = (await routeTable()).filter((r) => r.action && r.path && !["login", "logout", "mailbox"].includes(r.path)).map((r) => r.path);
   const cookies: Record<string, string> = {};
-  for (const email of ["maker2@demo.kr", "vendor2@demo.kr", "monitor@demo.kr"]) cookies[email] = await signInForCookie(agent, baseURL, email);
+  for (const email of ["maker2@demo.kr", "vendor2@demo.kr", "monitor@demo.kr", "evaluator@demo.kr"])
+    cookies[email] = await signInForCookie(agent, baseURL, email);
   // AS-2024-0004 (대성플라스틱 × 넥스트엠이에스) is readable by all three: validation, not scope, is what is tested.
   const t4 = db().prepare(`SELECT id FROM Ticket WHERE number = 'AS-2024-0004'`).get() as { id: string };
+  // and by the evaluator, assigned to it here (undeclared), so its 이해충돌 form's validation is what is reached
+  db()
+    .prepare(
+      `INSERT OR IGNORE INTO TicketAssignment (id, ticketId, organizationId, userId, role, assignedById, assignedAt, version)
+       SELECT 'hostile-evaluator', ?, e.organizationId, e.id, 'evaluator', m.id, ?, 1 FROM User e, User m WHERE e.email = 'evaluator@demo.kr' AND m.email = 'monitor@demo.kr'`,
+    )
+    .run(t4.id, new Date().toISOString().replace("Z", "+00:00"));
   const program = db().prepare(`SELECT id FROM Program LIMIT 1`).get() as { id: string };
   const targets = actions.flatMap((p) => {
     const url = new URL(`/${p.replace(":ticketId", t4.id).replace(":programId", program.id)}`, baseURL);
@@ -511,7 +526,9 @@ async function actionTargets(baseURL: string, agent: http.Agent): Promise<{ acti
       ? ["monitor@demo.kr"]
       : p === "profile" || p === "tickets/new" || p === "notifications"
         ? ["maker2@demo.kr"]
-        : ["maker2@demo.kr", "vendor2@demo.kr", "monitor@demo.kr"];
+        : p === "tickets/:ticketId/conflict"
+          ? ["evaluator@demo.kr"]
+          : ["maker2@demo.kr", "vendor2@demo.kr", "monitor@demo.kr"];
     return who.map((email) => ({ action: p, url, who: email, headers: { Origin: baseURL, Cookie: cookies[email] } }));
   });
   return { actions, targets };
