@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { removeTestDatabase } from "../support/test-db";
 import { closeDatabase, databaseReady, prisma } from "~/db.server";
 import { seedDemoData } from "../../prisma/demo-data";
-import { actorFromSessionId } from "~/auth/session.server";
+import { actorFor } from "../support/actors";
 import type { Actor } from "~/auth/actor";
 import { DomainError, addDays, consentsOf, isDomainError } from "~/domain";
 import { ConflictError } from "~/models/errors.server";
@@ -20,16 +20,6 @@ let maker: Actor;
 let vendor: Actor;
 let ticketId: string;
 let selectionNoticeOn: string;
-
-async function actorFor(email: string): Promise<Actor> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-  const session = await prisma.session.create({
-    data: { id: `a-${email}-${Math.random()}`.padEnd(43, "x").slice(0, 43), userId: user.id, expiresAt: new Date(Date.now() + 60_000) },
-  });
-  const actor = await actorFromSessionId(session.id);
-  if (!actor) throw new Error(`no actor for ${email}`);
-  return actor;
-}
 
 const version = async () => (await prisma.ticket.findUniqueOrThrow({ where: { id: ticketId } })).version;
 const draft = () => prisma.agreementDraft.findUniqueOrThrow({ where: { ticketId } });
