@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 import { GYEONGGI_2024_PARAMS, executionWindow } from "~/domain";
 import {
@@ -55,6 +55,18 @@ async function postStep(page: Page, number: string, path: string, form: Record<s
     maxRedirects: 0,
   });
   return { status: response.status(), text: await response.text() };
+}
+
+const PROOF_PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const proofFile = (name: string) => ({ name, mimeType: "application/pdf", buffer: PROOF_PDF });
+
+/** One company's steps in its own signed-in browser context. */
+async function asCompany(browser: Browser, baseURL: string | undefined, email: string, steps: (page: Page) => Promise<void>) {
+  const context = await browser.newContext({ baseURL, locale: "ko-KR", timezoneId: "Asia/Seoul" });
+  const company = await context.newPage();
+  await signIn(company, email);
+  await steps(company);
+  await context.close();
 }
 
 async function openTicket(page: Page, number: string) {
@@ -237,12 +249,32 @@ test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page, 
   await expect(page.getByTestId("amounts")).toContainText("28,000,000원");
   await expect(page.getByTestId("amounts")).toContainText("14,000,000원");
 
-  // ⑨ 사업비 지급: the amount defaults to the subsidy
+  // ⑨ 사업비 지급: the manufacturer deposits its share (기업부담금) with the transfer proof, the TP confirms it,
+  // records the payee account, pays the subsidy (the amount defaults to what remains of it) and declares funding complete
+  await asCompany(browser, baseURL, "maker2@demo.kr", async (maker) => {
+    await step(maker, N, "payment");
+    await expect(maker.getByLabel("입금액 (원)")).toHaveValue("14,000,000");
+    await maker.getByLabel("이체확인증").setInputFiles(proofFile("기업부담금_이체확인증.pdf"));
+    await maker.getByRole("button", { name: "입금 등록" }).click();
+    await expect(toast(maker)).toHaveText("기업부담금 입금을 등록했습니다. 운영기관의 확인을 기다립니다.");
+  });
   await step(page, N, "payment");
+  await page.getByRole("button", { name: "입금 확인" }).click();
+  await expect(toast(page).first()).toHaveText("기업부담금 입금을 확인했습니다.");
+  await page.getByLabel("은행").fill("IBK기업은행");
+  await page.getByLabel("계좌번호").fill("123-456789-01-011");
+  await page.getByLabel("예금주").fill("대성플라스틱(주)");
+  await page.getByRole("button", { name: "계좌 저장" }).click();
+  await expect(toast(page).first()).toHaveText("보조금 지급 계좌를 등록했습니다.");
   await expect(page.getByLabel("지급액 (원)")).toHaveValue("14,000,000");
+  await page.getByLabel("지급 증빙 (이체확인증)").setInputFiles(proofFile("정부지원금_이체확인증.pdf"));
   await page.getByRole("button", { name: "지급 기록" }).click();
-  await expect(toast(page)).toHaveText("사업비 지급을 기록했습니다.");
+  await expect(toast(page).first()).toHaveText("정부지원금 지급을 기록했습니다.");
   await expect(page.getByTestId("payments")).toContainText("14,000,000원");
+  expect(ticket(N).state).toBe("agreed");
+  await page.getByRole("button", { name: "사업비 지급 완료" }).click();
+  await expect(toast(page).first()).toHaveText("사업비 지급을 완료했습니다.");
+  expect(ticket(N).state).toBe("funded");
 
   // ⑩ the supplier starts work (fixture); the manufacturer asks for +2 months → approved → the base end + 2 months
   setState(N, "in_progress");
@@ -286,7 +318,25 @@ test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page, 
   await expect(page.getByTestId("gate-open")).toBeVisible();
   await page.getByRole("button", { name: "완료점검 통과" }).click();
   await expect(toast(page)).toHaveText("완료점검을 통과했습니다.");
+  expect(ticket(N).state).toBe("settlement");
+  // 정산: the manufacturer uploads the tax invoice and settles the agreed cost (nothing to return); the TP confirms → 완료
+  await asCompany(browser, baseURL, "maker2@demo.kr", async (maker) => {
+    await step(maker, N, "settlement");
+    await maker.getByLabel("증빙 파일").setInputFiles(proofFile("세금계산서.pdf"));
+    await maker.getByRole("button", { name: "증빙 올리기" }).click();
+    await expect(toast(maker)).toHaveText("정산 증빙을 올렸습니다.");
+    await maker.getByLabel("실제 사업비 (원)").fill("28,000,000");
+    await maker.getByRole("button", { name: "정산 제출" }).click();
+    await expect(toast(maker).first()).toHaveText("정산을 제출했습니다. 운영기관의 확인을 기다립니다.");
+  });
+  await step(page, N, "settlement");
+  await expect(page.getByTestId("settled-subsidy")).toHaveText("14,000,000원");
+  await expect(page.getByTestId("refund-due")).toHaveText("0원");
+  await page.getByRole("button", { name: "정산 확인(완료)" }).click();
+  await expect(toast(page).first()).toHaveText("정산을 확인했습니다. 과제가 완료되었습니다.");
+  expect(ticket(N).state).toBe("completed");
   // ⑫ 사후관리
+  await step(page, N, "completion-check");
   await page.getByRole("button", { name: "사후관리 시작" }).click();
   // the pass toast may still be showing below it: the newest one comes first
   await expect(toast(page).first()).toHaveText("사후관리를 시작했습니다.");
@@ -308,10 +358,15 @@ test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page, 
     "ticket.prepare_agreement",
     "ticket.consent_agreement",
     "ticket.sign_agreement",
+    "ticket.record_share_deposit",
+    "ticket.confirm_share_deposit",
     "ticket.record_payment",
+    "ticket.complete_funding",
     "ticket.approve_extension",
     "ticket.refuse_extension",
     "ticket.pass_completion",
+    "ticket.submit_settlement",
+    "ticket.confirm_settlement",
     "ticket.start_follow_up",
     "followup.note",
   ]) {
