@@ -33,7 +33,7 @@ export function AgreementVersions({ versions }: { versions: AgreementVersionView
   if (versions.length === 0) return <p className="muted">협약 전입니다.</p>;
   const changed = changedFields(versions);
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label="협약 버전 비교">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="협약 버전별 기간과 금액 (표)">
       <table data-testid="agreement-versions">
         <thead>
           <tr>
