@@ -4,16 +4,15 @@
 // (/invitations/$token) and may invite colleagues on 조직 관리. Deactivating one is done on 기관 관리.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getSelectProps } from "@conform-to/react";
 import { requireActor } from "~/auth/session.server";
 import { Field, FieldError, StepForm, useStepForm } from "~/components/step-form";
+import { BusinessNumberField, RegionSelect } from "~/components/organization-fields";
 import { ORGANIZATION_KIND_LABELS, isExpertRole } from "~/domain";
 import { mayRegisterExperts, registerExpertOrganization, registeredExperts } from "~/models/expert-organization.server";
 import { seoulTime } from "~/mail/mailbox.server";
 import { intent, runIntent } from "~/utils/admin-intents.server";
 import { EXPERT_KIND_LABELS, ExpertOrganizationSchema } from "~/utils/expert-organization-schema";
 import { readForm } from "~/utils/forms.server";
-import { REGIONS } from "~/utils/profile-schema";
 import { notFound } from "~/utils/ticket-step.server";
 
 export const meta: MetaFunction = () => [{ title: "외부전문가·원가계산기관 · 스마트공장 AS 트래커" }];
@@ -64,20 +63,9 @@ function RegisterForm() {
       </fieldset>
       <div className="grid-2">
         <Field meta={f.name} label="기관명(또는 전문가 이름)" autoComplete="organization" />
-        <Field meta={f.businessNumber} label="사업자등록번호" inputMode="numeric" placeholder="123-45-67890" autoComplete="off" />
+        <BusinessNumberField meta={f.businessNumber} />
         <Field meta={f.representative} label="대표자 (선택)" />
-        <div className="field">
-          <label htmlFor={f.region.id}>소재지 시·도</label>
-          <select {...getSelectProps(f.region)}>
-            <option value="">선택하세요</option>
-            {REGIONS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-          <FieldError meta={f.region} />
-        </div>
+        <RegionSelect meta={f.region} />
       </div>
       <Field meta={f.address} label="주소" autoComplete="street-address" />
       <Field

@@ -16,6 +16,7 @@ import type { StepReply } from "~/utils/step-reply";
 import { formName, notFound, parseStepForm, stepFailure } from "~/utils/ticket-step.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { Field, FieldError, StepForm, useStepForm } from "~/components/step-form";
+import { RegionSelect } from "~/components/organization-fields";
 import { Verdict, applicantOf } from "~/components/profile-verdict";
 import makerStyles from "~/styles/maker.css?url";
 
@@ -124,18 +125,7 @@ export default function ProfilePage() {
               <Field meta={f.businessNumber} label="사업자등록번호" inputMode="numeric" placeholder="123-45-67890" />
               <Field meta={f.representative} label="대표자" />
               <Field meta={f.phone} label="전화번호" />
-              <div className="field">
-                <label htmlFor={f.region.id}>소재지 시·도</label>
-                <select {...getSelectProps(f.region)}>
-                  <option value="">선택하세요</option>
-                  {REGIONS.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
-                <FieldError meta={f.region} />
-              </div>
+              <RegionSelect meta={f.region} />
               <Field meta={f.address} label="주소" />
             </div>
 

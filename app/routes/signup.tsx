@@ -4,16 +4,15 @@
 // (ADR 020; app/models/account.server.ts).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { getSelectProps } from "@conform-to/react";
 import { createUserSession, getSessionState } from "~/auth/session.server";
 import { signUp } from "~/models/account.server";
 import { readForm } from "~/utils/forms.server";
 import { requestOrigin } from "~/utils/log.server";
-import { REGIONS } from "~/utils/profile-schema";
 import { SIGNUP_KIND_LABELS, SignUpSchema } from "~/utils/signup-schema";
 import type { StepReply } from "~/utils/step-reply";
 import { formName, parseStepForm } from "~/utils/ticket-step.server";
 import { Field, FieldError, StepForm, useStepForm } from "~/components/step-form";
+import { RegionSelect } from "~/components/organization-fields";
 import { NEW_PASSWORD_HINT } from "~/components/password-fields";
 
 export const meta: MetaFunction = () => [{ title: "회원가입 · 스마트공장 AS 트래커" }];
@@ -83,18 +82,7 @@ export default function SignUp() {
           <Field meta={f.businessNumber} label="사업자등록번호" inputMode="numeric" placeholder="123-45-67890" autoComplete="off" />
           <Field meta={f.companyName} label="기업명" autoComplete="organization" />
           <Field meta={f.representative} label="대표자" />
-          <div className="field">
-            <label htmlFor={f.region.id}>소재지 시·도</label>
-            <select {...getSelectProps(f.region)}>
-              <option value="">선택하세요</option>
-              {REGIONS.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-            <FieldError meta={f.region} />
-          </div>
+          <RegionSelect meta={f.region} />
         </div>
         <Field meta={f.address} label="주소" autoComplete="street-address" hint="사업장 주소 (신청자격의 지역 요건을 확인할 때 씁니다)" />
         <h2>담당자</h2>

@@ -19,15 +19,18 @@ export const emailField = z
   .max(254, "이메일이 너무 깁니다.")
   .email("이메일 형식이 올바르지 않습니다.");
 
+/** A 사업자등록번호 as typed (with or without hyphens), checked and kept as its 10 digits (also the TP's expert registration). */
+export const businessNumberField = z
+  .string({ error: "사업자등록번호를 입력해 주세요." })
+  .trim()
+  .min(1, "사업자등록번호를 입력해 주세요.")
+  .refine(isValidBusinessNumber, "사업자등록번호가 올바르지 않습니다. 10자리 번호(예: 123-45-67890)를 확인해 주세요.")
+  .transform((v) => normalizeBusinessNumber(v) ?? v);
+
 export const SignUpSchema = z
   .object({
     kind: z.enum(["manufacturer", "supplier"], { error: "도입기업 또는 공급기업을 선택해 주세요." }),
-    businessNumber: z
-      .string({ error: "사업자등록번호를 입력해 주세요." })
-      .trim()
-      .min(1, "사업자등록번호를 입력해 주세요.")
-      .refine(isValidBusinessNumber, "사업자등록번호가 올바르지 않습니다. 10자리 번호(예: 123-45-67890)를 확인해 주세요.")
-      .transform((v) => normalizeBusinessNumber(v) ?? v),
+    businessNumber: businessNumberField,
     companyName: fields.text("기업명", 100),
     representative: fields.text("대표자", 50),
     region: z.enum(REGIONS, { error: "소재지 시·도를 선택해 주세요." }),

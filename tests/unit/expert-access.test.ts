@@ -60,6 +60,12 @@ async function documentOn(ticketId: string): Promise<string> {
   return file.id;
 }
 
+/** The TP assigns the demo's evaluator organisation (no person named) to the ticket. */
+async function assignDemoEvaluator(ticketId: string) {
+  const org = await prisma.organization.findFirstOrThrow({ where: { kind: "evaluator" } });
+  return assignExpert(monitor, { ticketId, expectedVersion: await version(ticketId), role: "evaluator", organizationId: org.id, userId: null });
+}
+
 async function statementOf(actor: Actor, ticketId: string): Promise<string> {
   return (await conflictDeclarationOf(actor, ticketId))!.statement;
 }
@@ -294,14 +300,7 @@ describe("assignment rules", () => {
 
   it("a declared conflict ends the assignment and tells the TP to assign someone else", async () => {
     const t = await ticketIn("requirement_review");
-    const org = await prisma.organization.findFirstOrThrow({ where: { kind: "evaluator" } });
-    await assignExpert(monitor, {
-      ticketId: t.id,
-      expectedVersion: await version(t.id),
-      role: "evaluator",
-      organizationId: org.id,
-      userId: null,
-    });
+    await assignDemoEvaluator(t.id);
     await declare(evaluator, t.id, true);
     const row = await prisma.ticketAssignment.findFirstOrThrow({
       where: { ticketId: t.id, role: "evaluator" },
@@ -322,14 +321,7 @@ describe("assignment rules", () => {
 
   it("a closing ticket ends its assignments (ticket_closed); endExpertAssignments ends one role or all", async () => {
     const t = await ticketIn("requirement_review");
-    const org = await prisma.organization.findFirstOrThrow({ where: { kind: "evaluator" } });
-    await assignExpert(monitor, {
-      ticketId: t.id,
-      expectedVersion: await version(t.id),
-      role: "evaluator",
-      organizationId: org.id,
-      userId: null,
-    });
+    await assignDemoEvaluator(t.id);
     await rejectApplication(monitor, { ticketId: t.id, expectedVersion: await version(t.id), today: TODAY, reason: "신청자격 요건 미충족" });
     const row = await prisma.ticketAssignment.findFirstOrThrow({ where: { ticketId: t.id }, orderBy: { assignedAt: "desc" } });
     expect(row.endReason).toBe("ticket_closed");
