@@ -6,7 +6,6 @@ describe("expert pages (ADR 029)", () => {
     expect(ticketPageOf("/tickets/t1", "t1")).toBe("");
     expect(ticketPageOf("/tickets/t1/", "t1")).toBe("");
     expect(ticketPageOf("/tickets/t1.data", "t1")).toBe("");
-    expect(ticketPageOf("/_root.data", "t1")).toBe("");
     expect(ticketPageOf("/tickets/t1/work-logs.data", "t1")).toBe("work-logs");
     expect(ticketPageOf("/tickets/t1/questions/q9", "t1")).toBe("questions");
     expect(ticketPageOf("/tickets/t2/documents", "t1")).toBeNull();

@@ -20,7 +20,7 @@ export function ticketPageOf(pathname: string, ticketId: string): string | null 
   // a client navigation asks for `<path>.data` (single fetch); the page is the same
   const path = pathname.replace(/\.data$/, "").replace(/\/+$/, "");
   const base = `/tickets/${ticketId}`;
-  if (path === base || path === "/_root") return "";
+  if (path === base) return "";
   if (!path.startsWith(`${base}/`)) return null;
   return path.slice(base.length + 1).split("/")[0];
 }
