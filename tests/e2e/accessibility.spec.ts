@@ -129,6 +129,8 @@ test("manufacturer pages (maker1, maker2)", async ({ page }) => {
   await check(page, "edit (draft)");
   await open(page, step("AS-2024-0003", "documents"));
   await check(page, "documents (draft)", { phone: true });
+  await open(page, step("AS-2024-0008", "payment"));
+  await check(page, "payment (manufacturer, agreed: the share deposit form)", { phone: true });
 });
 
 test("supplier pages (vendor1, vendor2)", async ({ page }) => {
@@ -148,6 +150,8 @@ test("supplier pages (vendor1, vendor2)", async ({ page }) => {
   await check(page, "work-logs (supplier, in_progress)", { phone: true });
   await open(page, step("AS-2024-0001", "completion"));
   await check(page, "completion (supplier, in_progress)");
+  await open(page, step("AS-2024-0001", "settlement"));
+  await check(page, "settlement (supplier, in_progress: the part purchase form)", { phone: true });
 });
 
 test("monitor pages", async ({ page }) => {
@@ -181,6 +185,9 @@ test("monitor pages", async ({ page }) => {
   await check(page, "agreement (agreed)", { phone: true });
   await open(page, step("AS-2024-0008", "payment"));
   await check(page, "payment (agreed)", { phone: true });
+  // 정산 of the completed demo ticket: its confirmed figures, evidence and part purchases (ADR 032)
+  await open(page, step("AS-2024-0007", "settlement"));
+  await check(page, "settlement (completed)", { phone: true });
   await open(page, step("AS-2024-0002", "cancel"));
   await check(page, "cancel (selected)");
 });
