@@ -130,7 +130,10 @@ export default function PaymentPage() {
       <Section title="정부지원금 지급" id="pay-h">
         <PaymentList data={data} />
         {data.role === "monitor" && (state === "agreed" || reply?.form === "payee") && data.totals?.paid === 0 ? <PayeeForm {...props} /> : null}
-        {open(["payment"], "record_payment", true) ? <PaymentForm {...props} /> : null}
+        {/* the whole subsidy paid: nothing left to pay, no form (a refused post still shows its form) */}
+        {reply?.form === "payment" || (open(["payment"], "record_payment", true) && data.totals?.remaining !== 0) ? (
+          <PaymentForm {...props} />
+        ) : null}
         {open(["funding-complete"], "complete_funding", true) ? <CompleteForm {...props} /> : null}
       </Section>
     </div>

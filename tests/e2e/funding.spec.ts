@@ -1,7 +1,7 @@
 // 사업비 지급 after the agreement (issue 16 item 4), in a real browser against the real server: the
 // manufacturer deposits its share with the transfer proof, the TP confirms it, records the payee account,
-// pays the subsidy in two parts (선금, 잔금), a third payment beyond the subsidy is refused with what
-// remains, and the ticket is funded only when the TP declares funding complete.
+// pays the subsidy in two parts (선금, 잔금) — more than remains is refused with what remains, and a third
+// payment beyond the subsidy too — and the ticket is funded only when the TP declares funding complete.
 import { expect, test, type Page } from "@playwright/test";
 import { cloneSubmittedTicket, db, deleteTicket, ticket } from "./fixtures";
 import { flash, personPage } from "./stale-forms";
@@ -79,16 +79,36 @@ test("deposit → TP confirms → 선금 and 잔금 → a third payment over the
   await expect(tp.getByTestId("paid-total")).toHaveText("7,000,000원");
   await expect(tp.getByTestId("paid-remaining")).toHaveText("7,000,000원");
   expect(ticket(N).state).toBe("agreed");
+  // more than what remains: refused with the remaining amount, the typed amount kept
+  await pay(tp, "잔금", "8,000,000");
+  await expect(formError(tp)).toContainText(
+    "이미 지급한 7,000,000원과 합쳐 협약 정부지원금(14,000,000원)을 넘을 수 없습니다. 남은 지급 가능액은 7,000,000원입니다.",
+  );
+  await expect(tp.getByLabel("지급액 (원)")).toHaveValue("8,000,000");
 
+  await paymentPage(tp);
   await pay(tp, "잔금", "7,000,000");
   await expect(tp.getByTestId("paid-total")).toHaveText("14,000,000원");
   await expect(tp.getByTestId("paid-remaining")).toHaveText("0원");
   await expect(tp.getByTestId("payments")).toContainText("선금");
   await expect(tp.getByTestId("payments")).toContainText("잔금");
-
-  // a third payment beyond the subsidy: refused with what remains, nothing written
-  await pay(tp, "기타", "1");
-  await expect(formError(tp)).toContainText("협약 정부지원금(14,000,000원)을 넘을 수 없습니다. 남은 지급 가능액은 0원입니다.");
+  // the whole subsidy paid: no payment form; a third payment posted by hand is refused with what remains
+  await expect(tp.getByRole("button", { name: "지급 기록" })).toHaveCount(0);
+  const third = await tp.request.post(`/tickets/${ticket(N).id}/payment`, {
+    multipart: {
+      __step: "payment",
+      intent: "payment",
+      version: String(ticket(N).version),
+      kind: "other",
+      amount: "1",
+      paidOn: "2026-12-01",
+      evidence: proof("세 번째.pdf"),
+    },
+    headers: { Origin: new URL(tp.url()).origin },
+    maxRedirects: 0,
+  });
+  expect(third.status()).toBe(400);
+  expect(await third.text()).toContain("남은 지급 가능액은 0원입니다.");
   expect(db().prepare(`SELECT COUNT(*) AS n FROM Payment WHERE ticketId = ?`).get(ticket(N).id)).toEqual({ n: 2 });
 
   // funded only now, when the TP says so
