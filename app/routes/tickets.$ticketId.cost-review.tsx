@@ -24,7 +24,7 @@ import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { Field, MoneyField, StepForm, TextareaField, moneyDefault, typedWon, useStepForm } from "~/components/step-form";
 import { AmountsFacts, Reasons, Section, refusalOf } from "~/components/monitor/step";
-import { ExpertDecision } from "~/components/ticket/expert-decision";
+import { ExpertDecision, ExpertStatus } from "~/components/ticket/expert-decision";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
@@ -183,30 +183,19 @@ function AgencyDecision({ page, reply }: { page: Data; reply: StepReply | undefi
 function ReviewStatus({ page }: { page: Data }) {
   const { agency, awaiting, returned } = page;
   return (
-    <Section title="원가계산기관" id="agency-h">
-      <dl className="facts">
-        <dt>배정</dt>
-        <dd data-testid="assigned-agency">
-          {agency ? `${agency.organization}${agency.open ? "" : " (배정 종료)"}` : "배정되지 않음 (운영기관이 직접 입력할 수 있습니다)"}
-        </dd>
-        <dt>검토 상태</dt>
-        <dd data-testid="cost-review-status">
-          {awaiting
-            ? "확인 대기 — 원가계산기관이 제출한 검토 결과를 운영기관(TP)이 확인하기 전입니다."
-            : page.confirmed
-              ? "확인 완료"
-              : "입력 전"}
-        </dd>
-      </dl>
-      {returned ? (
-        <p className="warn-box" data-testid="cost-review-returned">
-          운영기관의 보완 요청: {returned.decisionNote}
-        </p>
-      ) : null}
-      <p className="muted" style={{ marginBottom: 0 }}>
-        {CLAUSES.costAgency}
-      </p>
-    </Section>
+    <ExpertStatus
+      id="agency-h"
+      title="원가계산기관"
+      expert={agency}
+      unassigned="배정되지 않음 (운영기관이 직접 입력할 수 있습니다)"
+      statusLabel="검토 상태"
+      status={
+        awaiting ? "확인 대기 — 원가계산기관이 제출한 검토 결과를 운영기관(TP)이 확인하기 전입니다." : page.confirmed ? "확인 완료" : "입력 전"
+      }
+      returned={returned?.decisionNote ?? null}
+      clause={CLAUSES.costAgency}
+      testIds={{ assigned: "assigned-agency", status: "cost-review-status", returned: "cost-review-returned" }}
+    />
   );
 }
 

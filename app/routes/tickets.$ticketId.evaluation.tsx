@@ -33,7 +33,7 @@ import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { Field, StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import { Section, refusalOf } from "~/components/monitor/step";
-import { ExpertDecision } from "~/components/ticket/expert-decision";
+import { ExpertDecision, ExpertStatus } from "~/components/ticket/expert-decision";
 import {
   EvaluationScoreBox,
   GradesTable,
@@ -174,26 +174,17 @@ function EvaluatorFacts({ evaluator, sheet, returned }: Pick<Data, "evaluator" |
         ? `확인 완료 — 외부전문가 ${sheet.submittedByName ?? ""} 제출, 운영기관 ${sheet.confirmedByName ?? ""} 확인`
         : `확인 완료 — 운영기관 ${sheet.submittedByName ?? ""}이(가) 직접 평가하여 제출`;
   return (
-    <Section title="평가자" id="evaluator-h">
-      <dl className="facts">
-        <dt>외부전문가</dt>
-        <dd data-testid="assigned-evaluator">
-          {evaluator
-            ? `${evaluator.person ? `${evaluator.person} · ` : ""}${evaluator.organization}${evaluator.open ? "" : " (배정 종료)"}`
-            : "배정되지 않음 (운영기관이 직접 평가할 수 있습니다)"}
-        </dd>
-        <dt>평가표 상태</dt>
-        <dd data-testid="evaluation-status">{status}</dd>
-      </dl>
-      {returned ? (
-        <p className="warn-box" data-testid="evaluation-returned">
-          운영기관의 보완 요청: {returned.reason}
-        </p>
-      ) : null}
-      <p className="muted" style={{ marginBottom: 0 }}>
-        {CLAUSES.siteEvaluator}
-      </p>
-    </Section>
+    <ExpertStatus
+      id="evaluator-h"
+      title="평가자 (외부전문가)"
+      expert={evaluator}
+      unassigned="배정되지 않음 (운영기관이 직접 평가할 수 있습니다)"
+      statusLabel="평가표 상태"
+      status={status}
+      returned={returned?.reason ?? null}
+      clause={CLAUSES.siteEvaluator}
+      testIds={{ assigned: "assigned-evaluator", status: "evaluation-status", returned: "evaluation-returned" }}
+    />
   );
 }
 

@@ -248,3 +248,35 @@ test("the agency's review with its report awaits the TP, is returned, entered ag
   const gone = await page.goto(`/tickets/${ticket(COST).id}/cost-review`);
   expect(gone?.status()).toBe(404);
 });
+
+test("malformed and foreign posts to both pages: a Korean refusal, never a 5xx, nothing written", async ({ page }) => {
+  await as(page, "monitor@demo.kr");
+  const reviews = () => (db().prepare(`SELECT COUNT(*) AS n FROM CostReview WHERE ticketId = ?`).get(ticket(COST).id) as { n: number }).n;
+  const before = reviews();
+  const post = async (number: string, path: string, form: Record<string, string>) => {
+    const reply = await page.request.post(`/tickets/${ticket(number).id}/${path}`, {
+      form: { version: String(ticket(number).version), ...form },
+      headers: { Origin: new URL(page.url()).origin },
+      maxRedirects: 0,
+    });
+    return { status: reply.status(), text: await reply.text() };
+  };
+  for (const [path, form] of [
+    ["evaluation", { __step: "evaluation" }],
+    ["evaluation", { __step: "evaluation", intent: "approve" }],
+    ["evaluation", { __step: "evaluation-return", intent: "return", reason: "" }],
+    ["cost-review", { __step: "cost-review" }],
+    ["cost-review", { __step: "cost-review-confirm", intent: "confirm" }],
+    ["cost-review", { __step: "cost-review-return", intent: "return", reason: "x".repeat(1001) }],
+    ["cost-review", { __step: "cost-review", intent: "record", verifiedAmount: "-1", resultOn: "2026-13-40" }],
+  ] as const) {
+    const reply = await post(path === "evaluation" ? EVAL : COST, path, form);
+    expect(reply.status, `${path} ${JSON.stringify(form)}`).toBeGreaterThanOrEqual(400);
+    expect(reply.status, `${path} ${JSON.stringify(form)}`).toBeLessThan(500);
+    expect(reply.text).toMatch(/[가-힣]/);
+  }
+  expect(reviews()).toBe(before);
+  // an expert of the other kind reads neither page: the agency is not the evaluator
+  await as(page, "cost@demo.kr");
+  expect((await page.goto(`/tickets/${ticket(EVAL).id}/evaluation`))?.status()).toBe(404);
+});

@@ -49,3 +49,52 @@ export function ExpertDecision({
     </section>
   );
 }
+
+/** Who the TP assigned (`expert`: person · organisation, or null), where the result stands, the TP's latest return and the notice's clause. */
+export function ExpertStatus({
+  id,
+  title,
+  expert,
+  unassigned,
+  statusLabel,
+  status,
+  returned,
+  clause,
+  testIds,
+}: {
+  id: string;
+  title: string;
+  expert: { organization: string; person?: string | null; open: boolean } | null;
+  /** What stands when nobody is assigned (the TP may enter the result itself). */
+  unassigned: string;
+  statusLabel: string;
+  status: string;
+  /** The reason of the TP's latest sending back, while the expert corrects it. */
+  returned: string | null;
+  clause: string;
+  testIds: { assigned: string; status: string; returned: string };
+}) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id} style={{ marginTop: 0 }}>
+        {title}
+      </h2>
+      <dl className="facts">
+        <dt>배정</dt>
+        <dd data-testid={testIds.assigned}>
+          {expert ? `${expert.person ? `${expert.person} · ` : ""}${expert.organization}${expert.open ? "" : " (배정 종료)"}` : unassigned}
+        </dd>
+        <dt>{statusLabel}</dt>
+        <dd data-testid={testIds.status}>{status}</dd>
+      </dl>
+      {returned !== null ? (
+        <p className="warn-box" data-testid={testIds.returned}>
+          운영기관의 보완 요청: {returned}
+        </p>
+      ) : null}
+      <p className="muted" style={{ marginBottom: 0 }}>
+        {clause}
+      </p>
+    </section>
+  );
+}
