@@ -3,9 +3,10 @@
 // consents; the start date's rules refuse a start before the selection notice and a start before today
 // without a reason. Real server, real browser, the database read as it is.
 import crypto from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { addDaysIso, cloneSubmittedTicket, db, deleteTicket, seoulToday, setState, submitQuoteAndPlan, ticket } from "./fixtures";
 import { flash, personPage } from "./stale-forms";
+import { agreementUrl, consentAs, prepareAgreementAs } from "./agreement-flow";
 import { executionWindow, formatKoreanDate, GYEONGGI_2024_PARAMS } from "~/domain";
 
 test.describe.configure({ mode: "serial" });
@@ -52,7 +53,6 @@ test.afterAll(() => {
   for (const n of ALL) deleteTicket(n);
 });
 
-const agreementUrl = (number: string) => `/tickets/${ticket(number).id}/agreement`;
 const alert = (page: Page) => page.locator(".form-error[role=alert]");
 
 type ConsentRow = {
@@ -71,25 +71,6 @@ const consents = (number: string) =>
 const draftOf = (number: string) =>
   db().prepare(`SELECT startOn, textHash, text FROM AgreementDraft WHERE ticketId = ?`).get(ticket(number).id) as
     { startOn: string; textHash: string; text: string } | undefined;
-
-async function prepare(page: Page, number: string, startOn: string, reason?: string) {
-  await page.goto(agreementUrl(number));
-  await page.getByLabel("사업 시작일").fill(startOn);
-  if (reason !== undefined) await page.getByLabel(/시작일을 앞당기는 사유/).fill(reason);
-  await page.getByRole("button", { name: /협약안 (다시 )?작성/ }).click();
-}
-
-/** A company's person opens the agreement page, reads the text, ticks the box and consents. */
-async function consentAs(browser: Browser, baseURL: string | undefined, email: string, number: string) {
-  const page = await personPage(browser, baseURL, email);
-  await page.goto(agreementUrl(number));
-  await expect(page.getByTestId("agreement-text")).toContainText("선금으로 완납");
-  await page.getByLabel(/위 협약서 전문을 읽었으며/).check();
-  await page.getByRole("button", { name: "협약안에 동의" }).click();
-  await expect(flash(page)).toHaveText("협약안에 동의했습니다.");
-  await expect(page.getByTestId("my-consent")).toBeVisible();
-  return page;
-}
 
 test("TP prepares, the manufacturer consents, the supplier consents, the TP concludes (one consent is not enough)", async ({
   browser,
@@ -168,20 +149,20 @@ test("the TP prepares again with another start date: both consents are cleared a
 }) => {
   test.setTimeout(120_000);
   const tp = await personPage(browser, baseURL, "monitor@demo.kr");
-  await prepare(tp, RESET, today);
+  await prepareAgreementAs(tp, RESET, today);
   await expect(flash(tp)).toHaveText("협약안을 저장했습니다.");
   const maker = await consentAs(browser, baseURL, MAKER, RESET);
   const vendor = await consentAs(browser, baseURL, VENDOR, RESET);
   const before = draftOf(RESET)!;
 
   // the same terms prepared again keep both consents
-  await prepare(tp, RESET, today);
+  await prepareAgreementAs(tp, RESET, today);
   await expect(flash(tp).first()).toHaveText("협약안을 저장했습니다.");
   expect(consents(RESET).filter((c) => c.clearedAt === null)).toHaveLength(2);
 
   // another start date: both cleared
   const later = addDaysIso(today, 1);
-  await prepare(tp, RESET, later);
+  await prepareAgreementAs(tp, RESET, later);
   await expect(tp.getByTestId("consents")).toContainText("도입기업: 동의 대기");
   await expect(tp.getByTestId("consents")).toContainText("공급기업: 동의 대기");
   await expect(tp.getByTestId("cleared-consents")).toContainText("취소된 동의 2건");
@@ -215,14 +196,14 @@ test("the TP prepares again with another start date: both consents are cleared a
 test("a start before the selection notice is refused; a start before today needs a reason", async ({ browser, baseURL }) => {
   const tp = await personPage(browser, baseURL, "monitor@demo.kr");
   const early = addDaysIso(selectedOn, -1);
-  await prepare(tp, DATES, early, "착수 회의");
+  await prepareAgreementAs(tp, DATES, early, "착수 회의");
   await expect(alert(tp)).toContainText(
     `사업 시작일(${formatKoreanDate(early)})은 선정 통보일(${formatKoreanDate(selectedOn)})보다 앞설 수 없습니다.`,
   );
   expect(draftOf(DATES)).toBeUndefined();
 
   const yesterday = addDaysIso(today, -1);
-  await prepare(tp, DATES, yesterday, "");
+  await prepareAgreementAs(tp, DATES, yesterday, "");
   await expect(alert(tp)).toContainText(
     `사업 시작일(${formatKoreanDate(yesterday)})이 오늘(${formatKoreanDate(today)})보다 앞섭니다. 그 사유를 적어 주세요.`,
   );
