@@ -21,11 +21,11 @@ import {
   type IsoDate,
   type QuoteLineKind,
 } from "~/domain";
+import type { StepInput } from "./monitor-steps.server";
 import { getTicketAssessment } from "./ticket.server";
 import { changeTicket, transitionTicket, type Tx } from "./workflow.server";
 import { PLAN_SELECT, QUOTE_SELECT } from "./selects.server";
 
-export type StepInput = { ticketId: string; expectedVersion: number; today: IsoDate };
 export type ProposedLine = { kind: QuoteLineKind; description: string; quantity: number; unitPrice: number };
 
 const OPEN_STATUSES = ["awaiting_counterpart", "pending"];

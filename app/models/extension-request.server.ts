@@ -18,11 +18,10 @@ import {
   type IsoDate,
 } from "~/domain";
 import { paramsOf } from "./program.server";
+import type { StepInput } from "./monitor-steps.server";
 import { getTicketAssessment, visibleTicket } from "./ticket.server";
 import { changeTicket, transitionTicket, type Tx } from "./workflow.server";
 import { amendAgreement } from "./change-request.server";
-
-export type StepInput = { ticketId: string; expectedVersion: number; today: IsoDate };
 
 const EXTENSION_SELECT = {
   id: true,

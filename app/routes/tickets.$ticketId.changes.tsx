@@ -31,6 +31,7 @@ import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { FieldError, StepForm, TextareaField, moneyDefault, useStepForm } from "~/components/step-form";
 import { QuoteLinesEditor } from "~/components/ticket/quote-lines-editor";
+import { ConfirmSchema, CounterpartForms, DeclineSchema } from "~/components/ticket/counterpart-forms";
 import { AgreementVersions, QuoteLinesCompare } from "~/components/ticket/agreement-versions";
 import { Reasons, Section, refusalOf } from "~/components/monitor/step";
 import supplierStyles from "~/styles/supplier.css?url";
@@ -55,8 +56,6 @@ const RequestSchema = z.object({
   scope: fields.optionalText("변경 후 사업범위", 4000),
   lines: quoteLinesField(ROW_LIMITS.quoteLines),
 });
-const ConfirmSchema = z.object({ intent: z.literal("confirm"), version: fields.version });
-const DeclineSchema = z.object({ intent: z.literal("decline"), version: fields.version, note: fields.text("동의하지 않는 사유", 1000) });
 const ApproveSchema = z.object({ intent: z.literal("approve"), version: fields.version, note: fields.optionalText("검토 의견", 1000) });
 const RefuseSchema = z.object({ intent: z.literal("refuse"), version: fields.version, note: fields.text("불승인 사유", 1000) });
 const Schema = z.discriminatedUnion("intent", [RequestSchema, ConfirmSchema, DeclineSchema, ApproveSchema, RefuseSchema], UNKNOWN_INTENT);
@@ -196,32 +195,10 @@ function OpenChange({ change, page, reply }: { change: Change; page: Page; reply
           </p>
         ) : null}
         {change.status === "pending" && !decide ? <p className="muted">운영기관의 승인을 기다립니다.</p> : null}
-        {mayConfirm ? <CompanyForms key={change.id} version={page.version} reply={reply} /> : null}
+        {mayConfirm ? <CounterpartForms key={change.id} id="change" what="사업변경 신청" version={page.version} reply={reply} /> : null}
         {decide ? <DecisionForms key={change.id} page={page} reply={reply} /> : null}
       </div>
     </Section>
-  );
-}
-
-/** Mounted per open change, so their version is pinned when it appears. */
-function CompanyForms({ version, reply }: { version: number; reply: Reply }) {
-  const confirm = useStepForm({ id: "change-confirm", schema: ConfirmSchema, version, reply });
-  const decline = useStepForm({ id: "change-decline", schema: DeclineSchema, version, reply });
-  return (
-    <div className="grid-2">
-      <StepForm {...confirm.props} className="" title="사업변경 신청 확인">
-        <input type="hidden" name={confirm.fields.intent.name} value="confirm" />
-        <p className="muted">확인하면 운영기관이 승인 여부를 결정합니다.</p>
-        <button type="submit">사업변경 신청 확인</button>
-      </StepForm>
-      <StepForm {...decline.props} className="" title="사업변경 신청 거절">
-        <input type="hidden" name={decline.fields.intent.name} value="decline" />
-        <TextareaField meta={decline.fields.note} label="동의하지 않는 사유" rows={2} />
-        <button type="submit" className="secondary">
-          동의하지 않음
-        </button>
-      </StepForm>
-    </div>
   );
 }
 

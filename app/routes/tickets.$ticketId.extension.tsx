@@ -21,6 +21,7 @@ import { UNKNOWN_INTENT, fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { FieldError, StepForm, TextareaField, useStepForm } from "~/components/step-form";
+import { ConfirmSchema, CounterpartForms, DeclineSchema } from "~/components/ticket/counterpart-forms";
 import { ExtensionHistory, ExtensionWindow } from "~/components/ticket/extension-facts";
 import makerStyles from "~/styles/maker.css?url";
 
@@ -47,8 +48,6 @@ const RequestSchema = z.object({
     .pipe(z.number().int("연장은 개월 단위로 신청합니다.").min(1, "연장 기간을 선택해 주세요.")),
   reason: fields.text("연장 사유", 2000),
 });
-const ConfirmSchema = z.object({ intent: z.literal("confirm"), version: fields.version });
-const DeclineSchema = z.object({ intent: z.literal("decline"), version: fields.version, note: fields.text("동의하지 않는 사유", 1000) });
 const Schema = z.discriminatedUnion("intent", [RequestSchema, ConfirmSchema, DeclineSchema], UNKNOWN_INTENT);
 
 export const action = ticketStepAction({
@@ -92,7 +91,7 @@ export default function ExtensionPage() {
           연장 신청
         </h2>
         {pending ? <PendingLine pending={pending} role={page.role} /> : null}
-        {confirmable ? <ConfirmForms key={pending.id} version={ticket.version} reply={reply} /> : null}
+        {confirmable ? <CounterpartForms key={pending.id} id="extension" what="연장 제안" version={ticket.version} reply={reply} /> : null}
         {canRequest ? (
           <RequestForm page={page} reply={reply} />
         ) : (
@@ -148,28 +147,6 @@ function RequestForm({ page, reply }: { page: Page; reply: Reply }) {
         연장 신청
       </button>
     </StepForm>
-  );
-}
-
-/** Mounted per proposal, so its version is pinned when the proposal appears. */
-function ConfirmForms({ version, reply }: { version: number; reply: Reply }) {
-  const confirm = useStepForm({ id: "extension-confirm", schema: ConfirmSchema, version, reply });
-  const decline = useStepForm({ id: "extension-decline", schema: DeclineSchema, version, reply });
-  return (
-    <div className="grid-2">
-      <StepForm {...confirm.props} className="" title="연장 제안 확인">
-        <input type="hidden" name={confirm.fields.intent.name} value="confirm" />
-        <p className="muted">확인하면 운영기관이 승인 여부를 결정합니다.</p>
-        <button type="submit">연장 제안 확인</button>
-      </StepForm>
-      <StepForm {...decline.props} className="" title="연장 제안 거절">
-        <input type="hidden" name={decline.fields.intent.name} value="decline" />
-        <TextareaField meta={decline.fields.note} label="동의하지 않는 사유" rows={2} />
-        <button type="submit" className="secondary">
-          동의하지 않음
-        </button>
-      </StepForm>
-    </div>
   );
 }
 

@@ -9,7 +9,8 @@ import { addDaysIso, cloneSubmittedTicket, db, seoulToday, setState, submitQuote
 import { flash, personPage } from "./stale-forms";
 import { formatKoreanDate } from "~/domain";
 
-test.describe.configure({ mode: "serial" });
+// three people in three browsers per test: more page loads than the default budget allows on a busy machine
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const PERIOD = "AS-2024-0971";
 const SCOPE = "AS-2024-0972";

@@ -180,9 +180,11 @@ export function requestExtension(number: string, months: number, reason = "ì„¤ë¹
   const t = ticket(number);
   db()
     .prepare(
-      `INSERT INTO ExtensionRequest (id, ticketId, months, reason, status, requestedById, requestedAt) VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
+      // proposed by the manufacturer and already confirmed by the supplier (issue 16): it awaits the TP
+      `INSERT INTO ExtensionRequest (id, ticketId, months, reason, status, requestedByRole, requestedById, requestedAt, counterpartId, counterpartAt)
+       VALUES (?, ?, ?, ?, 'pending', 'manufacturer', ?, ?, ?, ?)`,
     )
-    .run(id(), t.id, months, reason, userOf(t.manufacturerId), stamp());
+    .run(id(), t.id, months, reason, userOf(t.manufacturerId), stamp(), userOf(t.supplierId), stamp());
   bumpVersion(t.id);
 }
 
