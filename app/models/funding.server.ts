@@ -195,6 +195,15 @@ export async function recordPayee(actor: Actor, input: Omit<StepInput, "today"> 
 
 // ─── 정부지원금 지급 ─────────────────────────────────────────────────────────
 
+/** The agreed subsidy (null without an agreement) and the payments' amounts so far, read inside the step's transaction. */
+async function subsidyAndPayments(tx: Tx, ticketId: string) {
+  const [agreement, payments] = await Promise.all([
+    tx.agreement.findUnique({ where: { ticketId }, select: { subsidy: true } }),
+    tx.payment.findMany({ where: { ticketId }, select: { amount: true } }),
+  ]);
+  return { subsidy: agreement?.subsidy ?? null, amounts: payments.map((p) => p.amount) };
+}
+
 export type PaymentInput = StepInput & { kind: PaymentKind; amount: number; paidOn: IsoDate; note: string | null };
 
 /** One payment of the subsidy with its evidence: the payments together never exceed the agreed subsidy. */
@@ -205,12 +214,9 @@ export async function recordPayment(actor: Actor, input: PaymentInput & { eviden
     expectedVersion: input.expectedVersion,
     today: input.today,
     apply: async (tx, facts) => {
-      const [agreement, paid] = await Promise.all([
-        tx.agreement.findUnique({ where: { ticketId: facts.id }, select: { subsidy: true } }),
-        tx.payment.aggregate({ where: { ticketId: facts.id }, _sum: { amount: true } }),
-      ]);
-      const paidSoFar = paid._sum.amount ?? 0;
-      assertPayment(input.amount, agreement?.subsidy ?? null, paidSoFar);
+      const { subsidy, amounts } = await subsidyAndPayments(tx, facts.id);
+      const paidSoFar = amounts.reduce((sum, a) => sum + a, 0);
+      assertPayment(input.amount, subsidy, paidSoFar);
       const file = await recordStoredFile(tx, actor, input.evidence);
       await tx.payment.create({
         data: {
@@ -245,19 +251,13 @@ export async function completeFunding(actor: Actor, input: StepInput) {
     expectedVersion: input.expectedVersion,
     today: input.today,
     apply: async (tx, facts) => {
-      const [agreement, payments] = await Promise.all([
-        tx.agreement.findUnique({ where: { ticketId: facts.id }, select: { subsidy: true } }),
-        tx.payment.findMany({ where: { ticketId: facts.id }, select: { amount: true } }),
-      ]);
-      const totals = paymentTotals(
-        agreement?.subsidy ?? 0,
-        payments.map((p) => p.amount),
-      );
+      const { subsidy, amounts } = await subsidyAndPayments(tx, facts.id);
+      const totals = paymentTotals(subsidy ?? 0, amounts);
       return {
         summary:
-          `사업비 지급을 완료했습니다: 지급 누계 ${formatKRW(totals.paid)} (${payments.length}회)` +
+          `사업비 지급을 완료했습니다: 지급 누계 ${formatKRW(totals.paid)} (${amounts.length}회)` +
           (totals.remaining > 0 ? `, 미지급 ${formatKRW(totals.remaining)}.` : "."),
-        data: { ...totals, count: payments.length },
+        data: { ...totals, count: amounts.length },
       };
     },
   });
