@@ -234,7 +234,11 @@ test("the agency's review with its report awaits the TP, is returned, entered ag
   await page.getByRole("button", { name: "검토 결과 확인" }).click();
   await expect(toast(page)).toContainText("원가계산기관의 검토 결과를 확인했습니다");
   await expect(page.getByTestId("cost-result")).toContainText("27,000,000원");
-  await expect(page.getByTestId("cost-report")).toBeVisible();
+  // the report is stored through the upload checks and downloadable by the TP
+  const reportHref = (await page.getByTestId("cost-report").first().getAttribute("href"))!;
+  const download = await page.request.get(reportHref);
+  expect(download.status()).toBe(200);
+  expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
   expect(review(COST)).toMatchObject({ status: "confirmed", verifiedAmount: 27_000_000 });
   expect(assignmentOf(COST, "cost_agency")).toMatchObject({ endReason: "step_closed" });
   const lines = db()
