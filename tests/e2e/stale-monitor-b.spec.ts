@@ -22,6 +22,7 @@ import {
 } from "./fixtures";
 import { signIn } from "./helpers";
 import { changedMeanwhile, expectConflict, flash, personPage } from "./stale-forms";
+import { concludeAgreement } from "./agreement-flow";
 
 test.describe.configure({ mode: "serial" });
 
@@ -124,14 +125,14 @@ test("payment: another officer's payment replaces the open form; a stale post is
   browser,
   baseURL,
 }) => {
+  test.setTimeout(90_000); // the agreement needs both companies' consents in their own browsers first
   const id = ticket(PAYMENT).id;
   const first = await personPage(browser, baseURL, "monitor@demo.kr");
   const second = await personPage(browser, baseURL, "monitor@demo.kr");
   const noScript = await pageWithoutScript(browser, baseURL, "monitor@demo.kr");
   await recordCostReview(second, id, "28,000,000");
-  await second.goto(`/tickets/${id}/agreement`);
-  await second.getByRole("button", { name: "협약 체결" }).click();
-  await expect(flash(second)).toHaveText("협약을 체결했습니다.");
+  // 협약 (ADR 031): the TP's draft, both companies' consents, then the conclusion
+  await concludeAgreement(browser, baseURL, second, PAYMENT, seoulToday());
 
   await first.goto(`/tickets/${id}/payment`);
   await expect(first.getByLabel("지급액 (원)")).toHaveValue("14,000,000");
