@@ -209,3 +209,32 @@ test("declaring a conflict ends the assignment and tells the TP", async ({ page,
   await expect(monitor.getByText(/이해관계가 있다고 알려 배정이 종료되었습니다/).first()).toBeVisible();
   await monitor.close();
 });
+
+test("sign-up offers neither the evaluator nor the agency, and a forged post of either kind is refused in Korean", async ({ page }) => {
+  await page.goto("/signup");
+  const kinds = page.getByRole("group", { name: "기업 구분" }).getByRole("radio");
+  expect(await kinds.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))).toEqual(["manufacturer", "supplier"]);
+  const origin = new URL(page.url()).origin;
+  for (const kind of ["evaluator", "cost_agency"]) {
+    const response = await page.request.post("/signup", {
+      headers: { Origin: origin },
+      form: {
+        kind,
+        businessNumber: "123-81-40624",
+        companyName: "가짜평가원",
+        representative: "홍길동",
+        region: "경기도",
+        address: "경기도 어딘가",
+        name: "홍길동",
+        email: `${kind}@fake.kr`,
+        phone: "010-1234-5678",
+        password: NEW_PASSWORD,
+        passwordConfirm: NEW_PASSWORD,
+      },
+      maxRedirects: 0,
+    });
+    expect(response.status(), kind).toBe(400);
+    expect(await response.text()).toContain("도입기업 또는 공급기업을 선택해 주세요.");
+  }
+  expect(db().prepare(`SELECT COUNT(*) AS n FROM Organization WHERE businessNumber = '1238140624'`).get()).toEqual({ n: 0 });
+});
