@@ -64,7 +64,7 @@ export function conflictStatement(role: ExpertRole, ticket: { number: string; ma
 
 /** The audit actions of each expert role's own step: the only timeline entries its overview shows. */
 export const EXPERT_TIMELINE_ACTIONS: Readonly<Record<ExpertRole, readonly string[]>> = {
-  evaluator: ["ticket.pass_review", "ticket.submit_evaluation", "ticket.confirm_evaluation"],
+  evaluator: ["ticket.pass_review", "ticket.submit_evaluation", "ticket.confirm_evaluation", "evaluation.return"],
   cost_agency: ["ticket.accept_plan", "ticket.record_cost_review", "ticket.confirm_cost_review", "ticket.return_cost_review"],
 };
 

@@ -11,6 +11,7 @@ import {
   DomainError,
   STATE_LABELS,
   assertTransition,
+  isExpertRole,
   isTicketState,
   seoulDate,
   type Action,
@@ -18,6 +19,7 @@ import {
   type TicketContext,
   type TicketState,
 } from "~/domain";
+import { expertSeesAudit } from "~/domain/expert-access";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors.server";
 import { visibleTicket } from "./ticket.server";
 import { TICKET_FACTS_INCLUDE, assessTicket, type TicketAssessment, type TicketFacts } from "./ticket-context.server";
@@ -69,10 +71,14 @@ export function audienceOf(
     : [ticket.manufacturerId, ticket.supplierId, ticket.program.technoparkId, ...experts.filter((id) => id !== ticket.program.technoparkId)];
 }
 
-/** The organisations assigned to the ticket whose assignment is open after this change (read in the change's transaction). */
-async function openExperts(tx: Tx, ticketId: string): Promise<string[]> {
-  const rows = await tx.ticketAssignment.findMany({ where: { ticketId, endedAt: null }, select: { organizationId: true } });
-  return [...new Set(rows.map((r) => r.organizationId))];
+/**
+ * The organisations assigned to the ticket whose assignment is open after this change (read in the change's
+ * transaction) and whose step the change is: an expert hears of its own step only (expertSeesAudit), never of
+ * the payments or questions of a ticket it happens to be assigned to.
+ */
+async function openExperts(tx: Tx, ticketId: string, action: string): Promise<string[]> {
+  const rows = await tx.ticketAssignment.findMany({ where: { ticketId, endedAt: null }, select: { organizationId: true, role: true } });
+  return [...new Set(rows.filter((r) => isExpertRole(r.role) && expertSeesAudit(r.role, action)).map((r) => r.organizationId))];
 }
 
 async function loadFacts(tx: Tx, actor: Actor, ticketId: string): Promise<TicketFacts> {
@@ -149,7 +155,7 @@ async function recordChange(
   });
   const audience = audienceOf(
     { state: opts.nextState, manufacturerId: facts.manufacturerId, supplierId: facts.supplierId, program: facts.program },
-    await openExperts(tx, facts.id),
+    await openExperts(tx, facts.id, opts.action),
   );
   // A notification for everyone else who may read the ticket (the bell), by its kind; mail for those
   // who want it at once goes into the outbox of this same transaction (notification-mail.server.ts).

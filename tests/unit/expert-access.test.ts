@@ -21,6 +21,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "~/models/errors.se
 import { SignUpSchema } from "~/utils/signup-schema";
 import { requireTicketStep } from "~/utils/ticket-step.server";
 import { createUserSession } from "~/auth/session.server";
+import { changeTicket } from "~/models/workflow.server";
 
 useSeededDatabase();
 
@@ -201,6 +202,33 @@ describe("the declaration and the pages an expert may open", () => {
     // the TP and the ticket's companies read the report too
     expect((await findReadableFile(monitor, report.id))?.id).toBe(report.id);
     expect(await findReadableFile(maker1, report.id)).toBeNull();
+  });
+});
+
+describe("what an assigned expert hears", () => {
+  it("its own step's changes only: a change of another step of the same ticket rings no bell of the expert's", async () => {
+    const review = await ticketIn("cost_review");
+    const agencyUsers = await prisma.user.findMany({ where: { organizationId: cost.organizationId }, select: { id: true } });
+    const bells = () => prisma.notification.count({ where: { ticketId: review.id, userId: { in: agencyUsers.map((u) => u.id) } } });
+    const before = await bells();
+    // a record of another step of the ticket (e.g. a question, a payment): not the agency's
+    await changeTicket(monitor, {
+      ticketId: review.id,
+      action: "question.ask",
+      roles: ["monitor"],
+      expectedVersion: await version(review.id),
+      apply: async () => ({ summary: "다른 단계의 기록" }),
+    });
+    expect(await bells()).toBe(before);
+    // a change of its own step reaches it
+    await changeTicket(monitor, {
+      ticketId: review.id,
+      action: "ticket.return_cost_review",
+      roles: ["monitor"],
+      expectedVersion: await version(review.id),
+      apply: async () => ({ summary: "원가계산 결과 보완 요청" }),
+    });
+    expect(await bells()).toBe(before + agencyUsers.length);
   });
 });
 
