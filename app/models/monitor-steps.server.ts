@@ -8,11 +8,9 @@ import {
   DomainError,
   PHOTO_PURPOSES,
   STATE_LABELS,
-  agreementAmounts,
   assertCompletionReady,
   closingReason,
   completionGaps,
-  describeAmounts,
   formatKoreanDate,
   isSupportType,
   isTicketState,
@@ -115,6 +113,8 @@ export async function getDecisionData(actor: Actor, ticketId: string, today: Iso
     evaluation: facts.evaluation
       ? {
           submitted: Boolean(facts.evaluation.submittedAt),
+          // an evaluator's sheet waits for the TP's confirmation before any decision (ADR 030)
+          awaitingConfirmation: Boolean(facts.evaluation.submittedAt && !facts.evaluation.confirmedAt),
           total: facts.evaluation.totalScore,
           passed: facts.evaluation.passed,
           live: evaluation?.total ?? null,

@@ -52,8 +52,16 @@ export const action = confirmFirstAction({
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function EvaluationResult({ evaluation, passMark }: { evaluation: Data["evaluation"]; passMark: number }) {
+function EvaluationResult({ evaluation, passMark, ticketId }: { evaluation: Data["evaluation"]; passMark: number; ticketId: string }) {
   if (!evaluation) return <p className="muted">현장평가표가 없습니다.</p>;
+  if (evaluation.awaitingConfirmation) {
+    return (
+      <p data-testid="evaluation-result">
+        외부전문가가 제출한 평가표가 확인 대기 중입니다 ({evaluation.total}점).{" "}
+        <Link to={`/tickets/${ticketId}/evaluation`}>평가표 확인하기</Link>
+      </p>
+    );
+  }
   return (
     <p data-testid="evaluation-result">
       {evaluation.submitted
@@ -95,7 +103,7 @@ export default function DecisionPage() {
     <>
       <div className="grid-2">
         <Section title="현장평가 결과" id="eval-h">
-          <EvaluationResult evaluation={evaluation} passMark={params.passMark} />
+          <EvaluationResult evaluation={evaluation} passMark={params.passMark} ticketId={ticketId!} />
           <p>
             <Link to={`/tickets/${ticketId}/evaluation`}>평가표 보기</Link>
           </p>
