@@ -316,6 +316,10 @@ const FIELD_NAMES = [
   "assignmentId",
   "statement",
   "agree",
+  // 협약 (ADR 031): the draft's start reason, a consent's text hash and its "read" box
+  "startReason",
+  "textHash",
+  "read",
 ];
 
 /**
