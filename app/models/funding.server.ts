@@ -18,11 +18,10 @@ import {
   type PaymentKind,
 } from "~/domain";
 import { getTicketAssessment } from "./ticket.server";
+import type { StepInput } from "./monitor-steps.server";
 import { changeTicket, transitionTicket, type Tx } from "./workflow.server";
 import { recordStoredFile, type SavedFile } from "./files.server";
 import { fileNamesOf, withSavedUpload } from "./money-uploads.server";
-
-export type StepInput = { ticketId: string; expectedVersion: number; today: IsoDate };
 
 const AGREEMENT_SELECT = {
   agreedCost: true,

@@ -18,11 +18,10 @@ import {
   type SettlementEvidenceKind,
 } from "~/domain";
 import { getTicketAssessment } from "./ticket.server";
+import type { StepInput } from "./monitor-steps.server";
 import { changeTicket, transitionTicket, type Tx } from "./workflow.server";
 import { recordStoredFile, type SavedFile } from "./files.server";
 import { fileNamesOf, withSavedUpload } from "./money-uploads.server";
-
-export type StepInput = { ticketId: string; expectedVersion: number; today: IsoDate };
 
 /** A settlement no longer takes evidence nor figures once submitted (until returned) or confirmed. */
 const LOCKED = ["submitted", "confirmed"];
