@@ -32,6 +32,7 @@ import { changeTicket, transitionTicket, type Tx } from "./workflow.server";
 import { uploadedDocuments } from "./ticket-context.server";
 import { discardSavedFile, recordStoredFile, saveUpload, type SavedFile } from "./files.server";
 import { latestQuote, type StepInput } from "./monitor-steps.server";
+import { refreshAgreementDraft } from "./agreement.server";
 import { endExpertAssignments } from "./assignment.server";
 
 // ─── 배정 ────────────────────────────────────────────────────────────────────
@@ -364,11 +365,14 @@ async function reviewTakesEffect(
     data: { status: "confirmed", confirmedAt: new Date(), confirmedById: actor.userId, revisionDueOn },
   });
   await endExpertAssignments(tx, review.ticketId, "cost_agency", "step_closed");
+  // a draft agreement made on an earlier review is redrawn with these figures, and its consents cleared (ADR 031)
+  const redrawn = await refreshAgreementDraft(tx, actor, review.ticketId, params);
   const amounts = agreementAmounts({ quoteTotal: review.quoteTotal, verifiedAmount: review.verifiedAmount }, params);
   return {
     sentence:
       `견적 ${formatKRW(review.quoteTotal)} → 원가검증 ${formatKRW(review.verifiedAmount)} (${describeAmounts(amounts)}).` +
-      (revisionDueOn ? ` 수행계획서 변경이 필요합니다 (제출기한 ${formatKoreanDate(revisionDueOn)}).` : ""),
+      (revisionDueOn ? ` 수행계획서 변경이 필요합니다 (제출기한 ${formatKoreanDate(revisionDueOn)}).` : "") +
+      redrawn,
     ticketPatch: revisionDueOn ? { revisionDueOn } : undefined,
     data: { verifiedAmount: review.verifiedAmount, planChangeRequired: review.planChangeRequired, revisionDueOn },
   };
