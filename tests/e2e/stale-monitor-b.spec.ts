@@ -63,6 +63,38 @@ test.afterAll(() => {
 });
 
 /** A signed-in page without JavaScript: no live updates, plain form posts (the server's own answer). */
+const EVIDENCE = {
+  name: "이체확인증.pdf",
+  mimeType: "application/pdf",
+  buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+};
+
+/** The company share deposited and confirmed, and the payee account on the agreement (written as the steps would). */
+function shareConfirmedWithPayee(ticketId: string) {
+  const agreement = db().prepare(`SELECT companyShare FROM Agreement WHERE ticketId = ?`).get(ticketId) as { companyShare: number };
+  const user = (email: string) => (db().prepare(`SELECT id FROM User WHERE email = ?`).get(email) as { id: string }).id;
+  db()
+    .prepare(
+      `INSERT INTO ShareDeposit (id, ticketId, amount, depositedOn, proofFileId, recordedById, recordedAt, status, decidedById, decidedAt)
+       VALUES (?, ?, ?, ?, 'fixture-proof', ?, ?, 'confirmed', ?, ?)`,
+    )
+    .run(
+      `dep-${ticketId}`,
+      ticketId,
+      agreement.companyShare,
+      seoulToday(),
+      user("maker2@demo.kr"),
+      new Date().toISOString(),
+      user("monitor@demo.kr"),
+      new Date().toISOString(),
+    );
+  db()
+    .prepare(
+      `UPDATE Agreement SET payeeBank = 'IBK기업은행', payeeAccount = '123-456789-01-011', payeeHolder = '대성플라스틱(주)' WHERE ticketId = ?`,
+    )
+    .run(ticketId);
+}
+
 async function pageWithoutScript(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: "ko-KR", timezoneId: "Asia/Seoul", javaScriptEnabled: false });
   const page = await context.newPage();
@@ -133,6 +165,8 @@ test("payment: another officer's payment replaces the open form; a stale post is
   await recordCostReview(second, id, "28,000,000");
   // 협약 (ADR 031): the TP's draft, both companies' consents, then the conclusion
   await concludeAgreement(browser, baseURL, second, PAYMENT, seoulToday());
+  // ADR 032: the company's share confirmed and the payee account recorded before any payment (not what this test is about)
+  shareConfirmedWithPayee(id);
 
   await first.goto(`/tickets/${id}/payment`);
   await expect(first.getByLabel("지급액 (원)")).toHaveValue("14,000,000");
@@ -144,19 +178,22 @@ test("payment: another officer's payment replaces the open form; a stale post is
 
   await changedMeanwhile(first, async () => {
     await second.goto(`/tickets/${id}/payment`);
+    await second.getByLabel("지급 증빙 (이체확인증)").setInputFiles(EVIDENCE);
     await second.getByRole("button", { name: "지급 기록" }).click();
-    await expect(flash(second)).toHaveText("사업비 지급을 기록했습니다.");
+    await expect(flash(second)).toHaveText("정부지원금 지급을 기록했습니다.");
   });
-  // the open page now shows the payment and offers no second one
+  // the open page now shows the payment and offers no second one (the whole subsidy is paid)
   await expect(first.getByTestId("payments")).toContainText("14,000,000원");
   await expect(first.getByRole("button", { name: "지급 기록" })).toHaveCount(0);
 
+  await noScript.getByLabel("지급 증빙 (이체확인증)").setInputFiles(EVIDENCE);
   await noScript.getByRole("button", { name: "지급 기록" }).click();
   await expectServerConflict(noScript);
   await expect(noScript.getByLabel("지급액 (원)")).toHaveValue("9,000,000");
   await expect(noScript.getByLabel("비고")).toHaveValue("스크립트 없는 화면의 지급");
   expect(db().prepare(`SELECT amount FROM Payment WHERE ticketId = ?`).all(id)).toEqual([{ amount: 14_000_000 }]);
-  expect(ticket(PAYMENT).state).toBe("funded");
+  // a payment is a step within 협약체결: the ticket is funded when the TP declares funding complete (ADR 032)
+  expect(ticket(PAYMENT).state).toBe("agreed");
   await closeAll(first, second, noScript);
 });
 
@@ -207,16 +244,16 @@ test("completion check: another officer's pass replaces the open forms; a stale 
     await second.getByRole("button", { name: "완료점검 통과" }).click();
     await expect(flash(second)).toHaveText("완료점검을 통과했습니다.");
   });
-  // the open page moved on: the check is recorded, the follow-up is offered
+  // the open page moved on: the check is recorded; the settlement (정산) comes before 완료 and its follow-up (ADR 032)
   await expect(first.getByTestId("checks")).toContainText("통과");
   await expect(first.getByRole("button", { name: "완료점검 통과" })).toHaveCount(0);
-  await expect(first.getByRole("button", { name: "사후관리 시작" })).toBeVisible();
+  await expect(first.getByRole("button", { name: "사후관리 시작" })).toHaveCount(0);
 
   await noScript.getByRole("button", { name: "보완 요구(과제수행으로 되돌림)" }).click();
   await expectServerConflict(noScript);
   await expect(noScript.getByLabel("보완 요구 사항")).toHaveValue("교육 기록 보완 필요");
   expect(db().prepare(`SELECT result FROM CompletionCheck WHERE ticketId = ?`).all(id)).toEqual([{ result: "passed" }]);
-  expect(ticket(CHECK).state).toBe("completed");
+  expect(ticket(CHECK).state).toBe("settlement");
   await closeAll(first, second, noScript);
 });
 
