@@ -113,7 +113,7 @@ export async function pendingFactsOf(ids: readonly string[], today: IsoDate = se
       ? prisma.extensionRequest.groupBy({
           by: ["ticketId", "status", "requestedByRole"],
           where: { ticketId: { in: working }, status: { in: ["pending", "proposed"] } },
-          _min: { requestedAt: true },
+          _min: { requestedAt: true, counterpartAt: true },
         })
       : [],
     open.length
@@ -132,7 +132,10 @@ export async function pendingFactsOf(ids: readonly string[], today: IsoDate = se
   for (const r of costReviews) if (!latestReview.has(r.ticketId)) latestReview.set(r.ticketId, r);
   const lastPlanAt = new Map(plans.map((p) => [p.ticketId, p._max.submittedAt]));
   const logsBy = new Map(logs.map((l) => [`${l.ticketId}|${l.status}`, itemsOf(l._count._all, l._min.createdAt)]));
-  const extensionBy = new Map(extensions.filter((e) => e.status === "pending").map((e) => [e.ticketId, e._min.requestedAt]));
+  // a request reaches the TP when the other company confirms it (issue 16): the TP's wait counts from then
+  const extensionBy = new Map(
+    extensions.filter((e) => e.status === "pending").map((e) => [e.ticketId, e._min.counterpartAt ?? e._min.requestedAt]),
+  );
   // a period change one company proposed, for the other to confirm (issue 16)
   const proposalBy = new Map<string, PendingFacts["extensionProposal"]>();
   for (const e of extensions) {
@@ -254,7 +257,7 @@ async function afterSelectionFacts(tickets: readonly { id: string; state: string
     changing.length
       ? prisma.changeRequest.findMany({
           where: { ticketId: { in: changing }, status: { in: ["awaiting_counterpart", "pending"] } },
-          select: { ticketId: true, requestedByRole: true, requestedAt: true, status: true },
+          select: { ticketId: true, requestedByRole: true, requestedAt: true, counterpartAt: true, status: true },
         })
       : [],
   ]);
@@ -287,7 +290,12 @@ async function afterSelectionFacts(tickets: readonly { id: string; state: string
   for (const c of changes) {
     if (!isCompanyRole(c.requestedByRole)) continue;
     put(c.ticketId, {
-      changeRequest: { by: c.requestedByRole, on: seoulDate(c.requestedAt), awaiting: c.status === "pending" ? "tp" : "counterpart" },
+      // awaiting the TP since the other company confirmed it; awaiting that company since it was asked
+      changeRequest: {
+        by: c.requestedByRole,
+        on: seoulDate(c.status === "pending" ? (c.counterpartAt ?? c.requestedAt) : c.requestedAt),
+        awaiting: c.status === "pending" ? "tp" : "counterpart",
+      },
     });
   }
   return out;

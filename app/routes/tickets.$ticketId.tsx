@@ -110,6 +110,10 @@ function tabsOf(ticket: { id: string; state: string }, role: Role): Tab[] {
   return allTabsOf(ticket, role).filter((tab) => mayOpenTicketPage(role, tab.to.slice(base.length + 1)));
 }
 
+const SETTLEMENT_TAB_STATES: readonly string[] = ["settlement", "completed", "follow_up"];
+const MONEY_TAB_STATES: readonly string[] = ["agreed", "funded", "in_progress", "completion_check", ...SETTLEMENT_TAB_STATES];
+const AGREEMENT_TAB_STATES: readonly string[] = ["cost_review", ...MONEY_TAB_STATES];
+
 function allTabsOf(ticket: { id: string; state: string }, role: Role): Tab[] {
   const base = `/tickets/${ticket.id}`;
   const tabs: Tab[] = [
@@ -119,6 +123,11 @@ function allTabsOf(ticket: { id: string; state: string }, role: Role): Tab[] {
   if (ticket.state !== "draft") {
     tabs.push({ to: `${base}/quote`, label: "견적" }, { to: `${base}/plan`, label: "수행계획서" });
     if (isTicketState(ticket.state) && workLogsVisible(ticket.state)) tabs.push({ to: `${base}/work-logs`, label: "작업일지" });
+    // after selection (issue 16): the agreement from its draft on, the money and the changes after it, the settlement
+    if (AGREEMENT_TAB_STATES.includes(ticket.state)) tabs.push({ to: `${base}/agreement`, label: "협약" });
+    if (MONEY_TAB_STATES.includes(ticket.state))
+      tabs.push({ to: `${base}/payment`, label: "사업비" }, { to: `${base}/changes`, label: "사업변경" });
+    if (SETTLEMENT_TAB_STATES.includes(ticket.state)) tabs.push({ to: `${base}/settlement`, label: "정산" });
     tabs.push({ to: `${base}/questions`, label: "문의" });
     if (role === "monitor") tabs.push({ to: `${base}/experts`, label: "외부전문가" });
     // the expert's own step page (the TP reaches these from its actions)
