@@ -111,7 +111,10 @@ type Reply = ReturnType<typeof useActionData<typeof action>>;
 
 export default function PaymentPage() {
   const data = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+  const posted = useActionData<typeof action>();
+  // a body that could not be read (a file too large) is refused before its form is known, under the TP's
+  // upload form's name: for a company it can only have been the deposit form (the one it may send)
+  const reply = data.role !== "monitor" && posted?.form === "payment" ? { ...posted, form: "share-deposit" } : posted;
   const state = useTicketState();
   // a refused form stays on screen (with what was typed and why) even when the step has moved on; the
   // deposit's forms only while they can be used, the TP's payment forms also when refused (with why)

@@ -50,6 +50,11 @@ test("deposit → TP confirms → 선금 and 잔금 → a third payment over the
   await paymentPage(maker);
   await expect(maker.getByTestId("share-remaining")).toHaveText("14,000,000원");
   await expect(maker.getByLabel("입금액 (원)")).toHaveValue("14,000,000");
+  // a text file named .pdf is refused by its content, on the deposit form, in Korean
+  await maker.getByLabel("이체확인증").setInputFiles({ name: "가짜.pdf", mimeType: "application/pdf", buffer: Buffer.from("not a pdf") });
+  await maker.getByRole("button", { name: "입금 등록" }).click();
+  await expect(formError(maker)).toContainText("허용되지 않는 파일 형식입니다.");
+  expect(db().prepare(`SELECT COUNT(*) AS n FROM ShareDeposit WHERE ticketId = ?`).get(ticket(N).id)).toEqual({ n: 0 });
   await maker.getByLabel("이체확인증").setInputFiles(proof("기업부담금_이체확인증.pdf"));
   await maker.getByRole("button", { name: "입금 등록" }).click();
   await expect(flash(maker).first()).toHaveText("기업부담금 입금을 등록했습니다. 운영기관의 확인을 기다립니다.");
