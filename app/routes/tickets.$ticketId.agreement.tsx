@@ -2,7 +2,7 @@
 // before today), the manufacturer and the supplier each read its full text and consent, the TP concludes
 // once both have. One page for the three parties; each form names its intent.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import {
   ROLE_LABELS,
@@ -125,6 +125,11 @@ export default function AgreementPage() {
           <dt>체결일</dt>
           <dd>{formatKoreanDate(seoulDate(new Date(agreement.signedAt)))}</dd>
         </dl>
+        <p>
+          <Link to="../changes" relative="path">
+            협약 변경 이력 (버전 비교)·사업변경
+          </Link>
+        </p>
         {draft && agreement.draftId ? (
           <>
             <h3>동의한 기업</h3>
