@@ -8,6 +8,7 @@ import { prisma } from "~/db.server";
 import { hashPassword } from "~/auth/session.server";
 import { demoAccount } from "~/utils/demo-accounts";
 import { buildAgreementDraft } from "~/models/agreement-draft.server";
+import { saveUpload } from "~/models/files.server";
 import {
   GRADED_ITEM_KEYS,
   GYEONGGI_2024_PARAMS,
@@ -18,15 +19,18 @@ import {
   addDays,
   agreementAmounts,
   executionWindow,
+  type AgreementAmounts,
   isValidBusinessNumber,
   quoteTotal,
-  type AgreementAmounts,
   type IsoDate,
   type SupportType,
   type TicketState,
 } from "~/domain";
 
 export const DEMO_PASSWORD = "demo1234!";
+
+/** The demo's proof files (transfer receipts, a tax invoice): one small PDF. */
+const DEMO_PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 /** A Seoul calendar date at 10:00 KST as an instant. */
 function at(date: IsoDate, hour = 10): Date {
@@ -241,6 +245,7 @@ export async function seedDemoData(today: IsoDate) {
         "funded",
         "in_progress",
         "completion_check",
+        "settlement",
         "completed",
       ];
       const who: Record<TicketState, "maker" | "vendor" | "monitor"> = {
@@ -264,6 +269,83 @@ export async function seedDemoData(today: IsoDate) {
         withdrawn: "maker",
         cancelled: "monitor",
       };
+
+      // issue 16: a proof file (a one-page PDF) stored as an upload would be, for the demo's money records
+      async function demoFile(name: string, uploadedById: string): Promise<string> {
+        const saved = await saveUpload(new File([DEMO_PDF], name, { type: "application/pdf" }));
+        return (await tx.storedFile.create({ data: { ...saved, uploadedById } })).id;
+      }
+
+      // A ticket past 지급 완료: the payee account, the company share deposited and confirmed, the subsidy paid as 선금 and 잔금.
+      async function demoFunding(ticketId: string, amounts: AgreementAmounts, start: IsoDate, holder: string, makerUserId: string) {
+        await tx.agreement.update({
+          where: { ticketId },
+          data: { payeeBank: "IBK기업은행", payeeAccount: "123-456789-01-011", payeeHolder: holder },
+        });
+        await tx.shareDeposit.create({
+          data: {
+            ticketId,
+            amount: amounts.companyShare,
+            depositedOn: addDays(start, 2),
+            proofFileId: await demoFile("기업부담금_이체확인증.pdf", makerUserId),
+            recordedById: makerUserId,
+            recordedAt: at(addDays(start, 2)),
+            status: "confirmed",
+            decidedById: users.monitor,
+            decidedAt: at(addDays(start, 3)),
+          },
+        });
+        const advance = Math.floor(amounts.subsidy / 2);
+        const parts = [
+          { kind: "advance", amount: advance, day: 4, note: "정부지원금 선금" },
+          { kind: "balance", amount: amounts.subsidy - advance, day: 5, note: "정부지원금 잔금" },
+        ];
+        for (const part of parts) {
+          await tx.payment.create({
+            data: {
+              ticketId,
+              kind: part.kind,
+              amount: part.amount,
+              paidOn: addDays(start, part.day),
+              note: part.note,
+              evidenceFileId: await demoFile(`정부지원금_${part.note.slice(-2)}_이체확인증.pdf`, users.monitor),
+              recordedById: users.monitor,
+            },
+          });
+        }
+      }
+
+      // A completed ticket: its settlement confirmed at the agreed cost (nothing to return), with a tax invoice.
+      async function demoSettlement(ticketId: string, amounts: AgreementAmounts, on: IsoDate, makerUserId: string) {
+        const settlement = await tx.settlement.create({
+          data: {
+            ticketId,
+            actualCost: amounts.agreedCost,
+            subsidy: amounts.subsidy,
+            refundDue: 0,
+            status: "confirmed",
+            submittedById: makerUserId,
+            submittedAt: at(on),
+            decidedById: users.monitor,
+            decidedAt: at(addDays(on, 2)),
+          },
+        });
+        await tx.settlementEvidence.create({
+          data: {
+            settlementId: settlement.id,
+            ticketId,
+            kind: "tax_invoice",
+            fileId: await demoFile("세금계산서.pdf", makerUserId),
+            amount: amounts.agreedCost,
+            issuedOn: on,
+            uploadedById: makerUserId,
+          },
+        });
+        await tx.ticket.update({
+          where: { id: ticketId },
+          data: { actualCost: amounts.agreedCost, settledSubsidy: amounts.subsidy, refundDue: 0 },
+        });
+      }
 
       // 협약 (ADR 031): the draft drawn from the data, both companies' consents to its text a day apart, the agreement
       // concluded from it on its start day with its version 1 (the shape the app writes when the TP concludes).
@@ -471,15 +553,10 @@ export async function seedDemoData(today: IsoDate) {
         if (agreementStart && amounts && windowEnd) {
           await demoAgreement(created.id, agreementStart, amounts, makerUser[spec.maker.id], vendorUser[spec.supplierId]);
           if (PATH.indexOf(last.to) >= PATH.indexOf("funded")) {
-            await tx.payment.create({
-              data: {
-                ticketId: created.id,
-                amount: amounts.subsidy,
-                paidOn: addDays(agreementStart, 5),
-                note: "정부지원금 지급",
-                recordedById: users.monitor,
-              },
-            });
+            await demoFunding(created.id, amounts, agreementStart, spec.maker.name, makerUser[spec.maker.id]);
+          }
+          if (PATH.indexOf(last.to) >= PATH.indexOf("completed")) {
+            await demoSettlement(created.id, amounts, dateOf("settlement") ?? addDays(today, -last.daysAgo), makerUser[spec.maker.id]);
           }
         }
         return created;
@@ -650,6 +727,7 @@ export async function seedDemoData(today: IsoDate) {
           D("funded", 265),
           D("in_progress", 262),
           D("completion_check", 150),
+          D("settlement", 145),
           D("completed", 140),
         ],
         quote: [
