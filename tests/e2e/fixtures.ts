@@ -256,7 +256,7 @@ export function cloneSubmittedTicket(
 }
 
 /** States after 협약체결: a ticket there has an agreement (work-log dates must lie within its period). */
-const AGREED_STATES = ["agreed", "funded", "in_progress", "completion_check", "completed", "follow_up"];
+const AGREED_STATES = ["agreed", "funded", "in_progress", "completion_check", "settlement", "completed", "follow_up"];
 
 /** An agreement that began 30 days ago and ends on `endOn`, signed by the demo monitor. */
 function addAgreement(ticketId: string, endOn: string) {
