@@ -23,6 +23,7 @@ import {
 } from "~/models/expert-steps.server";
 import { decideSupport } from "~/models/monitor-steps.server";
 import { getTicketAssessment } from "~/models/ticket.server";
+import { completeSheet } from "../support/sheets";
 
 const TODAY = "2026-11-27";
 let monitor: Actor;
@@ -40,7 +41,13 @@ async function actorFor(email: string): Promise<Actor> {
 /** An expert's organisation and person (as H1's invitation would leave them), assigned to `numbers` when given. */
 async function expert(role: ExpertRole, key: string, name: string, numbers: string[]): Promise<Actor> {
   const org = await prisma.organization.create({
-    data: { kind: role, name: `${name} 소속`, businessNumber: `99${Math.floor(Math.random() * 1e8)}`.padEnd(10, "0"), address: "수원시", region: "경기도" },
+    data: {
+      kind: role,
+      name: `${name} 소속`,
+      businessNumber: `99${Math.floor(Math.random() * 1e8)}`.padEnd(10, "0"),
+      address: "수원시",
+      region: "경기도",
+    },
   });
   const email = `${key}@expert.test`;
   const user = await prisma.user.create({
@@ -55,28 +62,7 @@ async function expert(role: ExpertRole, key: string, name: string, numbers: stri
   return actorFor(email);
 }
 
-const sheet = (grade: "fair" | "good" = "fair"): SheetInput => ({
-  evaluatorName: "이평가",
-  evaluatedOn: TODAY,
-  note: "현장 확인",
-  grades: {
-    period_adequacy: grade,
-    management_will: grade,
-    followup_plan: grade,
-    staff_capability: grade,
-    data_capability: grade,
-    kpi_management: grade,
-    improvement_effect: grade,
-  },
-  checks: {
-    scope_program: true,
-    scope_self_built: true,
-    accepts_verified_amount: true,
-    raises_utilization: true,
-    warranty_expired: true,
-    cannot_self_service: true,
-  },
-});
+const sheet = (grade: "fair" | "good" = "fair"): SheetInput => completeSheet("이평가", TODAY, grade, "현장 확인");
 
 const step = async (number: string) => {
   const t = await byNumber(number);
@@ -115,9 +101,13 @@ describe("the external evaluator's sheet (외부전문가)", () => {
 
     const assessment = await getTicketAssessment(monitor, ev.ticketId, TODAY);
     expect(assessment?.context).toMatchObject({ evaluationAwaitingConfirmation: true, evaluationPassed: false });
-    await expect(decideSupport(monitor, { ...(await step(N)), decision: "select" })).rejects.toThrow("외부전문가가 제출한 평가표를 먼저 확인하세요.");
+    await expect(decideSupport(monitor, { ...(await step(N)), decision: "select" })).rejects.toThrow(
+      "외부전문가가 제출한 평가표를 먼저 확인하세요.",
+    );
     // locked for the evaluator while it waits; only the TP confirms or sends back
-    await expect(saveEvaluationDraft(evaluator, { ...(await step(N)), sheet: sheet("good") })).rejects.toThrow("제출된 현장평가표는 수정할 수 없습니다.");
+    await expect(saveEvaluationDraft(evaluator, { ...(await step(N)), sheet: sheet("good") })).rejects.toThrow(
+      "제출된 현장평가표는 수정할 수 없습니다.",
+    );
     await expect(confirmEvaluation(evaluator, await step(N))).rejects.toThrow();
     await expect(returnEvaluation(evaluator, { ...(await step(N)), reason: "스스로" })).rejects.toThrow();
     expect((await prisma.siteEvaluation.findUniqueOrThrow({ where: { id: ev.id } })).confirmedAt).toBeNull();
@@ -223,7 +213,13 @@ describe("the cost-accounting agency's review (원가계산기관)", () => {
     const before = await byNumber(N);
     const verified = await agencyReview(PDF(), 1_000_000, true);
     const review = await prisma.costReview.findFirstOrThrow({ where: { ticketId: before.id } });
-    expect(review).toMatchObject({ status: "submitted", reviewerRole: "cost_agency", verifiedAmount: verified, revisionDueOn: null, confirmedAt: null });
+    expect(review).toMatchObject({
+      status: "submitted",
+      reviewerRole: "cost_agency",
+      verifiedAmount: verified,
+      revisionDueOn: null,
+      confirmedAt: null,
+    });
     expect(review.reportFileId).not.toBeNull();
     const lines = await linesOf();
     expect(lines[0].verifiedAmount).toBe(lines[0].amount - 1_000_000);
@@ -249,7 +245,9 @@ describe("the cost-accounting agency's review (원가계산기관)", () => {
     const t = await byNumber(N);
     const returned = await prisma.costReview.findFirstOrThrow({ where: { ticketId: t.id } });
     expect(returned).toMatchObject({ status: "returned", decisionNote: "보고서의 인건비 산정 근거를 보완해 주세요." });
-    await expect(returnCostReview(monitor, { ...(await step(N)), reason: "다시" })).rejects.toThrow("확인할 원가계산기관의 검토 결과가 없습니다.");
+    await expect(returnCostReview(monitor, { ...(await step(N)), reason: "다시" })).rejects.toThrow(
+      "확인할 원가계산기관의 검토 결과가 없습니다.",
+    );
     expect((await getCostReviewData(agency, t.id, TODAY))?.returned?.decisionNote).toBe("보고서의 인건비 산정 근거를 보완해 주세요.");
     await agencyReview(PDF(), 2_000_000, true);
     expect(await prisma.costReview.count({ where: { ticketId: t.id } })).toBe(2);

@@ -19,6 +19,7 @@ import { iterateMonitorTickets, listMonitorTickets, parseListFilters } from "~/m
 import { copyProgram, updateProgram } from "~/models/program-settings.server";
 import { getTicketAssessment } from "~/models/ticket.server";
 import { paramsOf } from "~/models/program.server";
+import { completeSheet } from "../support/sheets";
 
 const TODAY = "2026-11-27";
 let monitor: Actor;
@@ -36,28 +37,7 @@ async function actorFor(email: string): Promise<Actor> {
 
 const byNumber = (number: string) => prisma.ticket.findUniqueOrThrow({ where: { number } });
 
-const passingSheet = (grade: Grade = "fair"): SheetInput => ({
-  evaluatorName: "박평가",
-  evaluatedOn: TODAY,
-  note: null,
-  grades: {
-    period_adequacy: grade,
-    management_will: grade,
-    followup_plan: grade,
-    staff_capability: grade,
-    data_capability: grade,
-    kpi_management: grade,
-    improvement_effect: grade,
-  },
-  checks: {
-    scope_program: true,
-    scope_self_built: true,
-    accepts_verified_amount: true,
-    raises_utilization: true,
-    warranty_expired: true,
-    cannot_self_service: true,
-  },
-});
+const passingSheet = (grade: Grade = "fair"): SheetInput => completeSheet("박평가", TODAY, grade);
 
 beforeAll(async () => {
   await databaseReady();
