@@ -14,15 +14,11 @@ import {
   QUOTE_LINE_KINDS,
   ROLE_LABELS,
   ROW_LIMITS,
-  changeStatusLabel,
   confirmRefusal,
   counterpartOf,
   formatKRW,
-  formatKoreanDateShort,
-  isChangeKind,
   isCompanyRole,
   isTicketState,
-  seoulDate,
 } from "~/domain";
 import { confirmChange, declineChange, decideChange, getChangesPage, requestChange } from "~/models/change-request.server";
 import { UNKNOWN_INTENT, fields } from "~/utils/fields";
@@ -33,6 +29,7 @@ import { FieldError, StepForm, TextareaField, moneyDefault, useStepForm } from "
 import { QuoteLinesEditor } from "~/components/ticket/quote-lines-editor";
 import { ConfirmSchema, CounterpartForms, DeclineSchema } from "~/components/ticket/counterpart-forms";
 import { AgreementVersions, QuoteLinesCompare } from "~/components/ticket/agreement-versions";
+import { ChangeFacts, ChangeHistoryItem } from "~/components/ticket/change-facts";
 import { Reasons, Section, refusalOf } from "~/components/monitor/step";
 import supplierStyles from "~/styles/supplier.css?url";
 
@@ -88,7 +85,8 @@ export const action = ticketStepAction({
   done: (_result, { value }) => DONE[value.intent],
 });
 
-type Page = ReturnType<typeof useLoaderData<typeof loader>>;
+export type ChangesPageData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Page = ChangesPageData;
 type Change = Page["changes"][number];
 type Reply = ReturnType<typeof useActionData<typeof action>>;
 
@@ -119,40 +117,6 @@ export default function ChangesPage() {
         </Section>
       ) : null}
     </>
-  );
-}
-
-const kindLabel = (kind: string) => (isChangeKind(kind) ? CHANGE_KIND_LABELS[kind] : kind);
-const byLabel = (role: string) => (isCompanyRole(role) ? ROLE_LABELS[role] : role);
-
-function ChangeFacts({ change }: { change: Change }) {
-  return (
-    <dl className="facts">
-      <dt>구분</dt>
-      <dd>{kindLabel(change.kind)}</dd>
-      <dt>신청</dt>
-      <dd>
-        {byLabel(change.requestedByRole)} · {formatKoreanDateShort(seoulDate(new Date(change.requestedAt)))}
-      </dd>
-      <dt>상태</dt>
-      <dd data-testid="change-status">{changeStatusLabel(change.status)}</dd>
-      <dt>변경 사유</dt>
-      <dd style={{ whiteSpace: "pre-wrap" }}>{change.reason}</dd>
-      <dt>변경 후 견적금액</dt>
-      <dd>{formatKRW(change.proposedTotal)}</dd>
-      {change.proposedScope ? (
-        <>
-          <dt>변경 후 사업범위</dt>
-          <dd style={{ whiteSpace: "pre-wrap" }}>{change.proposedScope}</dd>
-        </>
-      ) : null}
-      {change.decisionNote ? (
-        <>
-          <dt>의견</dt>
-          <dd>{change.decisionNote}</dd>
-        </>
-      ) : null}
-    </dl>
   );
 }
 
@@ -283,17 +247,6 @@ function RequestForm({ page, reply }: { page: Page; reply: Reply }) {
         </div>
       ) : null}
     </StepForm>
-  );
-}
-
-function ChangeHistoryItem({ change }: { change: Change }) {
-  return (
-    <article className="card" data-testid="change-history" data-status={change.status}>
-      <ChangeFacts change={change} />
-      {change.quoteVersion ? (
-        <QuoteLinesCompare lines={change.lines} before={`견적 ${change.quoteVersion - 1}차`} after={`견적 ${change.quoteVersion}차`} />
-      ) : null}
-    </article>
   );
 }
 

@@ -7,7 +7,6 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import {
-  CLAUSES,
   DomainError,
   ROW_LIMITS,
   UPLOAD_LIMITS_TEXT,
@@ -24,7 +23,8 @@ import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { Field, MoneyField, StepForm, TextareaField, moneyDefault, typedWon, useStepForm } from "~/components/step-form";
 import { AmountsFacts, Reasons, Section, refusalOf } from "~/components/monitor/step";
-import { ExpertDecision, ExpertStatus } from "~/components/ticket/expert-decision";
+import { ExpertDecision } from "~/components/ticket/expert-decision";
+import { ReviewFacts, ReviewStatus } from "~/components/ticket/cost-review-facts";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
@@ -112,48 +112,8 @@ export const action = ticketStepAction({
   done: (_result, { actor, value }) => DONE[value.intent](actor.role),
 });
 
-type Data = ReturnType<typeof useLoaderData<typeof loader>>;
-type Review = NonNullable<Data["confirmed"]>;
-
-const REVIEWER = { cost_agency: "원가계산기관", monitor: "운영기관(TP)" } as Record<string, string>;
-
-/** One review's figures (as <dt>/<dd> pairs). */
-function ReviewFacts({ review, amounts }: { review: Review; amounts: Data["amounts"] }) {
-  return (
-    <>
-      <dt>입력</dt>
-      <dd>{REVIEWER[review.reviewerRole] ?? review.reviewerRole}</dd>
-      <dt>견적금액</dt>
-      <dd>{formatKRW(review.quoteTotal)}</dd>
-      <dt>원가검증금액</dt>
-      <dd data-testid="verified-amount">{formatKRW(review.verifiedAmount)}</dd>
-      {amounts ? <AmountsFacts amounts={amounts} /> : null}
-      <dt>결과일</dt>
-      <dd>{formatKoreanDate(review.resultOn)}</dd>
-      <dt>수행계획서 변경</dt>
-      <dd>
-        {review.planChangeRequired ? "필요" : "불필요"}
-        {review.planChangeRequired && review.revisionDueOn ? ` · 수정 제출기한 ${formatKoreanDate(review.revisionDueOn)}` : ""}
-      </dd>
-      {review.note ? (
-        <>
-          <dt>의견</dt>
-          <dd>{review.note}</dd>
-        </>
-      ) : null}
-      {review.report ? (
-        <>
-          <dt>원가계산 결과 보고서</dt>
-          <dd>
-            <a href={`/files/${review.report.id}`} data-testid="cost-report">
-              {review.report.originalName}
-            </a>
-          </dd>
-        </>
-      ) : null}
-    </>
-  );
-}
+export type CostReviewPageData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Data = CostReviewPageData;
 
 /** The TP's decision on the agency's review awaiting it. */
 function AgencyDecision({ page, reply }: { page: Data; reply: StepReply | undefined }) {
@@ -176,26 +136,6 @@ function AgencyDecision({ page, reply }: { page: Data; reply: StepReply | undefi
         <ReviewFacts review={page.awaiting} amounts={page.awaitingAmounts} />
       </dl>
     </ExpertDecision>
-  );
-}
-
-/** Where the review stands, and who enters it. */
-function ReviewStatus({ page }: { page: Data }) {
-  const { agency, awaiting, returned } = page;
-  return (
-    <ExpertStatus
-      id="agency-h"
-      title="원가계산기관"
-      expert={agency}
-      unassigned="배정되지 않음 (운영기관이 직접 입력할 수 있습니다)"
-      statusLabel="검토 상태"
-      status={
-        awaiting ? "확인 대기 — 원가계산기관이 제출한 검토 결과를 운영기관(TP)이 확인하기 전입니다." : page.confirmed ? "확인 완료" : "입력 전"
-      }
-      returned={returned?.decisionNote ?? null}
-      clause={CLAUSES.costAgency}
-      testIds={{ assigned: "assigned-agency", status: "cost-review-status", returned: "cost-review-returned" }}
-    />
   );
 }
 

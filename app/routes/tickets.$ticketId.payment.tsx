@@ -6,7 +6,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { getSelectProps } from "@conform-to/react";
 import { z } from "zod";
-import { PAYMENT_KINDS, PAYMENT_KIND_LABELS, SHARE_DEPOSIT_STATUS_LABELS, formatKRW, formatKoreanDate, labelOf, type Action } from "~/domain";
+import { PAYMENT_KINDS, PAYMENT_KIND_LABELS, formatKRW, type Action } from "~/domain";
 import {
   completeFunding,
   decideShareDeposit,
@@ -20,9 +20,10 @@ import { UNKNOWN_INTENT, fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { Field, MoneyField, StepForm, TextareaField, moneyDefault, useStepForm } from "~/components/step-form";
-import { AmountsFacts, Reasons, Section, refusalOf } from "~/components/monitor/step";
-import { FileLink, ProofFileField } from "~/components/money";
+import { Reasons, Section, refusalOf } from "~/components/monitor/step";
+import { ProofFileField } from "~/components/money";
 import { useTicketState } from "~/components/ticket/use-ticket-header";
+import { AgreementFacts, PaymentList, ShareFacts } from "~/components/ticket/funding-facts";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
@@ -106,7 +107,8 @@ export const action = ticketStepAction({
   done: (_result, { value }) => DONE[value.intent],
 });
 
-type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+export type FundingPageData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Data = FundingPageData;
 type Reply = ReturnType<typeof useActionData<typeof action>>;
 
 export default function PaymentPage() {
@@ -140,90 +142,6 @@ export default function PaymentPage() {
         {open(["funding-complete"], "complete_funding", true) ? <CompleteForm {...props} /> : null}
       </Section>
     </div>
-  );
-}
-
-function AgreementFacts({ data }: { data: Data }) {
-  const { agreement } = data;
-  return (
-    <Section title="협약 내용" id="agr-h">
-      {agreement ? (
-        <dl className="facts">
-          <AmountsFacts amounts={agreement} />
-          <dt>사업기간</dt>
-          <dd>
-            {formatKoreanDate(agreement.startOn)} ~ {formatKoreanDate(agreement.endOn)}
-          </dd>
-          <dt>보조금 지급 계좌</dt>
-          <dd data-testid="payee">
-            {agreement.payeeAccount ? `${agreement.payeeBank} ${agreement.payeeAccount} (예금주 ${agreement.payeeHolder})` : "미등록"}
-          </dd>
-        </dl>
-      ) : (
-        <p className="muted">협약 전입니다.</p>
-      )}
-    </Section>
-  );
-}
-
-function ShareFacts({ data }: { data: Data }) {
-  const { share, deposits, agreement } = data;
-  return (
-    <>
-      {share && agreement ? (
-        <dl className="facts">
-          <dt>기업부담금</dt>
-          <dd>{formatKRW(agreement.companyShare)}</dd>
-          <dt>확인된 입금</dt>
-          <dd data-testid="share-confirmed">{formatKRW(share.confirmed)}</dd>
-          <dt>남은 기업부담금</dt>
-          <dd data-testid="share-remaining">{formatKRW(share.remaining)}</dd>
-        </dl>
-      ) : null}
-      {deposits.length ? (
-        <ul data-testid="deposits">
-          {deposits.map((d) => (
-            <li key={d.id}>
-              {formatKoreanDate(d.depositedOn)} · {formatKRW(d.amount)} · {labelOf(SHARE_DEPOSIT_STATUS_LABELS, d.status)} ·{" "}
-              <FileLink id={d.proofFileId} name={d.proofName} />
-              {d.note ? ` · ${d.note}` : ""}
-              {d.decisionNote ? ` · 운영기관: ${d.decisionNote}` : ""}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">등록된 기업부담금 입금 내역이 없습니다.</p>
-      )}
-    </>
-  );
-}
-
-function PaymentList({ data }: { data: Data }) {
-  const { payments, totals } = data;
-  return (
-    <>
-      {totals ? (
-        <dl className="facts">
-          <dt>지급 누계</dt>
-          <dd data-testid="paid-total">{formatKRW(totals.paid)}</dd>
-          <dt>잔액</dt>
-          <dd data-testid="paid-remaining">{formatKRW(totals.remaining)}</dd>
-        </dl>
-      ) : null}
-      {payments.length ? (
-        <ul data-testid="payments">
-          {payments.map((p) => (
-            <li key={p.id}>
-              {labelOf(PAYMENT_KIND_LABELS, p.kind)} · {formatKoreanDate(p.paidOn)} · {formatKRW(p.amount)} ·{" "}
-              <FileLink id={p.evidenceFileId} name={p.evidenceName} />
-              {p.note ? ` · ${p.note}` : ""}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">지급 내역이 없습니다.</p>
-      )}
-    </>
   );
 }
 
