@@ -14,6 +14,7 @@ import {
   dDayLabel,
   dayCount,
   urgencyOf,
+  isExpertRole,
   isIsoDate,
   nextParties,
   seoulDate,
@@ -238,7 +239,8 @@ export type TpWait = { since: IsoDate; day: number; due: IsoDate | null; dueLabe
 
 /**
  * Each row's TP wait, read from the ticket's main pending action (app/domain/pending.ts, the one rule):
- * when that action is the TP's, since when and by when (its target); a company's turn has none.
+ * when that action is the TP's (or its assigned expert's), since when and by when (its target); a company's
+ * turn has none.
  */
 async function withTpWait(rows: QueueRow[], queue: QueueContext): Promise<(QueueRow & { tpWait: TpWait | null; next: Role[] })[]> {
   const pending = await pendingByTicket(
@@ -250,7 +252,8 @@ async function withTpWait(rows: QueueRow[], queue: QueueContext): Promise<(Queue
     // 다음 조치: every party with something to do, as the ticket page's header says
     const next = nextParties(actions, queue.today);
     const main = actions.find((a) => a.main);
-    if (!main || main.party !== "monitor") return { ...r, tpWait: null, next };
+    // the experts the TP assigned work on the TP's side of its step (④, ⑦): the step's service target still runs
+    if (!main || !(main.party === "monitor" || isExpertRole(main.party))) return { ...r, tpWait: null, next };
     const due = main.due?.kind === "target" ? main.due.on : null;
     return {
       ...r,
