@@ -18,6 +18,7 @@ import {
   pendingActions,
   pendingFor,
   seoulDate,
+  shareStatus,
   sortByUrgency,
   waitingOn,
   type IsoDate,
@@ -279,7 +280,7 @@ async function afterSelectionFacts(tickets: readonly { id: string; state: string
   }
   for (const m of money) {
     // the guards' reading (ticket-context.server.ts): confirmed deposits covering the share
-    const confirmed = Number(m.confirmed) >= m.companyShare;
+    const confirmed = shareStatus(m.companyShare, [Number(m.confirmed)]).covered;
     put(m.ticketId, {
       shareDeposit: confirmed ? "confirmed" : Number(m.awaiting) > 0 ? "awaiting" : "none",
       payeeRecorded: Boolean(m.payeeAccount),

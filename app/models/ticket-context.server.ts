@@ -5,6 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import {
   CAPACITY_STATES,
   CHANGE_STATES,
+  shareStatus,
   UNCONFIRMED_WORK_LOG_STATUSES,
   bonusEligible,
   checkEligibility,
@@ -104,7 +105,7 @@ async function afterSelectionContext(db: Db, facts: TicketFacts) {
   ]);
   const consented = new Set(draft?.consents.map((c) => c.party) ?? []);
   const [deposits, payments] = money ?? [[], []];
-  const confirmedShare = deposits.filter((d) => d.status === "confirmed").reduce((sum, d) => sum + d.amount, 0);
+  const confirmedAmounts = deposits.filter((d) => d.status === "confirmed").map((d) => d.amount);
   return {
     evaluationAwaitingConfirmation: Boolean(facts.evaluation?.submittedAt && !facts.evaluation.confirmedAt),
     costReviewAwaitingConfirmation: facts.costReviews[0]?.status === "submitted",
@@ -114,7 +115,7 @@ async function afterSelectionContext(db: Db, facts: TicketFacts) {
     ...(money
       ? {
           shareDepositAwaiting: deposits.some((d) => d.status === "submitted"),
-          shareDepositConfirmed: facts.agreement !== null && confirmedShare >= facts.agreement.companyShare,
+          shareDepositConfirmed: facts.agreement !== null && shareStatus(facts.agreement.companyShare, confirmedAmounts).covered,
           payeeRecorded: Boolean(facts.agreement?.payeeAccount),
           paymentCount: payments.length,
         }
