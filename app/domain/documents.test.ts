@@ -13,7 +13,7 @@ import { GYEONGGI_2024_PARAMS as P } from "./params";
 
 const APPLIED = "2024-03-04";
 
-function doc(kind: DocumentKind, issuedOn = "2024-02-20", fiscalYear: number | null = null): UploadedDocument {
+function doc(kind: DocumentKind, issuedOn: string | null = "2024-02-20", fiscalYear: number | null = null): UploadedDocument {
   return { kind, issuedOn, fiscalYear, attachedAtApplication: true };
 }
 
@@ -64,6 +64,14 @@ describe("certificate validity: 발행일로부터 3개월 이내", () => {
 });
 
 describe("checklist", () => {
+  it("a certificate without its issue date (an old row) does not count as valid; other documents need no date", () => {
+    const docs = fullSet("diffusion").map((d) =>
+      d.kind === "business_registration" || d.kind === "application_form" ? { ...d, issuedOn: null } : d,
+    );
+    expect(row(docs, "business_registration").status).toBe("missing");
+    expect(row(docs, "application_form").status).toBe("ok");
+  });
+
   it.each<EligibilityBasis>(["diffusion", "self_built", "local_program"])("a complete %s set is complete", (basis) => {
     const result = checklist(basis, fullSet(basis), APPLIED, P);
     expect(result.complete).toBe(true);

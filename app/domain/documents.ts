@@ -11,8 +11,8 @@ import { assertValidParams, type ProgramParams } from "./params";
 /** An uploaded document, as on the ApplicationDocument row. */
 export interface UploadedDocument {
   kind: DocumentKind;
-  /** 발행일 (for certificates) or the date the document bears. */
-  issuedOn: IsoDate;
+  /** 발행일: asked only for the certificates (CERTIFICATE_KINDS), whose validity counts from it; null elsewhere. */
+  issuedOn: IsoDate | null;
   /** 회계연도, for financial statements. */
   fiscalYear: number | null;
   /** Uploaded before the application was submitted. */
@@ -111,7 +111,9 @@ function certificateItem(
   const label = DOCUMENT_KIND_LABELS[kind];
   const months = params.documentValidityMonths;
   const clause = CLAUSES.certificateValidity;
+  // A certificate without its issue date cannot be shown valid; the upload asks for it, so only old rows lack it.
   const rated = ofKind(docs, kind)
+    .flatMap((doc) => (doc.issuedOn === null ? [] : [{ ...doc, issuedOn: doc.issuedOn }]))
     .map((doc) => ({ doc, status: certificateStatus(doc.issuedOn, applicationDate, params) }))
     .sort((a, b) => compareIsoDate(b.doc.issuedOn, a.doc.issuedOn));
   const valid = rated.find((r) => r.status === "valid");

@@ -42,8 +42,8 @@ export async function getDocumentsPage(actor: Actor, ticketId: string, today: Is
     return {
       ...d,
       label: DOCUMENT_KIND_LABELS[d.kind as DocumentKind] ?? d.kind,
-      validUntil: certificate ? certificateValidUntil(d.issuedOn, params) : null,
-      validity: certificate ? certificateStatus(d.issuedOn, applicationDate, params) : null,
+      validUntil: certificate && d.issuedOn ? certificateValidUntil(d.issuedOn, params) : null,
+      validity: certificate && d.issuedOn ? certificateStatus(d.issuedOn, applicationDate, params) : null,
     };
   });
   return {

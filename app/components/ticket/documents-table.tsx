@@ -38,7 +38,7 @@ export function DocumentsTable({
                 {d.fiscalYear ? ` (${d.fiscalYear}년)` : ""}
                 {d.attachedAtApplication ? <span className="muted"> · 신청 시 첨부</span> : null}
               </td>
-              <td data-label="발행일">{formatKoreanDateShort(d.issuedOn)}</td>
+              <td data-label="발행일">{d.issuedOn ? formatKoreanDateShort(d.issuedOn) : "—"}</td>
               <td data-label="유효기간">
                 {d.validUntil ? (
                   <span className={d.validity === "valid" ? "status-ok" : "status-expired"}>

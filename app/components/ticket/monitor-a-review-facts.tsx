@@ -18,7 +18,7 @@ type Props = {
     id: string;
     kind: string;
     fiscalYear: number | null;
-    issuedOn: string;
+    issuedOn: string | null;
     attachedAtApplication: boolean;
     file: { id: string; originalName: string; mimeType: string };
   }[];
@@ -76,7 +76,8 @@ export function ReviewFacts({ eligibility, checklist, documents, reviews }: Prop
             {documents.map((d) => (
               <li key={d.id}>
                 {isDocumentKind(d.kind) ? DOCUMENT_KIND_LABELS[d.kind] : d.kind}
-                {d.fiscalYear ? ` (${d.fiscalYear}년)` : ""} · 발행일 {formatKoreanDateShort(d.issuedOn)} ·{" "}
+                {d.fiscalYear ? ` (${d.fiscalYear}년)` : ""}
+                {d.issuedOn ? ` · 발행일 ${formatKoreanDateShort(d.issuedOn)}` : ""} ·{" "}
                 <a href={`/files/${d.file.id}`}>
                   <FileName file={d.file} />
                 </a>

@@ -215,7 +215,8 @@ export function DocumentsSummary({ data }: { data: OverviewData }) {
             {extras.documents.map((d) => (
               <li key={d.id}>
                 {DOCUMENT_KIND_LABELS[d.kind as DocumentKind] ?? d.kind}
-                {d.fiscalYear ? ` (${d.fiscalYear}년)` : ""} · 발행일 {formatKoreanDateShort(d.issuedOn)} ·{" "}
+                {d.fiscalYear ? ` (${d.fiscalYear}년)` : ""}
+                {d.issuedOn ? ` · 발행일 ${formatKoreanDateShort(d.issuedOn)}` : ""} ·{" "}
                 <a href={`/files/${d.file.id}`} download>
                   <FileName file={d.file} />
                 </a>
