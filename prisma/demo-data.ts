@@ -1,4 +1,4 @@
-// Demo data (데모 전용): the 2024 Gyeonggi program, one Technopark, three
+// Demo data (데모 전용): a Gyeonggi program of the demo's own year, one Technopark, three
 // manufacturers, two suppliers (and a third awaiting the Technopark's approval), seven demo users —
 // each its organisation's admin, address confirmed — and eleven tickets spread over
 // the workflow. Dates are relative to `today` (Asia/Seoul), so the "due within
@@ -9,6 +9,7 @@ import { hashPassword } from "~/auth/session.server";
 import { demoAccount } from "~/utils/demo-accounts";
 import { buildAgreementDraft } from "~/models/agreement-draft.server";
 import { saveUpload } from "~/models/files.server";
+import { demoProgramOpensOn, demoProgramYear, demoTicketNumber } from "./demo-calendar";
 import {
   GRADED_ITEM_KEYS,
   GYEONGGI_2024_PARAMS,
@@ -63,9 +64,9 @@ export async function seedDemoData(today: IsoDate) {
       });
       const program = await tx.program.create({
         data: {
-          name: "2024년 스마트공장 AS지원사업 (경기)",
-          year: 2024,
-          noticeNumber: "경기테크노파크 공고 제2024-5호",
+          name: `${demoProgramYear(today)}년 스마트공장 AS지원사업 (경기)`,
+          year: demoProgramYear(today),
+          noticeNumber: `경기테크노파크 공고 제${demoProgramYear(today)}-5호`,
           technoparkId: tp.id,
           subsidyRateBp: p.subsidyRateBp,
           subsidyCap: p.subsidyCap,
@@ -79,7 +80,7 @@ export async function seedDemoData(today: IsoDate) {
           documentValidityMonths: p.documentValidityMonths,
           region: p.region,
           localProgramSinceYear: p.localProgramSinceYear,
-          intakeOpensOn: "2024-01-19",
+          intakeOpensOn: demoProgramOpensOn(today),
           intakeClosesOn: null,
         },
       });
@@ -437,7 +438,7 @@ export async function seedDemoData(today: IsoDate) {
         agreementDaysAgo?: number;
       }) {
         serial += 1;
-        const number = `AS-2024-${String(serial).padStart(4, "0")}`;
+        const number = demoTicketNumber(serial, today);
         const last = spec.steps[spec.steps.length - 1];
         const dateOf = (state: TicketState) => {
           const step = spec.steps.find((s) => s.to === state);

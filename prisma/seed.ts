@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS } from "~/utils/demo-accounts";
 import { addDays, seoulDate } from "~/domain";
 import { captureSubmittedFacts } from "~/models/submitted-facts.server";
 import { DEMO_PASSWORD, seedDemoData } from "./demo-data";
+import { demoTicketNumber } from "./demo-calendar";
 
 /**
  * Every seeded application that is past its draft, captured as submitted (ADR 018): the seed
@@ -23,12 +24,12 @@ async function captureSeededApplications(): Promise<void> {
   });
 }
 
-/** One ticket of the demo already has its officer in charge (담당자, ADR 027): 원가적정성 검토 AS-2024-0006, the monitor's since 3 days. */
+/** One ticket of the demo already has its officer in charge (담당자, ADR 027): 원가적정성 검토 (the sixth), the monitor's since 3 days. */
 async function assignDemoOfficer(today: string): Promise<void> {
   const monitor = await prisma.user.findUnique({ where: { email: "monitor@demo.kr" }, select: { id: true } });
   if (!monitor) return;
   await prisma.ticket.updateMany({
-    where: { number: "AS-2024-0006" },
+    where: { number: demoTicketNumber(6, today) },
     data: { assigneeId: monitor.id, assignedAt: new Date(`${addDays(today, -3)}T10:00:00+09:00`) },
   });
 }

@@ -239,7 +239,7 @@ export async function runReminders({ today, dryRun, now = new Date() }: RunRemin
 
 /**
  * One line per reminder for the CLI and the log:
- * "AS-2024-0002 · 계획서 제출 기한 2026년 12월 3일 (D-3) [planDueOn d3] → 공급기업: a@x.kr(즉시 메일)".
+ * "AS-2026-0002 · 계획서 제출 기한 2026년 12월 3일 (D-3) [planDueOn d3] → 공급기업: a@x.kr(즉시 메일)".
  */
 export function describeReminder(r: TicketReminder): string {
   const parties = r.parties.map((p) => {

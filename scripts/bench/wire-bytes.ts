@@ -113,7 +113,7 @@ async function main() {
   try {
     const state = await signedInState(await browser.newContext());
     const db = new Database(path.join(DATA_DIR, "e2e.db"), { readonly: true });
-    const { id } = db.prepare(`SELECT id FROM Ticket WHERE number = 'AS-2024-0004'`).get() as { id: string };
+    const { id } = db.prepare(`SELECT id FROM Ticket WHERE number LIKE 'AS-%-0004'`).get() as { id: string };
     db.close();
     const url = `${BASE}/tickets/${id}`;
 

@@ -8,6 +8,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 import { addCompletionReport, db, requestExtension, setState, ticket } from "./fixtures";
+import { AS } from "./demo-numbers";
 
 test.use({ bypassCSP: true });
 
@@ -103,13 +104,13 @@ test("manufacturer pages (maker1, maker2)", async ({ page }) => {
   await page.locator("main form button[type=submit]").last().click();
   await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => {});
   await check(page, "new ticket (field errors)");
-  await open(page, `/tickets/${id("AS-2024-0001")}`);
+  await open(page, `/tickets/${id("${AS}0001")}`);
   await check(page, "ticket overview (in_progress, manufacturer)", { phone: true });
-  await open(page, step("AS-2024-0001", "extension"));
+  await open(page, step(`${AS}0001`, "extension"));
   await check(page, "extension (manufacturer, in_progress)");
-  await open(page, step("AS-2024-0001", "changes"));
+  await open(page, step(`${AS}0001`, "changes"));
   await check(page, "changes (manufacturer, in_progress: the change request form)", { phone: true });
-  await open(page, step("AS-2024-0001", "work-logs"));
+  await open(page, step(`${AS}0001`, "work-logs"));
   await check(page, "work-logs (manufacturer)", { phone: true });
   await open(page, "/profile");
   await check(page, "profile");
@@ -123,13 +124,13 @@ test("manufacturer pages (maker1, maker2)", async ({ page }) => {
 
   await page.context().clearCookies();
   await signIn(page, "maker2@demo.kr");
-  await open(page, `/tickets/${id("AS-2024-0003")}`);
+  await open(page, `/tickets/${id("${AS}0003")}`);
   await check(page, "ticket overview (draft, manufacturer)");
-  await open(page, step("AS-2024-0003", "edit"));
+  await open(page, step(`${AS}0003`, "edit"));
   await check(page, "edit (draft)");
-  await open(page, step("AS-2024-0003", "documents"));
+  await open(page, step(`${AS}0003`, "documents"));
   await check(page, "documents (draft)", { phone: true });
-  await open(page, step("AS-2024-0008", "payment"));
+  await open(page, step(`${AS}0008`, "payment"));
   await check(page, "payment (manufacturer, agreed: the share deposit form)", { phone: true });
 });
 
@@ -139,18 +140,18 @@ test("supplier pages (vendor1, vendor2)", async ({ page }) => {
   await check(page, "inbox (supplier)");
   await open(page, "/tickets");
   await check(page, "ticket list (supplier)", { phone: true });
-  await open(page, step("AS-2024-0002", "quote"));
+  await open(page, step(`${AS}0002`, "quote"));
   await check(page, "quote (selected)", { phone: true });
-  await open(page, step("AS-2024-0002", "plan"));
+  await open(page, step(`${AS}0002`, "plan"));
   await check(page, "plan (selected)", { phone: true });
 
   await page.context().clearCookies();
   await signIn(page, "vendor1@demo.kr");
-  await open(page, step("AS-2024-0001", "work-logs"));
+  await open(page, step(`${AS}0001`, "work-logs"));
   await check(page, "work-logs (supplier, in_progress)", { phone: true });
-  await open(page, step("AS-2024-0001", "completion"));
+  await open(page, step(`${AS}0001`, "completion"));
   await check(page, "completion (supplier, in_progress)");
-  await open(page, step("AS-2024-0001", "settlement"));
+  await open(page, step(`${AS}0001`, "settlement"));
   await check(page, "settlement (supplier, in_progress: the part purchase form)", { phone: true });
 });
 
@@ -168,39 +169,39 @@ test("monitor pages", async ({ page }) => {
   await open(page, `/programs/${program.id}`);
   await check(page, "program settings");
 
-  await open(page, step("AS-2024-0011", "review"));
+  await open(page, step(`${AS}0011`, "review"));
   await check(page, "review (requirement_review)", { phone: true });
-  await open(page, step("AS-2024-0005", "evaluation"));
+  await open(page, step(`${AS}0005`, "evaluation"));
   await check(page, "evaluation (site_evaluation)", { phone: true });
-  await open(page, step("AS-2024-0005", "decision"));
+  await open(page, step(`${AS}0005`, "decision"));
   await check(page, "decision (site_evaluation)");
-  await open(page, step("AS-2024-0010", "plan-review"));
+  await open(page, step(`${AS}0010`, "plan-review"));
   await check(page, "plan-review (plan_submitted)", { phone: true });
-  await open(page, step("AS-2024-0006", "cost-review"));
+  await open(page, step(`${AS}0006`, "cost-review"));
   await check(page, "cost-review (cost_review)", { phone: true });
-  await open(page, step("AS-2024-0006", "agreement"));
+  await open(page, step(`${AS}0006`, "agreement"));
   await check(page, "agreement (cost_review)");
   // the concluded agreement: who consented when, the full text (ADR 031)
-  await open(page, step("AS-2024-0008", "agreement"));
+  await open(page, step(`${AS}0008`, "agreement"));
   await check(page, "agreement (agreed)", { phone: true });
-  await open(page, step("AS-2024-0008", "payment"));
+  await open(page, step(`${AS}0008`, "payment"));
   await check(page, "payment (agreed)", { phone: true });
   // 정산 of the completed demo ticket: its confirmed figures, evidence and part purchases (ADR 032)
-  await open(page, step("AS-2024-0007", "settlement"));
+  await open(page, step(`${AS}0007`, "settlement"));
   await check(page, "settlement (completed)", { phone: true });
-  await open(page, step("AS-2024-0002", "cancel"));
+  await open(page, step(`${AS}0002`, "cancel"));
   await check(page, "cancel (selected)");
 });
 
 test("monitor pages that need a request or a report first", async ({ page }) => {
-  requestExtension("AS-2024-0001", 2);
+  requestExtension(`${AS}0001`, 2);
   await signIn(page, "monitor@demo.kr");
-  await open(page, step("AS-2024-0001", "extension-decision"));
+  await open(page, step(`${AS}0001`, "extension-decision"));
   await check(page, "extension-decision (pending request)");
 
-  addCompletionReport("AS-2024-0001");
-  setState("AS-2024-0001", "completion_check");
-  await open(page, step("AS-2024-0001", "completion-check"));
+  addCompletionReport(`${AS}0001`);
+  setState(`${AS}0001`, "completion_check");
+  await open(page, step(`${AS}0001`, "completion-check"));
   await check(page, "completion-check (completion_check)", { phone: true });
 });
 
@@ -243,20 +244,20 @@ test("the evaluator's and the agency's pages, and the TP's 외부전문가 pages
   await signIn(page, "monitor@demo.kr");
   await open(page, "/admin/experts");
   await check(page, "외부전문가·원가계산기관 (monitor)", { phone: true });
-  await open(page, step("AS-2024-0005", "experts"));
+  await open(page, step(`${AS}0005`, "experts"));
   await check(page, "experts (site_evaluation)", { phone: true });
   await page.context().clearCookies();
 
   await signIn(page, "evaluator@demo.kr");
-  await open(page, step("AS-2024-0005", "conflict"));
+  await open(page, step(`${AS}0005`, "conflict"));
   await check(page, "이해충돌 확인 (evaluator)", { phone: true });
   await page.getByLabel("위 내용을 확인했으며 사실과 같습니다.").check();
   await page.getByRole("button", { name: "이해충돌 없음 확인" }).click();
-  await expect(page).toHaveURL(new RegExp(`/tickets/${id("AS-2024-0005")}$`));
+  await expect(page).toHaveURL(new RegExp(`/tickets/${id("${AS}0005")}$`));
   // opened again: the toast of the declaration is gone (its fade-in is what a contrast check must not see)
-  await open(page, `/tickets/${id("AS-2024-0005")}`);
+  await open(page, `/tickets/${id("${AS}0005")}`);
   await check(page, "overview (evaluator)", { phone: true });
-  await open(page, step("AS-2024-0005", "documents"));
+  await open(page, step(`${AS}0005`, "documents"));
   await check(page, "documents (evaluator)");
   await page.context().clearCookies();
 

@@ -8,14 +8,15 @@ import { addDaysIso, cloneSubmittedTicket, db, deleteTicket, seoulToday, setStat
 import { flash, personPage } from "./stale-forms";
 import { agreementUrl, consentAs, prepareAgreementAs } from "./agreement-flow";
 import { executionWindow, formatKoreanDate, GYEONGGI_2024_PARAMS } from "~/domain";
+import { AS } from "./demo-numbers";
 
 test.describe.configure({ mode: "serial" });
 
-const FLOW = "AS-2024-0961";
-const RESET = "AS-2024-0962";
-const DATES = "AS-2024-0963";
+const FLOW = `${AS}0961`;
+const RESET = `${AS}0962`;
+const DATES = `${AS}0963`;
 const ALL = [FLOW, RESET, DATES];
-// AS-2024-0004: 대성플라스틱 (maker2) × 넥스트엠이에스 (vendor2)
+// AS-…-0004: 대성플라스틱 (maker2) × 넥스트엠이에스 (vendor2)
 const MAKER = "maker2@demo.kr";
 const VENDOR = "vendor2@demo.kr";
 const today = seoulToday();
@@ -23,7 +24,7 @@ const selectedOn = addDaysIso(today, -5);
 
 /** A ticket in 원가적정성 검토 selected 5 days ago, quote 30,000,000원, its cost review confirmed at 28,000,000원. */
 function readyForAgreement(number: string, title: string) {
-  cloneSubmittedTicket("AS-2024-0004", number, title, "plan_submitted", {
+  cloneSubmittedTicket(`${AS}0004`, number, title, "plan_submitted", {
     selectionNoticeOn: selectedOn,
     planDueOn: addDaysIso(selectedOn, 14),
   });

@@ -1,12 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { listedTicketNumbers, signIn } from "./helpers";
 import { ticket } from "./fixtures";
+import { AS } from "./demo-numbers";
 
 // What each demo account may see, from the seed (prisma/seed.ts):
 // maker1 (한빛정밀): 0001 0002 0007 0011; maker2 (대성플라스틱): 0003 (draft) 0004 0008 0010;
 // vendor1 (스마트팩토리솔루션): 0001 0005 0007 0009 0010 (0003 is a draft: hidden);
 // vendor2 (넥스트엠이에스): 0002 0004 0006 0008 0011; monitor: every non-draft ticket.
-const n = (...xs: number[]) => xs.map((x) => `AS-2024-${String(x).padStart(4, "0")}`).sort();
+const n = (...xs: number[]) => xs.map((x) => `${AS}${String(x).padStart(4, "0")}`).sort();
 const EXPECTED: Record<string, string[]> = {
   "maker1@demo.kr": n(1, 2, 7, 11),
   "maker2@demo.kr": n(3, 4, 8, 10),
@@ -50,10 +51,10 @@ for (const [email, expected] of Object.entries(EXPECTED)) {
 }
 
 test("a foreign ticket URL is 404 and shows none of its data", async ({ page, browser }) => {
-  // vendor2 learns the id of one of its tickets (AS-2024-0006, 미래식품 × 넥스트엠이에스)…
+  // vendor2 learns the id of one of its tickets (AS-…-0006, 미래식품 × 넥스트엠이에스)…
   await signIn(page, "vendor2@demo.kr");
-  await page.goto("/tickets?q=AS-2024-0006");
-  await page.getByRole("link", { name: "AS-2024-0006" }).click();
+  await page.goto(`/tickets?q=${AS}0006`);
+  await page.getByRole("link", { name: `${AS}0006` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("냉장 창고 온도 센서");
   const foreignUrl = new URL(page.url()).pathname;
 
@@ -76,8 +77,8 @@ test("a foreign ticket URL is 404 and shows none of its data", async ({ page, br
 
 test("the monitor opens a ticket with its amounts in won and dates in Korean", async ({ page }) => {
   await signIn(page, "monitor@demo.kr");
-  await page.goto("/tickets?q=AS-2024-0008");
-  await page.getByRole("link", { name: "AS-2024-0008" }).click();
+  await page.goto(`/tickets?q=${AS}0008`);
+  await page.getByRole("link", { name: `${AS}0008` }).click();
   // quote 30,000,000 · verified 28,000,000 → agreed 28,000,000 · subsidy 14,000,000 · share 14,000,000
   const amounts = page.getByTestId("amounts");
   await expect(amounts).toContainText("30,000,000원");
@@ -129,12 +130,12 @@ test("live-update sockets need the same session as the pages", async ({ page, co
 
 test("a step page that is not the user's answers 404 under the ticket's own header and menu", async ({ page }) => {
   await signIn(page, "vendor1@demo.kr");
-  const id = ticket("AS-2024-0001").id;
+  const id = ticket(`${AS}0001`).id;
   const response = await page.goto(`/tickets/${id}/cost-review`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "페이지를 찾을 수 없습니다" })).toBeVisible();
   // the layout (header, menu) stays: the person can go on from where they are
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("AS-2024-0001");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`${AS}0001`);
   await expect(page.getByRole("navigation", { name: "과제 메뉴" }).getByRole("link", { name: "개요" })).toBeVisible();
   await page.getByRole("link", { name: "과제 개요로" }).click();
   await expect(page).toHaveURL(new RegExp(`/tickets/${id}$`));

@@ -8,16 +8,17 @@ import { expect, test, type Page } from "@playwright/test";
 import { addDaysIso, cloneSubmittedTicket, db, seoulToday, setState, submitQuoteAndPlan, ticket } from "./fixtures";
 import { flash, personPage } from "./stale-forms";
 import { formatKoreanDate } from "~/domain";
+import { AS } from "./demo-numbers";
 
 // three people in three browsers per test: more page loads than the default budget allows on a busy machine
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
-const PERIOD = "AS-2024-0971";
-const SCOPE = "AS-2024-0972";
+const PERIOD = `${AS}0971`;
+const SCOPE = `${AS}0972`;
 
-/** An in-progress clone of AS-2024-0001 (maker1 × vendor1) with an agreement of 10,000,000원 and a quote and plan version 1. */
+/** An in-progress clone of AS-…-0001 (maker1 × vendor1) with an agreement of 10,000,000원 and a quote and plan version 1. */
 function inProgress(number: string, title: string) {
-  cloneSubmittedTicket("AS-2024-0001", number, title, "selected", { planDueOn: addDaysIso(seoulToday(), 10) });
+  cloneSubmittedTicket(`${AS}0001`, number, title, "selected", { planDueOn: addDaysIso(seoulToday(), 10) });
   submitQuoteAndPlan(number, [
     { kind: "sw", description: "MES 4.0 버전업", quantity: 1, unitPrice: 6_000_000 },
     { kind: "labour", description: "생산 보고서 모듈 개발", quantity: 1, unitPrice: 4_000_000 },

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 import { db } from "./fixtures";
+import { AS } from "./demo-numbers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -59,12 +60,12 @@ test("a new draft reaches the manufacturer's other page live, and neither the na
 test("a work date before the agreed period is refused on the date field, naming the period", async ({ page }) => {
   await signIn(page, "vendor1@demo.kr");
   await page
-    .locator('section[data-group="todo"] tr[data-ticket-number="AS-2024-0001"][data-pending-kind="do_work"]')
+    .locator(`section[data-group="todo"] tr[data-ticket-number="${AS}0001"][data-pending-kind="do_work"]`)
     .getByRole("link", { name: "작업 수행·작업일지 작성" })
     .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("작업일지");
   const { startOn, endOn } = db()
-    .prepare(`SELECT a.startOn, a.endOn FROM Agreement a JOIN Ticket t ON t.id = a.ticketId WHERE t.number = 'AS-2024-0001'`)
+    .prepare(`SELECT a.startOn, a.endOn FROM Agreement a JOIN Ticket t ON t.id = a.ticketId WHERE t.number = '${AS}0001'`)
     .get() as { startOn: string; endOn: string };
   const korean = (iso: string) => {
     const [y, m, d] = iso.split("-").map(Number);

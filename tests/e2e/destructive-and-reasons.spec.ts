@@ -7,6 +7,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 import { addDaysIso, cloneSubmittedTicket, db, deleteTicket, seoulToday, ticket } from "./fixtures";
 import { addEvaluation, addQuote } from "./evaluation-fixture";
+import { AS } from "./demo-numbers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -14,12 +15,12 @@ const USERS = ["maker1@demo.kr", "maker2@demo.kr", "maker3@demo.kr", "vendor1@de
 const DESTRUCTIVE = /^(신청철회|반려|미선정|선정취소)$/;
 const BRAND_BLUE = "rgb(31, 95, 191)";
 
-const WITHDRAW = "AS-2024-9801";
-const OLD_WAY = "AS-2024-9802";
-const NOT_SELECT = "AS-2024-9803";
-const REJECT = "AS-2024-9804";
-const CANCEL = "AS-2024-9805";
-const QUOTED = "AS-2024-9806";
+const WITHDRAW = `${AS}9801`;
+const OLD_WAY = `${AS}9802`;
+const NOT_SELECT = `${AS}9803`;
+const REJECT = `${AS}9804`;
+const CANCEL = `${AS}9805`;
+const QUOTED = `${AS}9806`;
 const ALL = [WITHDRAW, OLD_WAY, NOT_SELECT, REJECT, CANCEL, QUOTED];
 
 test.beforeAll(() => {
@@ -53,7 +54,7 @@ function post(page: Page, baseURL: string | undefined, path: string, form: Recor
 }
 
 const demoNumbers = () =>
-  (db().prepare(`SELECT number FROM Ticket WHERE number LIKE 'AS-2024-00%' ORDER BY number`).all() as { number: string }[]).map((r) => r.number);
+  (db().prepare(`SELECT number FROM Ticket WHERE number LIKE '${AS}00%' ORDER BY number`).all() as { number: string }[]).map((r) => r.number);
 
 for (const email of USERS) {
   test(`${email}: no destructive step in the 할 일 box or as a primary button, on any demo ticket`, async ({ page }) => {
@@ -86,12 +87,9 @@ for (const email of USERS) {
 
 test("the danger zone sits below the 할 일 box: 신청철회 for the manufacturer, 선정취소 for the monitor", async ({ page }) => {
   await signIn(page, "maker2@demo.kr");
-  await page.goto(`/tickets/${ticket("AS-2024-0004").id}`); // 신청접수
+  await page.goto(`/tickets/${ticket("${AS}0004").id}`); // 신청접수
   await expect(dangerZone(page)).toContainText("되돌릴 수 없는 작업");
-  await expect(dangerZone(page).getByRole("link", { name: "신청철회" })).toHaveAttribute(
-    "href",
-    `/tickets/${ticket("AS-2024-0004").id}/withdraw`,
-  );
+  await expect(dangerZone(page).getByRole("link", { name: "신청철회" })).toHaveAttribute("href", `/tickets/${ticket("${AS}0004").id}/withdraw`);
   const below = await page.evaluate(() => {
     const todo = document.querySelector('section[aria-labelledby="actions-h"]')!;
     const danger = document.querySelector('[data-testid="danger-zone"]')!;
@@ -100,14 +98,14 @@ test("the danger zone sits below the 할 일 box: 신청철회 for the manufactu
   expect(below).toBe(true);
 
   await switchTo(page, "monitor@demo.kr");
-  await page.goto(`/tickets/${ticket("AS-2024-0002").id}`); // 지원결정(선정)
-  await expect(dangerZone(page).getByRole("link", { name: "선정취소" })).toHaveAttribute("href", `/tickets/${ticket("AS-2024-0002").id}/cancel`);
+  await page.goto(`/tickets/${ticket("${AS}0002").id}`); // 지원결정(선정)
+  await expect(dangerZone(page).getByRole("link", { name: "선정취소" })).toHaveAttribute("href", `/tickets/${ticket("${AS}0002").id}/cancel`);
   await expect(todoBox(page).getByRole("link", { name: "선정취소" })).toHaveCount(0);
 });
 
 test("신청철회 goes through its confirmation page, without JavaScript; the old one-click post is refused", async ({ browser, baseURL }) => {
-  cloneSubmittedTicket("AS-2024-0004", WITHDRAW, "철회 확인 화면 시험");
-  cloneSubmittedTicket("AS-2024-0004", OLD_WAY, "한 번 누르기 철회 시험");
+  cloneSubmittedTicket(`${AS}0004`, WITHDRAW, "철회 확인 화면 시험");
+  cloneSubmittedTicket(`${AS}0004`, OLD_WAY, "한 번 누르기 철회 시험");
   const page = await withoutScripts(browser, baseURL, "maker2@demo.kr");
   const id = ticket(WITHDRAW).id;
 
@@ -156,7 +154,7 @@ test("미선정 needs a reason (Korean, 1–1,000 characters), is confirmed firs
   page,
   baseURL,
 }) => {
-  cloneSubmittedTicket("AS-2024-0005", NOT_SELECT, "미선정 사유 시험", "site_evaluation"); // maker3 × vendor1
+  cloneSubmittedTicket(`${AS}0005`, NOT_SELECT, "미선정 사유 시험", "site_evaluation"); // maker3 × vendor1
   const total = addEvaluation(NOT_SELECT, "weak"); // 40 points: below the pass mark of 60
   const id = ticket(NOT_SELECT).id;
   await signIn(page, "monitor@demo.kr");
@@ -214,7 +212,7 @@ test("미선정 needs a reason (Korean, 1–1,000 characters), is confirmed firs
 });
 
 test("반려 needs a reason and a confirmation step; the manufacturer reads the reason", async ({ page, baseURL }) => {
-  cloneSubmittedTicket("AS-2024-0004", REJECT, "반려 사유 시험"); // maker2 × vendor2, 신청접수
+  cloneSubmittedTicket(`${AS}0004`, REJECT, "반려 사유 시험"); // maker2 × vendor2, 신청접수
   const id = ticket(REJECT).id;
   await signIn(page, "monitor@demo.kr");
   await page.goto(`/tickets/${id}/review`);
@@ -258,7 +256,7 @@ test("선정취소 needs a reason and a confirmation step, without JavaScript; t
   baseURL,
 }) => {
   const today = seoulToday();
-  cloneSubmittedTicket("AS-2024-0004", CANCEL, "선정취소 사유 시험", "selected", {
+  cloneSubmittedTicket(`${AS}0004`, CANCEL, "선정취소 사유 시험", "selected", {
     selectionNoticeOn: addDaysIso(today, -20),
     planDueOn: addDaysIso(today, -6),
   });
@@ -293,7 +291,7 @@ test("선정취소 needs a reason and a confirmation step, without JavaScript; t
 
 test("지원결정 without a quote: no expected subsidy, and 선정 disabled with its reason under it", async ({ page }) => {
   await signIn(page, "monitor@demo.kr");
-  await page.goto(`/tickets/${ticket("AS-2024-0005").id}/decision`); // 현장평가, no quote, no sheet
+  await page.goto(`/tickets/${ticket("${AS}0005").id}/decision`); // 현장평가, no quote, no sheet
   const expected = page.getByTestId("expected-subsidy");
   await expect(expected).toContainText("견적 없음");
   await expect(expected).not.toContainText(/\d[\d,]*원/); // no amount at all (it showed the cap, 16,000,000원)
@@ -306,7 +304,7 @@ test("지원결정 without a quote: no expected subsidy, and 선정 disabled wit
   await expect(page.locator("#why-not-select")).toContainText("현장평가표의 모든 항목");
 
   // with a quote and a passed evaluation: the amounts on the quote, and 선정 offered
-  cloneSubmittedTicket("AS-2024-0005", QUOTED, "견적 있는 지원결정 시험", "site_evaluation");
+  cloneSubmittedTicket(`${AS}0005`, QUOTED, "견적 있는 지원결정 시험", "site_evaluation");
   addQuote(QUOTED, 20_000_000);
   addEvaluation(QUOTED, "good"); // 82 points
   await page.goto(`/tickets/${ticket(QUOTED).id}/decision`);

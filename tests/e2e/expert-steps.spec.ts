@@ -2,17 +2,18 @@ import crypto from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 import { addDaysIso, cloneSubmittedTicket, db, deleteTicket, seoulToday, setState, submitQuoteAndPlan, ticket } from "./fixtures";
+import { AS } from "./demo-numbers";
 
 // The experts' own steps and the TP's confirmation of each (issue 16, ADR 030), in a browser against the
 // real server: the external evaluator (evaluator@demo.kr) fills and submits the site evaluation sheet, the
 // TP sees it awaiting, sends it back, then confirms it, and only then selects; the cost-accounting agency
 // (cost@demo.kr) enters line amounts and its report, the TP returns it, the agency enters a new one, the
-// TP confirms it and the agreement takes the verified amount. Both run on copies of AS-2024-0004 assigned
+// TP confirms it and the agreement takes the verified amount. Both run on copies of AS-…-0004 assigned
 // (as the TP's assignment page would leave them, the declaration made) to the demo experts.
 test.describe.configure({ mode: "serial" });
 
-const EVAL = "AS-2024-0961";
-const COST = "AS-2024-0962";
+const EVAL = `${AS}0961`;
+const COST = `${AS}0962`;
 const stamp = () => new Date().toISOString().replace("Z", "+00:00");
 
 function userId(email: string): string {
@@ -51,10 +52,10 @@ function assignmentOf(number: string, role: string) {
 }
 
 test.beforeAll(() => {
-  cloneSubmittedTicket("AS-2024-0004", EVAL, "사출 MES 버전 업그레이드 (외부전문가 평가 시험)", "site_evaluation");
+  cloneSubmittedTicket(`${AS}0004`, EVAL, "사출 MES 버전 업그레이드 (외부전문가 평가 시험)", "site_evaluation");
   assign(EVAL, "evaluator@demo.kr", "evaluator");
   const today = seoulToday();
-  cloneSubmittedTicket("AS-2024-0004", COST, "사출 MES 버전 업그레이드 (원가계산기관 시험)", "selected", {
+  cloneSubmittedTicket(`${AS}0004`, COST, "사출 MES 버전 업그레이드 (원가계산기관 시험)", "selected", {
     selectionNoticeOn: today,
     planDueOn: addDaysIso(today, 14),
   });

@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { addApplicationDocuments, db, ticket } from "./fixtures";
 import { signIn } from "./helpers";
 import { linkIn, waitForMail } from "./mailbox";
+import { AS } from "./demo-numbers";
 
 const NEW_PASSWORD = "푸른-소나무-아래-2026!";
 
@@ -76,10 +77,10 @@ test("the TP registers an agency and invites its person, who joins, is assigned,
   const person = db().prepare(`SELECT role, isAdmin FROM User WHERE email = 'agency@e2e.kr'`).get();
   expect(person).toEqual({ role: "cost_agency", isAdmin: 1 });
   // nothing assigned yet: no ticket
-  const t10 = ticket("AS-2024-0010");
+  const t10 = ticket(`${AS}0010`);
   expect(await statusOf(agency, `/tickets/${t10.id}`)).toBe(404);
 
-  // the TP assigns it to 수행계획서 제출 AS-2024-0010
+  // the TP assigns it to 수행계획서 제출 AS-…-0010
   await page.goto(`/tickets/${t10.id}/experts`);
   const section = page.getByRole("region", { name: "원가계산기관 (원가적정성 검토)" });
   await section.getByLabel("원가계산기관", { exact: true }).selectOption({ label: "이투이원가계산센터" });
@@ -111,7 +112,7 @@ test("the TP registers an agency and invites its person, who joins, is assigned,
   // only its step's pages
   expect(await tabs(agency)).toEqual(["개요", "견적", "수행계획서", "원가적정성 검토"]);
   await agency.goto(`/tickets/${t10.id}/quote`);
-  await expect(agency.getByRole("heading", { level: 1 })).toContainText("AS-2024-0010");
+  await expect(agency.getByRole("heading", { level: 1 })).toContainText(`${AS}0010`);
   for (const step of ["documents", "questions", "work-logs", "agreement", "payment", "evaluation", "completion", "experts", "extension"]) {
     expect(await statusOf(agency, `/tickets/${t10.id}/${step}`), step).toBe(404);
   }
@@ -123,10 +124,10 @@ test("an evaluator of ticket A reads nothing of ticket B, nor A's other pages or
   browser,
 }) => {
   test.setTimeout(90_000);
-  const a = ticket("AS-2024-0005"); // 현장평가, assigned to evaluator@demo.kr in the demo
-  const b = ticket("AS-2024-0006"); // 원가적정성 검토, assigned to cost@demo.kr
-  addApplicationDocuments("AS-2024-0005");
-  addApplicationDocuments("AS-2024-0006");
+  const a = ticket(`${AS}0005`); // 현장평가, assigned to evaluator@demo.kr in the demo
+  const b = ticket(`${AS}0006`); // 원가적정성 검토, assigned to cost@demo.kr
+  addApplicationDocuments(`${AS}0005`);
+  addApplicationDocuments(`${AS}0006`);
   const fileOf = (ticketId: string) =>
     (db().prepare(`SELECT fileId FROM ApplicationDocument WHERE ticketId = ? LIMIT 1`).get(ticketId) as { fileId: string }).fileId;
 
@@ -138,7 +139,7 @@ test("an evaluator of ticket A reads nothing of ticket B, nor A's other pages or
   // the overview shows no part of the other steps
   await expect(page.getByRole("heading", { name: "작업일지" })).toHaveCount(0);
   await page.goto(`/tickets/${a.id}/documents`);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("AS-2024-0005");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`${AS}0005`);
   expect(await statusOf(page, `/files/${fileOf(a.id)}`)).toBe(200);
   for (const path of [
     `/tickets/${a.id}/work-logs`,
@@ -162,7 +163,7 @@ test("an evaluator of ticket A reads nothing of ticket B, nor A's other pages or
     maxRedirects: 0,
   });
   expect(post.status()).toBe(404);
-  expect(ticket("AS-2024-0005").version).toBe(before + 1); // the declaration's change only
+  expect(ticket(`${AS}0005`).version).toBe(before + 1); // the declaration's change only
 
   // the agency: its ticket's evaluation, documents and files are not its step, nor is the other ticket
   const context = await browser.newContext();
@@ -187,7 +188,7 @@ test("an evaluator of ticket A reads nothing of ticket B, nor A's other pages or
 });
 
 test("declaring a conflict ends the assignment and tells the TP", async ({ page, browser }) => {
-  const a = ticket("AS-2024-0005");
+  const a = ticket(`${AS}0005`);
   // the TP assigns the evaluator again (the test before unassigned it)
   const monitor = await browser.newPage();
   await signIn(monitor, "monitor@demo.kr");

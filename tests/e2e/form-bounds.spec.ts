@@ -7,12 +7,13 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { addDaysIso, cloneSubmittedTicket, db, deleteTicket, seoulToday, ticket } from "./fixtures";
 import { signIn } from "./helpers";
+import { AS } from "./demo-numbers";
 
 test.describe.configure({ mode: "serial" });
 
-const QUOTE = "AS-2024-0951";
-const PLAN = "AS-2024-0952";
-const WORK = "AS-2024-0953";
+const QUOTE = `${AS}0951`;
+const PLAN = `${AS}0952`;
+const WORK = `${AS}0953`;
 const HANGUL = /[\uac00-\ud7a3]/;
 /** A refusal page is a few kilobytes; the page of a 30,000-row form was 84 MB. */
 const SMALL_PAGE = 64 * 1024;
@@ -26,12 +27,12 @@ const EDITORS = [
 ] as const;
 
 test.beforeAll(() => {
-  cloneSubmittedTicket("AS-2024-0004", QUOTE, "입력 행 한도 시험: 견적", "submitted");
-  cloneSubmittedTicket("AS-2024-0002", PLAN, "입력 행 한도 시험: 계획서", "selected", {
+  cloneSubmittedTicket(`${AS}0004`, QUOTE, "입력 행 한도 시험: 견적", "submitted");
+  cloneSubmittedTicket(`${AS}0002`, PLAN, "입력 행 한도 시험: 계획서", "selected", {
     selectionNoticeOn: addDaysIso(seoulToday(), -5),
     planDueOn: addDaysIso(seoulToday(), 9),
   });
-  cloneSubmittedTicket("AS-2024-0001", WORK, "입력 행 한도 시험: 작업일지", "in_progress", { windowEndOn: addDaysIso(seoulToday(), 90) });
+  cloneSubmittedTicket(`${AS}0001`, WORK, "입력 행 한도 시험: 작업일지", "in_progress", { windowEndOn: addDaysIso(seoulToday(), 90) });
 });
 test.afterAll(() => {
   for (const number of [QUOTE, PLAN, WORK]) deleteTicket(number);

@@ -5,16 +5,17 @@
 import { expect, test, type Page } from "@playwright/test";
 import { cloneSubmittedTicket, db, deleteTicket, ticket } from "./fixtures";
 import { flash, personPage } from "./stale-forms";
+import { AS } from "./demo-numbers";
 
 test.describe.configure({ mode: "serial" });
 
-const N = "AS-2024-0961";
+const N = `${AS}0961`;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const proof = (name: string) => ({ name, mimeType: "application/pdf", buffer: PDF });
 
 test.beforeAll(() => {
   // like the demo's 협약체결 ticket (maker2 × vendor2), at the notice's figures: 28,000,000 · 14,000,000 · 14,000,000
-  const id = cloneSubmittedTicket("AS-2024-0008", N, "사출기 PLC 보드 교체 (지급 시험)", "agreed", {
+  const id = cloneSubmittedTicket(`${AS}0008`, N, "사출기 PLC 보드 교체 (지급 시험)", "agreed", {
     agreedCost: 28_000_000,
     subsidy: 14_000_000,
     companyShare: 14_000_000,

@@ -33,6 +33,7 @@ import { decode } from "turbo-stream";
 import { db } from "./fixtures";
 import { signIn } from "./helpers";
 import { routeTable } from "./route-table";
+import { AS } from "./demo-numbers";
 
 const RUNS_PER_ACTION = Number(process.env.FUZZ_RUNS ?? 1000);
 const DOCUMENT_RUNS_PER_ACTION = Number(process.env.FUZZ_DOCUMENT_RUNS ?? 60);
@@ -514,8 +515,8 @@ async function actionTargets(baseURL: string, agent: http.Agent): Promise<{ acti
   const cookies: Record<string, string> = {};
   for (const email of ["maker2@demo.kr", "vendor2@demo.kr", "monitor@demo.kr", "evaluator@demo.kr"])
     cookies[email] = await signInForCookie(agent, baseURL, email);
-  // AS-2024-0004 (대성플라스틱 × 넥스트엠이에스) is readable by all three: validation, not scope, is what is tested.
-  const t4 = db().prepare(`SELECT id FROM Ticket WHERE number = 'AS-2024-0004'`).get() as { id: string };
+  // AS-…-0004 (대성플라스틱 × 넥스트엠이에스) is readable by all three: validation, not scope, is what is tested.
+  const t4 = db().prepare(`SELECT id FROM Ticket WHERE number = '${AS}0004'`).get() as { id: string };
   // and by the evaluator, assigned to it here (undeclared), so its 이해충돌 form's validation is what is reached
   db()
     .prepare(

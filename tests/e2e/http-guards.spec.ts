@@ -19,6 +19,7 @@ import { expect, test } from "@playwright/test";
 import { db, e2eDir } from "./fixtures";
 import { signIn } from "./helpers";
 import { startServer, stopServer } from "./server-process";
+import { AS } from "./demo-numbers";
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
@@ -208,7 +209,7 @@ test.describe("admission control on a server of its own", () => {
     const fileId = attachFile(
       db(),
       e2eDir(),
-      "AS-2024-0004",
+      `${AS}0004`,
       Buffer.concat([Buffer.from("%PDF-1.4\n"), crypto.randomBytes(24 * 1024 * 1024)]),
       "application/pdf",
     );
@@ -218,7 +219,7 @@ test.describe("admission control on a server of its own", () => {
     await barrier(); // all eight have arrived: two are being sent, six wait in the transfer lane
     const page = await request(`${own}/tickets`, "GET", { Cookie: cookie });
     expect(page.status).toBe(200);
-    expect(page.body.toString("utf8")).toContain("AS-2024-0004");
+    expect(page.body.toString("utf8")).toContain(`${AS}0004`);
     const ninth = await request(`${own}/files/${fileId}`, "GET", { Cookie: cookie });
     expect(ninth.status).toBe(503);
     expect(ninth.headers["retry-after"]).toBe("7");
@@ -234,7 +235,7 @@ test.describe("admission control on a server of its own", () => {
 
 test("pages and .data answers travel gzip or brotli when asked, and decode to the same content", async ({ baseURL }) => {
   const cookie = await cookieFor(baseURL!, "monitor@demo.kr");
-  const ticketId = (db().prepare(`SELECT id FROM Ticket WHERE number = 'AS-2024-0004'`).get() as { id: string }).id;
+  const ticketId = (db().prepare(`SELECT id FROM Ticket WHERE number = '${AS}0004'`).get() as { id: string }).id;
   for (const url of [`${baseURL}/tickets/${ticketId}`, `${baseURL}/tickets`]) {
     const plain = await request(url, "GET", { Cookie: cookie });
     expect(plain.status).toBe(200);
@@ -291,7 +292,7 @@ test("CSV exports stream compressed; XLSX and stored files are never encoded aga
   // even a stored file of a type that would compress well goes out as stored, with its length and digest
   const text = Buffer.from("%PDF-1.4\n" + "가나다라 ".repeat(20_000));
   for (const mimeType of ["application/pdf", "text/plain"]) {
-    const fileId = attachFile(db(), e2eDir(), "AS-2024-0004", text, mimeType);
+    const fileId = attachFile(db(), e2eDir(), `${AS}0004`, text, mimeType);
     const file = await request(`${baseURL}/files/${fileId}`, "GET", all);
     expect(file.status, mimeType).toBe(200);
     expect(file.headers["content-encoding"], mimeType).toBeUndefined();
@@ -302,7 +303,7 @@ test("CSV exports stream compressed; XLSX and stored files are never encoded aga
 
 test("socket.io long-polling still works behind compression", async ({ baseURL }) => {
   const cookie = await cookieFor(baseURL!, "monitor@demo.kr");
-  const ticketId = (db().prepare(`SELECT id FROM Ticket WHERE number = 'AS-2024-0004'`).get() as { id: string }).id;
+  const ticketId = (db().prepare(`SELECT id FROM Ticket WHERE number = '${AS}0004'`).get() as { id: string }).id;
   const { io } = await import("socket.io-client");
   const socket = io(baseURL!, {
     transports: ["polling"],

@@ -11,6 +11,7 @@ import bcrypt from "bcryptjs";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { db, e2eDir } from "./fixtures";
 import { routeTable } from "./route-table";
+import { AS } from "./demo-numbers";
 
 type Rule =
   | { kind: "ticket" } // :ticketId — scoped by ticketScope
@@ -87,8 +88,8 @@ function seedForeignTechnopark() {
     `INSERT INTO Program (id, name, year, noticeNumber, technoparkId, subsidyRateBp, subsidyCap, subsidyBudget, capacity, baseMonths, maxExtensionMonths, planDueDays, revisionDueDays, passMark, documentValidityMonths, region, localProgramSinceYear, intakeOpensOn, createdAt, updatedAt)
      SELECT ?, '2024년 충북 AS지원사업', year, '충북 공고 제2024-1호', ?, subsidyRateBp, subsidyCap, subsidyBudget, capacity, baseMonths, maxExtensionMonths, planDueDays, revisionDueDays, passMark, documentValidityMonths, '충청북도', localProgramSinceYear, intakeOpensOn, ?, ? FROM Program WHERE id = ?`,
   ).run(otherProgram, tp, now, now, program.id);
-  // a document with a file on AS-2024-0006 (미래식품 × 넥스트엠이에스)
-  const t6 = d.prepare(`SELECT id FROM Ticket WHERE number = 'AS-2024-0006'`).get() as { id: string };
+  // a document with a file on AS-…-0006 (미래식품 × 넥스트엠이에스)
+  const t6 = d.prepare(`SELECT id FROM Ticket WHERE number = '${AS}0006'`).get() as { id: string };
   const fileId = id("fl");
   const rel = `files/2026/${fileId}.pdf`;
   fs.mkdirSync(path.join(e2eDir(), "files", "2026"), { recursive: true });
@@ -101,7 +102,7 @@ function seedForeignTechnopark() {
   d.prepare(
     `INSERT INTO ApplicationDocument (id, ticketId, kind, issuedOn, fileId, attachedAtApplication, uploadedById, createdAt) VALUES (?, ?, 'business_registration', '2026-11-01', ?, 1, ?, ?)`,
   ).run(id("dc"), t6.id, fileId, uploader.id, now);
-  // a question on AS-2024-0006 with a file on its message (문의: only the ticket's parties may download it)
+  // a question on AS-…-0006 with a file on its message (문의: only the ticket's parties may download it)
   const messageFileId = id("fl");
   const messageRel = `files/2026/${messageFileId}.pdf`;
   const messageBytes = Buffer.from("%PDF-1.4\n% 0006 문의 첨부\n");
@@ -155,33 +156,33 @@ test("every route × every role × a foreign organisation's resource is refused"
   const foreign = seedForeignTechnopark();
   const tickets = Object.fromEntries(
     (
-      db().prepare(`SELECT id, number, title FROM Ticket WHERE number IN ('AS-2024-0003', 'AS-2024-0005', 'AS-2024-0006')`).all() as {
+      db().prepare(`SELECT id, number, title FROM Ticket WHERE number IN ('${AS}0003', '${AS}0005', '${AS}0006')`).all() as {
         id: string;
         number: string;
         title: string;
       }[]
     ).map((t) => [t.number, t]),
   );
-  // What each role may not read: AS-2024-0006 (미래식품 × 넥스트엠이에스) and the draft AS-2024-0003
+  // What each role may not read: AS-…-0006 (미래식품 × 넥스트엠이에스) and the draft AS-…-0003
   // (대성플라스틱 × 스마트팩토리솔루션); the other Technopark's monitor may read nothing of this program.
-  // The evaluator (assigned AS-2024-0005) and the agency (assigned AS-2024-0006, whose document and question
+  // The evaluator (assigned AS-…-0005) and the agency (assigned AS-…-0006, whose document and question
   // files are not of its step) read nothing of another ticket, and of their own only their step's pages
   // (ADR 029): `own` is their ticket, `pages` the pages of it they may open.
   const actors: { email: string; role: string; foreign?: string[]; own?: string; pages?: string[] }[] = [
     { email: "maker1@demo.kr", role: "manufacturer" },
     { email: "vendor1@demo.kr", role: "supplier" },
     { email: "monitor2@other.kr", role: "monitor" },
-    { email: "evaluator@demo.kr", role: "evaluator", own: "AS-2024-0005", pages: ["", "documents", "evaluation", "conflict"] },
+    { email: "evaluator@demo.kr", role: "evaluator", own: `${AS}0005`, pages: ["", "documents", "evaluation", "conflict"] },
     {
       email: "cost@demo.kr",
       role: "cost_agency",
-      foreign: ["AS-2024-0005", "AS-2024-0003"],
-      own: "AS-2024-0006",
+      foreign: [`${AS}0005`, `${AS}0003`],
+      own: `${AS}0006`,
       pages: ["", "quote", "plan", "cost-review", "conflict"],
     },
   ];
-  const foreignOf = (actor: (typeof actors)[number]) => (actor.foreign ?? ["AS-2024-0006", "AS-2024-0003"]).map((n) => tickets[n]);
-  // and the subject of the question on AS-2024-0006 (the questions page of a foreign ticket shows nothing)
+  const foreignOf = (actor: (typeof actors)[number]) => (actor.foreign ?? [`${AS}0006`, `${AS}0003`]).map((n) => tickets[n]);
+  // and the subject of the question on AS-…-0006 (the questions page of a foreign ticket shows nothing)
   const secretsOf = (actor: (typeof actors)[number]) => [...foreignOf(actor).map((t) => t.title), "타 기관 문의"];
   /** A page of its own ticket an expert may not open (its step's pages excepted): the same refusal as a foreign ticket. */
   const ownRefused = (actor: (typeof actors)[number], routePath: string) => {
@@ -218,7 +219,7 @@ test("every route × every role × a foreign organisation's resource is refused"
                   : rule.kind === "own-only"
                     ? [`/${route.path}`]
                     : [];
-      // the file of AS-2024-0006 is foreign to every one of these actors; the program only to the other monitor
+      // the file of AS-…-0006 is foreign to every one of these actors; the program only to the other monitor
       if (rule.kind === "ticket") urls.push(...ownRefused(actor, route.path));
       if (rule.kind === "program" && actor.role === "monitor") {
         // the other Technopark's monitor asks for the demo program

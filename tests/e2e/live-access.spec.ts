@@ -9,6 +9,7 @@ import { addApplicationDocuments, cloneSubmittedTicket, db, ticket } from "./fix
 import { signIn } from "./helpers";
 import { liveClient, sessionCookie, type LiveClient } from "./live-client";
 import { seededDataDir, startServer, stopServer } from "./server-process";
+import { AS } from "./demo-numbers";
 
 // A server of our own for the sweep (base + 72), far from the shared ones.
 const BASE = Number(process.env.E2E_PORT ?? 3100);
@@ -42,9 +43,9 @@ async function resubmitWithSupplier(page: Page, ticketId: string, supplier: stri
 
 test("the supplier a ticket was taken from (returned, resubmitted with another) receives nothing more of it", async ({ browser, baseURL }) => {
   test.setTimeout(60_000);
-  cloneSubmittedTicket("AS-2024-0004", "AS-2024-9701", "공급기업 변경 시험"); // 대성플라스틱(주) × (주)넥스트엠이에스
-  addApplicationDocuments("AS-2024-9701");
-  const { id } = ticket("AS-2024-9701");
+  cloneSubmittedTicket(`${AS}0004`, `${AS}9701`, "공급기업 변경 시험"); // 대성플라스틱(주) × (주)넥스트엠이에스
+  addApplicationDocuments(`${AS}9701`);
+  const { id } = ticket(`${AS}9701`);
   const before = (db().prepare("SELECT MAX(seq) AS seq FROM AuditEvent").get() as { seq: number }).seq;
 
   const oldSupplier = await liveClient(baseURL!, "vendor2@demo.kr");
@@ -79,9 +80,9 @@ test("a member moved to another organisation in the database loses the old one's
   const file = new Database(path.join(dataDir, "e2e.db"));
   const clients: LiveClient[] = [];
   try {
-    // AS-2024-0004: 대성플라스틱(주) × (주)넥스트엠이에스 (vendor2), 신청접수
-    const t = file.prepare("SELECT id, version FROM Ticket WHERE number = 'AS-2024-0004'").get() as { id: string; version: number };
-    const own = file.prepare("SELECT id FROM Ticket WHERE number = 'AS-2024-0001'").get() as { id: string }; // (주)스마트팩토리솔루션's
+    // AS-…-0004: 대성플라스틱(주) × (주)넥스트엠이에스 (vendor2), 신청접수
+    const t = file.prepare(`SELECT id, version FROM Ticket WHERE number = '${AS}0004'`).get() as { id: string; version: number };
+    const own = file.prepare(`SELECT id FROM Ticket WHERE number = '${AS}0001'`).get() as { id: string }; // (주)스마트팩토리솔루션's
     const before = (file.prepare("SELECT MAX(seq) AS seq FROM AuditEvent").get() as { seq: number }).seq;
     const moved = await liveClient(base, "vendor2@demo.kr");
     const maker = await liveClient(base, "maker2@demo.kr");

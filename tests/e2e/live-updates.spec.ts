@@ -7,6 +7,7 @@ import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 import { instanceDir, instancePort } from "./instance";
+import { AS } from "./demo-numbers";
 
 /** Records every live event the page receives, and marks the document so a reload would be noticed. */
 async function watch(page: Page) {
@@ -44,16 +45,16 @@ test("a monitor's step reaches the manufacturer and the supplier live; an unrela
     newUser(contexts[2], "vendor1@demo.kr"),
     newUser(contexts[3], "monitor@demo.kr"),
   ]);
-  // AS-2024-0004: 대성플라스틱(주) × (주)넥스트엠이에스, 신청접수
-  await openTicket(maker2, "AS-2024-0004");
-  await openTicket(vendor2, "AS-2024-0004");
+  // AS-…-0004: 대성플라스틱(주) × (주)넥스트엠이에스, 신청접수
+  await openTicket(maker2, `${AS}0004`);
+  await openTicket(vendor2, `${AS}0004`);
   await vendor1.goto("/tickets");
   await expect(vendor1.getByTestId("live-status")).toHaveAttribute("data-connected", "true");
   const bell = maker2.getByTestId("unread-count");
   const bellBefore = (await bell.count()) ? Number(await bell.textContent()) : 0;
   await Promise.all([mark(maker2), mark(vendor2)]);
 
-  await openTicket(monitor, "AS-2024-0004");
+  await openTicket(monitor, `${AS}0004`);
   await monitor.getByRole("button", { name: "요건검토 시작" }).click();
   await expect(monitor.getByTestId("flash").filter({ hasText: "처리되었습니다" })).toBeVisible();
 
@@ -71,11 +72,11 @@ test("a monitor's step reaches the manufacturer and the supplier live; an unrela
   await maker2.getByRole("button", { name: "모두 읽음으로 표시" }).click();
   await expect(maker2.getByTestId("unread-count")).toHaveCount(0);
 
-  // vice versa: the manufacturer withdraws AS-2024-0010 (대성플라스틱 × 스마트팩토리솔루션); its supplier sees it, the other does not
-  await openTicket(vendor1, "AS-2024-0010");
+  // vice versa: the manufacturer withdraws AS-…-0010 (대성플라스틱 × 스마트팩토리솔루션); its supplier sees it, the other does not
+  await openTicket(vendor1, `${AS}0010`);
   await mark(vendor1);
   const vendor2Before = (await received(vendor2)).length;
-  await openTicket(maker2, "AS-2024-0010");
+  await openTicket(maker2, `${AS}0010`);
   // from the danger zone to the confirmation page (ADR 028)
   await maker2.getByTestId("danger-zone").getByRole("link", { name: "신청철회" }).click();
   await maker2.getByRole("button", { name: "신청철회 확정" }).click();
@@ -94,19 +95,19 @@ test("a socket cannot join a foreign ticket's room", async ({ page, baseURL }) =
     socket.on("connect", () => resolve());
     socket.on("connect_error", reject);
   });
-  // the monitor can see every ticket id; vendor1 must not join vendor2's AS-2024-0006
+  // the monitor can see every ticket id; vendor1 must not join vendor2's AS-…-0006
   const join = (ticketId: string) =>
     new Promise<{ ok: boolean; error?: string }>((resolve) => socket.emit("ticket:join", { ticketId }, resolve));
-  const own = await page.goto("/tickets?q=AS-2024-0001").then(async () => {
-    const href = await page.getByRole("link", { name: "AS-2024-0001" }).getAttribute("href");
+  const own = await page.goto(`/tickets?q=${AS}0001`).then(async () => {
+    const href = await page.getByRole("link", { name: `${AS}0001` }).getAttribute("href");
     return href!.split("/").pop()!;
   });
   expect(await join(own)).toEqual({ ok: true });
   const monitorContext = await page.context().browser()!.newContext();
   const monitor = await monitorContext.newPage();
   await signIn(monitor, "monitor@demo.kr");
-  await monitor.goto("/tickets?q=AS-2024-0006");
-  const foreign = (await monitor.getByRole("link", { name: "AS-2024-0006" }).getAttribute("href"))!.split("/").pop()!;
+  await monitor.goto(`/tickets?q=${AS}0006`);
+  const foreign = (await monitor.getByRole("link", { name: `${AS}0006` }).getAttribute("href"))!.split("/").pop()!;
   expect(await join(foreign)).toEqual({ ok: false, error: "not_found" });
   // malformed messages are dropped, the connection survives
   expect(await new Promise((resolve) => socket.emit("ticket:join", { ticketId: 42, extra: true }, resolve))).toEqual({
@@ -174,7 +175,7 @@ test("after a server restart the client catches up with what it missed, exactly 
   const watcher = await watcherContext.newPage();
   await watch(watcher);
   await signIn(watcher, "vendor2@demo.kr");
-  await openTicket(watcher, "AS-2024-0011"); // 한빛정밀 × 넥스트엠이에스, 요건검토
+  await openTicket(watcher, `${AS}0011`); // 한빛정밀 × 넥스트엠이에스, 요건검토
   await mark(watcher);
   const seenBefore = (await received(watcher)).length;
 
@@ -186,7 +187,7 @@ test("after a server restart the client catches up with what it missed, exactly 
   const makerContext = await browser.newContext();
   const maker = await makerContext.newPage();
   await signIn(maker, "maker1@demo.kr");
-  await openTicket(maker, "AS-2024-0011");
+  await openTicket(maker, `${AS}0011`);
   await maker.getByTestId("danger-zone").getByRole("link", { name: "신청철회" }).click();
   await maker.getByRole("button", { name: "신청철회 확정" }).click();
   await expect(maker.getByTestId("flash").filter({ hasText: "신청을 철회했습니다" })).toBeVisible();
@@ -196,7 +197,7 @@ test("after a server restart the client catches up with what it missed, exactly 
   await expect.poll(async () => (await received(watcher)).length, { timeout: 10_000 }).toBe(seenBefore + 1);
   await expect(watcher.locator(".card .badge").first()).toHaveText("신청철회");
   const events = await received(watcher);
-  expect(events.at(-1)!.ticketNumber).toBe("AS-2024-0011");
+  expect(events.at(-1)!.ticketNumber).toBe(`${AS}0011`);
   expect(new Set(events.map((e) => e.seq)).size).toBe(events.length); // exactly once
   expect(await marked(watcher)).toBe("still-here");
 

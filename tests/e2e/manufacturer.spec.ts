@@ -12,6 +12,7 @@ import {
   formatKoreanDate,
   formatKoreanDateShort,
 } from "../../app/domain";
+import { AS } from "./demo-numbers";
 
 const seoulToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(new Date());
 const PDF = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`, "latin1");
@@ -146,7 +147,7 @@ test.describe.serial("도입기업", () => {
     await page.getByLabel("항목 4 지원유형").selectOption("util_user_support");
 
     await page.getByRole("button", { name: "작성중으로 저장" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("AS-2024-0012 설비 데이터 수집기 통신 모듈 수리");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`${AS}0012 설비 데이터 수집기 통신 모듈 수리`);
     await expect(page.locator("main .badge").first()).toHaveText("작성중");
     // the saved request's findings on the ticket page, blocked and warning told apart
     await expect(page.getByTestId("screening").locator(".screen-blocked")).toContainText("사무실 프린터 교체");
@@ -233,8 +234,8 @@ test.describe.serial("도입기업", () => {
     const context = await browser.newContext();
     const monitor = await context.newPage();
     await signIn(monitor, "monitor@demo.kr");
-    await monitor.goto("/tickets?q=AS-2024-0012");
-    await expect(monitor.locator('[data-ticket-number="AS-2024-0012"]')).toContainText("신청접수");
+    await monitor.goto(`/tickets?q=${AS}0012`);
+    await expect(monitor.locator(`[data-ticket-number="${AS}0012"]`)).toContainText("신청접수");
     await context.close();
   });
 
@@ -293,7 +294,7 @@ test.describe.serial("도입기업", () => {
 
   test("withdraw a submitted request before the agreement", async ({ page }) => {
     await signIn(page, "maker1@demo.kr");
-    await openTicket(page, "AS-2024-0011");
+    await openTicket(page, `${AS}0011`);
     await page.getByTestId("danger-zone").getByRole("link", { name: "신청철회" }).click();
     await page.getByRole("button", { name: "신청철회 확정" }).click();
     await expect(page.locator("main .badge").first()).toHaveText("신청철회");
@@ -301,10 +302,10 @@ test.describe.serial("도입기업", () => {
 
   test("extension request: +2 months shows the new end, a further request is refused with the reason", async ({ page }) => {
     await signIn(page, "maker1@demo.kr");
-    await openTicket(page, "AS-2024-0001");
+    await openTicket(page, `${AS}0001`);
     await page.getByRole("link", { name: "사업기간 연장 신청" }).click();
     await expect(page).toHaveURL(/\/extension$/);
-    // the seed signed AS-2024-0001's agreement 45 days ago
+    // the seed signed AS-…-0001's agreement 45 days ago
     const start = addDays(seoulToday(), -45);
     const base = executionWindow(start, 0, GYEONGGI_2024_PARAMS).endOn;
     const extended = executionWindow(start, 2, GYEONGGI_2024_PARAMS).endOn;

@@ -20,18 +20,19 @@ import {
   submitQuoteAndPlan,
   ticket,
 } from "./fixtures";
+import { AS } from "./demo-numbers";
 
 // The monitor (운영기관, monitor@demo.kr) runs the Technopark's side of the program.
 // Tests share one seeded database and run in order. The full walk-through runs on a copy of
-// AS-2024-0004 (submitted; 대성플라스틱 × 넥스트엠이에스, SW 업그레이드) so that the other specs,
+// AS-…-0004 (submitted; 대성플라스틱 × 넥스트엠이에스, SW 업그레이드) so that the other specs,
 // which run against the same database, still find the seed tickets as described.
 test.describe.configure({ mode: "serial" });
 
-const FLOW = "AS-2024-0904";
-const BONUS = "AS-2024-0911";
+const FLOW = `${AS}0904`;
+const BONUS = `${AS}0911`;
 test.beforeAll(() => {
-  cloneSubmittedTicket("AS-2024-0004", FLOW, "사출 MES 버전 업그레이드 (흐름 시험)");
-  cloneSubmittedTicket("AS-2024-0011", BONUS, "POP 단말 바코드 인식 오류 해결 (가점 시험)", "site_evaluation");
+  cloneSubmittedTicket(`${AS}0004`, FLOW, "사출 MES 버전 업그레이드 (흐름 시험)");
+  cloneSubmittedTicket(`${AS}0011`, BONUS, "POP 단말 바코드 인식 오류 해결 (가점 시험)", "site_evaluation");
 });
 test.afterAll(() => {
   deleteTicket(FLOW);
@@ -112,11 +113,11 @@ test("dashboard counts, next actor and due lists match the database", async ({ p
   }
   await expect(page.getByTestId("list-total")).toHaveText(`${total}건`);
   // who acts next, per row
-  await expect(page.locator('[data-ticket-row="AS-2024-0002"] [data-testid=next-actor]')).toHaveText("공급기업");
+  await expect(page.locator(`[data-ticket-row="${AS}0002"] [data-testid=next-actor]`)).toHaveText("공급기업");
   // the flow's ticket waits for the TP's review and for its supplier's quote (the pending-actions rule names both)
   await expect(page.locator(`[data-ticket-row="${FLOW}"] [data-testid=next-actor]`)).toHaveText("운영기관(TP) · 공급기업");
-  // AS-2024-0002: plan due in 5 days → in the 7-day list with its D-day badge
-  await expect(page.getByTestId("due-soon").locator('[data-ticket-row="AS-2024-0002"]')).toContainText("계획서 제출 D-5");
+  // AS-…-0002: plan due in 5 days → in the 7-day list with its D-day badge
+  await expect(page.getByTestId("due-soon").locator(`[data-ticket-row="${AS}0002"]`)).toContainText("계획서 제출 D-5");
   // capacity gauge: tickets holding a place (selected and later)
   const holding = db()
     .prepare(
@@ -133,12 +134,12 @@ test("dashboard counts, next actor and due lists match the database", async ({ p
     .get() as { n: number };
   await expect(page.getByTestId("list-total")).toHaveText(`${vendor2.n}건`);
   // search
-  await page.getByLabel("검색").fill("AS-2024-0004");
+  await page.getByLabel("검색").fill(`${AS}0004`);
   await page.getByRole("button", { name: "조회" }).click();
   await expect(page.getByTestId("ticket-list").locator("tbody tr")).toHaveCount(1);
 });
 
-test("a copy of AS-2024-0004 from 신청접수 to 사후관리", async ({ page, browser, baseURL }) => {
+test(`a copy of ${AS}0004 from 신청접수 to 사후관리`, async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
   const N = FLOW;
   const today = seoulToday();
@@ -411,8 +412,8 @@ test("program settings: capacity lowered in the UI blocks selection; stale form 
   const audit = db().prepare(`SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'program.update'`).get() as { n: number };
   expect(audit.n).toBe(1);
 
-  // AS-2024-0005 (현장평가): a passing sheet, then selection is refused: capacity is full
-  const N = "AS-2024-0005";
+  // AS-…-0005 (현장평가): a passing sheet, then selection is refused: capacity is full
+  const N = `${AS}0005`;
   await step(page, N, "evaluation");
   await fillSheet(page);
   await page.getByRole("button", { name: "평가 결과 제출" }).click();
@@ -455,18 +456,18 @@ test("program settings: capacity lowered in the UI blocks selection; stale form 
 
 test("return for correction, reject, and cancel of a plan that never came", async ({ page }) => {
   const today = seoulToday();
-  cloneSubmittedTicket("AS-2024-0004", "AS-2024-9001", "보완 요청 테스트");
-  cloneSubmittedTicket("AS-2024-0004", "AS-2024-9002", "반려 테스트");
-  cloneSubmittedTicket("AS-2024-0004", "AS-2024-9003", "계획서 미제출 테스트", "selected", {
+  cloneSubmittedTicket(`${AS}0004`, `${AS}9001`, "보완 요청 테스트");
+  cloneSubmittedTicket(`${AS}0004`, `${AS}9002`, "반려 테스트");
+  cloneSubmittedTicket(`${AS}0004`, `${AS}9003`, "계획서 미제출 테스트", "selected", {
     selectionNoticeOn: addDaysIso(today, -20),
     planDueOn: addDaysIso(today, -6),
   });
   try {
     await signIn(page, "monitor@demo.kr");
     // overdue on the dashboard
-    await expect(page.getByTestId("overdue").locator('[data-ticket-row="AS-2024-9003"]')).toContainText("계획서 제출 D+6");
+    await expect(page.getByTestId("overdue").locator(`[data-ticket-row="${AS}9003"]`)).toContainText("계획서 제출 D+6");
 
-    await step(page, "AS-2024-9001", "review");
+    await step(page, `${AS}9001`, "review");
     await page.getByRole("button", { name: "보완 요청(작성중으로 되돌림)" }).click();
     await expect(page.locator('[id$="-fixList-error"]')).toHaveText("보완 요청 사항을(를) 입력해 주세요.");
     await expect(page.getByLabel("보완 요청 사항 (한 줄에 하나)")).toBeFocused();
@@ -474,35 +475,39 @@ test("return for correction, reject, and cancel of a plan that never came", asyn
     await page.getByRole("button", { name: "보완 요청(작성중으로 되돌림)" }).click();
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(toast(page)).toHaveText("보완을 요청했습니다. 과제가 도입기업의 작성중 단계로 돌아갔습니다.");
-    expect(ticket("AS-2024-9001").state).toBe("draft");
-    expect(db().prepare(`SELECT result, fixList FROM RequirementReview WHERE ticketId = ?`).get(ticket("AS-2024-9001").id)).toEqual({
+    expect(ticket(`${AS}9001`).state).toBe("draft");
+    expect(
+      db()
+        .prepare(`SELECT result, fixList FROM RequirementReview WHERE ticketId = ?`)
+        .get(ticket(`${AS}9001`).id),
+    ).toEqual({
       result: "returned",
       fixList: "국세 납세증명서 재발급\n재무제표 2025년 추가",
     });
     // now a draft: the monitor no longer sees it
-    const gone = await page.goto(`/tickets/${ticket("AS-2024-9001").id}/review`);
+    const gone = await page.goto(`/tickets/${ticket("${AS}9001").id}/review`);
     expect(gone?.status()).toBe(404);
 
-    await step(page, "AS-2024-9002", "review");
+    await step(page, `${AS}9002`, "review");
     await page.getByLabel("반려 사유").fill("스마트공장 구축 범위와 무관한 요청");
     // 반려 cannot be undone: its reason is confirmed on a step of its own (ADR 028)
     await page.getByRole("button", { name: "반려 내용 확인" }).click();
     await page.getByTestId("confirm-step").getByRole("button", { name: "반려 확정" }).click();
     await expect(toast(page)).toHaveText("반려 처리했습니다.");
-    expect(ticket("AS-2024-9002").state).toBe("rejected");
+    expect(ticket(`${AS}9002`).state).toBe("rejected");
 
-    await step(page, "AS-2024-9003", "cancel");
+    await step(page, `${AS}9003`, "cancel");
     await expect(page.getByTestId("plan-overdue")).toContainText("D+6");
     await expect(page.getByLabel("취소 사유")).toHaveValue("수행계획서 제출기한 내 미제출");
     await page.getByRole("button", { name: "선정취소 내용 확인" }).click();
     await page.getByTestId("confirm-step").getByRole("button", { name: "선정취소 확정" }).click();
     await expect(toast(page)).toHaveText("선정을 취소했습니다.");
-    expect(db().prepare(`SELECT state, cancelReason FROM Ticket WHERE number = 'AS-2024-9003'`).get()).toEqual({
+    expect(db().prepare(`SELECT state, cancelReason FROM Ticket WHERE number = '${AS}9003'`).get()).toEqual({
       state: "cancelled",
       cancelReason: "수행계획서 제출기한 내 미제출",
     });
   } finally {
-    for (const n of ["AS-2024-9001", "AS-2024-9002", "AS-2024-9003"]) deleteTicket(n);
+    for (const n of [`${AS}9001`, `${AS}9002`, `${AS}9003`]) deleteTicket(n);
   }
 });
 
@@ -518,7 +523,7 @@ test("exports: CSV with BOM and XLSX, as filtered on the dashboard", async ({ pa
   expect(lines).toHaveLength(total + 1);
   const row4 = lines.find((l) => l.startsWith(`${FLOW},`))!;
   expect(row4.split(",")).toContain("28000000"); // 협약금액 as a plain number
-  expect(lines.some((l) => l.startsWith("AS-2024-0003,"))).toBe(false); // a draft is never exported
+  expect(lines.some((l) => l.startsWith(`${AS}0003,`))).toBe(false); // a draft is never exported
 
   // filtered: only 협약체결 tickets
   const filtered = await page.request.get("/exports/tickets.csv?state=agreed");

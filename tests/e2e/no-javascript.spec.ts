@@ -4,6 +4,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { signIn } from "./helpers";
 import { db, ticket } from "./fixtures";
+import { AS } from "./demo-numbers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -19,7 +20,7 @@ test("the quote's rows are added and removed, a refusal keeps every row, and the
   baseURL,
 }) => {
   const page = await withoutScripts(browser, baseURL, "vendor2@demo.kr");
-  const id = ticket("AS-2024-0004").id;
+  const id = ticket(`${AS}0004`).id;
   await page.goto(`/tickets/${id}/quote`);
   const rows = page.locator("[data-row]");
   const before = await rows.count();

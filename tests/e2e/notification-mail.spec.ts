@@ -6,9 +6,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { cloneSubmittedTicket, db, ticket } from "./fixtures";
 import { signIn } from "./helpers";
 import { waitForMail } from "./mailbox";
+import { AS } from "./demo-numbers";
 
-const FIRST = "AS-2024-9601";
-const SECOND = "AS-2024-9602";
+const FIRST = `${AS}9601`;
+const SECOND = `${AS}9602`;
 
 function makerOf(number: string): { id: string; email: string } {
   const t = ticket(number);
@@ -38,8 +39,8 @@ async function startReview(page: Page, number: string) {
 
 test("즉시 메일 sends a real mail whose link opens the ticket; 앱에서만 stops the mails", async ({ browser }) => {
   test.setTimeout(120_000);
-  const firstId = cloneSubmittedTicket("AS-2024-0004", FIRST, "알림 메일 시험 과제 하나");
-  cloneSubmittedTicket("AS-2024-0004", SECOND, "알림 메일 시험 과제 둘");
+  const firstId = cloneSubmittedTicket(`${AS}0004`, FIRST, "알림 메일 시험 과제 하나");
+  cloneSubmittedTicket(`${AS}0004`, SECOND, "알림 메일 시험 과제 둘");
   const maker = makerOf(FIRST);
   const [makerContext, monitorContext] = await Promise.all([browser.newContext(), browser.newContext()]);
   const makerPage = await makerContext.newPage();

@@ -6,6 +6,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { db, ticket } from "./fixtures";
 import { signIn } from "./helpers";
 import { waitForMail } from "./mailbox";
+import { AS } from "./demo-numbers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -44,7 +45,7 @@ test("a question to the supplier appears live in the supplier's to-do; the answe
   baseURL,
 }) => {
   test.setTimeout(90_000);
-  const t1 = ticket("AS-2024-0001"); // 과제수행 중: 한빛정밀 (maker1) × 스마트팩토리솔루션 (vendor1)
+  const t1 = ticket(`${AS}0001`); // 과제수행 중: 한빛정밀 (maker1) × 스마트팩토리솔루션 (vendor1)
   const vendor = await userPage(browser, baseURL, "vendor1@demo.kr");
   await vendor.goto("/inbox");
   await live(vendor);
@@ -54,7 +55,7 @@ test("a question to the supplier appears live in the supplier's to-do; the answe
   const maker = await userPage(browser, baseURL, "maker1@demo.kr");
   await maker.goto(`/tickets/${t1.id}`);
   await maker.getByRole("link", { name: "문의", exact: true }).click();
-  await expect(maker.getByRole("heading", { level: 1 })).toContainText("문의 · AS-2024-0001");
+  await expect(maker.getByRole("heading", { level: 1 })).toContainText(`문의 · ${AS}0001`);
   await live(maker);
   await maker.getByLabel("문의할 곳").selectOption({ label: "공급기업" });
   await maker.getByLabel("제목").fill(SUBJECT);
@@ -73,7 +74,7 @@ test("a question to the supplier appears live in the supplier's to-do; the answe
   expect(await marked(vendor)).toBe("still-here");
   // and by mail at once (내 차례, the default for that kind)
   const mail = await waitForMail("vendor1@demo.kr", (m) => m.text.includes("문의 내용을 확인하고 답변해 주세요."));
-  expect(mail.subject).toContain("AS-2024-0001");
+  expect(mail.subject).toContain(`${AS}0001`);
   expect(mail.text).not.toContain(BODY); // the body stays in the product
 
   // the supplier answers on the questions page
@@ -102,7 +103,7 @@ test("a question to the supplier appears live in the supplier's to-do; the answe
 });
 
 test("a third party's users get the 404 of a foreign ticket, for the page and for the question's file", async ({ browser, baseURL }) => {
-  const t1 = ticket("AS-2024-0001");
+  const t1 = ticket(`${AS}0001`);
   const fileId = attachmentOf(SUBJECT);
   for (const email of ["vendor2@demo.kr", "maker2@demo.kr"]) {
     const page = await userPage(browser, baseURL, email);
@@ -124,7 +125,7 @@ test("a third party's users get the 404 of a foreign ticket, for the page and fo
 });
 
 test("without JavaScript: a refused question keeps what was typed, then ask, answer and close", async ({ browser, baseURL }) => {
-  const t1 = ticket("AS-2024-0001");
+  const t1 = ticket(`${AS}0001`);
   const subject = "점검 일정 협의";
   const vendor = await userPage(browser, baseURL, "vendor1@demo.kr", false);
   await vendor.goto(`/tickets/${t1.id}/questions`);

@@ -11,6 +11,7 @@ import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { applyMigrations } from "../../scripts/db/lib/apply.mjs";
 import { serverEnv, serverJs, startServer, stopServer } from "./server-process";
+import { AS } from "./demo-numbers";
 
 // Servers of our own on ports far from the shared ones (base + 60 …).
 const BASE = Number(process.env.E2E_PORT ?? 3100);
@@ -29,7 +30,7 @@ function freshData(name: string, extra: number) {
   });
   expect(seed.status, seed.stderr).toBe(0);
   const db = new Database(file);
-  const template = db.prepare("SELECT programId, manufacturerId, supplierId FROM Ticket WHERE number = 'AS-2024-0004'").get() as Record<
+  const template = db.prepare(`SELECT programId, manufacturerId, supplierId FROM Ticket WHERE number = '${AS}0004'`).get() as Record<
     string,
     string
   >;

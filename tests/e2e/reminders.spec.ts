@@ -11,9 +11,10 @@ import { addDaysIso, db, seoulToday, ticket } from "./fixtures";
 import { signIn } from "./helpers";
 import { instanceDir, instancePort } from "./instance";
 import { mailsTo, startSmtpSink, waitForMail } from "./mailbox";
+import { AS } from "./demo-numbers";
 
-// AS-2024-0002: 지원결정 (selected), 수행계획서 기한 5일 남음 — its supplier (주)넥스트엠이에스 must act
-const NUMBER = "AS-2024-0002";
+// AS-…-0002: 지원결정 (selected), 수행계획서 기한 5일 남음 — its supplier (주)넥스트엠이에스 must act
+const NUMBER = `${AS}0002`;
 const VENDOR = "vendor2@demo.kr";
 
 /**

@@ -7,15 +7,16 @@ import crypto from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { cloneSubmittedTicket, db, deleteTicket, seoulToday, setState, ticket } from "./fixtures";
 import { flash, personPage } from "./stale-forms";
+import { AS } from "./demo-numbers";
 
 test.describe.configure({ mode: "serial" });
 
-const N = "AS-2024-0962";
+const N = `${AS}0962`;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const file = (name: string) => ({ name, mimeType: "application/pdf", buffer: PDF });
 
 test.beforeAll(() => {
-  const id = cloneSubmittedTicket("AS-2024-0008", N, "사출기 PLC 보드 교체 (정산 시험)", "completion_check", {
+  const id = cloneSubmittedTicket(`${AS}0008`, N, "사출기 PLC 보드 교체 (정산 시험)", "completion_check", {
     agreedCost: 28_000_000,
     subsidy: 14_000_000,
     companyShare: 14_000_000,

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addDaysIso, cloneSubmittedTicket, db, seoulToday, ticket } from "./fixtures";
 import { changedMeanwhile, expectConflict, flash, personPage } from "./stale-forms";
+import { AS } from "./demo-numbers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -20,11 +21,11 @@ async function uploadDocument(page: Page, kind: string, label: string) {
   await page.getByLabel("파일", { exact: true }).setInputFiles(PDF(label));
 }
 
-const DRAFT = "AS-2024-0951";
+const DRAFT = `${AS}0951`;
 let draftPath = "";
 
 test.beforeAll(() => {
-  draftPath = `/tickets/${cloneSubmittedTicket("AS-2024-0001", DRAFT, "동시 수정 시험 신청", "draft", { submittedAt: null })}`;
+  draftPath = `/tickets/${cloneSubmittedTicket("${AS}0001", DRAFT, "동시 수정 시험 신청", "draft", { submittedAt: null })}`;
 });
 
 test("draft edit: a form opened before a colleague's save is refused, keeps the typed values, and the colleague's edit stands", async ({
@@ -107,7 +108,7 @@ test("extension request: a form opened before the supplier's work log is refused
   browser,
   baseURL,
 }) => {
-  const { id } = ticket("AS-2024-0001");
+  const { id } = ticket(`${AS}0001`);
   const logs = () => (db().prepare(`SELECT COUNT(*) AS n FROM WorkLog WHERE ticketId = ?`).get(id) as { n: number }).n;
   const before = logs();
   const maker = await personPage(browser, baseURL, "maker1@demo.kr");

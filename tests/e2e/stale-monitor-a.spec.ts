@@ -8,18 +8,19 @@ import { addDaysIso, cloneSubmittedTicket, db, deleteTicket, seoulToday, setStat
 import { signIn } from "./helpers";
 import { addEvaluation, addQuote } from "./evaluation-fixture";
 import { changedMeanwhile, expectConflict, flash, personPage } from "./stale-forms";
+import { AS } from "./demo-numbers";
 
 test.describe.configure({ mode: "serial" });
 
-const RETURN = "AS-2024-7101";
-const REJECT = "AS-2024-7102";
-const DRAFT = "AS-2024-7103";
-const SUBMIT = "AS-2024-7104";
-const MISSING = "AS-2024-7105";
-const DECIDE = "AS-2024-7106";
-const ACCEPT = "AS-2024-7107";
-const CHANGE = "AS-2024-7108";
-const CANCEL = "AS-2024-7109";
+const RETURN = `${AS}7101`;
+const REJECT = `${AS}7102`;
+const DRAFT = `${AS}7103`;
+const SUBMIT = `${AS}7104`;
+const MISSING = `${AS}7105`;
+const DECIDE = `${AS}7106`;
+const ACCEPT = `${AS}7107`;
+const CHANGE = `${AS}7108`;
+const CANCEL = `${AS}7109`;
 const ALL = [RETURN, REJECT, DRAFT, SUBMIT, MISSING, DECIDE, ACCEPT, CHANGE, CANCEL];
 
 const LINES = [
@@ -29,15 +30,15 @@ const LINES = [
 
 test.beforeAll(() => {
   for (const n of ALL) deleteTicket(n);
-  cloneSubmittedTicket("AS-2024-0004", RETURN, "보완 요청 동시 처리 시험");
-  cloneSubmittedTicket("AS-2024-0004", REJECT, "반려 동시 처리 시험");
+  cloneSubmittedTicket(`${AS}0004`, RETURN, "보완 요청 동시 처리 시험");
+  cloneSubmittedTicket(`${AS}0004`, REJECT, "반려 동시 처리 시험");
   for (const [n, title] of [
     [DRAFT, "평가표 임시 저장 동시 입력 시험"],
     [SUBMIT, "평가표 제출 동시 입력 시험"],
     [MISSING, "평가표 누락 항목 표시 시험"],
     [DECIDE, "지원결정 동시 처리 시험"],
   ]) {
-    cloneSubmittedTicket("AS-2024-0004", n, title, "site_evaluation");
+    cloneSubmittedTicket(`${AS}0004`, n, title, "site_evaluation");
   }
   const selected = { selectionNoticeOn: addDaysIso(seoulToday(), -5), planDueOn: addDaysIso(seoulToday(), 10) };
   for (const [n, title] of [
@@ -45,7 +46,7 @@ test.beforeAll(() => {
     [CHANGE, "계획서 보완 요청 동시 처리 시험"],
     [CANCEL, "선정취소 동시 처리 시험"],
   ]) {
-    cloneSubmittedTicket("AS-2024-0004", n, title, "selected", selected);
+    cloneSubmittedTicket(`${AS}0004`, n, title, "selected", selected);
     submitQuoteAndPlan(n, LINES);
   }
   setState(CHANGE, "cost_review");

@@ -23,20 +23,21 @@ import {
 import { signIn } from "./helpers";
 import { changedMeanwhile, expectConflict, flash, personPage } from "./stale-forms";
 import { concludeAgreement } from "./agreement-flow";
+import { AS } from "./demo-numbers";
 
 test.describe.configure({ mode: "serial" });
 
-const AGREEMENT = "AS-2024-0951";
-const PAYMENT = "AS-2024-0952";
-const EXTENSION = "AS-2024-0953";
-const CHECK = "AS-2024-0954";
-const FOLLOW_START = "AS-2024-0955";
-const FOLLOW_NOTE = "AS-2024-0956";
+const AGREEMENT = `${AS}0951`;
+const PAYMENT = `${AS}0952`;
+const EXTENSION = `${AS}0953`;
+const CHECK = `${AS}0954`;
+const FOLLOW_START = `${AS}0955`;
+const FOLLOW_NOTE = `${AS}0956`;
 const ALL = [AGREEMENT, PAYMENT, EXTENSION, CHECK, FOLLOW_START, FOLLOW_NOTE];
 
 /** A ticket in 원가적정성 검토 with a quote of 30,000,000원 (subsidy 50 % of the verified amount). */
 function inCostReview(number: string, title: string) {
-  cloneSubmittedTicket("AS-2024-0004", number, title, "plan_submitted", {
+  cloneSubmittedTicket(`${AS}0004`, number, title, "plan_submitted", {
     selectionNoticeOn: addDaysIso(seoulToday(), -5),
     planDueOn: addDaysIso(seoulToday(), 10),
   });
@@ -50,13 +51,13 @@ function inCostReview(number: string, title: string) {
 test.beforeAll(() => {
   inCostReview(AGREEMENT, "협약 동시 입력 시험");
   inCostReview(PAYMENT, "지급 동시 입력 시험");
-  cloneSubmittedTicket("AS-2024-0004", EXTENSION, "연장 결정 동시 입력 시험", "in_progress");
+  cloneSubmittedTicket(`${AS}0004`, EXTENSION, "연장 결정 동시 입력 시험", "in_progress");
   requestExtension(EXTENSION, 1);
-  cloneSubmittedTicket("AS-2024-0004", CHECK, "완료점검 동시 입력 시험", "completion_check");
+  cloneSubmittedTicket(`${AS}0004`, CHECK, "완료점검 동시 입력 시험", "completion_check");
   addWorkLog(CHECK, { status: "confirmed", swBefore: "3.2", swAfter: "4.0" });
   addCompletionReport(CHECK);
-  cloneSubmittedTicket("AS-2024-0004", FOLLOW_START, "사후관리 시작 동시 시험", "completed");
-  cloneSubmittedTicket("AS-2024-0004", FOLLOW_NOTE, "사후관리 기록 동시 시험", "follow_up");
+  cloneSubmittedTicket(`${AS}0004`, FOLLOW_START, "사후관리 시작 동시 시험", "completed");
+  cloneSubmittedTicket(`${AS}0004`, FOLLOW_NOTE, "사후관리 기록 동시 시험", "follow_up");
 });
 test.afterAll(() => {
   for (const n of ALL) deleteTicket(n);
@@ -315,7 +316,7 @@ test("program settings: a form opened before another officer's save is refused, 
   browser,
   baseURL,
 }) => {
-  const programId = ticket("AS-2024-0004").programId;
+  const programId = ticket(`${AS}0004`).programId;
   const before = db().prepare(`SELECT subsidyRateBp, capacity, version FROM Program WHERE id = ?`).get(programId) as {
     subsidyRateBp: number;
     capacity: number;

@@ -4,13 +4,14 @@
 import { expect, test } from "@playwright/test";
 import { addDaysIso, cloneSubmittedTicket, db, deleteTicket, seoulToday, setState, submitQuoteAndPlan, ticket } from "./fixtures";
 import { changedMeanwhile, expectConflict, flash, personPage } from "./stale-forms";
+import { AS } from "./demo-numbers";
 
 test.describe.configure({ mode: "serial" });
 
-const COST = "AS-2024-0931";
+const COST = `${AS}0931`;
 
 test.beforeAll(() => {
-  cloneSubmittedTicket("AS-2024-0004", COST, "원가검토 동시 입력 시험", "plan_submitted", {
+  cloneSubmittedTicket(`${AS}0004`, COST, "원가검토 동시 입력 시험", "plan_submitted", {
     selectionNoticeOn: addDaysIso(seoulToday(), -5),
     planDueOn: addDaysIso(seoulToday(), 10),
   });

@@ -5,24 +5,25 @@
 import { expect, test } from "@playwright/test";
 import { addDaysIso, addWorkLog, cloneSubmittedTicket, db, deleteTicket, seoulToday, ticket } from "./fixtures";
 import { changedMeanwhile, expectConflict, flash, personPage } from "./stale-forms";
+import { AS } from "./demo-numbers";
 
 test.describe.configure({ mode: "serial" });
 
-const QUOTE = "AS-2024-0941";
-const PLAN = "AS-2024-0942";
-const WORK = "AS-2024-0943";
-const REPORT = "AS-2024-0944";
+const QUOTE = `${AS}0941`;
+const PLAN = `${AS}0942`;
+const WORK = `${AS}0943`;
+const REPORT = `${AS}0944`;
 const ALL = [QUOTE, PLAN, WORK, REPORT];
 
 test.beforeAll(() => {
-  cloneSubmittedTicket("AS-2024-0004", QUOTE, "견적 동시 입력 시험", "submitted");
-  cloneSubmittedTicket("AS-2024-0002", PLAN, "수행계획서 동시 제출 시험", "selected", {
+  cloneSubmittedTicket(`${AS}0004`, QUOTE, "견적 동시 입력 시험", "submitted");
+  cloneSubmittedTicket(`${AS}0002`, PLAN, "수행계획서 동시 제출 시험", "selected", {
     selectionNoticeOn: addDaysIso(seoulToday(), -5),
     planDueOn: addDaysIso(seoulToday(), 9),
   });
   const running = { windowEndOn: addDaysIso(seoulToday(), 90) };
-  cloneSubmittedTicket("AS-2024-0001", WORK, "작업일지 동시 처리 시험", "in_progress", running);
-  cloneSubmittedTicket("AS-2024-0001", REPORT, "완료 보고 동시 제출 시험", "in_progress", running);
+  cloneSubmittedTicket(`${AS}0001`, WORK, "작업일지 동시 처리 시험", "in_progress", running);
+  cloneSubmittedTicket(`${AS}0001`, REPORT, "완료 보고 동시 제출 시험", "in_progress", running);
 });
 test.afterAll(() => {
   for (const number of ALL) {

@@ -5,11 +5,12 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 import { addApplicationDocuments, ticket } from "./fixtures";
+import { AS } from "./demo-numbers";
 
 test.describe.configure({ mode: "serial" });
 
 // 작성중, maker2 (대성플라스틱, 경기도, self-built) × vendor1; the fixture attaches its documents
-const NUMBER = "AS-2024-0003";
+const NUMBER = `${AS}0003`;
 
 test("the monitor reviews the application as submitted and sees what the company changed since", async ({ browser }) => {
   addApplicationDocuments(NUMBER);
@@ -55,7 +56,7 @@ test("the monitor reviews the application as submitted and sees what the company
 
 test("a seeded application without changes says so", async ({ page }) => {
   await signIn(page, "monitor@demo.kr");
-  await page.goto(`/tickets/${ticket("AS-2024-0011").id}/review`); // maker1, captured by the seed
+  await page.goto(`/tickets/${ticket("${AS}0011").id}/review`); // maker1, captured by the seed
   await expect(page.getByTestId("profile-changes")).toHaveText("제출 후 변경된 회사 정보가 없습니다.");
   await expect(page.getByTestId("submitted-application").locator('[data-field="name"] dd')).toHaveText("(주)한빛정밀");
 });

@@ -1,10 +1,11 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { signIn } from "./helpers";
+import { AS } from "./demo-numbers";
 
 // The supplier's side of issue 4 (items 6–10) on the demo data, in order:
-// inbox → quote and revision (AS-2024-0004) → execution plan (AS-2024-0002)
+// inbox → quote and revision (AS-…-0004) → execution plan (AS-…-0002)
 // → work logs with evidence, confirm/dispute/correct, completion report
-// (AS-2024-0001). The tests share one database and run in file order.
+// (AS-…-0001). The tests share one database and run in file order.
 test.describe.configure({ mode: "serial" });
 
 // A real 1×1 PNG (the server checks the bytes, not the name).
@@ -34,34 +35,34 @@ test("vendor2 lands on its inbox: its to-do in urgency order from the pending-ac
   await expect(todo.getByRole("heading", { name: /지금 할 일/ })).toBeVisible();
   // the plan due in 5 days comes first (a deadline), then the quotes to write (no date, the longest waiting first)
   const rows = todo.locator("tr[data-ticket-number]");
-  await expect(rows.first()).toHaveAttribute("data-ticket-number", "AS-2024-0002");
+  await expect(rows.first()).toHaveAttribute("data-ticket-number", `${AS}0002`);
   await expect(rows.first()).toHaveAttribute("data-pending-kind", "submit_plan");
   await expect(rows.first().locator(".badge", { hasText: "기한 D-5" })).toBeVisible();
   const quotes = todo.locator('tr[data-pending-kind="write_quote"]');
   await expect(quotes).toHaveCount(2);
-  await expect(todo.locator('tr[data-pending-kind="write_quote"][data-ticket-number="AS-2024-0004"]')).toBeVisible();
-  await expect(todo.locator('tr[data-pending-kind="write_quote"][data-ticket-number="AS-2024-0011"]')).toBeVisible();
+  await expect(todo.locator(`tr[data-pending-kind="write_quote"][data-ticket-number="${AS}0004"]`)).toBeVisible();
+  await expect(todo.locator(`tr[data-pending-kind="write_quote"][data-ticket-number="${AS}0011"]`)).toBeVisible();
   const waiting = page.locator('section[data-group="waiting"] tr[data-ticket-number]');
   await expect(waiting).toHaveCount(2);
   await expect(waiting.first()).toContainText(/일째/);
   // another supplier's tickets never appear
-  await expect(page.locator('tr[data-ticket-number="AS-2024-0001"]')).toHaveCount(0);
+  await expect(page.locator(`tr[data-ticket-number="${AS}0001"]`)).toHaveCount(0);
 
   await page.getByLabel("검색").fill("대성플라스틱");
   await page.getByRole("button", { name: "검색" }).click();
   await expect(page).toHaveURL(/q=/);
   const numbers = await page.locator("tr[data-ticket-number]").evaluateAll((els) => els.map((e) => e.getAttribute("data-ticket-number")));
-  expect([...new Set(numbers)].sort()).toEqual(["AS-2024-0004", "AS-2024-0008"]);
+  expect([...new Set(numbers)].sort()).toEqual([`${AS}0004`, `${AS}0008`]);
 });
 
-test("vendor2 quotes AS-2024-0004 and revises it; maker2 sees the latest total and the history, read-only", async ({ page, browser }) => {
+test(`vendor2 quotes ${AS}0004 and revises it; maker2 sees the latest total and the history, read-only`, async ({ page, browser }) => {
   await signIn(page, "vendor2@demo.kr");
   await page
-    .locator('section[data-group="todo"] tr[data-ticket-number="AS-2024-0004"][data-pending-kind="write_quote"]')
+    .locator(`section[data-group="todo"] tr[data-ticket-number="${AS}0004"][data-pending-kind="write_quote"]`)
     .getByRole("link", { name: "견적서 작성" })
     .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("견적서");
-  ids["AS-2024-0004"] = new URL(page.url()).pathname.split("/")[2];
+  ids[`${AS}0004`] = new URL(page.url()).pathname.split("/")[2];
 
   await page.getByLabel("1번 항목 구분").selectOption({ label: "SW" });
   await page.getByLabel("1번 항목 내용").fill("MES 4.0 버전업");
@@ -98,7 +99,7 @@ test("vendor2 quotes AS-2024-0004 and revises it; maker2 sees the latest total a
   await expect(page.getByTestId("quote-total-1")).toHaveText("합계 21,000,000원");
 
   const maker = await newSignedIn(browser, "maker2@demo.kr");
-  await maker.page.goto(`/tickets/${ids["AS-2024-0004"]}/quote`);
+  await maker.page.goto(`/tickets/${ids["${AS}0004"]}/quote`);
   await expect(maker.page.getByTestId("current-quote-total")).toHaveText("19,000,000원 (2차)");
   await expect(maker.page.locator("[data-quote-version]")).toHaveCount(2);
   await expect(maker.page.getByRole("article", { name: "견적 1차" })).toContainText("12,000,000원");
@@ -106,7 +107,7 @@ test("vendor2 quotes AS-2024-0004 and revises it; maker2 sees the latest total a
   await expect(maker.page.getByText("공급기업이 제출한 견적입니다 (읽기 전용).")).toBeVisible();
   await expect(maker.page.getByRole("button", { name: "견적 저장" })).toHaveCount(0);
   // a manufacturer's POST is refused all the same, and writes nothing
-  const forged = await maker.page.request.post(`/tickets/${ids["AS-2024-0004"]}/quote`, {
+  const forged = await maker.page.request.post(`/tickets/${ids["${AS}0004"]}/quote`, {
     headers: { Origin: new URL(maker.page.url()).origin },
     form: {
       intent: "save",
@@ -124,14 +125,14 @@ test("vendor2 quotes AS-2024-0004 and revises it; maker2 sees the latest total a
   await maker.context.close();
 });
 
-test("vendor2 submits the execution plan for AS-2024-0002 within its deadline", async ({ page }) => {
+test(`vendor2 submits the execution plan for ${AS}0002 within its deadline`, async ({ page }) => {
   await signIn(page, "vendor2@demo.kr");
   await page
-    .locator('section[data-group="todo"] tr[data-ticket-number="AS-2024-0002"][data-pending-kind="submit_plan"]')
+    .locator(`section[data-group="todo"] tr[data-ticket-number="${AS}0002"][data-pending-kind="submit_plan"]`)
     .getByRole("link", { name: "수행계획서 제출" })
     .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("수행계획서");
-  ids["AS-2024-0002"] = new URL(page.url()).pathname.split("/")[2];
+  ids[`${AS}0002`] = new URL(page.url()).pathname.split("/")[2];
   await expect(page.getByTestId("plan-due")).toContainText("D-5");
   await expect(page.getByTestId("late-warning")).toHaveCount(0);
 
@@ -154,20 +155,20 @@ test("vendor2 submits the execution plan for AS-2024-0002 within its deadline", 
   await expect(v1).toContainText("검토 대기");
   await expect(v1).toContainText("화면 설계서");
 
-  await page.goto(`/tickets/${ids["AS-2024-0002"]}`);
+  await page.goto(`/tickets/${ids["${AS}0002"]}`);
   await expect(page.locator("span.badge", { hasText: /^수행계획서 제출$/ }).first()).toBeVisible();
 });
 
 test("vendor1 cannot open another supplier's quote page (404)", async ({ page }) => {
-  expect(ids["AS-2024-0002"]).toBeTruthy();
+  expect(ids[`${AS}0002`]).toBeTruthy();
   await signIn(page, "vendor1@demo.kr");
-  for (const url of [`/tickets/${ids["AS-2024-0002"]}/quote`, `/tickets/${ids["AS-2024-0002"]}/plan`, `/tickets/${ids["AS-2024-0004"]}/quote`]) {
+  for (const url of [`/tickets/${ids["${AS}0002"]}/quote`, `/tickets/${ids["${AS}0002"]}/plan`, `/tickets/${ids["${AS}0004"]}/quote`]) {
     const response = await page.goto(url);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "페이지를 찾을 수 없습니다" })).toBeVisible();
     await expect(page.locator("body")).not.toContainText("POP 실적");
   }
-  const data = await page.request.get(`/tickets/${ids["AS-2024-0004"]}/quote.data`);
+  const data = await page.request.get(`/tickets/${ids["${AS}0004"]}/quote.data`);
   expect(data.status()).toBe(404);
   expect(await data.text()).not.toContain("19,000,000");
 });
@@ -176,7 +177,7 @@ test("work logs with evidence, confirm / dispute / correct, a stale edit, then t
   test.setTimeout(90_000);
   await signIn(page, "vendor1@demo.kr");
   await page
-    .locator('section[data-group="todo"] tr[data-ticket-number="AS-2024-0001"][data-pending-kind="do_work"]')
+    .locator(`section[data-group="todo"] tr[data-ticket-number="${AS}0001"][data-pending-kind="do_work"]`)
     .getByRole("link", { name: "작업 수행·작업일지 작성" })
     .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("작업일지");

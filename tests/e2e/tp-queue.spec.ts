@@ -7,6 +7,7 @@ import bcrypt from "bcryptjs";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 import { countsByState, db, ticket } from "./fixtures";
+import { AS } from "./demo-numbers";
 
 const COLLEAGUE = { email: "monitor2@demo.kr", name: "김담당" };
 const MONITOR_NAME = "윤지혜"; // monitor@demo.kr (app/utils/demo-accounts.ts)
@@ -39,7 +40,7 @@ test("a monitor takes a ticket: 내 담당 shows it, a colleague sees the office
   page,
   browser,
 }) => {
-  const t11 = ticket("AS-2024-0011");
+  const t11 = ticket(`${AS}0011`);
   await signIn(page, "monitor@demo.kr");
   await page.goto(`/tickets/${t11.id}/assignee`);
   await expect(page.getByTestId("assignee-name")).toHaveText("담당자 없음");
@@ -48,20 +49,20 @@ test("a monitor takes a ticket: 내 담당 shows it, a colleague sees the office
   const stored = db().prepare(`SELECT u.email FROM Ticket t JOIN User u ON u.id = t.assigneeId WHERE t.id = ?`).get(t11.id) as { email: string };
   expect(stored.email).toBe("monitor@demo.kr");
 
-  // 내 담당 on the dashboard: this ticket and the demo's AS-2024-0006 (prisma/seed.ts), nothing else
+  // 내 담당 on the dashboard: this ticket and the demo's AS-…-0006 (prisma/seed.ts), nothing else
   await page.goto("/dashboard");
   await page.getByTestId("queue-filters").getByRole("link", { name: "내 담당" }).click();
   await expect(page).toHaveURL(/assignee=me/);
   await expect(page.getByTestId("ticket-list").locator("tbody tr")).toHaveCount(2);
-  await expect(row(page, "AS-2024-0011").getByTestId("row-assignee")).toHaveText(MONITOR_NAME);
-  await expect(row(page, "AS-2024-0006").getByTestId("row-assignee")).toHaveText(MONITOR_NAME);
+  await expect(row(page, `${AS}0011`).getByTestId("row-assignee")).toHaveText(MONITOR_NAME);
+  await expect(row(page, `${AS}0006`).getByTestId("row-assignee")).toHaveText(MONITOR_NAME);
 
   // the colleague sees who is in charge, and its own 내 담당 is empty
   const other = await browser.newContext();
   const colleague = await other.newPage();
   await signIn(colleague, COLLEAGUE.email);
   await colleague.goto("/dashboard");
-  await expect(row(colleague, "AS-2024-0011").getByTestId("row-assignee")).toHaveText(MONITOR_NAME);
+  await expect(row(colleague, `${AS}0011`).getByTestId("row-assignee")).toHaveText(MONITOR_NAME);
   await colleague.goto("/dashboard?assignee=me");
   await expect(colleague.getByText("조건에 맞는 과제가 없습니다.")).toBeVisible();
   await colleague.goto(`/tickets/${t11.id}/assignee`);
@@ -78,7 +79,7 @@ test("a monitor takes a ticket: 내 담당 shows it, a colleague sees the office
   expect(bell?.kind).toBe("my_turn");
   await colleague.goto("/dashboard?assignee=me");
   await expect(colleague.getByTestId("ticket-list").locator("tbody tr")).toHaveCount(1);
-  await expect(row(colleague, "AS-2024-0011").getByTestId("row-assignee")).toHaveText(COLLEAGUE.name);
+  await expect(row(colleague, `${AS}0011`).getByTestId("row-assignee")).toHaveText(COLLEAGUE.name);
   await other.close();
 
   // a stale form (it showed nobody in charge; the colleague is now) is refused in Korean, nothing overwritten
@@ -94,7 +95,7 @@ test("a monitor takes a ticket: 내 담당 shows it, a colleague sees the office
 test("a ticket past the program's review target is flagged, and 목표 초과 lists it", async ({ page }) => {
   await signIn(page, "monitor@demo.kr");
   // the target is the Technopark's own, set with the program: 3 days (91 is refused in Korean)
-  const program = ticket("AS-2024-0011").programId;
+  const program = ticket(`${AS}0011`).programId;
   await page.goto(`/programs/${program}`);
   const review = page.getByLabel("요건검토 목표 (접수일부터, 일)");
   await expect(review).toHaveValue("7");
@@ -108,17 +109,17 @@ test("a ticket past the program's review target is flagged, and 목표 초과 li
     3,
   );
 
-  // AS-2024-0011 was submitted 7 days ago and waits in 요건검토: 4 days past a 3-day target
+  // AS-…-0011 was submitted 7 days ago and waits in 요건검토: 4 days past a 3-day target
   await page.goto("/dashboard");
-  const late = row(page, "AS-2024-0011");
+  const late = row(page, `${AS}0011`);
   await expect(late.getByTestId("tp-target")).toHaveText(/목표 D\+4/);
   await expect(late.getByTestId("tp-target")).toHaveClass(/overdue/);
   await expect(late.getByTestId("tp-wait")).toHaveText("8일째");
-  // AS-2024-0002 waits on the supplier's plan: no TP wait, no target
-  await expect(row(page, "AS-2024-0002").getByTestId("tp-wait")).toHaveText("—");
-  // AS-2024-0005 (현장평가 for 10 days, target 14) is within its target
-  await expect(row(page, "AS-2024-0005").getByTestId("tp-target")).toHaveText("목표 D-4");
-  await expect(row(page, "AS-2024-0005").getByTestId("tp-target")).not.toHaveClass(/overdue/);
+  // AS-…-0002 waits on the supplier's plan: no TP wait, no target
+  await expect(row(page, `${AS}0002`).getByTestId("tp-wait")).toHaveText("—");
+  // AS-…-0005 (현장평가 for 10 days, target 14) is within its target
+  await expect(row(page, `${AS}0005`).getByTestId("tp-target")).toHaveText("목표 D-4");
+  await expect(row(page, `${AS}0005`).getByTestId("tp-target")).not.toHaveClass(/overdue/);
 
   await page.getByTestId("queue-filters").getByRole("link", { name: "목표 초과" }).click();
   await expect(page).toHaveURL(/overdue=1/);
@@ -126,9 +127,9 @@ test("a ticket past the program's review target is flagged, and 목표 초과 li
     .getByTestId("ticket-list")
     .locator("tbody tr")
     .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-ticket-row")));
-  expect(listed).toContain("AS-2024-0011");
-  expect(listed).not.toContain("AS-2024-0005");
-  expect(listed).not.toContain("AS-2024-0002");
+  expect(listed).toContain(`${AS}0011`);
+  expect(listed).not.toContain(`${AS}0005`);
+  expect(listed).not.toContain(`${AS}0002`);
   for (const number of listed) await expect(row(page, number!).getByTestId("tp-target")).toHaveClass(/overdue/);
 });
 
@@ -202,7 +203,7 @@ test("the to-do comes first; on a phone the due lists come before the count tile
 });
 
 test("other roles get 404 on the assignee route, even for their own ticket, and change nothing", async ({ browser }) => {
-  const t1 = ticket("AS-2024-0001"); // maker1 × vendor1
+  const t1 = ticket(`${AS}0001`); // maker1 × vendor1
   for (const email of ["maker1@demo.kr", "vendor1@demo.kr"]) {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -15,6 +15,7 @@ import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { UPLOAD_LIMITS } from "../../app/domain/limits";
 import { db, e2eDir, seoulToday, ticket } from "./fixtures";
 import { signIn } from "./helpers";
+import { AS } from "./demo-numbers";
 
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
@@ -146,7 +147,7 @@ const MB = 1024 * 1024;
 
 // ---------------------------------------------------------------- limits
 
-/** A valid new work log for AS-2024-0001 (vendor1's project in progress), so only the files can be refused. */
+/** A valid new work log for AS-…-0001 (vendor1's project in progress), so only the files can be refused. */
 const logFields = () => ({ __step: "work-log", workedOn: seoulToday(), hours: "1", description: "업로드 한도 시험" });
 
 type Framing = "chunked" | "with Content-Length";
@@ -190,7 +191,7 @@ for (const framing of ["chunked", "with Content-Length"] as const) {
     test(`upload ${framing}, ${what}: a Korean 413 before the body is in, nothing stored`, async ({ baseURL }) => {
       test.setTimeout(120_000);
       const cookie = await cookieOf(baseURL!, "vendor1@demo.kr");
-      const url = new URL(`/tickets/${ticket("AS-2024-0001").id}/work-logs`, baseURL);
+      const url = new URL(`/tickets/${ticket("${AS}0001").id}/work-logs`, baseURL);
       const before = storedState();
       const answer = await send(url, cookie, () => multipart(logFields(), files()), { declareLength: framing !== "chunked" });
       expect(answer.status, answer.text.slice(0, 300)).toBe(413);
@@ -209,7 +210,7 @@ for (const framing of ["chunked", "with Content-Length"] as const) {
 
 test("the server stays usable after refusing oversized bodies, and a form within the limits is stored", async ({ baseURL }) => {
   const cookie = await cookieOf(baseURL!, "vendor1@demo.kr");
-  const url = new URL(`/tickets/${ticket("AS-2024-0001").id}/work-logs`, baseURL);
+  const url = new URL(`/tickets/${ticket("${AS}0001").id}/work-logs`, baseURL);
   const before = storedState();
   const files = Array.from({ length: 3 }, (_, i) => ({ field: "beforePhoto", name: `ok-${i}.png`, type: "image/png", bytes: PNG }));
   const answer = await send(url, cookie, () => multipart({ ...logFields(), description: "한도 안의 업로드" }, files));
@@ -223,7 +224,7 @@ test("the server stays usable after refusing oversized bodies, and a form within
 
 test("a file too large in the browser: the Korean reason on the form, what was typed kept", async ({ page }) => {
   await signIn(page, "vendor1@demo.kr");
-  await page.goto(`/tickets/${ticket("AS-2024-0001").id}/work-logs`);
+  await page.goto(`/tickets/${ticket("${AS}0001").id}/work-logs`);
   const before = storedState();
   await page.getByLabel("작업 시간(시간)").fill("2");
   await page.getByLabel("작업 내용").fill("너무 큰 사진을 올려 본 작업");
@@ -265,11 +266,11 @@ const downloads: [string, Buffer, string, string][] = [
 
 test("download names: no bidi or control characters, the extension of the detected type, both header forms", async ({ baseURL, page }) => {
   const cookie = await cookieOf(baseURL!, "maker2@demo.kr");
-  const draft = ticket("AS-2024-0003");
+  const draft = ticket(`${AS}0003`);
   const url = new URL(`/tickets/${draft.id}/documents`, baseURL);
   const names = new Map<string, string>();
   for (const [name, bytes, type] of [...downloads, ["legacy.pdf", PDF, "application/pdf"] as const]) {
-    const { version } = ticket("AS-2024-0003");
+    const { version } = ticket(`${AS}0003`);
     const fields = { __step: "upload", version: String(version), kind: "application_form", issuedOn: seoulToday() };
     const answer = await send(url, cookie, () => multipart(fields, [{ field: "file", name, type, bytes }]), { declareLength: true });
     expect(answer.status, `upload of ${JSON.stringify(name)}: ${answer.text.slice(0, 300)}`).toBe(302);
@@ -314,7 +315,7 @@ test("download names: no bidi or control characters, the extension of the detect
 
 test("removing a work-log attachment removes its stored file: the row and the bytes", async ({ baseURL }) => {
   const cookie = await cookieOf(baseURL!, "vendor1@demo.kr");
-  const url = new URL(`/tickets/${ticket("AS-2024-0001").id}/work-logs`, baseURL);
+  const url = new URL(`/tickets/${ticket("${AS}0001").id}/work-logs`, baseURL);
   const description = "첨부 삭제 시험";
   const created = await send(url, cookie, () =>
     multipart({ ...logFields(), description }, [

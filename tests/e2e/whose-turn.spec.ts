@@ -4,6 +4,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 import { addDaysIso, db, seoulToday } from "./fixtures";
+import { AS } from "./demo-numbers";
 
 const idOf = (number: string) => (db().prepare("SELECT id FROM Ticket WHERE number = ?").get(number) as { id: string }).id;
 
@@ -35,7 +36,7 @@ test("an unconfirmed work log: the manufacturer's to-do is 작업일지 확인, 
   page,
   browser,
 }) => {
-  const ticketId = idOf("AS-2024-0001");
+  const ticketId = idOf(`${AS}0001`);
   await signIn(page, "maker1@demo.kr");
   await page.goto(`/tickets/${ticketId}`);
   await expect(page.getByTestId("next-actor")).toContainText("도입기업 (내 차례)");
@@ -47,9 +48,7 @@ test("an unconfirmed work log: the manufacturer's to-do is 작업일지 확인, 
   await expect(item).toContainText("공급기업의 완료 보고가 이 확인을 기다립니다.");
   // the manufacturer's home lists it too
   await page.goto("/tickets");
-  await expect(
-    page.getByTestId("home-todo").locator('tr[data-ticket-number="AS-2024-0001"][data-pending-kind="confirm_work_logs"]'),
-  ).toBeVisible();
+  await expect(page.getByTestId("home-todo").locator(`tr[data-ticket-number="${AS}0001"][data-pending-kind="confirm_work_logs"]`)).toBeVisible();
 
   // the supplier sees that the manufacturer is holding its completion report
   const vendorContext = await browser.newContext();
@@ -75,25 +74,25 @@ test("an unconfirmed work log: the manufacturer's to-do is 작업일지 확인, 
 });
 
 test("a party with nothing to do sees whom it is waiting for, and for how long", async ({ page }) => {
-  // AS-2024-0011 is in 요건검토 at the Technopark: maker1 waits
+  // AS-…-0011 is in 요건검토 at the Technopark: maker1 waits
   await signIn(page, "maker1@demo.kr");
-  await page.goto(`/tickets/${idOf("AS-2024-0011")}`);
+  await page.goto(`/tickets/${idOf("${AS}0011")}`);
   await expect(page.getByTestId("my-todo-empty")).toContainText("지금 이 과제에서 하실 일은 없습니다.");
   await expect(page.getByTestId("waiting-on")).toContainText(/운영기관\(TP\) 요건검토 중 · \d+일째/);
   await expect(page.getByTestId("next-actor")).toContainText("운영기관(TP)");
 });
 
 test("each home starts with its to-do in urgency order; an overdue plan goes first", async ({ page }) => {
-  // vendor2's plan for AS-2024-0002 is made overdue (2 days ago): it leads the inbox, marked overdue
-  db().prepare("UPDATE Ticket SET planDueOn = ? WHERE number = 'AS-2024-0002'").run(addDaysIso(seoulToday(), -2));
+  // vendor2's plan for AS-…-0002 is made overdue (2 days ago): it leads the inbox, marked overdue
+  db().prepare(`UPDATE Ticket SET planDueOn = ? WHERE number = '${AS}0002'`).run(addDaysIso(seoulToday(), -2));
   await signIn(page, "vendor2@demo.kr");
   await expect(page).toHaveURL(/\/inbox$/);
   const inbox = page.locator('section[data-group="todo"]');
   const rows = await todoRows(inbox);
-  expect(rows[0]).toMatchObject({ number: "AS-2024-0002", kind: "submit_plan", urgency: "overdue" });
+  expect(rows[0]).toMatchObject({ number: `${AS}0002`, kind: "submit_plan", urgency: "overdue" });
   expect(rows.length).toBeGreaterThan(1);
   expectUrgencyOrder(rows);
-  await expect(inbox.locator('tr[data-ticket-number="AS-2024-0002"] .badge.overdue')).toHaveText("기한 D+2");
+  await expect(inbox.locator(`tr[data-ticket-number="${AS}0002"] .badge.overdue`)).toHaveText("기한 D+2");
 
   for (const email of ["maker2@demo.kr", "monitor@demo.kr"]) {
     await page.context().clearCookies();
@@ -130,7 +129,7 @@ test.describe("on a phone", () => {
 
 test("the demo's 미선정 ticket tells its manufacturer why, with the score, and what it may do next", async ({ page }) => {
   await signIn(page, "maker3@demo.kr");
-  await page.goto(`/tickets/${idOf("AS-2024-0009")}`);
+  await page.goto(`/tickets/${idOf("${AS}0009")}`);
   const closing = page.getByTestId("closing-reason");
   await expect(closing).toContainText("합격 기준(60점)에 미달");
   await expect(page.getByTestId("closing-score")).toContainText("현장평가 점수: 40점");

@@ -23,7 +23,7 @@ beforeAll(async () => {
   monitor = await actorFor("monitor@demo.kr");
   maker = await actorFor("maker3@demo.kr");
   vendor = await actorFor("vendor2@demo.kr");
-  ticketId = (await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0006" } })).id;
+  ticketId = (await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0006" } })).id;
 });
 afterAll(async () => {
   await closeDatabase();

@@ -14,7 +14,7 @@ import { consentAgreement, getAgreementPage, prepareAgreement, refreshAgreementD
 import { paramsOf } from "~/models/program.server";
 
 const TODAY = "2026-11-27";
-const N = "AS-2024-0006"; // 원가적정성 검토, maker3 × vendor2, quote 34,000,000, selected 45 days ago
+const N = "AS-2026-0006"; // 원가적정성 검토, maker3 × vendor2, quote 34,000,000, selected 45 days ago
 let monitor: Actor;
 let maker: Actor;
 let vendor: Actor;

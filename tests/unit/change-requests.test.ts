@@ -22,8 +22,8 @@ beforeAll(async () => {
   [maker1, vendor1, monitor] = await Promise.all([actorFor("maker1@demo.kr"), actorFor("vendor1@demo.kr"), actorFor("monitor@demo.kr")]);
 });
 
-// AS-2024-0001: 과제수행, maker1 × vendor1, agreed 17,600,000 (subsidy 8,800,000, paid in full)
-const t1 = () => prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0001" } });
+// AS-2026-0001: 과제수행, maker1 × vendor1, agreed 17,600,000 (subsidy 8,800,000, paid in full)
+const t1 = () => prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0001" } });
 const step = async () => {
   const t = await t1();
   return { ticketId: t.id, expectedVersion: t.version, today: TODAY };

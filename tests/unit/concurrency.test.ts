@@ -14,7 +14,7 @@ import type { Actor } from "~/auth/actor";
 let monitor: Actor;
 
 async function passedEvaluationTicket(number: string) {
-  const template = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0005" }, include: { manufacturer: true } });
+  const template = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0005" }, include: { manufacturer: true } });
   const ticket = await prisma.ticket.create({
     data: {
       number,
@@ -84,7 +84,7 @@ describe("races", () => {
   });
 
   it("applies a double-submitted step once; the second is a conflict", async () => {
-    const t4 = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0004" } });
+    const t4 = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0004" } });
     const outcomes = await Promise.allSettled([
       transitionTicket(monitor, { ticketId: t4.id, action: "start_review", expectedVersion: t4.version }),
       transitionTicket(monitor, { ticketId: t4.id, action: "start_review", expectedVersion: t4.version }),

@@ -57,17 +57,17 @@ afterAll(async () => {
 
 describe("a second cost review (item 12)", () => {
   it("replaces every line's verified amount: a line left blank is not verified, it does not keep the first review's amount", async () => {
-    const t = await byNumber("AS-2024-0006"); // 원가적정성 검토
+    const t = await byNumber("AS-2026-0006"); // 원가적정성 검토
     const [a, b, ...rest] = await linesOf(t.id);
     expect(a.verifiedAmount).toBeNull();
     // first review: every line verified, the sum is the verified amount
     const first = { [a.id]: a.amount - 1_000_000, [b.id]: b.amount, ...Object.fromEntries(rest.map((l) => [l.id, l.amount])) };
     const firstTotal = Object.values(first).reduce((sum, v) => sum + v, 0);
-    await review("AS-2024-0006", { verifiedAmount: firstTotal, lineAmounts: first });
+    await review("AS-2026-0006", { verifiedAmount: firstTotal, lineAmounts: first });
     expect((await linesOf(t.id))[0].verifiedAmount).toBe(a.amount - 1_000_000);
 
     // second review: line A left blank, line B verified lower
-    await review("AS-2024-0006", { verifiedAmount: firstTotal - 2_000_000, lineAmounts: { [b.id]: b.amount - 500_000 } });
+    await review("AS-2026-0006", { verifiedAmount: firstTotal - 2_000_000, lineAmounts: { [b.id]: b.amount - 500_000 } });
     const after = await linesOf(t.id);
     expect(after[0].verifiedAmount).not.toBe(a.amount - 1_000_000);
     expect(after[0].verifiedAmount).toBeNull();
@@ -75,35 +75,35 @@ describe("a second cost review (item 12)", () => {
     for (const line of after.slice(2)) expect(line.verifiedAmount).toBeNull();
 
     // a third review with no line amounts at all leaves no line verified
-    await review("AS-2024-0006", { verifiedAmount: firstTotal - 3_000_000, lineAmounts: {} });
+    await review("AS-2026-0006", { verifiedAmount: firstTotal - 3_000_000, lineAmounts: {} });
     expect((await linesOf(t.id)).map((l) => l.verifiedAmount)).toEqual(after.map(() => null));
   });
 });
 
 describe("the plan-change deadline (item 13)", () => {
   it("a cost-review result entered late counts its 10 days from the day it is entered, not from the older result date", async () => {
-    const t = await byNumber("AS-2024-0006");
+    const t = await byNumber("AS-2026-0006");
     const lines = await linesOf(t.id);
     const total = lines.reduce((sum, l) => sum + l.amount, 0);
-    await review("AS-2024-0006", { verifiedAmount: total, lineAmounts: {}, resultOn: addDays(TODAY, -20), planChangeRequired: true });
+    await review("AS-2026-0006", { verifiedAmount: total, lineAmounts: {}, resultOn: addDays(TODAY, -20), planChangeRequired: true });
     const recorded = await prisma.costReview.findFirstOrThrow({ where: { ticketId: t.id }, orderBy: { createdAt: "desc" } });
     expect(recorded.resultOn).toBe(addDays(TODAY, -20));
     expect(recorded.revisionDueOn).toBe(addDays(TODAY, 10));
-    expect((await byNumber("AS-2024-0006")).revisionDueOn).toBe(addDays(TODAY, 10));
+    expect((await byNumber("AS-2026-0006")).revisionDueOn).toBe(addDays(TODAY, 10));
   });
 
   it("the request after that review, and a second request after the resubmission, count from the request day", async () => {
     const vendor2 = await actorFor("vendor2@demo.kr");
-    let t = await byNumber("AS-2024-0006");
+    let t = await byNumber("AS-2026-0006");
     const total = (await linesOf(t.id)).reduce((sum, l) => sum + l.amount, 0);
-    await review("AS-2024-0006", { verifiedAmount: total, lineAmounts: {}, resultOn: addDays(TODAY, -20), planChangeRequired: true });
+    await review("AS-2026-0006", { verifiedAmount: total, lineAmounts: {}, resultOn: addDays(TODAY, -20), planChangeRequired: true });
     // a review row that carries a deadline already past (as older builds stored it): the request must not take it over
     await prisma.costReview.updateMany({ where: { ticketId: t.id }, data: { revisionDueOn: addDays(TODAY, -10) } });
     // asked two days after the review was entered: ten days from the request, on the ticket and on the review it answers
-    t = await byNumber("AS-2024-0006");
+    t = await byNumber("AS-2026-0006");
     const asked = addDays(TODAY, 2);
     await requestPlanChange(monitor, { ticketId: t.id, expectedVersion: t.version, today: asked, note: "원가 검토 반영" });
-    t = await byNumber("AS-2024-0006");
+    t = await byNumber("AS-2026-0006");
     expect(t).toMatchObject({ state: "plan_revision", revisionDueOn: addDays(asked, 10) });
     const answered = await prisma.costReview.findFirstOrThrow({ where: { ticketId: t.id }, orderBy: { createdAt: "desc" } });
     expect(answered.revisionDueOn).toBe(addDays(asked, 10));
@@ -121,15 +121,15 @@ describe("the plan-change deadline (item 13)", () => {
     });
     const later = addDays(TODAY, 8);
     await requestPlanChange(monitor, { ticketId: t.id, expectedVersion: resubmitted.version, today: later, note: "일정 보완" });
-    t = await byNumber("AS-2024-0006");
+    t = await byNumber("AS-2026-0006");
     expect(t).toMatchObject({ state: "plan_revision", revisionDueOn: addDays(later, 10) });
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { ticketId: t.id }, orderBy: { seq: "desc" } });
     expect(JSON.parse(audit.data!)).toMatchObject({ revisionDueOn: addDays(later, 10) });
   });
 
   it("a request on a plan before any cost review counts from the request day", async () => {
-    const t = await byNumber("AS-2024-0010"); // 수행계획서 제출
+    const t = await byNumber("AS-2026-0010"); // 수행계획서 제출
     await requestPlanChange(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, note: "일정표 보완" });
-    expect(await byNumber("AS-2024-0010")).toMatchObject({ state: "plan_revision", revisionDueOn: addDays(TODAY, 10) });
+    expect(await byNumber("AS-2026-0010")).toMatchObject({ state: "plan_revision", revisionDueOn: addDays(TODAY, 10) });
   });
 });

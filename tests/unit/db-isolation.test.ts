@@ -36,9 +36,9 @@ function refusedStepHolding(number: string, release: Promise<void>) {
 describe("concurrent statements and an open transaction", () => {
   it("a read beside an open transaction sees only committed data", async () => {
     let release!: () => void;
-    const step = refusedStepHolding("AS-2024-0001", new Promise((r) => (release = r)));
+    const step = refusedStepHolding("AS-2026-0001", new Promise((r) => (release = r)));
     await step.opened;
-    const seen = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0001" }, select: { title: true } });
+    const seen = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0001" }, select: { title: true } });
     release();
     expect(await step.done).toBe("refused");
     expect(seen.title).not.toBe("커밋되지 않은 제목");
@@ -46,7 +46,7 @@ describe("concurrent statements and an open transaction", () => {
 
   it("a write beside a transaction that rolls back is kept", async () => {
     let release!: () => void;
-    const step = refusedStepHolding("AS-2024-0002", new Promise((r) => (release = r)));
+    const step = refusedStepHolding("AS-2026-0002", new Promise((r) => (release = r)));
     await step.opened;
     const user = await prisma.user.findFirstOrThrow({ where: { email: "maker1@demo.kr" } });
     const written = prisma.session.create({ data: { id: "s".repeat(43), userId: user.id, expiresAt: new Date(Date.now() + 60_000) } });
@@ -55,6 +55,6 @@ describe("concurrent statements and an open transaction", () => {
     await written;
     expect(await step.done).toBe("refused");
     expect(await prisma.session.count({ where: { id: "s".repeat(43) } })).toBe(1);
-    expect((await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0002" } })).title).not.toBe("커밋되지 않은 제목");
+    expect((await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0002" } })).title).not.toBe("커밋되지 않은 제목");
   });
 });

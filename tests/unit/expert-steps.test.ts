@@ -81,7 +81,7 @@ afterAll(async () => {
 });
 
 describe("the external evaluator's sheet (외부전문가)", () => {
-  const N = "AS-2024-0005"; // 현장평가
+  const N = "AS-2026-0005"; // 현장평가
   let evaluator: Actor;
   beforeAll(async () => {
     evaluator = await expert("evaluator", "eval-a", "이평가", [N]);
@@ -153,15 +153,15 @@ describe("the external evaluator's sheet (외부전문가)", () => {
 
   it("an evaluator reads only the tickets assigned to it: another ticket is not found, and its sheet cannot be written", async () => {
     const other = await expert("evaluator", "eval-b", "최평가", []);
-    const t = await byNumber("AS-2024-0004");
+    const t = await byNumber("AS-2026-0004");
     expect(await getEvaluationData(other, t.id, TODAY)).toBeNull();
-    await expect(saveEvaluationDraft(other, { ...(await step("AS-2024-0004")), sheet: sheet() })).rejects.toThrow();
+    await expect(saveEvaluationDraft(other, { ...(await step("AS-2026-0004")), sheet: sheet() })).rejects.toThrow();
   });
 });
 
 describe("the TP's own sheet", () => {
   it("stands confirmed at once (the notice lets the TP take part) and closes the evaluator's step", async () => {
-    const N = "AS-2024-0004";
+    const N = "AS-2026-0004";
     const t = await byNumber(N);
     await prisma.ticket.update({ where: { id: t.id }, data: { state: "site_evaluation" } });
     await expert("evaluator", "eval-c", "정평가", [N]);
@@ -177,7 +177,7 @@ const PDF = () => new File([new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> end
 const DOCX = () => new File([new TextEncoder().encode("PK\u0003\u0004....word/document.xml....")], "보고서.docx");
 
 describe("the cost-accounting agency's review (원가계산기관)", () => {
-  const N = "AS-2024-0006"; // 원가적정성 검토
+  const N = "AS-2026-0006"; // 원가적정성 검토
   let agency: Actor;
   beforeAll(async () => {
     agency = await expert("cost_agency", "cost-a", "한원가", [N]);

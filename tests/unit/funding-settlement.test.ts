@@ -58,8 +58,8 @@ beforeAll(async () => {
   [maker1, maker2, vendor1, vendor2, monitor] = await Promise.all(
     ["maker1@demo.kr", "maker2@demo.kr", "vendor1@demo.kr", "vendor2@demo.kr", "monitor@demo.kr"].map(actorFor),
   );
-  // AS-2024-0008: agreed 3 days ago at 28,000,000 (quote 30,000,000), subsidy 14,000,000, share 14,000,000; maker2 × vendor2
-  id = (await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0008" } })).id;
+  // AS-2026-0008: agreed 3 days ago at 28,000,000 (quote 30,000,000), subsidy 14,000,000, share 14,000,000; maker2 × vendor2
+  id = (await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0008" } })).id;
 });
 
 afterAll(async () => {
@@ -195,7 +195,7 @@ describe("demo data", () => {
     const tickets = await prisma.ticket.findMany({
       where: {
         state: { in: ["funded", "in_progress", "completion_check", "settlement", "completed", "follow_up"] },
-        number: { not: "AS-2024-0008" },
+        number: { not: "AS-2026-0008" },
       },
       include: { agreement: true, payments: true, shareDeposits: true, settlement: true },
     });

@@ -103,8 +103,8 @@ async function moveUser(email: string, organizationId: string) {
 
 describe("live rooms follow access", () => {
   it("endUserAccess: from the call on, the user's sockets receive nothing; re-read, they are in the new organisation's rooms", async () => {
-    const t4 = await ticketOf("AS-2024-0004"); // 대성플라스틱(주) × (주)넥스트엠이에스 (vendor2)
-    const t1 = await ticketOf("AS-2024-0001"); // × (주)스마트팩토리솔루션 (vendor1)
+    const t4 = await ticketOf("AS-2026-0004"); // 대성플라스틱(주) × (주)넥스트엠이에스 (vendor2)
+    const t1 = await ticketOf("AS-2026-0001"); // × (주)스마트팩토리솔루션 (vendor1)
     const vendor2 = await client("vendor2@demo.kr");
     const maker2 = await client("maker2@demo.kr");
     expect(await join(vendor2, t4.id)).toEqual({ ok: true });
@@ -126,7 +126,7 @@ describe("live rooms follow access", () => {
   });
 
   it("endOrganizationAccess: members without a session any more are disconnected; others are untouched", async () => {
-    const t4 = await ticketOf("AS-2024-0004");
+    const t4 = await ticketOf("AS-2026-0004");
     const vendor2 = await client("vendor2@demo.kr");
     const maker2 = await client("maker2@demo.kr");
     const disconnected = new Promise((resolve) => vendor2.socket.on("disconnect", resolve));
@@ -140,7 +140,7 @@ describe("live rooms follow access", () => {
   });
 
   it("endOrganizationAccess when nothing changed: the members are back in their rooms, told nothing", async () => {
-    const t4 = await ticketOf("AS-2024-0004");
+    const t4 = await ticketOf("AS-2026-0004");
     const maker2 = await client("maker2@demo.kr");
     expect(await join(maker2, t4.id)).toEqual({ ok: true });
     endOrganizationAccess(t4.manufacturerId);
@@ -151,7 +151,7 @@ describe("live rooms follow access", () => {
   });
 
   it("a ticket event takes out of the ticket's room the sockets whose organisation is not in its audience", async () => {
-    const t1 = await ticketOf("AS-2024-0001");
+    const t1 = await ticketOf("AS-2026-0001");
     const vendor1 = await client("vendor1@demo.kr");
     const monitor = await client("monitor@demo.kr");
     expect(await join(vendor1, t1.id)).toEqual({ ok: true });
@@ -164,8 +164,8 @@ describe("live rooms follow access", () => {
   });
 
   it("a socket's own requests act on its actor as the database has it now, and move it at once", async () => {
-    const t4 = await ticketOf("AS-2024-0004");
-    const t1 = await ticketOf("AS-2024-0001");
+    const t4 = await ticketOf("AS-2026-0004");
+    const t1 = await ticketOf("AS-2026-0001");
     const vendor2 = await client("vendor2@demo.kr");
     await moveUser("vendor2@demo.kr", t1.supplierId); // no call to the hub: a change made in the database
     try {

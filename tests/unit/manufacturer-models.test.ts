@@ -83,7 +83,7 @@ function draft(overrides: Partial<TicketDraftInput> = {}): TicketDraftInput {
 describe("ticket drafts", () => {
   it("creates a draft with the next number of the program, its items and a ticket.create audit event", async () => {
     const created = await createDraft(maker1, draft(), TODAY);
-    expect(created.number).toBe("AS-2024-0012");
+    expect(created.number).toBe("AS-2026-0012");
     const row = await prisma.ticket.findUniqueOrThrow({
       where: { id: created.id },
       include: { items: true, supportTypes: true, auditEvents: true },
@@ -91,7 +91,7 @@ describe("ticket drafts", () => {
     expect(row).toMatchObject({ state: "draft", version: 1, manufacturerId: maker1.organizationId, supplierId: vendor2Id });
     expect(row.items.map((i) => [i.description, i.quantity])).toEqual([["통신 모듈 교체", 2]]);
     expect(row.auditEvents.map((e) => [e.action, e.toState, e.actorId])).toEqual([["ticket.create", "draft", maker1.userId]]);
-    expect((await createDraft(maker1, draft(), TODAY)).number).toBe("AS-2024-0013");
+    expect((await createDraft(maker1, draft(), TODAY)).number).toBe("AS-2026-0013");
   });
 
   it("refuses the company itself, a non-supplier and another company's system as references, writing nothing", async () => {
@@ -106,7 +106,7 @@ describe("ticket drafts", () => {
   });
 
   it("edits only the actor's own drafts: another manufacturer and any supplier get not found", async () => {
-    const maker2Draft = await ticketByNumber("AS-2024-0003");
+    const maker2Draft = await ticketByNumber("AS-2026-0003");
     expect(await getDraftForEdit(maker1, maker2Draft.id)).toBeNull();
     await expect(updateDraft(maker1, maker2Draft.id, maker2Draft.version, draft())).rejects.toBeInstanceOf(NotFoundError);
     await expect(updateDraft(vendor1, maker2Draft.id, maker2Draft.version, draft())).rejects.toBeInstanceOf(NotFoundError);
@@ -116,7 +116,7 @@ describe("ticket drafts", () => {
   });
 
   it("a stale edit is a conflict and changes nothing; a fresh one replaces items and bumps the version", async () => {
-    const t = await ticketByNumber("AS-2024-0003");
+    const t = await ticketByNumber("AS-2026-0003");
     await updateDraft(maker2, t.id, t.version, draft({ title: "첫 번째 저장", supplierId: vendor2Id }));
     await expect(updateDraft(maker2, t.id, t.version, draft({ title: "늦은 저장", supplierId: vendor2Id }))).rejects.toBeInstanceOf(
       ConflictError,
@@ -128,7 +128,7 @@ describe("ticket drafts", () => {
   });
 
   it("refuses to edit a submitted request", async () => {
-    const submitted = await ticketByNumber("AS-2024-0004");
+    const submitted = await ticketByNumber("AS-2026-0004");
     await expect(updateDraft(maker2, submitted.id, submitted.version, draft())).rejects.toThrow("작성중인 신청서만 수정할 수 있습니다.");
   });
 });
@@ -148,7 +148,7 @@ describe("application documents", () => {
   });
 
   it("a refused transaction (submitted ticket, stale version, foreign ticket) removes the saved bytes", async () => {
-    const submitted = await ticketByNumber("AS-2024-0004");
+    const submitted = await ticketByNumber("AS-2026-0004");
     const mine = await createDraft(maker1, draft(), TODAY);
     const [files, rows] = [filesOnDisk(), await prisma.storedFile.count()];
     const input = { kind: "application_form" as const, issuedOn: TODAY, fiscalYear: null };
@@ -259,7 +259,7 @@ describe("company profile", () => {
 
 describe("extension requests", () => {
   it("files a proposal awaiting the supplier, refuses another while open, and refuses beyond the program's limit", async () => {
-    const t = await ticketByNumber("AS-2024-0001");
+    const t = await ticketByNumber("AS-2026-0001");
     await requestExtension(maker1, { ticketId: t.id, expectedVersion: t.version, months: 2, reason: "부품 수급 지연", today: TODAY });
     const pending = await prisma.extensionRequest.findFirstOrThrow({ where: { ticketId: t.id } });
     // issue 16: the supplier confirms before the TP sees it
@@ -284,7 +284,7 @@ describe("extension requests", () => {
   });
 
   it("is the companies' step (the supplier too, within the same limit); another manufacturer does not see the ticket", async () => {
-    const t = await ticketByNumber("AS-2024-0001");
+    const t = await ticketByNumber("AS-2026-0001");
     await expect(
       requestExtension(vendor1, { ticketId: t.id, expectedVersion: t.version, months: 1, reason: "x", today: TODAY }),
     ).rejects.toThrow("최대 2개월까지만 연장할 수 있습니다");

@@ -53,7 +53,7 @@ afterAll(async () => {
 
 describe("site evaluation and selection", () => {
   it("submits a sheet, locks it, and refuses selection once capacity is full", async () => {
-    const t = await byNumber("AS-2024-0005"); // 현장평가, maker3 (local_program)
+    const t = await byNumber("AS-2026-0005"); // 현장평가, maker3 (local_program)
     // incomplete sheet: the guard refuses the submission, nothing is written
     const partial = passingSheet();
     delete partial.grades.kpi_management;
@@ -89,13 +89,13 @@ describe("site evaluation and selection", () => {
     await prisma.program.update({ where: { id: program.id }, data: { capacity: 64 } });
 
     await decideSupport(monitor, { ticketId: t.id, expectedVersion: submitted.version, today: TODAY, decision: "select" });
-    expect(await byNumber("AS-2024-0005")).toMatchObject({ state: "selected", selectionNoticeOn: TODAY, planDueOn: "2026-12-11" });
+    expect(await byNumber("AS-2026-0005")).toMatchObject({ state: "selected", selectionNoticeOn: TODAY, planDueOn: "2026-12-11" });
   });
 });
 
 describe("cost review, agreement and extension", () => {
   it("agrees at the lower verified amount and never extends beyond the limit", async () => {
-    let t = await byNumber("AS-2024-0006"); // 원가적정성 검토, quote 34,000,000
+    let t = await byNumber("AS-2026-0006"); // 원가적정성 검토, quote 34,000,000
     expect(t.quoteTotal).toBe(34_000_000);
     const lines = await prisma.quoteLine.findMany({ where: { quote: { ticketId: t.id } }, orderBy: { sortOrder: "asc" } });
     // per-line amounts that do not add up are refused
@@ -135,7 +135,7 @@ describe("cost review, agreement and extension", () => {
       await consentAgreement(await actorFor(email), { ticketId: t.id, today: TODAY, textHash, ipAddress: null, userAgent: null });
     }
     const signed = await signAgreement(monitor, { ticketId: t.id, expectedVersion: prepared.version + 2, today: TODAY });
-    t = await byNumber("AS-2024-0006");
+    t = await byNumber("AS-2026-0006");
     expect(t).toMatchObject({
       state: "agreed",
       agreedCost: 30_000_000,
@@ -153,7 +153,7 @@ describe("cost review, agreement and extension", () => {
     await prisma.ticket.update({ where: { id: t.id }, data: { state: "in_progress" } });
     await prisma.extensionRequest.create({ data: { ticketId: t.id, months: 2, reason: "부품 수급 지연", requestedById: monitor.userId } });
     await decideExtension(monitor, { ticketId: t.id, expectedVersion: signed.version, today: TODAY, decision: "approve", note: null });
-    t = await byNumber("AS-2024-0006");
+    t = await byNumber("AS-2026-0006");
     expect(t.windowEndOn).toBe("2027-05-31");
     expect(await prisma.agreement.findUniqueOrThrow({ where: { ticketId: t.id } })).toMatchObject({ endOn: "2027-05-31", extensionMonths: 2 });
     // a third month is refused, the window stays
@@ -161,18 +161,18 @@ describe("cost review, agreement and extension", () => {
     await expect(
       decideExtension(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, decision: "approve", note: null }),
     ).rejects.toThrow(/최대 2개월까지만 연장할 수 있습니다/);
-    expect((await byNumber("AS-2024-0006")).windowEndOn).toBe("2027-05-31");
+    expect((await byNumber("AS-2026-0006")).windowEndOn).toBe("2027-05-31");
   });
 
   it("refuses to pass a completion check with gaps", async () => {
-    const t = await byNumber("AS-2024-0001"); // 과제수행 with an unconfirmed log
+    const t = await byNumber("AS-2026-0001"); // 과제수행 with an unconfirmed log
     await prisma.ticket.update({ where: { id: t.id }, data: { state: "completion_check" } });
     await expect(
       checkCompletion(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, result: "pass", findings: null }),
     ).rejects.toThrow(/확인하지 않은 작업일지가 1건/);
     expect(await prisma.completionCheck.count({ where: { ticketId: t.id } })).toBe(0);
     await checkCompletion(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, result: "fail", findings: "작업일지 확인 필요" });
-    expect(await byNumber("AS-2024-0001")).toMatchObject({ state: "in_progress" });
+    expect(await byNumber("AS-2026-0001")).toMatchObject({ state: "in_progress" });
   });
 });
 
@@ -182,17 +182,17 @@ describe("dashboard, list and exports source", () => {
     const groups = await prisma.ticket.groupBy({ by: ["state"], where: { state: { not: "draft" } }, _count: { _all: true } });
     expect(dashboard.counts).toEqual(Object.fromEntries(groups.map((g) => [g.state, g._count._all])));
     // gauge = what the guard sees for a ticket outside the capacity states (others + nothing)
-    const outside = await byNumber("AS-2024-0011");
+    const outside = await byNumber("AS-2026-0011");
     const assessment = await getTicketAssessment(monitor, outside.id, TODAY);
     expect(dashboard.gauge).toMatchObject({
       selected: assessment!.context.selectedCount,
       committedSubsidy: assessment!.context.committedSubsidy,
     });
-    expect(dashboard.dueSoon.map((d) => d.number)).toContain("AS-2024-0002");
+    expect(dashboard.dueSoon.map((d) => d.number)).toContain("AS-2026-0002");
   });
 
   it("lists the oldest overdue first without crowding out the due-soon list; the list total is the counts' sum", async () => {
-    const base = await byNumber("AS-2024-0001");
+    const base = await byNumber("AS-2026-0001");
     // twelve more suppliers, so the breakdown shows SUPPLIER_ROWS and sums up the rest
     const extraSuppliers = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
@@ -248,7 +248,7 @@ describe("dashboard, list and exports source", () => {
       });
       expect(dashboard.overdue.find((d) => d.number === "AS-OD-059")!.manufacturer.name).not.toBe("—");
       // 60 overdue windows do not push the window ending in three days out of its list
-      expect(dashboard.dueSoon.map((d) => d.number)).toEqual(expect.arrayContaining(["AS-OD-SOON", "AS-2024-0002"]));
+      expect(dashboard.dueSoon.map((d) => d.number)).toEqual(expect.arrayContaining(["AS-OD-SOON", "AS-2026-0002"]));
       expect(dashboard.dueSoon.find((d) => d.number === "AS-OD-SOON")!.dueOn).toBe(addDays(TODAY, 3));
       expect(dashboard.listTotal).toBe(await prisma.ticket.count({ where: { state: { not: "draft" } } }));
       expect(dashboard.suppliers).toHaveLength(SUPPLIER_ROWS);

@@ -32,7 +32,7 @@ const mailsTo = (userId: string, kind: "notification" | "digest") => prisma.outb
 
 beforeAll(async () => {
   monitor = await actorFor("monitor@demo.kr");
-  const row = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0004" } }); // submitted
+  const row = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0004" } }); // submitted
   ticket = row;
   maker = await prisma.user.findFirstOrThrow({ where: { organizationId: row.manufacturerId } });
   vendor = await prisma.user.findFirstOrThrow({ where: { organizationId: row.supplierId } });

@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe("facts from the database", () => {
   it("the in-progress demo ticket with an unconfirmed log: the manufacturer must confirm it, both companies are next", async () => {
-    const t = await byNumber("AS-2024-0001");
+    const t = await byNumber("AS-2026-0001");
     expect(t.state).toBe("in_progress");
     const found = (await pendingFactsOf([t.id])).get(t.id)!;
     expect(found.facts.logsToConfirm).toMatchObject({ count: 1 });
@@ -56,7 +56,7 @@ describe("facts from the database", () => {
   });
 
   it("an open question counts for the addressed party until it is answered", async () => {
-    const t = await byNumber("AS-2024-0001");
+    const t = await byNumber("AS-2026-0001");
     const vendor = actors["vendor1@demo.kr"];
     const question = await prisma.ticketQuestion.create({
       data: {
@@ -79,7 +79,7 @@ describe("facts from the database", () => {
   });
 
   it("a draft's item counts what still stands in the way of submitting it, by the submit button's own assessment", async () => {
-    const draft = await byNumber("AS-2024-0003");
+    const draft = await byNumber("AS-2026-0003");
     expect(draft.state).toBe("draft");
     const view = await ticketPending(actors["maker2@demo.kr"], draft.id, TODAY);
     const assessment = await getTicketAssessment(actors["maker2@demo.kr"], draft.id, TODAY);
@@ -121,7 +121,7 @@ describe("facts from the database", () => {
   });
 
   it("a ticket the actor may not read has no pending view (null, like a missing one)", async () => {
-    const t = await byNumber("AS-2024-0001");
+    const t = await byNumber("AS-2026-0001");
     expect(await ticketPending(actors["maker2@demo.kr"], t.id, TODAY)).toBeNull();
     expect(await ticketPending(actors["vendor2@demo.kr"], t.id, TODAY)).toBeNull();
     expect(await ticketPending(actors["maker1@demo.kr"], "no-such-ticket", TODAY)).toBeNull();
@@ -213,7 +213,7 @@ describe("the export's 다음 조치 is the ticket page's", () => {
         expect(next, number).toBe(view!.next.map((p) => ROLE_LABELS[p]).join(" · "));
       }
       // the in-progress ticket with an unconfirmed log names both companies
-      expect(exported.get("AS-2024-0001")).toContain("도입기업");
+      expect(exported.get("AS-2026-0001")).toContain("도입기업");
     });
   }
 });

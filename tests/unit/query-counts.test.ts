@@ -44,7 +44,7 @@ async function counted(fn: () => Promise<unknown>): Promise<number> {
 }
 
 async function pages() {
-  const t1 = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0001" } });
+  const t1 = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0001" } });
   return {
     list: await counted(() => listTickets(monitor, { state: "in_progress" })),
     detail: await counted(() => getTicketPage(maker1, t1.id, TODAY)),
@@ -90,7 +90,7 @@ afterAll(async () => {
 describe("queries per page", () => {
   it("stay the same when the data grows twentyfold", async () => {
     const small = await pages();
-    const t1 = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0001" } });
+    const t1 = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0001" } });
     for (let i = 0; i < 200; i++) {
       const t = await prisma.ticket.create({
         data: {

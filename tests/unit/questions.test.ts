@@ -47,7 +47,7 @@ beforeAll(async () => {
   [maker1, maker2, maker3, vendor1, vendor2, monitor] = await Promise.all(
     ["maker1", "maker2", "maker3", "vendor1", "vendor2", "monitor"].map((u) => actorFor(`${u}@demo.kr`)),
   );
-  t1 = await ticketId("AS-2024-0001"); // 과제수행 중, maker1 × vendor1
+  t1 = await ticketId("AS-2026-0001"); // 과제수행 중, maker1 × vendor1
 });
 
 describe("asking", () => {
@@ -92,9 +92,9 @@ describe("asking", () => {
       askQuestion(actor, { ticketId: ticket, toRole, subject: "제목", body: "내용", files: [] });
     expect((await rejects(ask(maker1, t1, "manufacturer"), DomainError)).code).toBe("question_addressee");
     expect((await rejects(ask(vendor1, t1, "admin"), DomainError)).code).toBe("question_addressee");
-    // a draft is the manufacturer's alone (AS-2024-0003, maker2); 미선정 is closed (AS-2024-0009, maker3)
-    expect((await rejects(ask(maker2, await ticketId("AS-2024-0003"), "supplier"), DomainError)).code).toBe("state_not_allowed");
-    const closed = await rejects(ask(maker3, await ticketId("AS-2024-0009"), "monitor"), DomainError);
+    // a draft is the manufacturer's alone (AS-2026-0003, maker2); 미선정 is closed (AS-2026-0009, maker3)
+    expect((await rejects(ask(maker2, await ticketId("AS-2026-0003"), "supplier"), DomainError)).code).toBe("state_not_allowed");
+    const closed = await rejects(ask(maker3, await ticketId("AS-2026-0009"), "monitor"), DomainError);
     expect(closed.message).toContain("종료");
     await rejects(ask(vendor2, t1, "manufacturer"), NotFoundError);
     expect(await counts()).toEqual(before);
@@ -187,7 +187,7 @@ describe("replying and closing", () => {
     expect((await rejects(closeQuestion(maker1, { ticketId: t1, questionId: id, version: 2 }), DomainError)).code).toBe("question_not_party");
     // the same question id under another of the supplier's tickets is not found
     await rejects(
-      replyToQuestion(vendor1, { ticketId: await ticketId("AS-2024-0005"), questionId: id, version: 2, body: "x", files: [] }),
+      replyToQuestion(vendor1, { ticketId: await ticketId("AS-2026-0005"), questionId: id, version: 2, body: "x", files: [] }),
       NotFoundError,
     );
     // outside the ticket: not found at all

@@ -14,7 +14,7 @@ import { runDaily } from "~/mail/digest-scheduler.server";
 
 useSeededDatabase();
 
-// AS-2024-0002: 지원결정 (selected), 수행계획서 기한 5일 남음 — maker1 × vendor2
+// AS-2026-0002: 지원결정 (selected), 수행계획서 기한 5일 남음 — maker1 × vendor2
 let plan: { id: string; number: string; title: string; planDueOn: IsoDate };
 let vendor: { id: string; email: string };
 
@@ -28,7 +28,7 @@ const mailsTo = (userId: string) => prisma.outboxMail.findMany({ where: { toUser
 const onlyPlan = <T extends { ticket: { id: string } }>(results: T[]) => results.filter((r) => r.ticket.id === plan.id);
 
 beforeAll(async () => {
-  const row = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0002" } });
+  const row = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0002" } });
   expect(row.state).toBe("selected");
   plan = { id: row.id, number: row.number, title: row.title, planDueOn: row.planDueOn! };
   vendor = await prisma.user.findFirstOrThrow({ where: { organizationId: row.supplierId } });

@@ -40,7 +40,7 @@ beforeAll(async () => {
   await databaseReady();
   await seedDemoData(TODAY);
   vendor1 = await actorFor("vendor1@demo.kr");
-  t1 = (await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0001" } })).id;
+  t1 = (await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0001" } })).id;
 });
 
 afterAll(async () => {
@@ -48,7 +48,7 @@ afterAll(async () => {
   removeTestDatabase();
 });
 
-/** A new log on AS-2024-0001 with one before and one after photo; its attachments with their files. */
+/** A new log on AS-2026-0001 with one before and one after photo; its attachments with their files. */
 async function logWithPhotos() {
   const { logId } = await createWorkLog(vendor1, {
     ticketId: t1,
@@ -85,10 +85,10 @@ describe("removed attachments remove their stored files", () => {
   });
 
   it("a file another record still uses stays: an attachment, then a document, sharing one StoredFile", async () => {
-    // documents of maker2's draft AS-2024-0003 that refer to the same stored files as attachments do
+    // documents of maker2's draft AS-2026-0003 that refer to the same stored files as attachments do
     // (as a copy to another record or a future deduplication would); the app itself never shares one yet
     const maker2 = await actorFor("maker2@demo.kr");
-    const draft = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0003" } });
+    const draft = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0003" } });
     const share = (fileId: string) =>
       prisma.applicationDocument.create({
         data: { ticketId: draft.id, kind: "application_form", issuedOn: TODAY, fileId, uploadedById: maker2.userId },
@@ -127,7 +127,7 @@ describe("removed attachments remove their stored files", () => {
   });
 
   it("a replaced application document: removing the old one removes its file", async () => {
-    const t = await prisma.ticket.findFirstOrThrow({ where: { number: "AS-2024-0003" } });
+    const t = await prisma.ticket.findFirstOrThrow({ where: { number: "AS-2026-0003" } });
     const maker2 = await actorFor("maker2@demo.kr");
     const file = () => new File([PDF], "신청서.pdf", { type: "application/pdf" });
     const first = await uploadDocument(maker2, t.id, t.version, { kind: "application_form", issuedOn: TODAY, fiscalYear: null, file: file() });

@@ -69,7 +69,7 @@ beforeAll(async () => {
 
 describe("eligibility facts captured at submission", () => {
   it("the review and the guards read the application as submitted, not the profile edited since", async () => {
-    const t = await byNumber("AS-2024-0003"); // 작성중, maker2 (경기도, self_built) × vendor1
+    const t = await byNumber("AS-2026-0003"); // 작성중, maker2 (경기도, self_built) × vendor1
     const version = await uploadAllDocuments(maker2, t.id, t.version, "self_built");
     const submitted = await submitApplication(maker2, t.id, version, TODAY);
 
@@ -104,7 +104,7 @@ describe("eligibility facts captured at submission", () => {
   });
 
   it("a ticket submitted before the snapshot existed falls back to the current profile", async () => {
-    const t = await byNumber("AS-2024-0004"); // 신청접수, maker2 — seeded by demo-data without a snapshot
+    const t = await byNumber("AS-2026-0004"); // 신청접수, maker2 — seeded by demo-data without a snapshot
     // maker2's profile was edited by the first test: 서울특별시, closed
     const assessment = (await getTicketAssessment(monitor, t.id, TODAY))!;
     expect(assessment.eligibility.reasons.map((r) => r.code)).toEqual(["outside_region", "closed_or_suspended"]);
@@ -114,7 +114,7 @@ describe("eligibility facts captured at submission", () => {
   });
 
   it("a resubmission after a return for correction captures the profile again, and the submit guard reads the current profile", async () => {
-    const t = await byNumber("AS-2024-0011"); // 요건검토, maker1 (diffusion) × vendor2, no documents in the seed
+    const t = await byNumber("AS-2026-0011"); // 요건검토, maker1 (diffusion) × vendor2, no documents in the seed
     const returned = await returnForCorrection(monitor, { ticketId: t.id, expectedVersion: t.version, today: TODAY, fixList: "서류 보완" });
 
     // while the application is a draft again, a disqualifying profile blocks the (re)submission
@@ -142,18 +142,18 @@ describe("eligibility facts captured at submission", () => {
     expect(application.fields.find((f) => f.field === "phone")?.value).toBe("031-777-0000");
     expect(application.changes).toEqual([]);
     expect(application.currentEligibility).toBeNull();
-    expect(JSON.parse((await byNumber("AS-2024-0011")).submittedFacts!).applicant.phone).toBe("031-777-0000");
+    expect(JSON.parse((await byNumber("AS-2026-0011")).submittedFacts!).applicant.phone).toBe("031-777-0000");
   });
 
   it("shows the application only to who may read the ticket", async () => {
-    const t = await byNumber("AS-2024-0011"); // maker1 × vendor2
+    const t = await byNumber("AS-2026-0011"); // maker1 × vendor2
     expect(await getSubmittedApplication(vendor1, t.id, TODAY)).toBeNull();
     expect(await getSubmittedApplication(maker2, t.id, TODAY)).toBeNull();
   });
 
   it("reads the current profile while a draft, the current supplier once another is named, and a damaged snapshot as none", async () => {
     const t = await prisma.ticket.findUniqueOrThrow({
-      where: { number: "AS-2024-0011" },
+      where: { number: "AS-2026-0011" },
       include: { manufacturer: true, supplier: { select: { id: true, businessNumber: true, name: true } } },
     });
     const captured = readSubmittedFacts(t)!;

@@ -86,13 +86,13 @@ describe("inbox", () => {
     const { todo, waiting, finished, total } = await listInbox(vendor2, { today: TODAY });
     expect(total).toBe(5);
     expect(todo.map((t) => [t.ticket.number, t.action.kind])).toEqual([
-      ["AS-2024-0002", "submit_plan"],
+      ["AS-2026-0002", "submit_plan"],
       ...todo.slice(1).map((t) => [t.ticket.number, "write_quote"]),
     ]);
-    expect(numbers(todo.slice(1)).sort()).toEqual(["AS-2024-0004", "AS-2024-0011"]);
+    expect(numbers(todo.slice(1)).sort()).toEqual(["AS-2026-0004", "AS-2026-0011"]);
     expect(todo[0].action.due).toMatchObject({ kind: "deadline", field: "planDueOn" });
     expect(dDay(todo[0].action.due!.on, TODAY).days).toBe(5);
-    expect(waiting.map((w) => w.ticket.number).sort()).toEqual(["AS-2024-0006", "AS-2024-0008"]);
+    expect(waiting.map((w) => w.ticket.number).sort()).toEqual(["AS-2026-0006", "AS-2026-0008"]);
     for (const w of waiting) expect(w.waiting?.label).toMatch(/일째$/);
     expect(finished).toEqual([]);
   });
@@ -100,14 +100,14 @@ describe("inbox", () => {
   it("searches by manufacturer name or title, and never shows another supplier's ticket", async () => {
     const all = (r: Awaited<ReturnType<typeof listInbox>>) =>
       [...new Set([...numbers(r.todo), ...r.waiting.map((w) => w.ticket.number), ...r.finished.map((t) => t.number)])].sort();
-    expect(all(await listInbox(vendor2, { q: "대성", today: TODAY }))).toEqual(["AS-2024-0004", "AS-2024-0008"]);
+    expect(all(await listInbox(vendor2, { q: "대성", today: TODAY }))).toEqual(["AS-2026-0004", "AS-2026-0008"]);
     expect((await listInbox(vendor2, { q: "POP 단말 실적", today: TODAY })).total).toBe(1);
     // 0001 and 0005 belong to vendor1: invisible to vendor2 whatever the search
     expect((await listInbox(vendor2, { q: "MES 설비 데이터", today: TODAY })).total).toBe(0);
     const v1 = await listInbox(vendor1, { today: TODAY });
-    expect(all(v1)).toEqual(["AS-2024-0001", "AS-2024-0005", "AS-2024-0007", "AS-2024-0009", "AS-2024-0010"]);
-    expect(v1.todo.filter((t) => t.ticket.number === "AS-2024-0001").map((t) => t.action.kind)).toEqual(["do_work"]);
-    expect(v1.finished.map((t) => t.number).sort()).toEqual(["AS-2024-0007", "AS-2024-0009"]);
+    expect(all(v1)).toEqual(["AS-2026-0001", "AS-2026-0005", "AS-2026-0007", "AS-2026-0009", "AS-2026-0010"]);
+    expect(v1.todo.filter((t) => t.ticket.number === "AS-2026-0001").map((t) => t.action.kind)).toEqual(["do_work"]);
+    expect(v1.finished.map((t) => t.number).sort()).toEqual(["AS-2026-0007", "AS-2026-0009"]);
   });
 
   it("orders the to-do overdue first, then by D-day, then the longest waiting; waits by their age", () => {
@@ -163,7 +163,7 @@ describe("quotes", () => {
   ];
 
   it("appends versions, keeps the old ones untouched and puts the latest total on the ticket", async () => {
-    const id = await ticketId("AS-2024-0004");
+    const id = await ticketId("AS-2026-0004");
     const before = await ticketRow(id);
     const v1 = await saveQuoteVersion(vendor2, { ticketId: id, baseVersion: 0, lines, note: null });
     expect(v1.quoteVersion).toBe(1);
@@ -194,7 +194,7 @@ describe("quotes", () => {
   });
 
   it("refuses a revision built on an outdated version, and an overflowing total, writing nothing", async () => {
-    const id = await ticketId("AS-2024-0004");
+    const id = await ticketId("AS-2026-0004");
     const before = await ticketRow(id);
     await rejects(saveQuoteVersion(vendor2, { ticketId: id, baseVersion: 1, lines, note: null }), ConflictError);
     const overflow = await rejects(
@@ -212,11 +212,11 @@ describe("quotes", () => {
   });
 
   it("lets only the ticket's supplier write, and only before the agreement", async () => {
-    const id = await ticketId("AS-2024-0004");
+    const id = await ticketId("AS-2026-0004");
     await rejects(saveQuoteVersion(vendor1, { ticketId: id, baseVersion: 2, lines, note: null }), NotFoundError);
     await rejects(saveQuoteVersion(maker2, { ticketId: id, baseVersion: 2, lines, note: null }), ForbiddenError);
     expect(await getQuotePage(vendor1, id)).toBeNull();
-    const agreed = await ticketId("AS-2024-0008");
+    const agreed = await ticketId("AS-2026-0008");
     const refused = await rejects(saveQuoteVersion(vendor2, { ticketId: agreed, baseVersion: 1, lines, note: null }), DomainError);
     expect(refused.message).toContain("협약 이후에는 견적을 수정할 수 없습니다");
     expect(await prisma.quote.count({ where: { ticketId: agreed } })).toBe(1);
@@ -234,7 +234,7 @@ describe("execution plan", () => {
   };
 
   it("shows the plan due date with its D-day, and refuses a late plan unless the lateness is acknowledged", async () => {
-    const id = await ticketId("AS-2024-0002");
+    const id = await ticketId("AS-2026-0002");
     const page = await getPlanPage(vendor2, id, TODAY);
     expect(page).toMatchObject({ step: "submit_plan", dueOn: addDays(TODAY, 5), lateIfSubmittedToday: false });
     expect(page!.dueDDay!.label).toBe("D-5");
@@ -257,7 +257,7 @@ describe("execution plan", () => {
   });
 
   it("submits version 1 (on time) and moves the ticket to 수행계획서 제출; a stale form is a conflict", async () => {
-    const id = await ticketId("AS-2024-0002");
+    const id = await ticketId("AS-2026-0002");
     const before = await ticketRow(id);
     await rejects(
       submitPlan(vendor1, { ticketId: id, step: "submit_plan", expectedVersion: before.version, ...plan, acknowledgeLate: false, today: TODAY }),
@@ -288,7 +288,7 @@ describe("execution plan", () => {
   });
 
   it("a revision after a change request is version 2, flagged late when past the revision deadline, and shows the monitor's note", async () => {
-    const id = await ticketId("AS-2024-0002");
+    const id = await ticketId("AS-2026-0002");
     const t = await ticketRow(id);
     await transitionTicket(monitor, {
       ticketId: id,
@@ -333,7 +333,7 @@ describe("work logs and the completion report", () => {
   let photoFileId = "";
 
   it("the supplier writes a log with a part and before/after photos; only the ticket's parties can read the photo", async () => {
-    const id = await ticketId("AS-2024-0001");
+    const id = await ticketId("AS-2026-0001");
     const before = await ticketRow(id);
     const created = await createWorkLog(vendor1, {
       ticketId: id,
@@ -370,7 +370,7 @@ describe("work logs and the completion report", () => {
   });
 
   it("a refused log (a PDF as a photo, a future date) writes nothing", async () => {
-    const id = await ticketId("AS-2024-0001");
+    const id = await ticketId("AS-2026-0001");
     const before = await ticketRow(id);
     const [logs, files] = [await prisma.workLog.count(), await prisma.storedFile.count()];
     const fields = {
@@ -399,7 +399,7 @@ describe("work logs and the completion report", () => {
   });
 
   it("completion is refused while logs are unconfirmed, with the rules module's reason, and writes no report", async () => {
-    const id = await ticketId("AS-2024-0001");
+    const id = await ticketId("AS-2026-0001");
     const page = await getCompletionPage(vendor1, id, TODAY);
     expect(page!.step).toEqual({ allowed: false, reasons: ["도입기업이 확인하지 않은 작업일지가 2건 있어 완료 보고를 할 수 없습니다."] });
     const t = await ticketRow(id);
@@ -413,7 +413,7 @@ describe("work logs and the completion report", () => {
   });
 
   it("confirm, dispute with a comment, correct (back to submitted), stale edits refused, confirmed logs final", async () => {
-    const id = await ticketId("AS-2024-0001");
+    const id = await ticketId("AS-2026-0001");
     const seeded = await prisma.workLog.findFirstOrThrow({ where: { ticketId: id, status: "submitted", id: { not: logId } } });
     await rejects(confirmWorkLog(vendor1, { ticketId: id, logId: seeded.id, logVersion: seeded.version }), ForbiddenError);
     await confirmWorkLog(maker1, { ticketId: id, logId: seeded.id, logVersion: seeded.version });
@@ -442,7 +442,7 @@ describe("work logs and the completion report", () => {
     });
     // the supplier's inbox lists the disputed log as its own to-do, on that ticket only
     const fixes = (await listInbox(vendor1, { today: TODAY })).todo.filter((t) => t.action.kind === "fix_work_logs");
-    expect(fixes.map((t) => [t.ticket.number, t.action.detail])).toEqual([["AS-2024-0001", "도입기업이 이의를 제기한 작업일지 1건"]]);
+    expect(fixes.map((t) => [t.ticket.number, t.action.detail])).toEqual([["AS-2026-0001", "도입기업이 이의를 제기한 작업일지 1건"]]);
     await rejects(confirmWorkLog(maker1, { ticketId: id, logId, logVersion: 2 }), DomainError);
 
     // two people editing the same log: the later save is refused
@@ -478,7 +478,7 @@ describe("work logs and the completion report", () => {
   });
 
   it("once every log is confirmed the report moves the ticket to 완료점검 with its attachment", async () => {
-    const id = await ticketId("AS-2024-0001");
+    const id = await ticketId("AS-2026-0001");
     const log = await prisma.workLog.findUniqueOrThrow({ where: { id: logId } });
     await confirmWorkLog(maker1, { ticketId: id, logId, logVersion: log.version });
     expect((await getCompletionPage(vendor1, id, TODAY))!.step).toEqual({ allowed: true, reasons: [] });
@@ -513,7 +513,7 @@ describe("work logs and the completion report", () => {
   });
 
   it("vendor1 cannot read a work-log photo of vendor2's project", async () => {
-    const id = await ticketId("AS-2024-0008");
+    const id = await ticketId("AS-2026-0008");
     // 사업비 지급 (issue 16): the share deposited and confirmed, the payee account, a payment, funding complete
     await fundTicket(id);
     const t = await ticketRow(id);

@@ -13,6 +13,7 @@ import { SAVED_FILTER_LIMIT, deleteSavedFilter, listSavedFilters, saveFilter } f
 import { getDashboard } from "~/models/dashboard.server";
 import { iterateExportRows } from "~/models/export-rows.server";
 import { copyProgram, updateProgram } from "~/models/program-settings.server";
+import { demoTicketNumber } from "../../prisma/demo-calendar";
 
 // today's date: the exports read the list on the real clock (the other checks pass their day explicitly)
 const TODAY = seoulDate(new Date());
@@ -62,11 +63,11 @@ describe("officer in charge (담당자)", () => {
   it("a monitor takes a ticket, hands it to a colleague who is told (내 차례), and releases it — audited", async () => {
     const monitor = await actorFor("monitor@demo.kr");
     const colleague = await makeMonitor("monitor2@demo.kr");
-    const ticket = await byNumber("AS-2024-0004");
+    const ticket = await byNumber(demoTicketNumber(4, TODAY));
     const versionBefore = ticket.version;
 
     await assignTicket(monitor, { ticketId: ticket.id, assigneeId: monitor.userId, expectedAssigneeId: null });
-    let after = await byNumber("AS-2024-0004");
+    let after = await byNumber(demoTicketNumber(4, TODAY));
     expect(after.assigneeId).toBe(monitor.userId);
     expect(after.assignedAt).not.toBeNull();
     expect(after.version).toBe(versionBefore + 1);
@@ -77,7 +78,7 @@ describe("officer in charge (담당자)", () => {
 
     const bellBefore = await prisma.notification.count({ where: { ticketId: ticket.id } });
     await assignTicket(monitor, { ticketId: ticket.id, assigneeId: colleague.id, expectedAssigneeId: monitor.userId });
-    after = await byNumber("AS-2024-0004");
+    after = await byNumber(demoTicketNumber(4, TODAY));
     expect(after.assigneeId).toBe(colleague.id);
     const bells = await prisma.notification.findMany({ where: { ticketId: ticket.id }, orderBy: { createdAt: "asc" }, skip: bellBefore });
     expect(bells.map((b) => [b.userId, b.kind])).toEqual([[colleague.id, "my_turn"]]);
@@ -90,13 +91,13 @@ describe("officer in charge (담당자)", () => {
     expect(control?.colleagues.map((c) => c.name)).toEqual(expect.arrayContaining(["monitor2", monitor.name]));
 
     await assignTicket(monitor, { ticketId: ticket.id, assigneeId: null, expectedAssigneeId: colleague.id });
-    after = await byNumber("AS-2024-0004");
+    after = await byNumber(demoTicketNumber(4, TODAY));
     expect([after.assigneeId, after.assignedAt]).toEqual([null, null]);
   });
 
   it("shows the day count, the first day being 1", async () => {
     const monitor = await actorFor("monitor@demo.kr");
-    const ticket = await byNumber("AS-2024-0005");
+    const ticket = await byNumber(demoTicketNumber(5, TODAY));
     await prisma.ticket.update({ where: { id: ticket.id }, data: { assigneeId: monitor.userId, assignedAt: seoul(addDays(TODAY, -2)) } });
     expect((await assigneeControlData(monitor, ticket.id, TODAY))?.assignee?.days).toBe(3);
     await prisma.ticket.update({ where: { id: ticket.id }, data: { assigneeId: null, assignedAt: null } });
@@ -104,7 +105,7 @@ describe("officer in charge (담당자)", () => {
 
   it("refuses anyone but an active, confirmed monitor of the ticket's own Technopark, in Korean", async () => {
     const monitor = await actorFor("monitor@demo.kr");
-    const ticket = await byNumber("AS-2024-0004");
+    const ticket = await byNumber(demoTicketNumber(4, TODAY));
     const foreign = await makeMonitor("other-tp@demo.kr", { otherTechnopark: true });
     const unconfirmed = await makeMonitor("unconfirmed@demo.kr", { verified: false });
     const removed = await makeMonitor("removed@demo.kr");
@@ -114,14 +115,14 @@ describe("officer in charge (담당자)", () => {
       const error = await refusal(assignTicket(monitor, { ticketId: ticket.id, assigneeId: id, expectedAssigneeId: null }));
       expect(isDomainError(error) && error.message, id).toBe("이 과제의 운영기관 담당자(확인된 활성 계정)만 지정할 수 있습니다.");
     }
-    expect((await byNumber("AS-2024-0004")).assigneeId).toBeNull();
+    expect((await byNumber(demoTicketNumber(4, TODAY))).assigneeId).toBeNull();
     expect(await prisma.auditEvent.count({ where: { ticketId: ticket.id, action: "ticket.assign", data: { contains: foreign.id } } })).toBe(0);
   });
 
   it("refuses other roles, other Technoparks, closed tickets and a stale form", async () => {
     const monitor = await actorFor("monitor@demo.kr");
     const maker2 = await actorFor("maker2@demo.kr");
-    const ticket = await byNumber("AS-2024-0004");
+    const ticket = await byNumber(demoTicketNumber(4, TODAY));
     // the manufacturer reads the ticket but may not assign
     expect(await refusal(assignTicket(maker2, { ticketId: ticket.id, assigneeId: maker2.userId, expectedAssigneeId: null }))).toBeInstanceOf(
       ForbiddenError,
@@ -133,7 +134,7 @@ describe("officer in charge (담당자)", () => {
       NotFoundError,
     );
     // 미선정: nobody acts any more
-    const closed = await byNumber("AS-2024-0009");
+    const closed = await byNumber(demoTicketNumber(9, TODAY));
     expect(closed.state).toBe("not_selected");
     const closedError = await refusal(assignTicket(monitor, { ticketId: closed.id, assigneeId: monitor.userId, expectedAssigneeId: null }));
     expect(isDomainError(closedError) && closedError.message).toContain("종료된 과제");
@@ -157,18 +158,18 @@ describe("the queue (the monitor's list)", () => {
   it("filters 내 담당 and 담당자 없음, and shows the officer", async () => {
     const monitor = await actorFor("monitor@demo.kr");
     const colleague = await actorFor("monitor2@demo.kr");
-    const ticket = await byNumber("AS-2024-0011");
+    const ticket = await byNumber(demoTicketNumber(11, TODAY));
     await assignTicket(monitor, { ticketId: ticket.id, assigneeId: monitor.userId, expectedAssigneeId: null });
     const mine = await listMonitorTickets(monitor, filters("assignee=me"), { total: true });
-    expect(mine.rows.map((r) => r.number)).toEqual(["AS-2024-0011"]);
+    expect(mine.rows.map((r) => r.number)).toEqual([demoTicketNumber(11, TODAY)]);
     expect(mine.total).toBe(1);
     expect(mine.rows[0].assignee?.name).toBe(monitor.name);
     // the colleague's 내 담당 is its own, empty; it sees the officer in the full list
     expect((await listMonitorTickets(colleague, filters("assignee=me"))).rows).toEqual([]);
     const all = await listMonitorTickets(colleague, filters(""));
-    expect(all.rows.find((r) => r.number === "AS-2024-0011")?.assignee?.name).toBe(monitor.name);
+    expect(all.rows.find((r) => r.number === demoTicketNumber(11, TODAY))?.assignee?.name).toBe(monitor.name);
     const nobody = await listMonitorTickets(monitor, filters("assignee=none"));
-    expect(nobody.rows.map((r) => r.number)).not.toContain("AS-2024-0011");
+    expect(nobody.rows.map((r) => r.number)).not.toContain(demoTicketNumber(11, TODAY));
     expect(nobody.rows.length).toBe(all.rows.length - 1);
     // the counts above the list follow the filter
     const dashboard = await getDashboard(monitor, filters("assignee=me"), TODAY);
@@ -176,7 +177,7 @@ describe("the queue (the monitor's list)", () => {
     // the exports of the filtered list are the same tickets
     const exported: string[] = [];
     for await (const batch of iterateExportRows(monitor, filters("assignee=me"))) exported.push(...batch.map((r) => r.number));
-    expect(exported).toEqual(["AS-2024-0011"]);
+    expect(exported).toEqual([demoTicketNumber(11, TODAY)]);
     // an unknown value is ignored, never an error
     expect(filters("assignee=everyone&overdue=yes")).toMatchObject({ assignee: undefined, overdue: undefined });
   });
@@ -184,9 +185,9 @@ describe("the queue (the monitor's list)", () => {
   it("shows how long a ticket waits at the TP and its service target, '—' when a company acts", async () => {
     const monitor = await actorFor("monitor@demo.kr");
     const { rows } = await listMonitorTickets(monitor, filters(""), { queue: await queueContext(monitor, TODAY) });
-    const submitted = rows.find((r) => r.number === "AS-2024-0004")!; // submitted 4 days ago, review target 7
+    const submitted = rows.find((r) => r.number === demoTicketNumber(4, TODAY))!; // submitted 4 days ago, review target 7
     expect(submitted.tpWait).toEqual({ since: addDays(TODAY, -4), day: 5, due: addDays(TODAY, 3), dueLabel: "목표 D-3", overdue: false });
-    const selected = rows.find((r) => r.number === "AS-2024-0002")!; // the supplier writes its plan
+    const selected = rows.find((r) => r.number === demoTicketNumber(2, TODAY))!; // the supplier writes its plan
     expect(selected.state).toBe("selected");
     expect(selected.tpWait).toBeNull();
   });
@@ -195,7 +196,7 @@ describe("the queue (the monitor's list)", () => {
   // ticket one day past its target and one on its target day: the filter and the badge agree.
   it("목표 초과 selects exactly the tickets the pending rule flags overdue, per program targets", async () => {
     const monitor = await actorFor("monitor@demo.kr");
-    const model = await byNumber("AS-2024-0004");
+    const model = await byNumber(demoTicketNumber(4, TODAY));
     const program = await prisma.program.findUniqueOrThrow({ where: { id: model.programId } });
     await prisma.program.update({
       where: { id: program.id },

@@ -53,7 +53,7 @@ beforeAll(async () => {
   await databaseReady();
   await seedDemoData(TODAY);
   vendor1 = await actorFor("vendor1@demo.kr");
-  const t = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2024-0001" }, include: { agreement: true } }); // 과제수행
+  const t = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0001" }, include: { agreement: true } }); // 과제수행
   ticketId = t.id;
   agreement = t.agreement!;
 });

@@ -46,10 +46,10 @@ afterAll(async () => {
 describe("transitionTicket", () => {
   it("moves the state, bumps the version, writes one audit event and publishes it after commit", async () => {
     const monitor = await actorFor("monitor@demo.kr");
-    const before = await ticket("AS-2024-0004"); // submitted
+    const before = await ticket("AS-2026-0004"); // submitted
     const eventsBefore = await prisma.auditEvent.count({ where: { ticketId: before.id } });
     const result = await transitionTicket(monitor, { ticketId: before.id, action: "start_review", expectedVersion: before.version });
-    const after = await ticket("AS-2024-0004");
+    const after = await ticket("AS-2026-0004");
     expect(after.state).toBe("requirement_review");
     expect(after.version).toBe(before.version + 1);
     expect(result).toMatchObject({ state: "requirement_review", version: before.version + 1 });
@@ -69,17 +69,17 @@ describe("transitionTicket", () => {
 
   it("refuses a stale version with ConflictError and changes nothing", async () => {
     const monitor = await actorFor("monitor@demo.kr");
-    const current = await ticket("AS-2024-0011"); // requirement_review
+    const current = await ticket("AS-2026-0011"); // requirement_review
     await expect(
       transitionTicket(monitor, { ticketId: current.id, action: "reject", expectedVersion: current.version - 1 }),
     ).rejects.toBeInstanceOf(ConflictError);
-    expect((await ticket("AS-2024-0011")).state).toBe("requirement_review");
+    expect((await ticket("AS-2026-0011")).state).toBe("requirement_review");
     expect(published).toHaveLength(0);
   });
 
   it("answers not found for a ticket outside the actor's scope", async () => {
     const vendor1 = await actorFor("vendor1@demo.kr");
-    const foreign = await ticket("AS-2024-0002"); // vendor2's
+    const foreign = await ticket("AS-2026-0002"); // vendor2's
     await expect(
       transitionTicket(vendor1, { ticketId: foreign.id, action: "submit_plan", expectedVersion: foreign.version }),
     ).rejects.toBeInstanceOf(NotFoundError);
@@ -87,16 +87,16 @@ describe("transitionTicket", () => {
 
   it("refuses a step the rules forbid, with the rules module's Korean reason", async () => {
     const vendor1 = await actorFor("vendor1@demo.kr");
-    const t1 = await ticket("AS-2024-0001"); // in progress with one unconfirmed work log
+    const t1 = await ticket("AS-2026-0001"); // in progress with one unconfirmed work log
     const error = await transitionTicket(vendor1, { ticketId: t1.id, action: "report_completion", expectedVersion: t1.version }).catch((e) => e);
     expect(isDomainError(error)).toBe(true);
     expect(error.message).toContain("확인하지 않은 작업일지가 1건");
-    expect((await ticket("AS-2024-0001")).state).toBe("in_progress");
+    expect((await ticket("AS-2026-0001")).state).toBe("in_progress");
   });
 
   it("rolls back the step's own writes when apply fails: no half-written record, nothing published", async () => {
     const maker2 = await actorFor("maker2@demo.kr");
-    const t4 = await ticket("AS-2024-0004");
+    const t4 = await ticket("AS-2026-0004");
     const paymentsBefore = await prisma.payment.count();
     const auditBefore = await prisma.auditEvent.count();
     await expect(
@@ -112,13 +112,13 @@ describe("transitionTicket", () => {
     ).rejects.toThrow("boom");
     expect(await prisma.payment.count()).toBe(paymentsBefore);
     expect(await prisma.auditEvent.count()).toBe(auditBefore);
-    expect((await ticket("AS-2024-0004")).version).toBe(t4.version);
+    expect((await ticket("AS-2026-0004")).version).toBe(t4.version);
     expect(published).toHaveLength(0);
   });
 
   it("lets only the role the table names take a step", async () => {
     const maker1 = await actorFor("maker1@demo.kr");
-    const t11 = await ticket("AS-2024-0011"); // maker1's own ticket, in requirement review
+    const t11 = await ticket("AS-2026-0011"); // maker1's own ticket, in requirement review
     const error = await transitionTicket(maker1, { ticketId: t11.id, action: "pass_review", expectedVersion: t11.version }).catch((e) => e);
     expect(isDomainError(error)).toBe(true);
     expect(error.message).toMatch(/운영기관/);
