@@ -104,7 +104,7 @@ test("manufacturer pages (maker1, maker2)", async ({ page }) => {
   await page.locator("main form button[type=submit]").last().click();
   await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => {});
   await check(page, "new ticket (field errors)");
-  await open(page, `/tickets/${id("${AS}0001")}`);
+  await open(page, `/tickets/${id(`${AS}0001`)}`);
   await check(page, "ticket overview (in_progress, manufacturer)", { phone: true });
   await open(page, step(`${AS}0001`, "extension"));
   await check(page, "extension (manufacturer, in_progress)");
@@ -124,7 +124,7 @@ test("manufacturer pages (maker1, maker2)", async ({ page }) => {
 
   await page.context().clearCookies();
   await signIn(page, "maker2@demo.kr");
-  await open(page, `/tickets/${id("${AS}0003")}`);
+  await open(page, `/tickets/${id(`${AS}0003`)}`);
   await check(page, "ticket overview (draft, manufacturer)");
   await open(page, step(`${AS}0003`, "edit"));
   await check(page, "edit (draft)");
@@ -253,9 +253,9 @@ test("the evaluator's and the agency's pages, and the TP's 외부전문가 pages
   await check(page, "이해충돌 확인 (evaluator)", { phone: true });
   await page.getByLabel("위 내용을 확인했으며 사실과 같습니다.").check();
   await page.getByRole("button", { name: "이해충돌 없음 확인" }).click();
-  await expect(page).toHaveURL(new RegExp(`/tickets/${id("${AS}0005")}$`));
+  await expect(page).toHaveURL(new RegExp(`/tickets/${id(`${AS}0005`)}$`));
   // opened again: the toast of the declaration is gone (its fade-in is what a contrast check must not see)
-  await open(page, `/tickets/${id("${AS}0005")}`);
+  await open(page, `/tickets/${id(`${AS}0005`)}`);
   await check(page, "overview (evaluator)", { phone: true });
   await open(page, step(`${AS}0005`, "documents"));
   await check(page, "documents (evaluator)");

@@ -87,9 +87,9 @@ for (const email of USERS) {
 
 test("the danger zone sits below the 할 일 box: 신청철회 for the manufacturer, 선정취소 for the monitor", async ({ page }) => {
   await signIn(page, "maker2@demo.kr");
-  await page.goto(`/tickets/${ticket("${AS}0004").id}`); // 신청접수
+  await page.goto(`/tickets/${ticket(`${AS}0004`).id}`); // 신청접수
   await expect(dangerZone(page)).toContainText("되돌릴 수 없는 작업");
-  await expect(dangerZone(page).getByRole("link", { name: "신청철회" })).toHaveAttribute("href", `/tickets/${ticket("${AS}0004").id}/withdraw`);
+  await expect(dangerZone(page).getByRole("link", { name: "신청철회" })).toHaveAttribute("href", `/tickets/${ticket(`${AS}0004`).id}/withdraw`);
   const below = await page.evaluate(() => {
     const todo = document.querySelector('section[aria-labelledby="actions-h"]')!;
     const danger = document.querySelector('[data-testid="danger-zone"]')!;
@@ -98,8 +98,8 @@ test("the danger zone sits below the 할 일 box: 신청철회 for the manufactu
   expect(below).toBe(true);
 
   await switchTo(page, "monitor@demo.kr");
-  await page.goto(`/tickets/${ticket("${AS}0002").id}`); // 지원결정(선정)
-  await expect(dangerZone(page).getByRole("link", { name: "선정취소" })).toHaveAttribute("href", `/tickets/${ticket("${AS}0002").id}/cancel`);
+  await page.goto(`/tickets/${ticket(`${AS}0002`).id}`); // 지원결정(선정)
+  await expect(dangerZone(page).getByRole("link", { name: "선정취소" })).toHaveAttribute("href", `/tickets/${ticket(`${AS}0002`).id}/cancel`);
   await expect(todoBox(page).getByRole("link", { name: "선정취소" })).toHaveCount(0);
 });
 
@@ -291,7 +291,7 @@ test("선정취소 needs a reason and a confirmation step, without JavaScript; t
 
 test("지원결정 without a quote: no expected subsidy, and 선정 disabled with its reason under it", async ({ page }) => {
   await signIn(page, "monitor@demo.kr");
-  await page.goto(`/tickets/${ticket("${AS}0005").id}/decision`); // 현장평가, no quote, no sheet
+  await page.goto(`/tickets/${ticket(`${AS}0005`).id}/decision`); // 현장평가, no quote, no sheet
   const expected = page.getByTestId("expected-subsidy");
   await expect(expected).toContainText("견적 없음");
   await expect(expected).not.toContainText(/\d[\d,]*원/); // no amount at all (it showed the cap, 16,000,000원)

@@ -485,7 +485,7 @@ test("return for correction, reject, and cancel of a plan that never came", asyn
       fixList: "국세 납세증명서 재발급\n재무제표 2025년 추가",
     });
     // now a draft: the monitor no longer sees it
-    const gone = await page.goto(`/tickets/${ticket("${AS}9001").id}/review`);
+    const gone = await page.goto(`/tickets/${ticket(`${AS}9001`).id}/review`);
     expect(gone?.status()).toBe(404);
 
     await step(page, `${AS}9002`, "review");

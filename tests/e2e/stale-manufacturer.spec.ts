@@ -25,7 +25,7 @@ const DRAFT = `${AS}0951`;
 let draftPath = "";
 
 test.beforeAll(() => {
-  draftPath = `/tickets/${cloneSubmittedTicket("${AS}0001", DRAFT, "동시 수정 시험 신청", "draft", { submittedAt: null })}`;
+  draftPath = `/tickets/${cloneSubmittedTicket(`${AS}0001`, DRAFT, "동시 수정 시험 신청", "draft", { submittedAt: null })}`;
 });
 
 test("draft edit: a form opened before a colleague's save is refused, keeps the typed values, and the colleague's edit stands", async ({

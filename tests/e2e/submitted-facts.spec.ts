@@ -56,7 +56,7 @@ test("the monitor reviews the application as submitted and sees what the company
 
 test("a seeded application without changes says so", async ({ page }) => {
   await signIn(page, "monitor@demo.kr");
-  await page.goto(`/tickets/${ticket("${AS}0011").id}/review`); // maker1, captured by the seed
+  await page.goto(`/tickets/${ticket(`${AS}0011`).id}/review`); // maker1, captured by the seed
   await expect(page.getByTestId("profile-changes")).toHaveText("제출 후 변경된 회사 정보가 없습니다.");
   await expect(page.getByTestId("submitted-application").locator('[data-field="name"] dd')).toHaveText("(주)한빛정밀");
 });

@@ -99,7 +99,7 @@ test(`vendor2 quotes ${AS}0004 and revises it; maker2 sees the latest total and 
   await expect(page.getByTestId("quote-total-1")).toHaveText("합계 21,000,000원");
 
   const maker = await newSignedIn(browser, "maker2@demo.kr");
-  await maker.page.goto(`/tickets/${ids["${AS}0004"]}/quote`);
+  await maker.page.goto(`/tickets/${ids[`${AS}0004`]}/quote`);
   await expect(maker.page.getByTestId("current-quote-total")).toHaveText("19,000,000원 (2차)");
   await expect(maker.page.locator("[data-quote-version]")).toHaveCount(2);
   await expect(maker.page.getByRole("article", { name: "견적 1차" })).toContainText("12,000,000원");
@@ -107,7 +107,7 @@ test(`vendor2 quotes ${AS}0004 and revises it; maker2 sees the latest total and 
   await expect(maker.page.getByText("공급기업이 제출한 견적입니다 (읽기 전용).")).toBeVisible();
   await expect(maker.page.getByRole("button", { name: "견적 저장" })).toHaveCount(0);
   // a manufacturer's POST is refused all the same, and writes nothing
-  const forged = await maker.page.request.post(`/tickets/${ids["${AS}0004"]}/quote`, {
+  const forged = await maker.page.request.post(`/tickets/${ids[`${AS}0004`]}/quote`, {
     headers: { Origin: new URL(maker.page.url()).origin },
     form: {
       intent: "save",
@@ -155,20 +155,20 @@ test(`vendor2 submits the execution plan for ${AS}0002 within its deadline`, asy
   await expect(v1).toContainText("검토 대기");
   await expect(v1).toContainText("화면 설계서");
 
-  await page.goto(`/tickets/${ids["${AS}0002"]}`);
+  await page.goto(`/tickets/${ids[`${AS}0002`]}`);
   await expect(page.locator("span.badge", { hasText: /^수행계획서 제출$/ }).first()).toBeVisible();
 });
 
 test("vendor1 cannot open another supplier's quote page (404)", async ({ page }) => {
   expect(ids[`${AS}0002`]).toBeTruthy();
   await signIn(page, "vendor1@demo.kr");
-  for (const url of [`/tickets/${ids["${AS}0002"]}/quote`, `/tickets/${ids["${AS}0002"]}/plan`, `/tickets/${ids["${AS}0004"]}/quote`]) {
+  for (const url of [`/tickets/${ids[`${AS}0002`]}/quote`, `/tickets/${ids[`${AS}0002`]}/plan`, `/tickets/${ids[`${AS}0004`]}/quote`]) {
     const response = await page.goto(url);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "페이지를 찾을 수 없습니다" })).toBeVisible();
     await expect(page.locator("body")).not.toContainText("POP 실적");
   }
-  const data = await page.request.get(`/tickets/${ids["${AS}0004"]}/quote.data`);
+  const data = await page.request.get(`/tickets/${ids[`${AS}0004`]}/quote.data`);
   expect(data.status()).toBe(404);
   expect(await data.text()).not.toContain("19,000,000");
 });

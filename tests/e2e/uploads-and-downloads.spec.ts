@@ -191,7 +191,7 @@ for (const framing of ["chunked", "with Content-Length"] as const) {
     test(`upload ${framing}, ${what}: a Korean 413 before the body is in, nothing stored`, async ({ baseURL }) => {
       test.setTimeout(120_000);
       const cookie = await cookieOf(baseURL!, "vendor1@demo.kr");
-      const url = new URL(`/tickets/${ticket("${AS}0001").id}/work-logs`, baseURL);
+      const url = new URL(`/tickets/${ticket(`${AS}0001`).id}/work-logs`, baseURL);
       const before = storedState();
       const answer = await send(url, cookie, () => multipart(logFields(), files()), { declareLength: framing !== "chunked" });
       expect(answer.status, answer.text.slice(0, 300)).toBe(413);
@@ -210,7 +210,7 @@ for (const framing of ["chunked", "with Content-Length"] as const) {
 
 test("the server stays usable after refusing oversized bodies, and a form within the limits is stored", async ({ baseURL }) => {
   const cookie = await cookieOf(baseURL!, "vendor1@demo.kr");
-  const url = new URL(`/tickets/${ticket("${AS}0001").id}/work-logs`, baseURL);
+  const url = new URL(`/tickets/${ticket(`${AS}0001`).id}/work-logs`, baseURL);
   const before = storedState();
   const files = Array.from({ length: 3 }, (_, i) => ({ field: "beforePhoto", name: `ok-${i}.png`, type: "image/png", bytes: PNG }));
   const answer = await send(url, cookie, () => multipart({ ...logFields(), description: "한도 안의 업로드" }, files));
@@ -224,7 +224,7 @@ test("the server stays usable after refusing oversized bodies, and a form within
 
 test("a file too large in the browser: the Korean reason on the form, what was typed kept", async ({ page }) => {
   await signIn(page, "vendor1@demo.kr");
-  await page.goto(`/tickets/${ticket("${AS}0001").id}/work-logs`);
+  await page.goto(`/tickets/${ticket(`${AS}0001`).id}/work-logs`);
   const before = storedState();
   await page.getByLabel("작업 시간(시간)").fill("2");
   await page.getByLabel("작업 내용").fill("너무 큰 사진을 올려 본 작업");
@@ -315,7 +315,7 @@ test("download names: no bidi or control characters, the extension of the detect
 
 test("removing a work-log attachment removes its stored file: the row and the bytes", async ({ baseURL }) => {
   const cookie = await cookieOf(baseURL!, "vendor1@demo.kr");
-  const url = new URL(`/tickets/${ticket("${AS}0001").id}/work-logs`, baseURL);
+  const url = new URL(`/tickets/${ticket(`${AS}0001`).id}/work-logs`, baseURL);
   const description = "첨부 삭제 시험";
   const created = await send(url, cookie, () =>
     multipart({ ...logFields(), description }, [

@@ -76,7 +76,7 @@ test("an unconfirmed work log: the manufacturer's to-do is 작업일지 확인, 
 test("a party with nothing to do sees whom it is waiting for, and for how long", async ({ page }) => {
   // AS-…-0011 is in 요건검토 at the Technopark: maker1 waits
   await signIn(page, "maker1@demo.kr");
-  await page.goto(`/tickets/${idOf("${AS}0011")}`);
+  await page.goto(`/tickets/${idOf(`${AS}0011`)}`);
   await expect(page.getByTestId("my-todo-empty")).toContainText("지금 이 과제에서 하실 일은 없습니다.");
   await expect(page.getByTestId("waiting-on")).toContainText(/운영기관\(TP\) 요건검토 중 · \d+일째/);
   await expect(page.getByTestId("next-actor")).toContainText("운영기관(TP)");
@@ -129,7 +129,7 @@ test.describe("on a phone", () => {
 
 test("the demo's 미선정 ticket tells its manufacturer why, with the score, and what it may do next", async ({ page }) => {
   await signIn(page, "maker3@demo.kr");
-  await page.goto(`/tickets/${idOf("${AS}0009")}`);
+  await page.goto(`/tickets/${idOf(`${AS}0009`)}`);
   const closing = page.getByTestId("closing-reason");
   await expect(closing).toContainText("합격 기준(60점)에 미달");
   await expect(page.getByTestId("closing-score")).toContainText("현장평가 점수: 40점");
