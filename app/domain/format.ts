@@ -39,12 +39,39 @@ export function formatKoreanDateShort(date: IsoDate): string {
   return `${year}. ${month}. ${day}.`;
 }
 
+/** How a word's last syllable ends, as far as the particle after it cares: 로 follows a vowel and ㄹ alike. */
+type Ending = "vowel" | "rieul" | "consonant";
+
+/** Closing brackets and quotes are not read aloud: the particle agrees with what they close. */
+const SILENT_TAIL = /[)\]}"'”’」』>]+$/;
+/** Digits as read in Korean: 영 일 이 삼 사 오 육 칠 팔 구 (a final 0 reads 영·십·백·천·만: all consonants). */
+const DIGIT_ENDINGS: readonly Ending[] = ["consonant", "rieul", "vowel", "consonant", "vowel", "vowel", "consonant", "rieul", "rieul", "vowel"];
+/** Latin letters read by their Korean names: 엘 and 알 end in ㄹ, 엠 and 엔 in a consonant, the others (에이, 비, 씨, …) in a vowel. */
+const LETTER_ENDINGS: Readonly<Record<string, Ending>> = { l: "rieul", r: "rieul", m: "consonant", n: "consonant" };
+
+/** The ending of `word` as spoken, or null when its last character cannot be read (a symbol, nothing). */
+function spokenEnding(word: string): Ending | null {
+  const last = word.replace(SILENT_TAIL, "").slice(-1);
+  const syllable = last.charCodeAt(0) - 0xac00;
+  if (syllable >= 0 && syllable < 11172) {
+    const final = syllable % 28; // 0: no final consonant, 8: ㄹ
+    return final === 0 ? "vowel" : final === 8 ? "rieul" : "consonant";
+  }
+  if (/^\d$/.test(last)) return DIGIT_ENDINGS[Number(last)];
+  if (/^[a-z]$/i.test(last)) return LETTER_ENDINGS[last.toLowerCase()] ?? "vowel";
+  return null;
+}
+
 /**
- * The Korean particle that fits `word`: josa('견적금액', '은', '는') → "견적금액은".
- * A word that does not end in a Hangul syllable gets both forms, e.g. "PC은(는)".
+ * The Korean particle that fits `word`, chosen as the word is read aloud:
+ * josa('견적금액', '은', '는') → "견적금액은", josa('PC', '은', '는') → "PC는" (씨), josa('demo.kr', '으로', '로') →
+ * "demo.kr로" (알), josa('서울', '으로', '로') → "서울로" (ㄹ takes 로). Pairs: 은/는, 이/가, 을/를, 과/와, 으로/로.
+ * Only a word whose end cannot be read at all (a symbol, nothing) gets both forms, e.g. "★이(가)".
  */
 export function josa(word: string, afterConsonant: string, afterVowel: string): string {
-  const code = word.charCodeAt(word.length - 1) - 0xac00;
-  if (!(code >= 0 && code < 11172)) return `${word}${afterConsonant}(${afterVowel})`;
-  return `${word}${code % 28 === 0 ? afterVowel : afterConsonant}`;
+  const ending = spokenEnding(word);
+  const rieulTakesVowelForm = afterConsonant === "으로";
+  if (ending === null) return rieulTakesVowelForm ? `${word}(으)로` : `${word}${afterConsonant}(${afterVowel})`;
+  const vowelForm = ending === "vowel" || (ending === "rieul" && rieulTakesVowelForm);
+  return `${word}${vowelForm ? afterVowel : afterConsonant}`;
 }

@@ -74,7 +74,7 @@ describe("replies and closing", () => {
 
   it("names the two sides in the refusal, even sides no label knows (rows written by hand)", () => {
     expect(() => replyOutcome({ fromRole: "auditor", toRole: "inspector", status: "open" }, "monitor")).toThrow(
-      "auditor과(와) inspector 사이의 문의",
+      "auditor과 inspector 사이의 문의",
     );
     expect(() => replyOutcome(makerToSupplier("open"), "monitor")).toThrow("도입기업과 공급기업 사이의 문의");
     expect(codeOf(() => assertCanClose(makerToSupplier("open"), "monitor"))).toBe("question_not_party");
