@@ -22,13 +22,13 @@ import {
   seoulDate,
   workLogsVisible,
 } from "~/domain";
-import { getTicketPage, headerOfPage, submitApplication } from "~/models/ticket-page.server";
+import { getTicketPage, headerOfPage } from "~/models/ticket-page.server";
 import { getTicketHeader } from "~/models/ticket.server";
 import { getTicketPending } from "~/models/pending.server";
 import { NextParties } from "~/components/pending-box";
 import { assigneeControlData } from "~/models/assignee.server";
 import { AssigneeControl } from "~/components/ticket/assignee-control";
-import { transitionTicket } from "~/models/workflow.server";
+import { takeOneClickStep } from "~/models/one-click-steps.server";
 import { fields } from "~/utils/fields";
 import { invariantResponse, requireExpertPage, ticketStepAction } from "~/utils/ticket-step.server";
 import { mayOpenTicketPage } from "~/domain/expert-access";
@@ -94,11 +94,8 @@ const DONE: Partial<Record<Action, string>> = {
 /** The one-click workflow steps (submit, start review, accept plan, start work …; withdrawal has its own confirmation page). */
 export const action = ticketStepAction({
   schema: TransitionSchema,
-  run: ({ actor, ticketId, today, value }) =>
-    value.action === "submit"
-      ? // records submittedAt and marks the documents as attached at application; a refusal lists every missing piece
-        submitApplication(actor, ticketId, value.version, today)
-      : transitionTicket(actor, { ticketId, action: value.action, expectedVersion: value.version }),
+  // each through the model that takes it (a plan accepted here is recorded as accepted, as on its page)
+  run: ({ actor, ticketId, today, value }) => takeOneClickStep(actor, value.action, { ticketId, expectedVersion: value.version, today }),
   done: (_result, { ticketId, value }) => ({ message: DONE[value.action] ?? "처리되었습니다.", to: `/tickets/${ticketId}` }),
 });
 
