@@ -11,7 +11,7 @@ import bcrypt from "bcryptjs";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { db, e2eDir } from "./fixtures";
 import { routeTable } from "./route-table";
-import { AS } from "./demo-numbers";
+import { AS, DEMO_NOTICE } from "./demo-numbers";
 
 type Rule =
   | { kind: "ticket" } // :ticketId — scoped by ticketScope
@@ -226,7 +226,7 @@ test("every route × every role × a foreign organisation's resource is refused"
         urls.splice(
           0,
           urls.length,
-          `/${route.path.replace(":programId", (db().prepare(`SELECT id FROM Program WHERE noticeNumber = '경기테크노파크 공고 제2024-5호'`).get() as { id: string }).id)}`,
+          `/${route.path.replace(":programId", (db().prepare(`SELECT id FROM Program WHERE noticeNumber = '${DEMO_NOTICE}'`).get() as { id: string }).id)}`,
         );
       }
       for (const url of urls) {

@@ -20,7 +20,7 @@ import {
   submitQuoteAndPlan,
   ticket,
 } from "./fixtures";
-import { AS } from "./demo-numbers";
+import { AS, DEMO_PROGRAM, DEMO_YEAR } from "./demo-numbers";
 
 // The monitor (운영기관, monitor@demo.kr) runs the Technopark's side of the program.
 // Tests share one seeded database and run in order. The full walk-through runs on a copy of
@@ -392,7 +392,7 @@ test("program settings: capacity lowered in the UI blocks selection; stale form 
   test.setTimeout(120_000);
   await signIn(page, "monitor@demo.kr");
   await page.getByRole("link", { name: "사업 설정" }).click();
-  await page.getByRole("link", { name: "2024년 스마트공장 AS지원사업 (경기)" }).click();
+  await page.getByRole("link", { name: DEMO_PROGRAM }).click();
   const holding = (
     db()
       .prepare(
@@ -430,8 +430,8 @@ test("program settings: capacity lowered in the UI blocks selection; stale form 
 
   // someone else changes the program while the form is open → conflict message
   await page.goto("/programs");
-  await page.getByRole("link", { name: "2024년 스마트공장 AS지원사업 (경기)" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2024년 스마트공장 AS지원사업 (경기)");
+  await page.getByRole("link", { name: DEMO_PROGRAM }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_PROGRAM);
   await expect(page.getByLabel("지원 기업 수")).toHaveValue(String(holding));
   setCapacity(holding + 1);
   await page.getByLabel("지원 기업 수").fill("64");
@@ -444,14 +444,14 @@ test("program settings: capacity lowered in the UI blocks selection; stale form 
   await expect(toast(page)).toHaveText("사업 설정을 저장했습니다.");
 
   // a new program from this one keeps its parameters
-  await page.getByLabel("새 사업명").fill("2025년 스마트공장 AS지원사업 (경기)");
-  await page.getByLabel("새 공고번호").fill("경기테크노파크 공고 제2025-3호");
+  await page.getByLabel("새 사업명").fill(`${DEMO_YEAR + 1}년 스마트공장 AS지원사업 (경기)`);
+  await page.getByLabel("새 공고번호").fill(`경기테크노파크 공고 제${DEMO_YEAR + 1}-3호`);
   await page.getByRole("button", { name: "새 사업 만들기" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2025년 스마트공장 AS지원사업 (경기)");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${DEMO_YEAR + 1}년 스마트공장 AS지원사업 (경기)`);
   await expect(page.getByLabel("지원 기업 수")).toHaveValue("64");
   await expect(page.getByLabel("기업당 정부지원금 한도")).toHaveValue("16,000,000");
-  db().prepare(`DELETE FROM AuditEvent WHERE programId IN (SELECT id FROM Program WHERE noticeNumber = '경기테크노파크 공고 제2025-3호')`).run();
-  db().prepare(`DELETE FROM Program WHERE noticeNumber = '경기테크노파크 공고 제2025-3호'`).run();
+  db().prepare(`DELETE FROM AuditEvent WHERE programId IN (SELECT id FROM Program WHERE noticeNumber = '경기테크노파크 공고 제${DEMO_YEAR + 1}-3호')`).run();
+  db().prepare(`DELETE FROM Program WHERE noticeNumber = '경기테크노파크 공고 제${DEMO_YEAR + 1}-3호'`).run();
 });
 
 test("return for correction, reject, and cancel of a plan that never came", async ({ page }) => {
@@ -469,7 +469,7 @@ test("return for correction, reject, and cancel of a plan that never came", asyn
 
     await step(page, `${AS}9001`, "review");
     await page.getByRole("button", { name: "보완 요청(작성중으로 되돌림)" }).click();
-    await expect(page.locator('[id$="-fixList-error"]')).toHaveText("보완 요청 사항을(를) 입력해 주세요.");
+    await expect(page.locator('[id$="-fixList-error"]')).toHaveText("보완 요청 사항을 입력해 주세요.");
     await expect(page.getByLabel("보완 요청 사항 (한 줄에 하나)")).toBeFocused();
     await page.getByLabel("보완 요청 사항 (한 줄에 하나)").fill("국세 납세증명서 재발급\n재무제표 2025년 추가");
     await page.getByRole("button", { name: "보완 요청(작성중으로 되돌림)" }).click();
