@@ -42,7 +42,7 @@ describe("closingReason", () => {
   it.each(["reject", "not_select", "cancel"] as const)("%s requires a reason, in Korean", (action) => {
     const label = CLOSING_REASONS[action].label;
     for (const empty of [undefined, null, "", "   \n "]) {
-      expect(refusal(() => closingReason(action, empty))).toEqual({ code: "reason_required", message: `${label}을(를) 입력해 주세요.` });
+      expect(refusal(() => closingReason(action, empty))).toEqual({ code: "reason_required", message: `${label}를 입력해 주세요.` }); // 반려·미선정·선정취소 사유를
     }
   });
 
@@ -51,7 +51,7 @@ describe("closingReason", () => {
     expect(closingReason("cancel", "가".repeat(CLOSING_REASON_MAX))).toHaveLength(CLOSING_REASON_MAX);
     expect(refusal(() => closingReason("reject", "가".repeat(CLOSING_REASON_MAX + 1)))).toEqual({
       code: "reason_too_long",
-      message: "반려 사유은(는) 1,000자 이내로 입력해 주세요.",
+      message: "반려 사유는 1,000자 이내로 입력해 주세요.",
     });
     expect(refusal(() => closingReason("withdraw", "가".repeat(CLOSING_REASON_MAX + 1))).code).toBe("reason_too_long");
   });

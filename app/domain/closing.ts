@@ -4,6 +4,7 @@
  * rules (ADR 028). No state machine here: workflow.ts decides who may close what, and when.
  */
 import { DomainError } from "./errors";
+import { josa } from "./format";
 import type { IsoDate } from "./dates";
 import type { Action } from "./workflow";
 import type { TicketState } from "./labels";
@@ -42,10 +43,10 @@ export function closingReason(action: DestructiveAction, text: string | null | u
   const { label, required } = CLOSING_REASONS[action];
   const reason = (text ?? "").trim();
   if (reason.length > CLOSING_REASON_MAX) {
-    throw new DomainError("reason_too_long", `${label}은(는) ${CLOSING_REASON_MAX.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`);
+    throw new DomainError("reason_too_long", `${josa(label, "은", "는")} ${CLOSING_REASON_MAX.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`);
   }
   if (reason) return reason;
-  if (required) throw new DomainError("reason_required", `${label}을(를) 입력해 주세요.`);
+  if (required) throw new DomainError("reason_required", `${josa(label, "을", "를")} 입력해 주세요.`);
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { DomainError } from "./errors";
-import { formatKRW, formatKoreanDate, formatKoreanDateShort, formatNumber, formatRateBp, josa } from "./format";
+import { formatKRW, formatKoreanDate, formatKoreanDateShort, formatNumber, formatRateBp, josa, particle } from "./format";
 
 describe("formatKRW / formatNumber", () => {
   it.each([
@@ -92,6 +92,11 @@ describe("josa", () => {
     expect(josa("'작업 일지'", "을", "를")).toBe("'작업 일지'를");
     expect(josa("“협약서”", "은", "는")).toBe("“협약서”는");
     expect(josa('"MES"', "으로", "로")).toBe('"MES"로');
+  });
+  it("gives the particle alone for markup around the word", () => {
+    expect(particle("maker1@demo.kr", "으로", "로")).toBe("로");
+    expect(particle("공급기업", "으로", "로")).toBe("으로");
+    expect(particle("", "으로", "로")).toBe("(으)로");
   });
   it("gives both forms when the end cannot be read", () => {
     expect(josa("", "을", "를")).toBe("을(를)");

@@ -69,9 +69,14 @@ function spokenEnding(word: string): Ending | null {
  * Only a word whose end cannot be read at all (a symbol, nothing) gets both forms, e.g. "★이(가)".
  */
 export function josa(word: string, afterConsonant: string, afterVowel: string): string {
+  return `${word}${particle(word, afterConsonant, afterVowel)}`;
+}
+
+/** The particle alone, for markup that sets the word apart: <strong>{email}</strong>{particle(email, "으로", "로")}. */
+export function particle(word: string, afterConsonant: string, afterVowel: string): string {
   const ending = spokenEnding(word);
   const rieulTakesVowelForm = afterConsonant === "으로";
-  if (ending === null) return rieulTakesVowelForm ? `${word}(으)로` : `${word}${afterConsonant}(${afterVowel})`;
+  if (ending === null) return rieulTakesVowelForm ? "(으)로" : `${afterConsonant}(${afterVowel})`;
   const vowelForm = ending === "vowel" || (ending === "rieul" && rieulTakesVowelForm);
-  return `${word}${vowelForm ? afterVowel : afterConsonant}`;
+  return vowelForm ? afterVowel : afterConsonant;
 }

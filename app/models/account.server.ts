@@ -15,6 +15,7 @@ import { confirmEmailMail } from "~/mail/templates/confirm-email.server";
 import { joinRequestMail } from "~/mail/templates/join-request.server";
 import type { Role } from "~/domain";
 import { securityEvent } from "~/utils/log.server";
+import { josa } from "~/domain";
 
 type Tx = Prisma.TransactionClient;
 type Origin = Record<string, unknown>;
@@ -102,7 +103,9 @@ export async function signUp(input: SignUpInput, origin: Origin): Promise<SignUp
     const { user, organization } = await createOrganization(tx, input, email, passwordHash);
     await sendConfirmation(tx, user, organization.name);
     const kindLabel = input.kind === "supplier" ? "공급기업" : "도입기업";
-    await audit(tx, user.id, "account.signup", `${organization.name}을(를) ${kindLabel}으로 등록했습니다.`, { organizationId: organization.id });
+    await audit(tx, user.id, "account.signup", `${josa(organization.name, "을", "를")} ${josa(kindLabel, "으로", "로")} 등록했습니다.`, {
+      organizationId: organization.id,
+    });
     return { ok: true, userId: user.id, joined: "new_organization", organizationName: organization.name };
   });
   securityEvent("account.signup", {

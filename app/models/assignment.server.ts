@@ -5,7 +5,7 @@
 // confirms the sheet or the review: H2's code calls endExpertAssignments) or when the ticket closes.
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { DomainError, ROLE_LABELS, STATE_LABELS, isExpertRole, type ExpertRole } from "~/domain";
+import { DomainError, ROLE_LABELS, STATE_LABELS, isExpertRole, type ExpertRole, josa } from "~/domain";
 import { ASSIGNABLE_STATES, EXPERT_TASKS, conflictStatement, type AssignmentEndReason } from "~/domain/expert-access";
 import { ConflictError, NotFoundError } from "./errors.server";
 import { changeTicket, type Tx } from "./workflow.server";
@@ -90,7 +90,7 @@ async function assignee(tx: Tx, input: AssignInput) {
     select: { id: true, name: true },
   });
   if (!organization)
-    throw new DomainError("expert_missing", `배정할 ${ROLE_LABELS[input.role]}을(를) 찾을 수 없습니다. 목록에서 다시 골라 주세요.`);
+    throw new DomainError("expert_missing", `배정할 ${josa(ROLE_LABELS[input.role], "을", "를")} 찾을 수 없습니다. 목록에서 다시 골라 주세요.`);
   if (!input.userId) return { organization, person: null };
   const person = await tx.user.findFirst({
     where: { id: input.userId, organizationId: organization.id, status: "active" },
@@ -113,7 +113,7 @@ export async function assignExpert(actor: Actor, input: AssignInput) {
     expectedVersion: input.expectedVersion,
     roles: ["monitor"],
     states,
-    stateMessage: `${ROLE_LABELS[input.role]}은(는) ${states.map((s) => STATE_LABELS[s]).join("·")} 단계에서만 배정할 수 있습니다.`,
+    stateMessage: `${josa(ROLE_LABELS[input.role], "은", "는")} ${states.map((s) => STATE_LABELS[s]).join("·")} 단계에서만 배정할 수 있습니다.`,
     apply: async (tx, facts) => {
       const { organization, person } = await assignee(tx, input);
       const replaced = await endExpertAssignments(tx, facts.id, input.role, "unassigned");
@@ -122,10 +122,10 @@ export async function assignExpert(actor: Actor, input: AssignInput) {
       });
       const who = person ? `${organization.name}(${person.name})` : organization.name;
       return {
-        summary: `${ROLE_LABELS[input.role]} ${who}을(를) ${replaced ? "새로 " : ""}배정했습니다.`,
+        summary: `${ROLE_LABELS[input.role]} ${josa(who, "을", "를")} ${replaced ? "새로 " : ""}배정했습니다.`,
         data: { role: input.role, organizationId: organization.id, userId: person?.id ?? null, replaced },
         notify: await activeMemberIds(tx, organization.id),
-        turn: { role: input.role, next: `이해충돌이 없음을 확인(서약)한 뒤 ${EXPERT_TASKS[input.role]}을(를) 진행해 주세요.` },
+        turn: { role: input.role, next: `이해충돌이 없음을 확인(서약)한 뒤 ${josa(EXPERT_TASKS[input.role], "을", "를")} 진행해 주세요.` },
       };
     },
   });
@@ -223,7 +223,7 @@ export async function declareConflict(actor: Actor, input: DeclarationInput) {
         data: { conflictDeclaredAt: new Date(), conflictDeclaredById: actor.userId, conflictStatement: shown, version: { increment: 1 } },
       });
       return {
-        summary: `${ROLE_LABELS[role]} ${actor.organizationName}(${actor.name})이(가) 이해충돌이 없음을 확인했습니다.`,
+        summary: `${ROLE_LABELS[role]} ${josa(`${actor.organizationName}(${actor.name})`, "이", "가")} 이해충돌이 없음을 확인했습니다.`,
         data: { assignmentId: open.id, statement: shown },
       };
     },
@@ -237,9 +237,9 @@ async function conflictDeclared(tx: Tx, actor: Actor, role: ExpertRole, assignme
     data: { endedAt: new Date(), endReason: "unassigned", conflictDeclaredById: actor.userId, version: { increment: 1 } },
   });
   return {
-    summary: `${ROLE_LABELS[role]} ${actor.organizationName}(${actor.name})이(가) 이해관계가 있다고 알려 배정이 종료되었습니다.`,
+    summary: `${ROLE_LABELS[role]} ${josa(`${actor.organizationName}(${actor.name})`, "이", "가")} 이해관계가 있다고 알려 배정이 종료되었습니다.`,
     data: { assignmentId, conflict: true },
     notify: await activeMemberIds(tx, technoparkId),
-    turn: { role: "monitor" as const, next: `다른 ${ROLE_LABELS[role]}을(를) 배정해 주세요.` },
+    turn: { role: "monitor" as const, next: `다른 ${josa(ROLE_LABELS[role], "을", "를")} 배정해 주세요.` },
   };
 }

@@ -4,7 +4,7 @@
 // TP vouches for them. The organisation is the TP's own to deactivate on 기관 관리 (statusChangedById).
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { DomainError, ORGANIZATION_KIND_LABELS } from "~/domain";
+import { DomainError, ORGANIZATION_KIND_LABELS, josa } from "~/domain";
 import { normalizeAddress } from "~/mail/outbox.server";
 import { securityEvent } from "~/utils/log.server";
 import type { ExpertOrganizationInput } from "~/utils/expert-organization-schema";
@@ -40,10 +40,16 @@ export async function registerExpertOrganization(actor: Actor, input: ExpertOrga
       },
       select: { id: true, name: true },
     });
-    await audit(tx, actor.userId, "organization.register", `${created.name}을(를) ${ORGANIZATION_KIND_LABELS[input.kind]}(으)로 등록했습니다.`, {
-      organizationId: created.id,
-      kind: input.kind,
-    });
+    await audit(
+      tx,
+      actor.userId,
+      "organization.register",
+      `${josa(created.name, "을", "를")} ${josa(ORGANIZATION_KIND_LABELS[input.kind], "으로", "로")} 등록했습니다.`,
+      {
+        organizationId: created.id,
+        kind: input.kind,
+      },
+    );
     await writeInvitation(tx, {
       email,
       organizationId: created.id,

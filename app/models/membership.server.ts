@@ -11,7 +11,7 @@ import { hashPassword } from "~/auth/session.server";
 import { consumeToken, issueToken, peekToken, type TokenRefusal } from "~/auth/tokens.server";
 import { endAllSessions } from "~/auth/revoke.server";
 import { passwordProblems } from "~/auth/password-policy.server";
-import { DomainError, ROLE_LABELS, isRole, type Role } from "~/domain";
+import { DomainError, ROLE_LABELS, isRole, type Role, josa } from "~/domain";
 import { enqueueMail, normalizeAddress } from "~/mail/outbox.server";
 import { invitationMail } from "~/mail/templates/invitation.server";
 import { joinDecisionMail } from "~/mail/templates/join-decision.server";
@@ -138,7 +138,7 @@ export async function writeInvitation(
     validDays: INVITATION_VALID_DAYS,
   });
   await enqueueMail(tx, { kind: "invitation", to: { email }, organizationId: input.organizationId, content });
-  await audit(tx, input.inviter.id, "member.invite", `${email}을(를) ${organization.name}에 초대했습니다.`, {
+  await audit(tx, input.inviter.id, "member.invite", `${josa(email, "을", "를")} ${organization.name}에 초대했습니다.`, {
     email,
     organizationId: input.organizationId,
     role: input.role,

@@ -19,7 +19,7 @@ import { supplierDecisionMail } from "~/mail/templates/supplier-decision.server"
 import { securityEvent } from "~/utils/log.server";
 import { ORGANIZATION_MISSING } from "~/utils/membership";
 import { audit } from "./membership.server";
-import { DomainError } from "~/domain";
+import { DomainError, josa } from "~/domain";
 import { ConflictError, NotFoundError } from "./errors.server";
 
 type Tx = Prisma.TransactionClient;
@@ -183,7 +183,7 @@ export async function deactivateOrganization(actor: Actor, organizationId: strin
       const content = memberRemovedMail({ name: member.name, organizationName: org.name, by: actor.organizationName, reason });
       await enqueueMail(tx, { kind: "member_removed", to: { email: member.email, userId: member.id }, organizationId: org.id, content });
     }
-    await audit(tx, actor.userId, "organization.deactivate", `${org.name}을(를) 비활성화했습니다. 사유: ${reason}`, {
+    await audit(tx, actor.userId, "organization.deactivate", `${josa(org.name, "을", "를")} 비활성화했습니다. 사유: ${reason}`, {
       organizationId: org.id,
       reason,
     });

@@ -3,7 +3,7 @@
 // optimistic locking; an AuditEvent in the same transaction.
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { DomainError, TP_TARGET_DEFAULTS, TP_TARGET_LABELS, assertValidParams, type IsoDate, type TpTargets } from "~/domain";
+import { DomainError, TP_TARGET_DEFAULTS, TP_TARGET_LABELS, assertValidParams, type IsoDate, type TpTargets, josa } from "~/domain";
 import { ConflictError, NotFoundError } from "./errors.server";
 import { paramsOf } from "./program.server";
 
@@ -37,7 +37,7 @@ function assertValidTargets(input: Partial<TpTargets>) {
     if (days !== undefined && (!Number.isInteger(days) || days < TP_TARGET_BOUNDS.min || days > TP_TARGET_BOUNDS.max)) {
       throw new DomainError(
         "tp_target_range",
-        `${TP_TARGET_LABELS[key]}은(는) ${TP_TARGET_BOUNDS.min}일에서 ${TP_TARGET_BOUNDS.max}일 사이의 정수로 입력해 주세요.`,
+        `${josa(TP_TARGET_LABELS[key], "은", "는")} ${TP_TARGET_BOUNDS.min}일에서 ${TP_TARGET_BOUNDS.max}일 사이의 정수로 입력해 주세요.`,
       );
     }
   }

@@ -6,7 +6,7 @@
 // on every change and would refuse unrelated answers).
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
-import { DomainError, ROLE_LABELS } from "~/domain";
+import { DomainError, ROLE_LABELS, josa } from "~/domain";
 import {
   QUESTION_LIMITS,
   QUESTION_NEXT_STEP,
@@ -110,8 +110,9 @@ async function addMessage(tx: Tx, actor: Actor, questionId: string, body: string
 /** The texts as stored: trimmed, within the limits (the route's zod says it first, with the field). */
 function checkedText(value: string, label: string, max: number): string {
   const text = value.trim();
-  if (!text) throw new DomainError("question_text_required", `${label}을(를) 입력해 주세요.`);
-  if (text.length > max) throw new DomainError("question_text_long", `${label}은(는) ${max.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`);
+  if (!text) throw new DomainError("question_text_required", `${josa(label, "을", "를")} 입력해 주세요.`);
+  if (text.length > max)
+    throw new DomainError("question_text_long", `${josa(label, "은", "는")} ${max.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`);
   return text;
 }
 

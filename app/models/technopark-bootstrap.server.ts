@@ -5,7 +5,7 @@
 // mail is not configured.
 import { z } from "zod";
 import { prisma } from "~/db.server";
-import { isValidBusinessNumber, normalizeBusinessNumber } from "~/domain";
+import { isValidBusinessNumber, normalizeBusinessNumber, josa } from "~/domain";
 import { issueToken } from "~/auth/tokens.server";
 import { absoluteUrl } from "~/mail/config.server";
 import { enqueueMail, normalizeAddress } from "~/mail/outbox.server";
@@ -61,7 +61,9 @@ export async function bootstrapTechnoparkAdmin(raw: Record<string, unknown>): Pr
   const input = parsed.data;
   const result = await prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: normalizeAddress(input.email) }, select: { id: true } }))
-      throw new BootstrapRefused(`${input.email}은(는) 이미 가입된 이메일입니다. 그 계정으로 로그인하거나 비밀번호 재설정을 쓰세요.`);
+      throw new BootstrapRefused(
+        `${josa(input.email, "은", "는")} 이미 가입된 이메일입니다. 그 계정으로 로그인하거나 비밀번호 재설정을 쓰세요.`,
+      );
     const technopark = await technoparkFor(tx, input);
     const ttlMs = ADMIN_INVITATION_DAYS * 24 * 60 * 60_000;
     const token = await issueToken(tx, {

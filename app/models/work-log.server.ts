@@ -17,6 +17,7 @@ import {
   type IsoDate,
   type WorkLogAttachmentPurpose,
   type WorkLogStatus,
+  josa,
 } from "~/domain";
 import { changeTicket, type Tx } from "./workflow.server";
 import { ConflictError, NotFoundError } from "./errors.server";
@@ -118,7 +119,7 @@ async function checkWorkDate(tx: Tx, ticketId: string, fields: WorkLogFields, to
 async function attach(tx: Tx, actor: Actor, workLogId: string, attachments: readonly NewAttachment[]) {
   for (const a of attachments) {
     if (isPhotoPurpose(a.purpose) && !a.saved.mimeType.startsWith("image/")) {
-      throw new DomainError("photo_type", `${ATTACHMENT_PURPOSE_LABELS[a.purpose]}은(는) JPG 또는 PNG 사진만 올릴 수 있습니다.`);
+      throw new DomainError("photo_type", `${josa(ATTACHMENT_PURPOSE_LABELS[a.purpose], "은", "는")} JPG 또는 PNG 사진만 올릴 수 있습니다.`);
     }
     const file = await recordStoredFile(tx, actor, a.saved);
     await tx.attachment.create({ data: { fileId: file.id, purpose: a.purpose, workLogId } });

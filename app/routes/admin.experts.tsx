@@ -7,7 +7,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/session.server";
 import { Field, FieldError, StepForm, useStepForm } from "~/components/step-form";
 import { BusinessNumberField, RegionSelect } from "~/components/organization-fields";
-import { ORGANIZATION_KIND_LABELS, isExpertRole } from "~/domain";
+import { ORGANIZATION_KIND_LABELS, isExpertRole, josa } from "~/domain";
 import { mayRegisterExperts, registerExpertOrganization, registeredExperts } from "~/models/expert-organization.server";
 import { seoulTime } from "~/mail/mailbox.server";
 import { intent, runIntent } from "~/utils/admin-intents.server";
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
     {
       register: intent(ExpertOrganizationSchema, async (value) => {
         const done = await registerExpertOrganization(actor, value);
-        return `${done.name}을(를) 등록하고 ${done.email}에 관리자 초대 메일을 보냈습니다.`;
+        return `${josa(done.name, "을", "를")} 등록하고 ${done.email}에 관리자 초대 메일을 보냈습니다.`;
       }),
     },
     PAGE,

@@ -9,7 +9,7 @@ import { requireActor } from "~/auth/session.server";
 import { ErrorSummary, StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import { deactivateOrganization, decideSupplier, technoparkOrganization, technoparkOrganizations } from "~/models/organization-admin.server";
 import { ORGANIZATION_MISSING } from "~/utils/membership";
-import { ORGANIZATION_KIND_LABELS } from "~/domain";
+import { ORGANIZATION_KIND_LABELS, josa } from "~/domain";
 import { seoulTime } from "~/mail/mailbox.server";
 import { intent, runIntent } from "~/utils/admin-intents.server";
 import { readForm } from "~/utils/forms.server";
@@ -67,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
       ),
       deactivate: intent(
         ReasonSchema,
-        async ({ id, reason }) => `${(await deactivateOrganization(actor, id, reason)).name}을(를) 비활성화했습니다.`,
+        async ({ id, reason }) => `${josa((await deactivateOrganization(actor, id, reason)).name, "을", "를")} 비활성화했습니다.`,
       ),
     },
     PAGE,
@@ -84,7 +84,7 @@ const CONFIRM_TEXT: Record<Confirmable, { title: (name: string) => string; detai
     button: "반려하기",
   },
   deactivate: {
-    title: (name) => `${name}을(를) 비활성화할까요?`,
+    title: (name) => `${josa(name, "을", "를")} 비활성화할까요?`,
     detail:
       "비활성화하면 이 기관의 모든 사람이 즉시 로그아웃되고 다시 로그인할 수 없습니다. 과제와 기록은 그대로 남습니다. 사유는 메일로 전달됩니다.",
     label: "비활성화 사유",

@@ -11,6 +11,7 @@ import { formText } from "~/utils/password-form.server";
 import { emailField } from "~/utils/signup-schema";
 import { SignOutButton } from "~/components/sign-out-button";
 import { EmailInput } from "~/components/email-input";
+import { particle } from "~/domain";
 
 export const meta: MetaFunction = () => [{ title: "메일 주소 확인 · 스마트공장 AS 트래커" }];
 
@@ -68,8 +69,9 @@ export default function ConfirmEmail() {
         {email ? (
           <>
             <p>
-              <strong>{email}</strong>(으)로 확인 메일을 보냈습니다. 메일의 <strong>메일 주소 확인하기</strong> 버튼을 누르면 이용할 수 있습니다.
-              링크는 24시간 동안 한 번만 쓸 수 있습니다.
+              <strong>{email}</strong>
+              {particle(email, "으로", "로")} 확인 메일을 보냈습니다. 메일의 <strong>메일 주소 확인하기</strong> 버튼을 누르면 이용할 수
+              있습니다. 링크는 24시간 동안 한 번만 쓸 수 있습니다.
             </p>
             <p className="muted">메일이 오지 않으면 스팸함을 확인하거나 새 링크를 받으세요.</p>
             <Form method="post">

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { createUserSession } from "~/auth/session.server";
 import { NEW_PASSWORD_HINT, PasswordInput, type PasswordFieldErrors } from "~/components/password-fields";
 import { Field, StepForm, useStepForm } from "~/components/step-form";
-import { isDomainError } from "~/domain";
+import { isDomainError, josa } from "~/domain";
 import { InvitationRefused, acceptInvitation, viewInvitation } from "~/models/membership.server";
 import { readForm } from "~/utils/forms.server";
 import { INVITATION_VALID_DAYS } from "~/utils/membership";
@@ -104,8 +104,8 @@ export default function AcceptInvitation() {
         <h1>{invitation.organizationName}에 합류하기</h1>
         <p className="muted">
           {invitation.inviterName ? `${invitation.inviterName} 님이 ` : ""}
-          <strong>{invitation.email}</strong> 주소로 {invitation.organizationName}의 {invitation.roleLabel}(으)로 초대했습니다. 이름과 연락처,
-          비밀번호를 정하면 바로 로그인됩니다.
+          <strong>{invitation.email}</strong> 주소로 {invitation.organizationName}의 {josa(invitation.roleLabel, "으로", "로")} 초대했습니다.
+          이름과 연락처, 비밀번호를 정하면 바로 로그인됩니다.
         </p>
         <StepForm {...props} className="" title="초대 수락">
           <input type="hidden" name="username" autoComplete="username" value={invitation.email} />

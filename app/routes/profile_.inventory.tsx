@@ -22,6 +22,7 @@ import { formName, notFound, parseStepForm, stepFailure } from "~/utils/ticket-s
 import { redirectWithToast } from "~/utils/toast.server";
 import { HardwareForm, RemoveForm, SystemForm } from "~/components/profile-inventory";
 import makerStyles from "~/styles/maker.css?url";
+import { josa } from "~/domain";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: makerStyles }];
 export const meta: MetaFunction = () => [{ title: "스마트공장 보유 현황 · 스마트공장 AS 트래커" }];
@@ -117,7 +118,7 @@ export default function InventoryPage() {
                         version={version}
                         title={`${hw.name} 삭제`}
                         submitLabel="HW 삭제"
-                        confirm={`${hw.name}을(를) 삭제하시겠습니까?`}
+                        confirm={`${josa(hw.name, "을", "를")} 삭제하시겠습니까?`}
                       />
                     </details>
                   </li>
@@ -144,7 +145,7 @@ export default function InventoryPage() {
                 version={version}
                 title={`${system.name} 삭제`}
                 submitLabel="시스템 삭제"
-                confirm={`${system.name}을(를) 삭제하시겠습니까?`}
+                confirm={`${josa(system.name, "을", "를")} 삭제하시겠습니까?`}
               />
             </details>
           </div>

@@ -13,6 +13,7 @@ import type { StepReply } from "~/utils/step-reply";
 import { formName, parseStepForm } from "~/utils/ticket-step.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { FieldError, StepForm, useStepForm } from "~/components/step-form";
+import { josa } from "~/domain";
 
 export const meta: MetaFunction = () => [{ title: "알림 설정 · 스마트공장 AS 트래커" }];
 
@@ -46,8 +47,8 @@ export default function NotificationPreferences() {
     <>
       <h1>알림 설정</h1>
       <p className="muted">
-        알림은 언제나 <Link to="/notifications">알림</Link>에 쌓입니다. 종류마다 메일로도 받을지 고르세요. 메일은 {email}(으)로 보내며, 하루 한
-        번 요약은 매일 오전 9시(한국 시간)에 그동안의 알림을 모아 한 통으로 보냅니다.
+        알림은 언제나 <Link to="/notifications">알림</Link>에 쌓입니다. 종류마다 메일로도 받을지 고르세요. 메일은 {josa(email, "으로", "로")}{" "}
+        보내며, 하루 한 번 요약은 매일 오전 9시(한국 시간)에 그동안의 알림을 모아 한 통으로 보냅니다.
       </p>
       <StepForm {...props} title="알림 설정">
         {NOTIFICATION_KINDS.map((kind) => {

@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } fro
 import { z } from "zod";
 import type { Actor } from "~/auth/actor";
 import { requireActor } from "~/auth/session.server";
-import { PARAM_LABELS, TP_TARGET_LABELS, bpToPercent, percentToBp, seoulDate } from "~/domain";
+import { PARAM_LABELS, TP_TARGET_LABELS, bpToPercent, percentToBp, seoulDate, josa } from "~/domain";
 import { copyProgram, getProgram, programHistory, updateProgram } from "~/models/program-settings.server";
 import { UNKNOWN_INTENT, fields } from "~/utils/fields";
 import { readForm } from "~/utils/forms.server";
@@ -50,24 +50,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const int = (label: string, min = 0, max = 1_000_000) =>
   z
-    .string({ error: `${label}을(를) 입력해 주세요.` })
+    .string({ error: `${josa(label, "을", "를")} 입력해 주세요.` })
     .trim()
     .transform((v) => v.replace(/[,\s]/g, ""))
     .pipe(
       z
         .string()
-        .regex(/^-?\d+$/, `${label}은(는) 정수로 입력해 주세요.`)
+        .regex(/^-?\d+$/, `${josa(label, "은", "는")} 정수로 입력해 주세요.`)
         .transform(Number)
-        .pipe(z.number().int().min(min, `${label}은(는) ${min} 이상이어야 합니다.`).max(max, `${label}이(가) 너무 큽니다.`)),
+        .pipe(
+          z
+            .number()
+            .int()
+            .min(min, `${josa(label, "은", "는")} ${min} 이상이어야 합니다.`)
+            .max(max, `${josa(label, "이", "가")} 너무 큽니다.`),
+        ),
     );
 
 /** A service target in whole days, 1 … 90 (ADR 027). */
 const targetDays = (label: string) => {
-  const range = `${label}은(는) 1일에서 90일 사이의 정수로 입력해 주세요.`;
+  const range = `${josa(label, "은", "는")} 1일에서 90일 사이의 정수로 입력해 주세요.`;
   return z
-    .string({ error: `${label}을(를) 입력해 주세요.` })
+    .string({ error: `${josa(label, "을", "를")} 입력해 주세요.` })
     .trim()
-    .min(1, `${label}을(를) 입력해 주세요.`)
+    .min(1, `${josa(label, "을", "를")} 입력해 주세요.`)
     .regex(/^\d{1,3}$/, range)
     .transform(Number)
     .pipe(z.number().int().min(1, range).max(90, range));
@@ -76,15 +82,15 @@ const targetDays = (label: string) => {
 /** A percentage as typed ("50", "50.5 %") → basis points (5000, 5050), 0 … 100 %. */
 const percent = (label: string) =>
   z
-    .string({ error: `${label}을(를) 입력해 주세요.` })
+    .string({ error: `${josa(label, "을", "를")} 입력해 주세요.` })
     .trim()
-    .min(1, `${label}을(를) 입력해 주세요.`)
+    .min(1, `${josa(label, "을", "를")} 입력해 주세요.`)
     .transform((v, ctx) => {
       const bp = percentToBp(v);
       if (bp !== null && bp <= 10000) return bp;
       ctx.addIssue({
         code: "custom",
-        message: `${label}은(는) 0에서 100 사이의 백분율로 입력해 주세요 (소수점 둘째 자리까지, 예: 50 또는 50.5).`,
+        message: `${josa(label, "은", "는")} 0에서 100 사이의 백분율로 입력해 주세요 (소수점 둘째 자리까지, 예: 50 또는 50.5).`,
       });
       return z.NEVER;
     });

@@ -19,6 +19,7 @@ import {
   isGrade,
   scoreEvaluation,
   type IsoDate,
+  josa,
 } from "~/domain";
 import {
   confirmEvaluation,
@@ -169,10 +170,10 @@ function EvaluatorFacts({ evaluator, sheet, returned }: Pick<Data, "evaluator" |
   const status = !sheet?.submittedAt
     ? "작성중"
     : !sheet.confirmedAt
-      ? `확인 대기 — 외부전문가 ${sheet.submittedByName ?? ""}이(가) 제출했습니다. 운영기관(TP)의 확인을 기다립니다.`
+      ? `확인 대기 — 외부전문가 ${josa(sheet.submittedByName ?? "", "이", "가")} 제출했습니다. 운영기관(TP)의 확인을 기다립니다.`
       : sheet.submittedByRole === "evaluator"
         ? `확인 완료 — 외부전문가 ${sheet.submittedByName ?? ""} 제출, 운영기관 ${sheet.confirmedByName ?? ""} 확인`
-        : `확인 완료 — 운영기관 ${sheet.submittedByName ?? ""}이(가) 직접 평가하여 제출`;
+        : `확인 완료 — 운영기관 ${josa(sheet.submittedByName ?? "", "이", "가")} 직접 평가하여 제출`;
   return (
     <ExpertStatus
       id="evaluator-h"

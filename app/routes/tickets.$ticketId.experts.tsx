@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ROLE_LABELS, STATE_LABELS, formatKoreanDate, isTicketState, seoulDate, type ExpertRole } from "~/domain";
+import { ROLE_LABELS, STATE_LABELS, formatKoreanDate, isTicketState, seoulDate, type ExpertRole, josa } from "~/domain";
 import { EXPERT_TASKS, isAssignableState } from "~/domain/expert-access";
 import { assignExpert, expertPanel, unassignExpert } from "~/models/assignment.server";
 import { fields } from "~/utils/fields";
@@ -54,7 +54,7 @@ export const action = ticketStepAction({
         })
       : unassignExpert(actor, { ticketId, expectedVersion: value.version, assignmentId: value.assignmentId }),
   done: (_r, { value }) =>
-    value.intent === "assign" ? `${ROLE_LABELS[value.role]}을(를) 배정했습니다. 담당 기관에 알렸습니다.` : "배정을 해제했습니다.",
+    value.intent === "assign" ? `${josa(ROLE_LABELS[value.role], "을", "를")} 배정했습니다. 담당 기관에 알렸습니다.` : "배정을 해제했습니다.",
 });
 
 type Panel = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -96,7 +96,8 @@ function AssignForm({ expertRole: role, panel }: { expertRole: ExpertRole; panel
   const reply = useActionData<typeof action>();
   const { fields: f, props } = useStepForm({ id: `assign-${role}`, schema: AssignSchema, reply, version: panel.ticket.version });
   const candidates = panel.candidates.filter((c) => c.kind === role);
-  if (candidates.length === 0) return <p className="muted">등록된 {ROLE_LABELS[role]}이(가) 없습니다. 기관 관리에서 먼저 등록해 주세요.</p>;
+  if (candidates.length === 0)
+    return <p className="muted">등록된 {josa(ROLE_LABELS[role], "이", "가")} 없습니다. 기관 관리에서 먼저 등록해 주세요.</p>;
   return (
     <StepForm {...props} className="" title={`${ROLE_LABELS[role]} 배정`}>
       <input type="hidden" name="intent" value="assign" />
@@ -149,12 +150,13 @@ function RoleSection({ expertRole: role, panel }: { expertRole: ExpertRole; pane
   const assignable = isAssignableState(role, panel.ticket.state);
   return (
     <Section title={`${ROLE_LABELS[role]} (${EXPERT_TASKS[role]})`} id={`experts-${role}`}>
-      {open ? <OpenAssignment a={open} version={panel.ticket.version} /> : <p>배정된 {ROLE_LABELS[role]}이(가) 없습니다.</p>}
+      {open ? <OpenAssignment a={open} version={panel.ticket.version} /> : <p>배정된 {josa(ROLE_LABELS[role], "이", "가")} 없습니다.</p>}
       {assignable ? (
         <AssignForm expertRole={role} panel={panel} />
       ) : (
         <p className="muted">
-          현재 단계({isTicketState(panel.ticket.state) ? STATE_LABELS[panel.ticket.state] : panel.ticket.state})에서는 {ROLE_LABELS[role]}을(를)
+          현재 단계({isTicketState(panel.ticket.state) ? STATE_LABELS[panel.ticket.state] : panel.ticket.state})에서는{" "}
+          {josa(ROLE_LABELS[role], "을", "를")}
           배정할 수 없습니다.
         </p>
       )}

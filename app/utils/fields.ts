@@ -2,7 +2,7 @@
 // browser (validation as people type, through Conform): import from here,
 // never from a *.server module, in anything a form's schema uses.
 import { z } from "zod";
-import { isIsoDate } from "~/domain";
+import { isIsoDate, josa } from "~/domain";
 
 // zod's own Korean messages for anything a schema does not word itself.
 z.config(z.locales.ko());
@@ -18,38 +18,38 @@ export const fields = {
   version: z.coerce.number({ error: "화면 정보가 올바르지 않습니다. 새로고침해 주세요." }).int().min(1),
   text: (label: string, max = 2000) =>
     z
-      .string({ error: `${label}을(를) 입력해 주세요.` })
+      .string({ error: `${josa(label, "을", "를")} 입력해 주세요.` })
       .trim()
-      .min(1, `${label}을(를) 입력해 주세요.`)
-      .max(max, `${label}은(는) ${max.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`),
+      .min(1, `${josa(label, "을", "를")} 입력해 주세요.`)
+      .max(max, `${josa(label, "은", "는")} ${max.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`),
   optionalText: (label: string, max = 2000) =>
     z
       .string()
       .trim()
-      .max(max, `${label}은(는) ${max.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`)
+      .max(max, `${josa(label, "은", "는")} ${max.toLocaleString("ko-KR")}자 이내로 입력해 주세요.`)
       .optional()
       .transform((v) => (v ? v : null)),
   /** Whole won, 0 … MAX_SAFE_INTEGER; accepts "1,200,000". */
   money: (label: string) =>
     z
-      .string({ error: `${label}을(를) 입력해 주세요.` })
+      .string({ error: `${josa(label, "을", "를")} 입력해 주세요.` })
       .trim()
       .transform((v) => v.replace(/[,\s원]/g, ""))
       .pipe(
         z
           .string()
-          .min(1, `${label}을(를) 입력해 주세요.`)
-          .regex(/^\d+$/, `${label}은(는) 0 이상의 원 단위 정수로 입력해 주세요.`)
+          .min(1, `${josa(label, "을", "를")} 입력해 주세요.`)
+          .regex(/^\d+$/, `${josa(label, "은", "는")} 0 이상의 원 단위 정수로 입력해 주세요.`)
           .transform(Number)
-          .refine(Number.isSafeInteger, `${label}이(가) 너무 큽니다.`),
+          .refine(Number.isSafeInteger, `${josa(label, "이", "가")} 너무 큽니다.`),
       ),
   /** A real calendar date 'YYYY-MM-DD'. */
   isoDate: (label: string) =>
     z
-      .string({ error: `${label}을(를) 입력해 주세요.` })
+      .string({ error: `${josa(label, "을", "를")} 입력해 주세요.` })
       .trim()
-      .min(1, `${label}을(를) 입력해 주세요.`)
-      .refine(isIsoDate, `${label}은(는) 올바른 날짜(YYYY-MM-DD)여야 합니다.`),
+      .min(1, `${josa(label, "을", "를")} 입력해 주세요.`)
+      .refine(isIsoDate, `${josa(label, "은", "는")} 올바른 날짜(YYYY-MM-DD)여야 합니다.`),
   checkbox: z
     .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
     .optional()

@@ -1,7 +1,7 @@
 // The company profile (기업 정보) and smart factory inventory forms: their zod schemas, shared by
 // the routes' actions and the browser (Conform). Client-safe: zod, ~/domain, ~/utils/fields.
 import { z } from "zod";
-import { isEligibilityBasis, isIsoDate, isValidBusinessNumber } from "~/domain";
+import { isEligibilityBasis, isIsoDate, isValidBusinessNumber, josa } from "~/domain";
 import { fields } from "~/utils/fields";
 
 export const SYSTEM_KINDS = ["MES", "ERP", "PLM", "POP", "SCM", "WMS", "QMS", "FEMS", "other"] as const;
@@ -48,7 +48,7 @@ const year = (label: string) =>
       if (!v) return null;
       const n = Number(v);
       if (!/^\d{4}$/.test(v) || n < 1990 || n > 2100) {
-        ctx.addIssue({ code: "custom", message: `${label}은(는) 네 자리 연도(예: 2023)로 입력해 주세요.` });
+        ctx.addIssue({ code: "custom", message: `${josa(label, "은", "는")} 네 자리 연도(예: 2023)로 입력해 주세요.` });
         return z.NEVER;
       }
       return n;
@@ -62,7 +62,7 @@ const optionalDate = (label: string) =>
     .transform((v, ctx) => {
       if (!v) return null;
       if (!isIsoDate(v)) {
-        ctx.addIssue({ code: "custom", message: `${label}은(는) 올바른 날짜(YYYY-MM-DD)여야 합니다.` });
+        ctx.addIssue({ code: "custom", message: `${josa(label, "은", "는")} 올바른 날짜(YYYY-MM-DD)여야 합니다.` });
         return z.NEVER;
       }
       return v;

@@ -219,7 +219,7 @@ test("a refused change changes nothing", async ({ browser, baseURL }) => {
   await monitor.goto(`/tickets/${scopeId}/changes`);
   // a refusal needs its reason
   await monitor.getByRole("button", { name: "사업변경 불승인" }).click();
-  await expect(monitor.getByText("불승인 사유을(를) 입력해 주세요.")).toBeVisible();
+  await expect(monitor.getByText("불승인 사유를 입력해 주세요.")).toBeVisible();
   await monitor.getByLabel("불승인 사유").fill("증액 근거(견적 비교) 부족");
   await monitor.getByRole("button", { name: "사업변경 불승인" }).click();
   await expect(flash(monitor).filter({ hasText: "사업변경을 불승인했습니다." })).toBeVisible();

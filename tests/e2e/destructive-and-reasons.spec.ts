@@ -163,7 +163,7 @@ test("미선정 needs a reason (Korean, 1–1,000 characters), is confirmed firs
 
   // no reason: refused in Korean on the field, nothing written
   await page.getByRole("button", { name: "미선정 내용 확인" }).click();
-  await expect(page.locator('[id$="-reason-error"]')).toHaveText("미선정 사유을(를) 입력해 주세요.");
+  await expect(page.locator('[id$="-reason-error"]')).toHaveText("미선정 사유를 입력해 주세요.");
   // the server refuses it too, whatever is posted (a blank reason, a confirmed post without one, one too long)
   const version = String(ticket(NOT_SELECT).version);
   for (const form of [
@@ -217,7 +217,7 @@ test("반려 needs a reason and a confirmation step; the manufacturer reads the 
   await signIn(page, "monitor@demo.kr");
   await page.goto(`/tickets/${id}/review`);
   await page.getByRole("button", { name: "반려 내용 확인" }).click();
-  await expect(page.locator('[id$="-reason-error"]')).toHaveText("반려 사유을(를) 입력해 주세요.");
+  await expect(page.locator('[id$="-reason-error"]')).toHaveText("반려 사유를 입력해 주세요.");
   const blank = await post(page, baseURL, `/tickets/${id}/review`, {
     __step: "review-reject",
     intent: "reject",
@@ -265,7 +265,7 @@ test("선정취소 needs a reason and a confirmation step, without JavaScript; t
   await page.goto(`/tickets/${id}/cancel`);
   await page.getByLabel("선정취소 사유").fill("");
   await page.getByRole("button", { name: "선정취소 내용 확인" }).click();
-  await expect(page.locator('[id$="-reason-error"]')).toHaveText("선정취소 사유을(를) 입력해 주세요.");
+  await expect(page.locator('[id$="-reason-error"]')).toHaveText("선정취소 사유를 입력해 주세요.");
   expect(ticket(CANCEL).state).toBe("selected");
 
   const reason = "선정 통보일로부터 14일 이내 수행계획서 미제출 (공고 5. 유의사항)";

@@ -58,7 +58,7 @@ test("the TP registers an agency and invites its person, who joins, is assigned,
   await page.getByLabel("주소").fill("경기도 수원시 영통구 광교로 1");
   await page.getByLabel("첫 담당자 이메일").fill("Agency@E2E.kr");
   await page.getByRole("button", { name: "등록하고 초대 메일 보내기" }).click();
-  await expect(page.getByText("이투이원가계산센터을(를) 등록하고 agency@e2e.kr에 관리자 초대 메일을 보냈습니다.")).toBeVisible();
+  await expect(page.getByText("이투이원가계산센터를 등록하고 agency@e2e.kr에 관리자 초대 메일을 보냈습니다.")).toBeVisible();
   // 기관 관리 lists it with its kind
   await page.goto("/admin/organizations");
   await expect(page.locator('[data-organization="2208137513"]')).toContainText("원가계산기관");
@@ -85,7 +85,7 @@ test("the TP registers an agency and invites its person, who joins, is assigned,
   const section = page.getByRole("region", { name: "원가계산기관 (원가적정성 검토)" });
   await section.getByLabel("원가계산기관", { exact: true }).selectOption({ label: "이투이원가계산센터" });
   await section.getByRole("button", { name: "배정하기" }).click();
-  await expect(page.getByText("원가계산기관을(를) 배정했습니다. 담당 기관에 알렸습니다.")).toBeVisible();
+  await expect(page.getByText("원가계산기관을 배정했습니다. 담당 기관에 알렸습니다.")).toBeVisible();
   await expect(page.locator('[data-assignment="cost_agency"]')).toContainText("이해충돌 확인 전");
 
   // the person opens the ticket: the declaration first, naming both companies

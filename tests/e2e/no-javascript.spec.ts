@@ -39,7 +39,7 @@ test("the quote's rows are added and removed, a refusal keeps every row, and the
 
   // refused by the server: the error next to the field, every row as typed
   await page.getByRole("button", { name: "견적 저장" }).click();
-  await expect(page.getByText("단가은(는) 0 이상의 원 단위 정수로 입력해 주세요.")).toBeVisible();
+  await expect(page.getByText("단가는 0 이상의 원 단위 정수로 입력해 주세요.")).toBeVisible();
   await expect(page.locator(".form-error[role=alert]").first()).toBeVisible();
   await expect(page.getByLabel("1번 항목 내용")).toHaveValue("MES 4.0 버전업");
   await expect(page.getByLabel(`${before}번 항목 단가`)).toHaveValue("-1");

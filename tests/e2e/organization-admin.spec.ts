@@ -265,7 +265,7 @@ test("the Technopark deactivates an organisation with a reason: its people's ses
   await expect(page.getByText("사유를 입력해 주세요.").first()).toBeVisible();
   await page.getByLabel("비활성화 사유").fill("폐업 신고 확인");
   await page.getByRole("button", { name: "비활성화하기" }).click();
-  await expect(page.getByText(`${name}을(를) 비활성화했습니다.`)).toBeVisible();
+  await expect(page.getByText(`${name}을 비활성화했습니다.`)).toBeVisible(); // (주)미래식품을
 
   const after = await fetch(new URL("/tickets", baseURL), { headers: { Cookie: cookie }, redirect: "manual" });
   expect(after.status).toBe(302);

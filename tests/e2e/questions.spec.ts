@@ -135,7 +135,7 @@ test("without JavaScript: a refused question keeps what was typed, then ask, ans
   await vendor.getByLabel("문의할 곳").selectOption({ label: "운영기관(TP)" });
   await vendor.getByLabel("내용").fill("중간 점검 날짜를 정하고 싶습니다.");
   await vendor.getByRole("button", { name: "문의 등록", exact: true }).click();
-  await expect(vendor.getByText("제목을(를) 입력해 주세요.")).toBeVisible();
+  await expect(vendor.getByText("제목을 입력해 주세요.")).toBeVisible();
   await expect(vendor.getByLabel("내용")).toHaveValue("중간 점검 날짜를 정하고 싶습니다.");
   await vendor.getByLabel("제목").fill(subject);
   await vendor.getByRole("button", { name: "문의 등록", exact: true }).click();

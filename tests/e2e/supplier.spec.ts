@@ -74,7 +74,7 @@ test(`vendor2 quotes ${AS}0004 and revises it; maker2 sees the latest total and 
   await page.getByLabel("2번 항목 단가").fill("-4500000");
   await page.getByRole("button", { name: "견적 저장" }).click();
   // refused with a field error next to the field; what was typed is kept
-  await expect(page.getByText("단가은(는) 0 이상의 원 단위 정수로 입력해 주세요.")).toBeVisible();
+  await expect(page.getByText("단가는 0 이상의 원 단위 정수로 입력해 주세요.")).toBeVisible();
   await expect(page.getByLabel("1번 항목 내용")).toHaveValue("MES 4.0 버전업");
   await expect(page.getByLabel("2번 항목 단가")).toHaveValue("-4500000");
 
@@ -227,7 +227,7 @@ test("work logs with evidence, confirm / dispute / correct, a stale edit, then t
   await expect(seeded).toHaveAttribute("data-status", "confirmed");
   const disputed = maker.page.locator("article.log-card", { hasText: "압력 센서 교체 및 수집 시험" });
   await disputed.getByRole("button", { name: "이의 제기" }).click();
-  await expect(disputed.getByText("이의 내용을(를) 입력해 주세요.")).toBeVisible();
+  await expect(disputed.getByText("이의 내용을 입력해 주세요.")).toBeVisible();
   await disputed.getByLabel("이의 내용").fill("작업 전 사진이 다른 설비입니다. 프레스 3호기 사진으로 바꿔 주세요.");
   await disputed.getByRole("button", { name: "이의 제기" }).click();
   await expect(maker.page.getByTestId("flash").first()).toHaveText("이의를 제기했습니다. 공급기업이 수정하면 다시 확인할 수 있습니다.");

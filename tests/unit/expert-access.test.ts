@@ -302,7 +302,7 @@ describe("assignment rules", () => {
     expect(await prisma.notification.count({ where: { userId: maker.id, ticketId: t.id, eventSeq: bell.eventSeq } })).toBe(0);
     // the audit line is Korean and names the organisation
     const line = await prisma.auditEvent.findFirstOrThrow({ where: { ticketId: t.id, action: "expert.evaluator.assign" } });
-    expect(line.summary).toBe(`외부전문가 ${evaluatorOrg.name}(${evaluator.name})을(를) 배정했습니다.`);
+    expect(line.summary).toBe(`외부전문가 ${evaluatorOrg.name}(${evaluator.name})을 배정했습니다.`); // 한도윤을
 
     // re-assigning ends the previous one: one open per role
     await assignExpert(monitor, {

@@ -354,7 +354,7 @@ describe("service targets as program parameters", () => {
     for (const days of [0, 91, 2.5]) {
       const error = await refusal(updateProgram(monitor, program.id, program.version, { ...base, reviewTargetDays: days }));
       expect(isDomainError(error) && error.message, String(days)).toBe(
-        "요건검토 목표 (접수일부터, 일)은(는) 1일에서 90일 사이의 정수로 입력해 주세요.",
+        "요건검토 목표 (접수일부터, 일)은 1일에서 90일 사이의 정수로 입력해 주세요.",
       );
     }
     const updated = await updateProgram(monitor, program.id, program.version, { ...base, reviewTargetDays: 3, paymentTargetDays: 90 });

@@ -1,6 +1,6 @@
 // The monitor dashboard's due lists and company filter (app/routes/dashboard.tsx).
 import { Link } from "@remix-run/react";
-import { STATE_LABELS, formatKoreanDateShort } from "~/domain";
+import { STATE_LABELS, formatKoreanDateShort, josa } from "~/domain";
 import { DueBadge } from "~/components/badges";
 
 type DueRow = {
@@ -60,7 +60,7 @@ export function CompanyFilter(props: {
       <>
         {props.value ? <input type="hidden" name={props.name} value={props.value} /> : null}
         <p className="muted" id={props.name} style={{ margin: 0 }}>
-          {props.label}이(가) 많아 목록 대신 검색어(기업명)로 찾으세요.
+          {josa(props.label, "이", "가")} 많아 목록 대신 검색어(기업명)로 찾으세요.
         </p>
       </>
     );

@@ -2,11 +2,14 @@
 // link works (Asia/Seoul) and the link itself.
 import { seoulTime } from "../mailbox.server";
 import { renderMail, SITE_NAME, type MailContent } from "../layout.server";
+import { josa } from "~/domain";
 
 export type ConfirmEmailMail = { name: string; organizationName: string; joining: boolean; token: string; expiresAt: Date };
 
 export function confirmEmailMail(input: ConfirmEmailMail): MailContent {
-  const what = input.joining ? `${input.organizationName}에 가입을 요청했습니다` : `${input.organizationName}을(를) 회원으로 등록했습니다`;
+  const what = input.joining
+    ? `${input.organizationName}에 가입을 요청했습니다`
+    : `${josa(input.organizationName, "을", "를")} 회원으로 등록했습니다`;
   return renderMail({
     subject: "메일 주소를 확인해 주세요",
     greeting: `${input.name} 님, 안녕하세요.`,
