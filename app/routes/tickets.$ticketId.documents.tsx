@@ -1,33 +1,39 @@
-// 신청서류: the checklist for the company's eligibility basis, uploads (checked by content) and
-// deletion while drafting, and the submit button once everything is there. Two forms, both on
-// the ticket version they were opened with: "upload" (multipart) and "delete" (one submit button
-// per document).
+// 신청서류: the checklist for the company's eligibility basis (the one list of what is still missing),
+// uploads of several files at once (ADR 037: all or nothing, checked by content) and deletion while
+// drafting, and the submit button once everything is there. Two forms, both on the ticket version
+// they were opened with: "upload" (multipart, the same rows with and without JavaScript) and
+// "delete" (one submit button per document).
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { getInputProps, getSelectProps } from "@conform-to/react";
 import { z } from "zod";
-import {
-  DOCUMENT_KINDS,
-  DOCUMENT_KIND_LABELS,
-  SF_PROOF_KINDS,
-  formatKoreanDate,
-  isEligibilityBasis,
-  requiredFiscalYears,
-  type DocumentKind,
-} from "~/domain";
-import { deleteDocument, getDocumentsPage, uploadDocument } from "~/models/documents.server";
+import { DOCUMENT_KIND_LABELS, formatKoreanDate, josa } from "~/domain";
+import { DocumentRowError, deleteDocument, getDocumentsPage, uploadDocuments } from "~/models/documents.server";
 import { ACCEPTED_LABEL, ACCEPTED_UPLOADS } from "~/models/files.server";
+import { DocumentUploadSchema } from "~/utils/document-upload-schema";
 import { fields } from "~/utils/fields";
 import type { StepReply } from "~/utils/step-reply";
-import { formName, invariantResponse, parseStepForm, readStepUpload, requireTicketStep, stepFailure } from "~/utils/ticket-step.server";
+import {
+  formName,
+  invariantResponse,
+  parseStepForm,
+  readStepUpload,
+  requireTicketStep,
+  stepFailure,
+  type TicketStep,
+} from "~/utils/ticket-step.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
-import { Field, FieldError, StepForm, useStepForm } from "~/components/step-form";
+import { StepForm, useStepForm } from "~/components/step-form";
 import { DocumentsChecklist, SubmitReadiness } from "~/components/ticket/documents-checklist";
 import { DocumentsTable } from "~/components/ticket/documents-table";
+import { DocumentUploadForm } from "~/components/ticket/document-upload-form";
 import makerStyles from "~/styles/maker.css?url";
+import uploadStyles from "~/styles/document-upload.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: makerStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: makerStyles },
+  { rel: "stylesheet", href: uploadStyles },
+];
 export const handle = { step: "신청서류" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,41 +42,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(page);
   return { ...page, accepted: { label: ACCEPTED_LABEL, extensions: ACCEPTED_UPLOADS } };
 }
-
-/** A chosen file (the browser's File, or the one the server read from the multipart body). */
-const chosenFile = z.custom<File>(
-  (v) =>
-    typeof v === "object" &&
-    v !== null &&
-    typeof (v as File).size === "number" &&
-    typeof (v as File).arrayBuffer === "function" &&
-    (v as File).size > 0,
-  { message: "올릴 파일을 선택해 주세요." },
-);
-
-const UploadSchema = z
-  .object({
-    version: fields.version,
-    kind: z.enum(DOCUMENT_KINDS, { error: "서류 종류를 선택해 주세요." }),
-    issuedOn: fields.isoDate("발행일"),
-    fiscalYear: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v, ctx) => {
-        if (!v) return null;
-        if (!/^\d{4}$/.test(v)) {
-          ctx.addIssue({ code: "custom", message: "회계연도는 네 자리 연도(예: 2023)로 입력해 주세요." });
-          return z.NEVER;
-        }
-        return Number(v);
-      }),
-    file: chosenFile,
-  })
-  .superRefine((v, ctx) => {
-    if (v.kind === "financial_statements" && v.fiscalYear === null)
-      ctx.addIssue({ code: "custom", path: ["fiscalYear"], message: "재무제표는 회계연도를 입력해 주세요." });
-  });
 
 const DeleteSchema = z.object({ version: fields.version, documentId: fields.id });
 
@@ -89,15 +60,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithToast(new URL(request.url).pathname, "서류를 삭제했습니다.");
   }
-  const submission = parseStepForm(form, UploadSchema);
+  return uploadAction({ actor, ticketId, request, form });
+}
+
+/** The field of a row a refusal of the model belongs to (the file itself, unless it names a field). */
+const REFUSED_FIELD: Record<string, string> = { issued_on_missing: "issuedOn", fiscal_year_missing: "fiscalYear" };
+
+/** Several documents in one upload (ADR 037): all or nothing; a refusal names the file and keeps every choice made. */
+async function uploadAction({ actor, ticketId, request, form }: Omit<TicketStep, "today"> & { request: Request; form: FormData }) {
+  const submission = parseStepForm(form, DocumentUploadSchema);
   if (submission.status !== "success") return data<StepReply>({ result: submission.reply(), form: "upload" }, { status: 400 });
-  const { version, ...input } = submission.value;
+  const { version, uploads, rowOf } = submission.value;
   try {
-    await uploadDocument(actor, ticketId, version, input);
+    await uploadDocuments(actor, ticketId, version, uploads);
   } catch (error) {
-    return stepFailure(submission, error, "upload");
+    if (!(error instanceof DocumentRowError)) return stepFailure(submission, error, "upload");
+    const field = `rows[${rowOf[error.index]}].${REFUSED_FIELD[error.code] ?? "file"}`;
+    const result = submission.reply({ formErrors: [error.message], fieldErrors: { [field]: [error.message] } });
+    return data<StepReply>({ result, form: "upload" }, { status: 400 });
   }
-  return redirectWithToast(new URL(request.url).pathname, `${DOCUMENT_KIND_LABELS[input.kind]}을(를) 올렸습니다.`);
+  const done =
+    uploads.length === 1 ? `${josa(DOCUMENT_KIND_LABELS[uploads[0].kind], "을", "를")} 올렸습니다.` : `서류 ${uploads.length}건을 올렸습니다.`;
+  return redirectWithToast(new URL(request.url).pathname, done);
 }
 
 export default function DocumentsPage() {
@@ -111,8 +95,8 @@ export default function DocumentsPage() {
         유효기간은 {ticket.state === "draft" ? "오늘" : "신청일"}({formatKoreanDate(applicationDate)}) 기준으로 확인합니다.
       </p>
       <SubmitReadiness {...page} />
-      <DocumentsChecklist checklist={checklist} />
-      {canEdit ? <UploadForm page={page} reply={reply} /> : null}
+      <DocumentsChecklist checklist={checklist} ticketId={ticket.id} canEdit={canEdit} />
+      {canEdit ? <DocumentUploadForm page={page} reply={reply} /> : null}
       <section className="card" aria-labelledby="docs-h">
         <h2 id="docs-h" style={{ marginTop: 0 }}>
           올린 서류 ({documents.length}건)
@@ -126,55 +110,6 @@ export default function DocumentsPage() {
         )}
       </section>
     </>
-  );
-}
-
-function UploadForm({ page, reply }: { page: ReturnType<typeof useLoaderData<typeof loader>>; reply: StepReply | undefined }) {
-  const { ticket, checklist, applicationDate, accepted } = page;
-  const { fields: f, props } = useStepForm({ id: "upload", schema: UploadSchema, version: ticket.version, reply });
-  const basis = ticket.basis && isEligibilityBasis(ticket.basis) ? ticket.basis : null;
-  // Kinds offered first: those the checklist asks for this company's basis.
-  const wanted = new Set<DocumentKind>(checklist.items.flatMap((i) => i.kinds));
-  if (basis) for (const k of SF_PROOF_KINDS[basis]) wanted.add(k);
-  const kinds = [...DOCUMENT_KINDS].sort((a, b) => Number(wanted.has(b)) - Number(wanted.has(a)));
-  const years = requiredFiscalYears(applicationDate);
-  return (
-    <section className="card" aria-labelledby="upload-h" id="upload">
-      <h2 id="upload-h" style={{ marginTop: 0 }}>
-        서류 올리기
-      </h2>
-      <p className="muted">
-        {accepted.label} 파일, 20MB 이하. 파일 형식은 확장자가 아니라 내용으로 확인합니다. 재무제표는 {years.join(", ")}년(최근 3개년)을
-        올리세요.
-      </p>
-      <StepForm {...props} className="" encType="multipart/form-data" title="서류 올리기">
-        <div className="inline-fields">
-          <div className="field">
-            <label htmlFor={f.kind.id}>서류 종류</label>
-            <select {...getSelectProps(f.kind)}>
-              <option value="">선택하세요</option>
-              {kinds.map((k) => (
-                <option key={k} value={k}>
-                  {DOCUMENT_KIND_LABELS[k]}
-                  {wanted.has(k) ? "" : " (해당 없음)"}
-                </option>
-              ))}
-            </select>
-            <FieldError meta={f.kind} />
-          </div>
-          <Field meta={f.issuedOn} label="발행일" type="date" />
-          <Field meta={f.fiscalYear} label="회계연도(재무제표)" inputMode="numeric" placeholder={String(years[2])} />
-          <div className="field">
-            <label htmlFor={f.file.id}>파일</label>
-            <input {...getInputProps(f.file, { type: "file" })} accept={accepted.extensions} />
-            <FieldError meta={f.file} />
-          </div>
-        </div>
-        <button type="submit" disabled={props.pending}>
-          올리기
-        </button>
-      </StepForm>
-    </section>
   );
 }
 

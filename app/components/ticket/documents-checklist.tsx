@@ -1,7 +1,10 @@
-// The read-only parts of the 신청서류 page: what is still missing before submission (with the
-// submit button, which posts to the ticket's layout route) and the checklist of documents.
+// The read-only parts of the 신청서류 page: whether the application can be submitted (with the
+// submit button, which posts to the ticket's layout route) and the checklist of documents — the ONE
+// list of the documents still missing (issue 17: the readiness box listed them a second time above
+// it), with the notice's form beside the slots that have one.
 import { Form, Link } from "@remix-run/react";
 import type { DocumentsPage } from "~/models/documents.server";
+import { FormTemplateLink } from "~/components/form-template-link";
 
 const STATUS_LABELS = { ok: "충족", missing: "미제출", expired: "유효기간 경과" } as const;
 
@@ -28,12 +31,13 @@ export function SubmitReadiness({
                 <div className="muted clause">{r.clause}</div>
               </li>
             ))}
-            {checklist.problems.map((p) => (
-              <li key={`d-${p.key}`}>
-                {p.no}. {p.label}: {p.message}
-                <div className="muted clause">{p.clause}</div>
+            {checklist.problems.length > 0 ? (
+              // which ones: the checklist below says it, once
+              <li key="documents">
+                제출 서류 {checklist.problems.length}건이 갖추어지지 않았습니다. <a href="#checklist-h">제출 서류 목록</a>에서 ‘미제출’·‘유효기간
+                경과’로 표시된 서류를 올려 주세요.
               </li>
-            ))}
+            ) : null}
           </ul>
         </>
       )}
@@ -53,7 +57,13 @@ export function SubmitReadiness({
   );
 }
 
-export function DocumentsChecklist({ checklist }: Pick<DocumentsPage, "checklist">) {
+export function DocumentsChecklist({
+  checklist,
+  ticketId,
+  canEdit,
+}: Pick<DocumentsPage, "checklist" | "canEdit"> & {
+  ticketId: string;
+}) {
   return (
     <section className="card" aria-labelledby="checklist-h">
       <h2 id="checklist-h" style={{ marginTop: 0 }}>
@@ -74,7 +84,11 @@ export function DocumentsChecklist({ checklist }: Pick<DocumentsPage, "checklist
             {checklist.items.map((item) => (
               <tr key={`${item.no}-${item.key}`} data-kind={item.key} data-status={item.status}>
                 <td data-label="번호">{item.no}</td>
-                <td data-label="서류">{item.label}</td>
+                <td data-label="서류">
+                  {item.label}
+                  {/* the notice's form for this slot, pre-filled with the company's data (issue 17 item 2) */}
+                  {canEdit ? <FormTemplateLink ticketId={ticketId} kind={item.key} /> : null}
+                </td>
                 <td data-label="구분">{item.required ? "필수" : "해당 시"}</td>
                 <td data-label="상태">
                   <span className={`status-${item.status}`}>{item.required || item.status === "ok" ? STATUS_LABELS[item.status] : "선택"}</span>

@@ -1,6 +1,7 @@
 // The uploaded documents of a ticket (read-only table). While drafting, each row carries a
 // delete button: a submit button of the page's delete form (its value is the document id).
-import { formatKoreanDateShort } from "~/domain";
+// The issue date is shown only where it exists: the 3-month certificates (ADR 037).
+import { formatKoreanDateShort, josa } from "~/domain";
 import type { DocumentsPage } from "~/models/documents.server";
 import { FileName } from "~/components/file-name";
 
@@ -24,8 +25,7 @@ export function DocumentsTable({
         <thead>
           <tr>
             <th>서류</th>
-            <th>발행일</th>
-            <th>유효기간</th>
+            <th>발행일·유효기간</th>
             <th>파일</th>
             {deleteName ? <th>삭제</th> : null}
           </tr>
@@ -38,8 +38,8 @@ export function DocumentsTable({
                 {d.fiscalYear ? ` (${d.fiscalYear}년)` : ""}
                 {d.attachedAtApplication ? <span className="muted"> · 신청 시 첨부</span> : null}
               </td>
-              <td data-label="발행일">{d.issuedOn ? formatKoreanDateShort(d.issuedOn) : "—"}</td>
-              <td data-label="유효기간">
+              <td data-label="발행일·유효기간">
+                {d.issuedOn ? <>발행일 {formatKoreanDateShort(d.issuedOn)} · </> : null}
                 {d.validUntil ? (
                   <span className={d.validity === "valid" ? "status-ok" : "status-expired"}>
                     {formatKoreanDateShort(d.validUntil)}까지{" "}
@@ -63,7 +63,7 @@ export function DocumentsTable({
                     value={d.id}
                     className="secondary"
                     aria-label={`${d.label} 삭제`}
-                    onClick={(e) => !window.confirm(`${d.label}을(를) 삭제하시겠습니까?`) && e.preventDefault()}
+                    onClick={(e) => !window.confirm(`${josa(d.label, "을", "를")} 삭제하시겠습니까?`) && e.preventDefault()}
                   >
                     삭제
                   </button>
