@@ -13,6 +13,8 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import { CompletionReports } from "~/components/ticket/completion-report-list";
+import { PdfLink } from "~/components/ticket/document-downloads";
+import { mayDownloadPdf } from "~/domain/document-pdf";
 import supplierStyles from "~/styles/supplier.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: supplierStyles }];
@@ -109,6 +111,11 @@ export default function CompletionPage() {
           {role === "supplier"
             ? `현재 단계(${stateLabel})에서는 완료 보고를 할 수 없습니다. 완료 보고는 과제수행 단계에서 합니다.`
             : "아직 제출된 완료 보고가 없습니다."}
+        </p>
+      ) : null}
+      {completionReports.length > 0 && mayDownloadPdf(role, "completion") ? (
+        <p className="card">
+          <PdfLink doc="completion" />
         </p>
       ) : null}
       <CompletionReports reports={completionReports} />

@@ -45,6 +45,7 @@ import {
   type CheckName,
   type GradeName,
 } from "~/components/ticket/evaluation-sheet";
+import { PdfLink } from "~/components/ticket/document-downloads";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
@@ -236,6 +237,11 @@ export default function EvaluationPage() {
   return (
     <>
       <EvaluatorFacts evaluator={data.evaluator} sheet={sheet} returned={data.returned} />
+      {sheet && !print ? (
+        <p className="card no-print">
+          <PdfLink doc="evaluation" />
+        </p>
+      ) : null}
       {role === "monitor" && awaitingTp && !print ? <SheetDecision data={data} reply={reply} /> : null}
       <EvaluationScoreBox live={live} passMark={params.passMark} submitted={Boolean(sheet?.submittedAt)} print={print} />
       <StepForm {...props} className="" title="현장평가표">
