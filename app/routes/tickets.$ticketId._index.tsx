@@ -9,6 +9,8 @@ import { ScreeningFindings } from "~/components/ticket-draft-form";
 import { ACTION_PAGES, TicketActions } from "~/components/ticket-actions";
 import { PendingBox } from "~/components/pending-box";
 import { getTicketPending } from "~/models/pending.server";
+import { listTicketPdfs } from "~/models/document-pdf.server";
+import { DocumentDownloads } from "~/components/ticket/document-downloads";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { DangerZone } from "~/components/ticket-actions";
 import { ClosingReason } from "~/components/ticket/closing-reason";
@@ -32,7 +34,11 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, ticketId, today } = await requireTicketStep(request, params);
-  const [page, pending] = await Promise.all([getTicketPage(actor, ticketId, today), getTicketPending(actor, ticketId, today)]);
+  const [page, pending, pdfs] = await Promise.all([
+    getTicketPage(actor, ticketId, today),
+    getTicketPending(actor, ticketId, today),
+    listTicketPdfs(actor, ticketId),
+  ]);
   invariantResponse(page && pending); // not yours and does not exist look the same
   // an assigned expert sees the application and its own step only (ADR 029)
   const { ticket, extras, assessment } = overviewFor(actor.role, page);
@@ -48,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // (an item's own step and the steps done on the same page are not repeated)
   const covered = new Set(pending.mine.flatMap((item) => [item.action, ...(item.page ? [item.page] : [])]));
   const otherSteps = assessment.actions.filter((a) => !covered.has(a.action) && !covered.has(ACTION_PAGES[a.action] ?? a.action));
-  return { ticket, extras, today, role: actor.role, readiness, actions: assessment.actions, pending, otherSteps };
+  return { ticket, extras, today, role: actor.role, readiness, actions: assessment.actions, pending, otherSteps, pdfs };
 }
 
 export type OverviewData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -122,6 +128,7 @@ export default function TicketOverview() {
         <ApplicationFacts data={data} />
         <MoneyFacts data={data} />
       </div>
+      <DocumentDownloads links={data.pdfs} />
 
       {extras.items.length && SCREENED_STATES.has(ticket.state) ? <ScreeningFindings items={extras.items} /> : null}
       <StepTimeline data={data} />

@@ -27,6 +27,7 @@ import { StepErrorBoundary } from "~/components/error-boundary";
 import { Field, StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import { Reasons, Section, refusalOf } from "~/components/monitor/step";
 import { AgreementAmounts, AgreementText, ConsentList, PeriodFacts, type ConsentRow } from "~/components/ticket/agreement-parts";
+import { PdfLink } from "~/components/ticket/document-downloads";
 import monitorCss from "~/styles/monitor.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
@@ -126,6 +127,7 @@ export default function AgreementPage() {
           <dd>{formatKoreanDate(seoulDate(new Date(agreement.signedAt)))}</dd>
         </dl>
         <p>
+          <PdfLink doc="agreement" /> ·{" "}
           <Link to="../changes" relative="path">
             협약 변경 이력 (버전 비교)·사업변경
           </Link>
@@ -154,6 +156,9 @@ export default function AgreementPage() {
               있습니다.
             </p>
           ) : null}
+          <p>
+            <PdfLink doc="agreement" label="협약서 초안 (PDF)" />
+          </p>
           <dl className="facts" data-testid="draft">
             <PeriodFacts period={draft} limits={limits} />
             {draft.startReason ? (

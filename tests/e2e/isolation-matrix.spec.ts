@@ -62,6 +62,11 @@ const RULES: Record<string, Rule> = {
   "routes/confirm-email._index": { kind: "public" }, // the same answer whether or not the address waits for a link
   "routes/confirm-email.$token": { kind: "public" }, // the link's token is the credential: forged/used/expired → Korean 404/410
   "routes/pending": { kind: "public" }, // 승인 대기: only a waiting person's own organisation; an actor is sent home
+  // documents out (ADR 035): each PDF under the page it prints, scoped like that page (experts by its first segment)
+  "routes/tickets.$ticketId.agreement.agreement[.]pdf": { kind: "ticket" },
+  "routes/tickets.$ticketId.completion.completion-report[.]pdf": { kind: "ticket" },
+  "routes/tickets.$ticketId.evaluation.evaluation-sheet[.]pdf": { kind: "ticket" },
+  "routes/tickets.$ticketId.documents.application-summary[.]pdf": { kind: "ticket" },
 };
 const TICKET_SUBPAGE = /^routes\/tickets\.\$ticketId\.(_index|[a-z-]+)$/;
 
@@ -187,7 +192,8 @@ test("every route × every role × a foreign organisation's resource is refused"
   /** A page of its own ticket an expert may not open (its step's pages excepted): the same refusal as a foreign ticket. */
   const ownRefused = (actor: (typeof actors)[number], routePath: string) => {
     if (!actor.own || !actor.pages) return [];
-    const page = routePath.replace(/^tickets\/:ticketId\/?/, "");
+    // a PDF under a page (evaluation/evaluation-sheet.pdf) is that page's, as ticketPageOf reads it
+    const page = routePath.replace(/^tickets\/:ticketId\/?/, "").split("/")[0];
     return actor.pages.includes(page) ? [] : [`/${routePath.replace(":ticketId", tickets[actor.own].id)}`];
   };
 
