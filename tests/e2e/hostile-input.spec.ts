@@ -260,6 +260,13 @@ const FIELD_NAMES = [
   "kind",
   "issuedOn",
   "fiscalYear",
+  // 신청서류 (ADR 037): the numbered rows of one upload, the last one allowed and one past it
+  "rows[0].kind",
+  "rows[0].file",
+  "rows[0].issuedOn",
+  "rows[0].fiscalYear",
+  "rows[11].file",
+  "rows[12].kind",
   "evaluatorName",
   "evaluatedOn",
   "fixList",

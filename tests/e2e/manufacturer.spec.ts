@@ -5,12 +5,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 import {
+  CERTIFICATE_KINDS,
   GYEONGGI_2024_PARAMS,
   addDays,
   certificateValidUntil,
   executionWindow,
   formatKoreanDate,
   formatKoreanDateShort,
+  type DocumentKind,
 } from "../../app/domain";
 import { AS } from "./demo-numbers";
 
@@ -182,11 +184,12 @@ test.describe.serial("도입기업", () => {
 
     const today = seoulToday();
     const issued = addDays(today, -10);
+    // one file per upload here (several at once: documents-in.spec.ts); the issue date only for the 3-month certificates
     const upload = async (kind: string, file: { name: string; mimeType: string; buffer: Buffer }, fiscalYear?: number) => {
-      await page.getByLabel("서류 종류").selectOption(kind);
-      await page.getByLabel("발행일").fill(issued);
-      if (fiscalYear) await page.getByLabel("회계연도(재무제표)").fill(String(fiscalYear));
-      await page.getByLabel("파일", { exact: true }).setInputFiles(file);
+      await page.getByLabel("올릴 파일 선택 (여러 개)").setInputFiles(file);
+      await page.getByLabel(`‘${file.name}’ 서류 종류`).selectOption(kind);
+      if (CERTIFICATE_KINDS.includes(kind as DocumentKind)) await page.getByLabel(`‘${file.name}’ 발행일`).fill(issued);
+      if (fiscalYear) await page.getByLabel(`‘${file.name}’ 회계연도`).fill(String(fiscalYear));
       await page.getByRole("button", { name: "올리기" }).click();
     };
 
@@ -194,6 +197,8 @@ test.describe.serial("도입기업", () => {
     await upload("application_form", { name: "신청서.pdf", mimeType: "application/pdf", buffer: Buffer.from("this is only text, not a PDF") });
     await expect(page.getByRole("alert")).toContainText("허용되지 않는 파일 형식입니다.");
     await expect(page.getByTestId("documents")).toHaveCount(0);
+    // the refused file stays listed with its kind until it is taken out
+    await page.getByRole("button", { name: "‘신청서.pdf’ 빼기" }).click();
 
     const year = Number(today.slice(0, 4));
     const docs: [string, number?][] = [

@@ -15,10 +15,11 @@ const PDF = (label: string) => ({
   buffer: Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`, "latin1"),
 });
 
+/** One file chosen for the upload (ADR 037), its kind, and the issue date where the kind asks for one. */
 async function uploadDocument(page: Page, kind: string, label: string) {
+  await page.getByLabel("올릴 파일 선택 (여러 개)").setInputFiles(PDF(label));
   await page.getByLabel("서류 종류").selectOption(kind);
-  await page.getByLabel("발행일").fill(addDaysIso(seoulToday(), -3));
-  await page.getByLabel("파일", { exact: true }).setInputFiles(PDF(label));
+  if (kind === "business_registration") await page.getByLabel("발행일").fill(addDaysIso(seoulToday(), -3));
 }
 
 const DRAFT = `${AS}0951`;
@@ -79,7 +80,7 @@ test("documents: an upload and a delete opened before a colleague's upload are r
     await second.goto(`${draftPath}/documents`);
     await uploadDocument(second, "application_form", "신청서");
     await second.getByRole("button", { name: "올리기" }).click();
-    await expect(flash(second).filter({ hasText: "스마트공장 AS지원사업 신청서을(를) 올렸습니다." })).toBeVisible();
+    await expect(flash(second).filter({ hasText: "스마트공장 AS지원사업 신청서를 올렸습니다." })).toBeVisible();
   });
 
   await first.getByRole("button", { name: "올리기" }).click();
