@@ -3,7 +3,7 @@
 // actor has nothing to do, whom it is waiting for and since when. Refused steps are shown disabled with
 // their reasons, never enabled above their own refusal.
 import { Form, Link } from "@remix-run/react";
-import { SIMPLE_ACTIONS } from "~/components/ticket-actions";
+import { SIMPLE_ACTIONS, secondaryLinks } from "~/components/ticket-actions";
 import {
   ROLE_LABELS,
   dDay,
@@ -62,11 +62,14 @@ function Control({
   ticketId,
   version,
   step,
+  openLink,
 }: {
   item: PendingAction;
   ticketId: string;
   version: number;
   step: AvailableAction | undefined;
+  /** false: another control of the page opens this step page already (one "화면 열기" per page) */
+  openLink: boolean;
 }) {
   const href = pageOf(ticketId, item.page);
   if (step && !step.allowed) {
@@ -76,7 +79,7 @@ function Control({
         <button type="button" disabled aria-describedby={id}>
           {step.label}
         </button>
-        {item.page ? (
+        {item.page && openLink ? (
           <Link className="button secondary" to={href}>
             {item.what} 화면 열기
           </Link>
@@ -94,7 +97,7 @@ function Control({
       {step && SIMPLE_ACTIONS.includes(step.action) ? (
         <>
           <OneClickStep ticketId={ticketId} version={version} action={step.action} label={step.label} />
-          {item.page ? (
+          {item.page && openLink ? (
             // the step's page shows what to look at first, and the other outcomes (보완 요청 …)
             <Link className="button secondary" to={href}>
               {item.what} 화면 열기
@@ -135,9 +138,16 @@ export function PendingBox(props: {
       </div>
     );
   }
+  // an item whose step is not a one-click one links its page with its own button
+  const openLinks = secondaryLinks(
+    mine.map((item) => {
+      const step = steps.find((s) => s.action === item.action);
+      return { page: item.page, primary: !step || (step.allowed && !SIMPLE_ACTIONS.includes(step.action)) };
+    }),
+  );
   return (
     <ol className="todo-list" data-testid="my-todo">
-      {mine.map((item) => (
+      {mine.map((item, i) => (
         <li key={`${item.kind}-${item.party}`} data-pending-kind={item.kind} data-urgency={urgencyOf(item, today)}>
           <div className="todo-head">
             <strong>{item.what}</strong> <PendingDueBadge item={item} today={today} />
@@ -145,7 +155,13 @@ export function PendingBox(props: {
           </div>
           {item.detail ? <p className="todo-detail">{item.detail}</p> : null}
           {item.blocks ? <p className="todo-detail muted">{item.blocks}</p> : null}
-          <Control item={item} ticketId={ticketId} version={version} step={steps.find((s) => s.action === item.action)} />
+          <Control
+            item={item}
+            ticketId={ticketId}
+            version={version}
+            step={steps.find((s) => s.action === item.action)}
+            openLink={openLinks[i]}
+          />
         </li>
       ))}
     </ol>

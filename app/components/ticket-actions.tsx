@@ -59,13 +59,46 @@ const CONFIRM: Partial<Record<Action, string>> = {
   submit: "신청서를 제출하면 운영기관의 요건검토가 시작됩니다. 제출하시겠습니까?",
 };
 
+/** One control of a list of steps: the page it opens, and whether its own button is that link (an allowed step's). */
+export type PageLinkEntry = { page: string | null | undefined; primary: boolean };
+
+/**
+ * Which entries of a list get their secondary "… 화면 열기" link: one per step page on the whole ticket page —
+ * never a page an entry's own button opens already, nor one `alreadyLinked` (the 할 일 box above) opens. Before,
+ * two refused steps of one page (연장 승인 and 연장 거절, 사업변경 승인 and 거절) each had their own link to it.
+ */
+export function secondaryLinks(entries: readonly PageLinkEntry[], alreadyLinked: Iterable<string> = []): boolean[] {
+  const linked = new Set(alreadyLinked);
+  for (const e of entries) if (e.primary && e.page) linked.add(e.page);
+  return entries.map((e) => {
+    if (e.primary || !e.page || linked.has(e.page)) return false;
+    linked.add(e.page);
+    return true;
+  });
+}
+
 /** The ticket's next steps for the actor — never a destructive one (those are in DangerZone). */
-export function TicketActions({ ticketId, version, actions }: { ticketId: string; version: number; actions: AvailableAction[] }) {
+export function TicketActions({
+  ticketId,
+  version,
+  actions,
+  linkedPages = [],
+}: {
+  ticketId: string;
+  version: number;
+  actions: AvailableAction[];
+  /** step pages the page links already (the 할 일 box): no second "화면 열기" to them */
+  linkedPages?: readonly string[];
+}) {
   const steps = actions.filter((a) => !isDestructiveAction(a.action));
   if (steps.length === 0) return <p className="muted">지금 이 과제에서 하실 일은 없습니다.</p>;
+  const showOpen = secondaryLinks(
+    steps.map((a) => ({ page: ACTION_PAGES[a.action], primary: a.allowed && !SIMPLE_ACTIONS.includes(a.action) })),
+    linkedPages,
+  );
   return (
     <ul className="actions" data-testid="ticket-actions">
-      {steps.map((a) => {
+      {steps.map((a, i) => {
         const page = ACTION_PAGES[a.action];
         const simple = SIMPLE_ACTIONS.includes(a.action);
         return (
@@ -75,7 +108,7 @@ export function TicketActions({ ticketId, version, actions }: { ticketId: string
                 <button type="button" disabled aria-describedby={`why-${a.action}`}>
                   {a.label}
                 </button>
-                {page ? (
+                {page && showOpen[i] ? (
                   // The step's page collects what is still missing (a sheet, a plan, a log).
                   <Link className="button secondary" to={`/tickets/${ticketId}/${page}`}>
                     {a.label} 화면 열기

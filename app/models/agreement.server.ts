@@ -25,6 +25,7 @@ import { getTicketAssessment, visibleTicket } from "./ticket.server";
 import { transitionTicket, type Tx } from "./workflow.server";
 import type { StepInput } from "./monitor-steps.server";
 import { buildAgreementDraft, type AgreementDraftBuilt } from "./agreement-draft.server";
+import { getTicketFigures } from "./ticket-figures.server";
 
 /**
  * Writes `built` as the ticket's draft (one per ticket) and clears the consents it voids (consentReset):
@@ -66,7 +67,7 @@ export async function getAgreementPage(actor: Actor, ticketId: string, today: Is
   const assessment = await getTicketAssessment(actor, ticketId, today);
   if (!assessment) return null;
   const { facts, params } = assessment;
-  const [review, draft, agreement] = await Promise.all([
+  const [review, draft, agreement, figures] = await Promise.all([
     prisma.costReview.findFirst({
       where: { ticketId },
       orderBy: { createdAt: "desc" },
@@ -106,6 +107,9 @@ export async function getAgreementPage(actor: Actor, ticketId: string, today: Is
         draftId: true,
       },
     }),
+    // the ticket's figures as every page shows them (ADR 039): before, this page read the confirmed review only
+    // and showed "—" where the ticket page showed the quote's 34,000,000원
+    getTicketFigures(prisma, ticketId, params),
   ]);
   const confirmed = review?.status === "confirmed" ? review : null;
   // a draft the data no longer gives (a new cost review since): the TP prepares it again before anyone consents or concludes
@@ -117,6 +121,7 @@ export async function getAgreementPage(actor: Actor, ticketId: string, today: Is
     role: actor.role,
     selectionNoticeOn: facts.selectionNoticeOn,
     review: confirmed,
+    figures,
     amounts: confirmed ? agreementAmounts({ quoteTotal: confirmed.quoteTotal, verifiedAmount: confirmed.verifiedAmount }, params) : null,
     draft: draft ? { ...draft, consents, outdated: current !== null && current.textHash !== draft.textHash } : null,
     live: draft ? consentsOf(consents, draft.textHash) : null,

@@ -18,6 +18,8 @@ import type { Actor } from "~/auth/actor";
 import { iterateMonitorTickets, listWhere, type ListFilters, type ListRow } from "./ticket-list.server";
 import { nextPartiesOf } from "./pending.server";
 import { seoulDate, type IsoDate } from "~/domain";
+import { deadlineHistoryText, runningDeadlineOn } from "~/domain/plan-deadlines";
+import { deadlinesOf, planSubmissionsOf, type PlanSubmissions } from "./ticket-figures.server";
 
 /** One ticket of an export: the list's columns with the company names and support types flattened. */
 export type ExportRow = {
@@ -25,8 +27,11 @@ export type ExportRow = {
   title: string;
   state: string;
   submittedAt: Date | null;
+  /** The plan deadlines while their clock runs, else null (ADR 039: as the ticket page shows them). */
   planDueOn: string | null;
   revisionDueOn: string | null;
+  /** 지난 제출기한: the stopped plan deadlines as history, "수행계획서 제출기한 2026-10-27 · 제출 2026-10-23 (기한 내)", joined by " / ". */
+  planDeadlines: string;
   windowEndOn: string | null;
   quoteTotal: number | null;
   agreedCost: number | null;
@@ -211,18 +216,38 @@ export function whereSql(where: unknown): Prisma.Sql | null {
 // ---------------------------------------------------------------------------------------
 
 type MoneyColumn = "quoteTotal" | "agreedCost" | "subsidy" | "companyShare" | "actualCost" | "settledSubsidy" | "refundDue";
-type RawRow = Omit<ExportRow, "supportTypes" | "nextParties" | MoneyColumn> & { id: string } & Record<MoneyColumn, number | bigint | null>;
+type RawRow = Omit<ExportRow, "supportTypes" | "nextParties" | "planDeadlines" | MoneyColumn> & { id: string } & Record<
+    MoneyColumn,
+    number | bigint | null
+  >;
 
 const money = (v: number | bigint | null): number | null => (typeof v === "bigint" ? Number(v) : v);
 
-function fromListRow(r: ListRow, next: ReadonlyMap<string, string>): ExportRow {
+type DeadlineColumns = Pick<ExportRow, "planDueOn" | "revisionDueOn" | "planDeadlines">;
+
+/** The plan deadline columns of one ticket from the one rule (planDeadlines): running as dates, stopped as history. */
+function deadlineColumns(
+  ticket: { id: string; state: string; planDueOn: string | null; revisionDueOn: string | null },
+  submissions: ReadonlyMap<string, PlanSubmissions>,
+): DeadlineColumns {
+  const deadlines = deadlinesOf(ticket, submissions);
+  return {
+    planDueOn: runningDeadlineOn(deadlines, "planDueOn"),
+    revisionDueOn: runningDeadlineOn(deadlines, "revisionDueOn"),
+    planDeadlines: deadlines
+      .filter((d) => !d.running)
+      .map((d) => deadlineHistoryText(d, (on) => on))
+      .join(" / "),
+  };
+}
+
+function fromListRow(r: ListRow, next: ReadonlyMap<string, string>, submissions: ReadonlyMap<string, PlanSubmissions>): ExportRow {
   return {
     number: r.number,
     title: r.title,
     state: r.state,
     submittedAt: r.submittedAt,
-    planDueOn: r.planDueOn,
-    revisionDueOn: r.revisionDueOn,
+    ...deadlineColumns(r, submissions),
     windowEndOn: r.windowEndOn,
     quoteTotal: r.quoteTotal,
     agreedCost: r.agreedCost,
@@ -252,14 +277,13 @@ async function readBatch(where: Prisma.Sql, after: string | null, batchSize: num
     LIMIT ${batchSize}`;
   if (rows.length === 0) return [];
   const types = new Map<string, string[]>();
-  const [typeRows, next] = await Promise.all([
+  const ids = rows.map((r) => r.id);
+  const [typeRows, next, submissions] = await Promise.all([
     prisma.$queryRaw<{ ticketId: string; type: string }[]>`
     SELECT x."ticketId", x."type" FROM "TicketSupportType" x
     WHERE x."ticketId" IN (${Prisma.join(rows.map((r) => r.id))})`,
-    nextPartiesOf(
-      rows.map((r) => r.id),
-      today,
-    ),
+    nextPartiesOf(ids, today),
+    planSubmissionsOf(ids),
   ]);
   for (const { ticketId, type } of typeRows) {
     const list = types.get(ticketId);
@@ -272,8 +296,7 @@ async function readBatch(where: Prisma.Sql, after: string | null, batchSize: num
     title: r.title,
     state: r.state,
     submittedAt: r.submittedAt,
-    planDueOn: r.planDueOn,
-    revisionDueOn: r.revisionDueOn,
+    ...deadlineColumns(r, submissions),
     windowEndOn: r.windowEndOn,
     quoteTotal: money(r.quoteTotal),
     agreedCost: money(r.agreedCost),
@@ -303,11 +326,9 @@ export async function* iterateExportRows(
   const today = seoulDate(new Date());
   if (!where || !fast) {
     for await (const batch of iterateMonitorTickets(actor, filters, batchSize)) {
-      const next = await nextPartiesOf(
-        batch.map((r) => r.id),
-        today,
-      );
-      yield batch.map((r) => fromListRow(r, next));
+      const ids = batch.map((r) => r.id);
+      const [next, submissions] = await Promise.all([nextPartiesOf(ids, today), planSubmissionsOf(ids)]);
+      yield batch.map((r) => fromListRow(r, next, submissions));
     }
     return;
   }

@@ -12,6 +12,8 @@ import { transitionTicket } from "./workflow.server";
 import { requestMemo } from "~/utils/request-memo.server";
 import { PLAN_SELECT, QUOTE_SELECT } from "./selects.server";
 import { closingOf } from "./closing.server";
+import { paramsOf } from "./program.server";
+import { deadlinesOf, figuresFor, getTicketFigures, planSubmissionsOf } from "./ticket-figures.server";
 
 /** The ticket page's sections besides the detail: items with screening flags, documents, quotes, plan, cost review, extensions, the last return. */
 const TICKET_EXTRAS_SELECT = {
@@ -79,6 +81,7 @@ const TICKET_EXTRAS_SELECT = {
  */
 const TICKET_PAGE_INCLUDE = {
   ...TICKET_FACTS_INCLUDE,
+  program: { include: { technopark: { select: { name: true } } } }, // ⊇ the facts' program (timeline step ①: the TP's notice)
   targetSystem: TICKET_DETAIL_SELECT.targetSystem,
   supportTypes: TICKET_DETAIL_SELECT.supportTypes,
   items: TICKET_EXTRAS_SELECT.items, // ⊇ the detail's items
@@ -127,7 +130,11 @@ async function loadTicketPage(actor: Actor, ticketId: string, today: IsoDate) {
   const row = await prisma.ticket.findFirst({ where: visibleTicket(actor, ticketId), include: TICKET_PAGE_INCLUDE });
   if (!row) return null;
   const facts: TicketFacts = { ...row, extensions: row.extensions.filter((e) => e.status === "pending" || e.status === "proposed") };
-  const assessment = await assessShownTicket(actor, facts, today);
+  const [assessment, figures, submissions] = await Promise.all([
+    assessShownTicket(actor, facts, today),
+    getTicketFigures(prisma, row.id, paramsOf(row.program)),
+    planSubmissionsOf([row.id]),
+  ]);
   const { program, manufacturer, supplier } = row;
   // the detail exactly as TICKET_DETAIL_SELECT shapes it: the page never receives the
   // manufacturer's full record or the program's parameters
@@ -171,7 +178,11 @@ async function loadTicketPage(actor: Actor, ticketId: string, today: IsoDate) {
     // a closed ticket's reason and what may come next (ADR 028); null while it is open
     closing: await closingOf(assessment, today),
   };
-  return { ticket, extras, assessment };
+  // the ticket's figures and plan deadlines from the one source every page and export asks (ADR 039)
+  const deadlines = deadlinesOf(row, submissions);
+  // step ① 사업공고 is the Technopark's notice: its number, the day intake opened, the Technopark
+  const notice = { number: program.noticeNumber, opensOn: program.intakeOpensOn, technopark: program.technopark.name };
+  return { ticket, extras, assessment, figures: figuresFor(actor.role, figures), deadlines, notice };
 }
 
 /**

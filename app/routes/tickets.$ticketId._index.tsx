@@ -23,7 +23,7 @@ import {
   QuotesSection,
   WorkLogsSummary,
 } from "~/components/ticket/overview-progress";
-import { formatKoreanDateShort, seoulDate } from "~/domain";
+import { formatKoreanDateShort, isExpertRole, seoulDate } from "~/domain";
 import makerStyles from "~/styles/maker.css?url";
 import pendingStyles from "~/styles/pending.css?url";
 
@@ -54,7 +54,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // (an item's own step and the steps done on the same page are not repeated)
   const covered = new Set(pending.mine.flatMap((item) => [item.action, ...(item.page ? [item.page] : [])]));
   const otherSteps = assessment.actions.filter((a) => !covered.has(a.action) && !covered.has(ACTION_PAGES[a.action] ?? a.action));
-  return { ticket, extras, today, role: actor.role, readiness, actions: assessment.actions, pending, otherSteps, pdfs };
+  // the figures come scoped by role from the model; an expert's overview shows no plan deadlines (ADR 029)
+  const { figures, notice } = page;
+  const deadlines = isExpertRole(actor.role) ? [] : page.deadlines;
+  return {
+    ticket,
+    extras,
+    today,
+    role: actor.role,
+    readiness,
+    actions: assessment.actions,
+    pending,
+    otherSteps,
+    figures,
+    deadlines,
+    notice,
+    pdfs,
+  };
 }
 
 export type OverviewData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -114,7 +130,12 @@ export default function TicketOverview() {
         {otherSteps.length ? (
           <>
             <h3 className="todo-more">그 밖에 할 수 있는 작업</h3>
-            <TicketActions ticketId={ticket.id} version={ticket.version} actions={otherSteps} />
+            <TicketActions
+              ticketId={ticket.id}
+              version={ticket.version}
+              actions={otherSteps}
+              linkedPages={pending.mine.flatMap((item) => (item.page ? [item.page] : []))}
+            />
           </>
         ) : null}
       </section>

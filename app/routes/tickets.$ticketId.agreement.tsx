@@ -26,7 +26,14 @@ import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { Field, StepForm, TextareaField, useStepForm } from "~/components/step-form";
 import { Reasons, Section, refusalOf } from "~/components/monitor/step";
-import { AgreementAmounts, AgreementText, ConsentList, PeriodFacts, type ConsentRow } from "~/components/ticket/agreement-parts";
+import {
+  AgreementAmounts,
+  AgreementText,
+  ConsentList,
+  PeriodFacts,
+  TicketFiguresCard,
+  type ConsentRow,
+} from "~/components/ticket/agreement-parts";
 import { PdfLink } from "~/components/ticket/document-downloads";
 import monitorCss from "~/styles/monitor.css?url";
 
@@ -106,48 +113,20 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function AgreementPage() {
   const data = useLoaderData<typeof loader>();
-  const { agreement, draft, consents, limits, role } = data;
+  const { agreement, draft, consents, limits, role, figures } = data;
   if (agreement) {
     return (
-      <Section title="체결된 협약" id="agreement-h">
-        <dl className="facts" data-testid="agreement">
-          <dt>사업기간</dt>
-          <dd>
-            {formatKoreanDate(agreement.startOn)} ~ {formatKoreanDate(agreement.endOn)}
-            {agreement.extensionMonths ? ` (${agreement.extensionMonths}개월 연장)` : ""}
-          </dd>
-          {agreement.startReason ? (
-            <>
-              <dt>시작일을 앞당긴 사유</dt>
-              <dd>{agreement.startReason}</dd>
-            </>
-          ) : null}
-          <AgreementAmounts amounts={agreement} />
-          <dt>체결일</dt>
-          <dd>{formatKoreanDate(seoulDate(new Date(agreement.signedAt)))}</dd>
-        </dl>
-        <p>
-          <PdfLink doc="agreement" /> ·{" "}
-          <Link to="../changes" relative="path">
-            협약 변경 이력 (버전 비교)·사업변경
-          </Link>
-        </p>
-        {draft && agreement.draftId ? (
-          <>
-            <h3>동의한 기업</h3>
-            <ConsentList consents={consents} />
-            <details>
-              <summary>협약서 전문</summary>
-              <AgreementText text={draft.text} hash={draft.textHash} />
-            </details>
-          </>
-        ) : null}
-      </Section>
+      <>
+        <TicketFiguresCard figures={figures} />
+        <ConcludedAgreement data={data} />
+      </>
     );
   }
   return (
     <>
+      <TicketFiguresCard figures={figures} />
       {role === "monitor" ? <PrepareForm data={data} /> : null}
+
       {draft ? (
         <Section title={`협약안 (${draft.version}차)`} id="draft-h">
           {draft.outdated ? (
@@ -182,6 +161,48 @@ export default function AgreementPage() {
         </p>
       ) : null}
     </>
+  );
+}
+
+/** The concluded agreement: its period, amounts and day, the consents and the text it was concluded from. */
+function ConcludedAgreement({ data }: { data: Data }) {
+  const { agreement, draft, consents } = data;
+  if (!agreement) return null;
+  return (
+    <Section title="체결된 협약" id="agreement-h">
+      <dl className="facts" data-testid="agreement">
+        <dt>사업기간</dt>
+        <dd>
+          {formatKoreanDate(agreement.startOn)} ~ {formatKoreanDate(agreement.endOn)}
+          {agreement.extensionMonths ? ` (${agreement.extensionMonths}개월 연장)` : ""}
+        </dd>
+        {agreement.startReason ? (
+          <>
+            <dt>시작일을 앞당긴 사유</dt>
+            <dd>{agreement.startReason}</dd>
+          </>
+        ) : null}
+        <AgreementAmounts amounts={agreement} />
+        <dt>체결일</dt>
+        <dd>{formatKoreanDate(seoulDate(new Date(agreement.signedAt)))}</dd>
+      </dl>
+      <p>
+        <PdfLink doc="agreement" /> ·{" "}
+        <Link to="../changes" relative="path">
+          협약 변경 이력 (버전 비교)·사업변경
+        </Link>
+      </p>
+      {draft && agreement.draftId ? (
+        <>
+          <h3>동의한 기업</h3>
+          <ConsentList consents={consents} />
+          <details>
+            <summary>협약서 전문</summary>
+            <AgreementText text={draft.text} hash={draft.textHash} />
+          </details>
+        </>
+      ) : null}
+    </Section>
   );
 }
 

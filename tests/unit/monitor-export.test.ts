@@ -572,6 +572,7 @@ describe("a large XLSX export", () => {
     submittedAt: new Date("2026-03-02T01:00:00Z"),
     planDueOn: "2026-03-20",
     revisionDueOn: null,
+    planDeadlines: "",
     windowEndOn: "2026-09-30",
     quoteTotal: 28_000_000,
     agreedCost: 25_000_000,

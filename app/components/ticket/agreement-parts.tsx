@@ -1,6 +1,8 @@
 // The pieces of the agreement page (협약, ADR 031): the period with the rules' limits, the full text the
 // companies read, and who consented when. The page (routes/tickets.$ticketId.agreement.tsx) holds the forms.
 import { COMPANY_ROLES, ROLE_LABELS, formatKRW, formatKoreanDate, type IsoDate } from "~/domain";
+import type { TicketFigures } from "~/domain/figures";
+import { FigureFacts } from "./ticket-figures";
 
 export type ConsentRow = {
   id: string;
@@ -34,7 +36,24 @@ export function PeriodFacts({ period, limits }: { period: Period; limits: Limits
   );
 }
 
-/** 협약금액 · 정부지원금 · 기업부담금, each with its test id. */
+/**
+ * 과제 금액: the ticket's figures as the overview shows them (one source, ADR 039) — the quote, the cost review's
+ * result and the amounts they give (예상 before the result), or the concluded agreement's.
+ */
+export function TicketFiguresCard({ figures }: { figures: TicketFigures }) {
+  return (
+    <section className="card" aria-labelledby="figures-h">
+      <h2 id="figures-h" style={{ marginTop: 0 }}>
+        과제 금액
+      </h2>
+      <dl className="facts" data-testid="ticket-figures">
+        <FigureFacts figures={figures} />
+      </dl>
+    </section>
+  );
+}
+
+/** 협약금액 · 정부지원금 · 기업부담금 of a draft or the agreement, each with its test id. */
 export function AgreementAmounts({ amounts }: { amounts: { agreedCost: number; subsidy: number; companyShare: number } | null }) {
   return (
     <>

@@ -2,10 +2,8 @@
 // (the route app/routes/tickets.$ticketId._index.tsx puts them together).
 import { Link } from "@remix-run/react";
 import {
-  MONEY_LABELS,
   NOTICE_STEPS,
   SUPPORT_TYPE_LABELS,
-  formatKRW,
   formatKoreanDate,
   formatKoreanDateShort,
   isSupportType,
@@ -17,10 +15,7 @@ import {
 } from "~/domain";
 import type { OverviewData } from "~/routes/tickets.$ticketId._index";
 import { FileName } from "~/components/file-name";
-
-function Money({ value }: { value: number | null | undefined }) {
-  return <>{value == null ? "—" : formatKRW(value)}</>;
-}
+import { FigureFacts, PlanDeadlineFacts } from "./ticket-figures";
 
 /** Before submission: every piece still missing, from the rules module. */
 export function SubmitReadiness({ data }: { data: OverviewData }) {
@@ -107,10 +102,12 @@ export function ApplicationFacts({ data }: { data: OverviewData }) {
   );
 }
 
-/** 사업비: quote, verified cost, agreed cost, subsidy and company share, period. */
+/**
+ * 사업비: the ticket's figures from the one source (ADR 039; an estimate from the quote before the cost review,
+ * marked 예상, for every party), the period, and the plan deadlines (running, or as history).
+ */
 export function MoneyFacts({ data }: { data: OverviewData }) {
-  const { ticket } = data;
-  const costReview = data.extras.costReviews[0];
+  const { ticket, figures, deadlines, today } = data;
   return (
     <>
       <section className="card" aria-labelledby="money-h">
@@ -118,42 +115,14 @@ export function MoneyFacts({ data }: { data: OverviewData }) {
           사업비
         </h2>
         <dl className="facts" data-testid="amounts">
-          <dt>견적금액</dt>
-          <dd>
-            <Money value={ticket.quoteTotal} />
-          </dd>
-          {costReview ? (
-            <>
-              <dt>{MONEY_LABELS.verifiedAmount}</dt>
-              <dd>
-                <Money value={costReview.verifiedAmount} />
-              </dd>
-            </>
-          ) : null}
-          <dt>협약금액 (총사업비)</dt>
-          <dd>
-            <Money value={ticket.agreement?.agreedCost ?? ticket.agreedCost} />
-          </dd>
-          <dt>정부지원금</dt>
-          <dd>
-            <Money value={ticket.agreement?.subsidy ?? ticket.subsidy} />
-          </dd>
-          <dt>기업부담금</dt>
-          <dd>
-            <Money value={ticket.agreement?.companyShare ?? ticket.companyShare} />
-          </dd>
+          <FigureFacts figures={figures} />
           <dt>수행기간</dt>
           <dd>
             {ticket.agreement
               ? `${formatKoreanDate(ticket.agreement.startOn)} ~ ${formatKoreanDate(ticket.agreement.endOn)}${ticket.agreement.extensionMonths ? ` (${ticket.agreement.extensionMonths}개월 연장)` : ""}`
               : "협약 전"}
           </dd>
-          {ticket.planDueOn ? (
-            <>
-              <dt>수행계획서 제출기한</dt>
-              <dd>{formatKoreanDate(ticket.planDueOn)}</dd>
-            </>
-          ) : null}
+          <PlanDeadlineFacts deadlines={deadlines} today={today} />
         </dl>
       </section>
     </>
@@ -162,12 +131,15 @@ export function MoneyFacts({ data }: { data: OverviewData }) {
 
 /** 진행 단계: the notice's twelve steps, with when each was first reached (audit trail). */
 export function StepTimeline({ data }: { data: OverviewData }) {
-  const { ticket } = data;
+  const { ticket, notice } = data;
   const state = isTicketState(ticket.state) ? ticket.state : null;
   const currentStep = state ? stepOfState(state) : null;
   const reachedAt = new Map<number, { at: string; by: string | null }>();
+  // step ① 사업공고 is the Technopark's notice (its number, the day intake opened, the Technopark), not the
+  // manufacturer's draft: a draft is the application in the making, stamped on ② when it is submitted
+  reachedAt.set(1, { at: notice.opensOn, by: `공고·접수 시작 · ${notice.technopark} (${notice.number})` });
   for (const event of ticket.auditEvents) {
-    if (event.toState && isTicketState(event.toState)) {
+    if (event.toState && isTicketState(event.toState) && event.toState !== "draft") {
       const step = stepOfState(event.toState);
       if (step && !reachedAt.has(step)) reachedAt.set(step, { at: seoulDate(new Date(event.createdAt)), by: event.actor?.name ?? null });
     }

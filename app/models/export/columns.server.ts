@@ -46,9 +46,11 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
   { header: "협약금액", kind: "money", width: 14, value: (r) => r.agreedCost },
   { header: "정부지원금", kind: "money", width: 14, value: (r) => r.subsidy },
   { header: "기업부담금", kind: "money", width: 14, value: (r) => r.companyShare },
+  // a plan deadline while its clock runs; stopped ones as history in 지난 제출기한 (ADR 039, as the ticket page)
   { header: "수행계획서 제출기한", kind: "date", width: 14, value: (r) => r.planDueOn },
   { header: "수정 계획서 제출기한", kind: "date", width: 14, value: (r) => r.revisionDueOn },
   { header: "수행 종료일", kind: "date", width: 12, value: (r) => r.windowEndOn },
+  { header: "지난 제출기한", kind: "text", width: 48, value: (r) => r.planDeadlines || null },
   { header: "실제 사업비", kind: "money", width: 14, value: (r) => r.actualCost },
   { header: "정산 정부지원금", kind: "money", width: 14, value: (r) => r.settledSubsidy },
   { header: "반환액", kind: "money", width: 12, value: (r) => r.refundDue },
