@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } fro
 import { z } from "zod";
 import type { Actor } from "~/auth/actor";
 import { requireActor } from "~/auth/session.server";
-import { PARAM_LABELS, TP_TARGET_LABELS, bpToPercent, percentToBp, seoulDate, josa } from "~/domain";
+import { PARAM_LABELS, TP_TARGET_LABELS, bpToPercent, percentToBp, seoulDate, josa, formatKoreanDate } from "~/domain";
 import { copyProgram, getProgram, programHistory, updateProgram } from "~/models/program-settings.server";
 import { UNKNOWN_INTENT, fields } from "~/utils/fields";
 import { readForm } from "~/utils/forms.server";
@@ -13,6 +13,7 @@ import type { StepReply } from "~/utils/step-reply";
 import { formName, invariantResponse, parseStepForm, stepFailure } from "~/utils/ticket-step.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ProgramFormLinks } from "~/components/form-template-link";
 import { Field, StepForm, moneyDefault, useStepForm } from "~/components/step-form";
 import { ProgramSettingsFields, TP_TARGET_KEYS } from "~/components/program-settings-fields";
 import monitorCss from "~/styles/monitor.css?url";
@@ -238,6 +239,7 @@ export default function ProgramSettings() {
         <Link to="/programs">← 사업 목록</Link>
       </p>
       <h1>{program.name}</h1>
+      <ProgramFormLinks programId={program.id} />
       {/* a new program (after a copy) is a new form, opened on its own values and version */}
       <SettingsForm key={program.id} program={program} />
       <CopyForm key={`copy-${program.id}`} year={program.year} today={today} />
@@ -251,7 +253,7 @@ export default function ProgramSettings() {
               <li key={h.seq}>
                 <span>{h.summary}</span>
                 <span className="when">
-                  {seoulDate(new Date(h.createdAt))}
+                  {formatKoreanDate(seoulDate(new Date(h.createdAt)))}
                   {h.actor ? ` · ${h.actor.name}` : ""}
                 </span>
               </li>

@@ -12,6 +12,7 @@ import type { StepReply } from "~/utils/step-reply";
 import { formName, notFound, parseStepForm, stepFailure } from "~/utils/ticket-step.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { TicketDraftForm } from "~/components/ticket-draft-form";
+import { ProgramFormLinks } from "~/components/form-template-link";
 import makerStyles from "~/styles/maker.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: makerStyles }];
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Only manufacturers file AS requests; for everyone else the page does not exist.
   if (!options) notFound("페이지를 찾을 수 없습니다.");
   const program = await currentProgram(seoulDate(new Date()));
-  return { ...options, program: program && { name: program.name, noticeNumber: program.noticeNumber } };
+  return { ...options, program: program && { id: program.id, name: program.name, noticeNumber: program.noticeNumber } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -60,6 +61,7 @@ export default function NewTicket() {
       <p className="muted">
         작성중으로 저장되며, 서류를 모두 올린 뒤 과제 화면에서 제출합니다. 저장한 신청서는 언제든 이어서 작성할 수 있습니다.
       </p>
+      {program ? <ProgramFormLinks programId={program.id} /> : null}
       <TicketDraftForm
         systems={systems}
         suppliers={suppliers}

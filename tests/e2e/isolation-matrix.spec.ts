@@ -16,6 +16,7 @@ import { AS, DEMO_NOTICE } from "./demo-numbers";
 type Rule =
   | { kind: "ticket" } // :ticketId — scoped by ticketScope
   | { kind: "program" } // :programId — only the monitors of the program's Technopark
+  | { kind: "program-form" } // :programId — a program's forms: its Technopark's monitors and the manufacturers of its region
   | { kind: "file" } // :fileId — only readers of a ticket the file belongs to
   | { kind: "monitor-only" } // no id: other roles are refused
   | { kind: "own-only" } // no id: shows only the actor's own data (checked: no foreign ticket appears)
@@ -46,6 +47,11 @@ const RULES: Record<string, Rule> = {
   "routes/exports.tickets[.]xlsx": { kind: "monitor-only" },
   "routes/programs.$programId": { kind: "program" },
   "routes/files.$fileId": { kind: "file" },
+  // the notice's forms (ADR 036): a ticket's for its parties and TP; a program's for its TP and manufacturers of its region
+  "routes/tickets.$ticketId.forms.application-form[.]pdf": { kind: "ticket" },
+  "routes/tickets.$ticketId.forms.info-use-consent[.]pdf": { kind: "ticket" },
+  "routes/programs.$programId.forms.application-form[.]pdf": { kind: "program-form" },
+  "routes/programs.$programId.forms.info-use-consent[.]pdf": { kind: "program-form" },
   "routes/tickets.$ticketId": { kind: "ticket" },
   // 담당자 (ADR 027): a ticket's page, and monitors only — other roles get 404 on their own tickets too (tp-queue.spec.ts)
   "routes/tickets.$ticketId.assignee": { kind: "ticket" },
@@ -124,7 +130,7 @@ function seedForeignTechnopark() {
     `INSERT INTO TicketMessage (id, questionId, authorId, authorRole, body, createdAt) VALUES (?, ?, ?, 'manufacturer', '문의 본문', ?)`,
   ).run(message, question, uploader.id, now);
   d.prepare(`INSERT INTO Attachment (id, fileId, purpose, messageId) VALUES (?, ?, 'other', ?)`).run(id("at"), messageFileId, message);
-  return { program: program.id as string, fileId, messageFileId };
+  return { program: program.id as string, otherProgram, fileId, messageFileId };
 }
 
 /** A checksum of every table a request could change. */
@@ -214,8 +220,11 @@ test("every route × every role × a foreign organisation's resource is refused"
       const urls: string[] =
         rule.kind === "ticket"
           ? foreignTickets.map((t) => `/${route.path.replace(":ticketId", t.id)}`)
-          : rule.kind === "program"
-            ? [`/${route.path.replace(":programId", foreign.program)}`]
+          : rule.kind === "program" || rule.kind === "program-form"
+            ? [
+                // a manufacturer may have the forms of its own region's program: it asks for the other region's
+                `/${route.path.replace(":programId", rule.kind === "program-form" && actor.role === "manufacturer" ? foreign.otherProgram : foreign.program)}`,
+              ]
             : rule.kind === "file"
               ? [foreign.fileId, foreign.messageFileId].map((fileId) => `/${route.path.replace(":fileId", fileId)}`)
               : rule.kind === "tp-admin-only" || rule.kind === "demo-only"
@@ -227,7 +236,7 @@ test("every route × every role × a foreign organisation's resource is refused"
                     : [];
       // the file of AS-…-0006 is foreign to every one of these actors; the program only to the other monitor
       if (rule.kind === "ticket") urls.push(...ownRefused(actor, route.path));
-      if (rule.kind === "program" && actor.role === "monitor") {
+      if ((rule.kind === "program" || rule.kind === "program-form") && actor.role === "monitor") {
         // the other Technopark's monitor asks for the demo program
         urls.splice(
           0,
