@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { pdfText } from "../support/pdf-text";
-import { ticket } from "./fixtures";
+import { db, ticket } from "./fixtures";
 import { signIn } from "./helpers";
 import { AS } from "./demo-numbers";
 
@@ -46,4 +46,36 @@ test("the manufacturer downloads its agreement as a PDF from the ticket page; an
   expect(foreign.headers()["content-type"]).not.toContain("application/pdf");
   expect(await foreign.text()).toContain("찾을 수 없습니다");
   await other.close();
+});
+
+test("the assigned evaluator downloads the application summary of its ticket once it declared no conflict, and nothing else", async ({
+  page,
+}) => {
+  const t5 = ticket(`${AS}0005`);
+  const summary = `/tickets/${t5.id}/documents/application-summary.pdf`;
+  await signIn(page, "evaluator@demo.kr");
+  // before the 이해충돌 declaration, the PDF is gated like its page: sent to the declaration, no file
+  const gated = await page.request.get(summary, { maxRedirects: 0 });
+  expect(gated.status()).toBe(302);
+  expect(gated.headers()["location"]).toBe(`/tickets/${t5.id}/conflict`);
+  db()
+    .prepare(
+      `UPDATE TicketAssignment SET conflictDeclaredAt = ?, conflictDeclaredById = (SELECT id FROM User WHERE email = 'evaluator@demo.kr'), conflictStatement = '(테스트 준비) 이해충돌 없음' WHERE ticketId = ? AND role = 'evaluator'`,
+    )
+    .run(new Date().toISOString(), t5.id);
+  await page.goto(`/tickets/${t5.id}`);
+  const downloads = page.getByTestId("document-downloads");
+  await expect(downloads.getByRole("link")).toHaveText(["신청서 요약 (PDF)"]); // no sheet yet, never the agreement
+  const downloading = page.waitForEvent("download");
+  await downloads.getByRole("link", { name: "신청서 요약 (PDF)" }).click();
+  const { text } = await pdfText(fs.readFileSync((await (await downloading).path())!));
+  expect(text).toContain("스마트공장 AS지원사업 신청서 요약");
+  expect(text).toContain(`${AS}0005`);
+  expect(text).toContain("(주)미래식품");
+  // the pages it may not open, it may not download either
+  for (const other of ["agreement/agreement.pdf", "completion/completion-report.pdf"])
+    expect((await page.request.get(`/tickets/${t5.id}/${other}`)).status()).toBe(404);
+  const noSheet = await page.request.get(`/tickets/${t5.id}/evaluation/evaluation-sheet.pdf`);
+  expect(noSheet.status()).toBe(404);
+  expect(await noSheet.text()).toContain("현장평가표가 없어");
 });
