@@ -1,4 +1,4 @@
-import { STATE_LABELS, dDay, deadlineOf, dueStatus, isTicketState, type DueStatus } from "~/domain";
+import { STATE_LABELS, dDay, deadlineOf, dueStatus, formatKoreanDateShort, isTicketState, type DueStatus } from "~/domain";
 
 const DONE = new Set(["completed", "follow_up"]);
 const STOPPED = new Set(["rejected", "not_selected", "withdrawn", "cancelled"]);
@@ -25,7 +25,7 @@ export function DueBadge(props: {
   const d = dDay(due.on, props.today);
   const tone = DUE_TONE[dueStatus(due.on, props.today)];
   return (
-    <span className={`badge ${tone}`} title={`${due.what} 기한 ${due.on}`}>
+    <span className={`badge ${tone}`} title={`${due.what} 기한 ${formatKoreanDateShort(due.on)}`}>
       {due.what} {d.label}
     </span>
   );

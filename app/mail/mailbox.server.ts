@@ -3,6 +3,7 @@
 import { prisma } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { securityEvent } from "~/utils/log.server";
+import { koreanDateTime } from "~/domain/questions";
 import { mailConfig } from "./config.server";
 import { normalizeAddress, nudgeSoon } from "./outbox.server";
 
@@ -16,10 +17,13 @@ export const DEMO_MAILBOX_PATH = "/mailbox";
 
 export type TextPart = { text: string; href?: string };
 
-const SEOUL_TIME = new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", dateStyle: "medium", timeStyle: "short" });
-
+/**
+ * A moment as every page and mail writes it: "2026년 12월 1일 14:05" in Seoul time (koreanDateTime). Not Intl's
+ * ko-KR style: it printed "2026. 12. 1. 오후 2:05" — or "PM 2:05" on a Node without full ICU — beside pages that
+ * write 14:05.
+ */
 export function seoulTime(instant: Date): string {
-  return SEOUL_TIME.format(instant);
+  return koreanDateTime(instant);
 }
 
 /**

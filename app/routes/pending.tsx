@@ -4,6 +4,7 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import { requireWaitingPerson } from "~/auth/session.server";
 import { waitingDetails } from "~/models/account.server";
+import { formatKoreanDate, seoulDate } from "~/domain";
 import { SignOutButton } from "~/components/sign-out-button";
 
 export const meta: MetaFunction = () => [{ title: "승인 대기 · 스마트공장 AS 트래커" }];
@@ -13,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (person.access === "unconfirmed") throw redirect("/confirm-email");
   const details = await waitingDetails(person.userId);
   if (!details) throw redirect("/login");
-  return { name: person.name, email: person.email, ...details, since: details.since.toISOString().slice(0, 10) };
+  return { name: person.name, email: person.email, ...details, since: formatKoreanDate(seoulDate(details.since)) };
 }
 
 export default function Pending() {

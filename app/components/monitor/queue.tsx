@@ -2,7 +2,7 @@
 // empty steps, the queue's quick filters (내 담당, 담당자 없음, 목표 초과), saved filters per person, and
 // the row cells for the waiting days and the service target.
 import { Form, Link } from "@remix-run/react";
-import { STATE_LABELS, TICKET_STATES, type TicketState } from "~/domain";
+import { STATE_LABELS, TICKET_STATES, formatKoreanDateShort, type TicketState } from "~/domain";
 import type { StepReply } from "~/utils/step-reply";
 import { STEP_FORM_FIELD } from "~/utils/step-reply";
 import { ErrorSummary } from "~/components/step-form";
@@ -152,7 +152,11 @@ export function TpWaitCell({ wait }: { wait: { day: number } | null }) {
 export function TargetBadge({ wait }: { wait: { due: string | null; dueLabel: string | null; overdue: boolean } | null }) {
   if (!wait?.due || !wait.dueLabel) return <span className="muted">—</span>;
   return (
-    <span className={`badge ${wait.overdue ? "overdue" : "due"}`} title={`운영기관 서비스 목표일 ${wait.due}`} data-testid="tp-target">
+    <span
+      className={`badge ${wait.overdue ? "overdue" : "due"}`}
+      title={`운영기관 서비스 목표일 ${formatKoreanDateShort(wait.due)}`}
+      data-testid="tp-target"
+    >
       {wait.dueLabel}
       {wait.overdue ? <span className="visually-hidden"> (목표 초과)</span> : null}
     </span>

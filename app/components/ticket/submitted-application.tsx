@@ -1,7 +1,7 @@
 // 요건검토: the company as the application was submitted (the facts the eligibility verdict reads),
 // and what changed in its profile since (제출 후 변경된 회사 정보), before → after per field.
 // Tickets submitted before the capture existed show the current profile and say so (ADR 018).
-import { formatKoreanDateShort, seoulDate } from "~/domain";
+import { formatKoreanDate, seoulDate } from "~/domain";
 import { Reasons, Section } from "~/components/monitor/step";
 
 type Props = {
@@ -16,7 +16,7 @@ type Props = {
 };
 
 function submittedOn(at: Date | string | null): string {
-  return at ? formatKoreanDateShort(seoulDate(new Date(at))) : "제출일 미상";
+  return at ? formatKoreanDate(seoulDate(new Date(at))) : "제출일 미상";
 }
 
 export function SubmittedApplication({ application }: Props) {
