@@ -11,7 +11,7 @@ import type { Actor } from "~/auth/actor";
 import { DomainError, FILE_KINDS, UPLOAD_LIMITS, type FileKind } from "~/domain";
 import { dataDir } from "~/utils/env.server";
 import { ticketScope } from "./ticket.server";
-import { linkedFileIds, moneyFileReadable } from "./file-links.server";
+import { linkedFileIds, moneyFileReadable, planQuoteFileReadable } from "./file-links.server";
 import { costReportReadable, expertFileWhere } from "./expert-access.server";
 
 /** At most this many bytes per file (the request reader refuses larger parts: app/utils/forms.server.ts). */
@@ -111,14 +111,16 @@ export async function findReadableFile(actor: Actor, fileId: string) {
   const scope = ticketScope(actor);
   // the money's files (deposit, payment, settlement, part purchase) name their file by id only: file-links.server.ts
   const money = await moneyFileReadable(actor, fileId);
+  // the plan's form and the signed quote: the companies, the TP and the assigned cost agency (file-links.server.ts)
+  const planFile = await planQuoteFileReadable(actor, fileId);
   // an assigned expert reads only the files of its step, once it has declared no conflict (ADR 029)
-  const expert = await expertFileWhere(actor, fileId);
+  const expert = planFile ? null : await expertFileWhere(actor, fileId);
   const report = await costReportReadable(actor, fileId);
   return prisma.storedFile.findFirst({
     where: expert ?? {
       id: fileId,
       OR: [
-        ...(money || report ? [{ id: fileId }] : []),
+        ...(money || report || planFile ? [{ id: fileId }] : []),
         { documents: { some: { ticket: scope } } },
         { attachments: { some: { workLog: { ticket: scope } } } },
         { attachments: { some: { completionReport: { ticket: scope } } } },

@@ -1,10 +1,13 @@
 // 수행계획서 검토: the monitor accepts the execution plan (and asks for the cost review) or asks
-// the supplier for changes. Two forms, one action: the hidden `intent` picks the step.
+// the supplier for changes. Two forms, one action: the hidden `intent` picks the step. The plan form and
+// the signed quote attached by the supplier (issue 17) are linked beside the plan.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { acceptPlan, getPlanReviewData, requestPlanChange } from "~/models/monitor-steps.server";
 import { getTicketAssessment } from "~/models/ticket.server";
+import { latestPlanFiles } from "~/models/plan.server";
+import { AttachedFileLink } from "~/components/ticket/attached-file";
 import { UNKNOWN_INTENT, fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
 import { StepErrorBoundary } from "~/components/error-boundary";
@@ -18,9 +21,13 @@ export const handle = { step: "수행계획서 검토" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, ticketId, today } = await requireTicketStep(request, params, { roles: ["monitor"] });
-  const [data, assessment] = await Promise.all([getPlanReviewData(actor, ticketId), getTicketAssessment(actor, ticketId, today)]);
-  invariantResponse(data && assessment);
-  return { ...data, actions: assessment.actions };
+  const [data, assessment, files] = await Promise.all([
+    getPlanReviewData(actor, ticketId),
+    getTicketAssessment(actor, ticketId, today),
+    latestPlanFiles(actor, ticketId),
+  ]);
+  invariantResponse(data && assessment && files);
+  return { ...data, files, actions: assessment.actions };
 }
 
 const AcceptSchema = z.object({ intent: z.literal("accept"), version: fields.version });
@@ -39,7 +46,7 @@ export const action = ticketStepAction({
 });
 
 export default function PlanReviewPage() {
-  const { plan, quote, costReview, actions, version } = useLoaderData<typeof loader>();
+  const { plan, quote, costReview, actions, version, files } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const acceptForm = useStepForm({ id: "plan-accept", schema: AcceptSchema, version, reply });
   const changeForm = useStepForm({ id: "plan-change", schema: ChangeSchema, version, reply });
@@ -48,6 +55,14 @@ export default function PlanReviewPage() {
   return (
     <>
       <PlanFacts plan={plan} quote={quote} costReview={costReview} />
+      <Section title="첨부 서류" id="plan-files-h">
+        <dl className="facts">
+          <dt>수행계획서 양식</dt>
+          <dd>{files.planForm ? <AttachedFileLink file={files.planForm} testId="review-plan-form" /> : "첨부 없음"}</dd>
+          <dt>서명·날인된 견적서</dt>
+          <dd>{files.signedQuote ? <AttachedFileLink file={files.signedQuote} testId="review-signed-quote" /> : "첨부 없음"}</dd>
+        </dl>
+      </Section>
       <Section title="검토 결과" id="decide-h">
         <div className="grid-2">
           <StepForm {...acceptForm.props} className="" title="검토 완료">

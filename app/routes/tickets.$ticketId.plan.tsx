@@ -1,18 +1,21 @@
 // 수행계획서: the supplier submits the execution plan (after 지원결정) or its revision (in 보완),
 // with milestone rows; everyone in scope reads the history. The submission is a workflow step on
-// the ticket version the form was opened with.
+// the ticket version the form was opened with. One form, two buttons (`intent`): 임시저장 keeps what
+// is typed, even incomplete, with the attached plan form (수행계획서 양식) as the supplier's draft;
+// 제출 turns it into the plan version (issue 17, ADR 038). Works without JavaScript.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
-import { ROW_LIMITS, STATE_LABELS, formatKoreanDate, isTicketState } from "~/domain";
-import { getPlanPage, submitPlan } from "~/models/plan.server";
+import { ROW_LIMITS, STATE_LABELS, formatKoreanDate, isTicketState, seoulDate } from "~/domain";
+import { getPlanPage, savePlanDraft, submitPlan } from "~/models/plan.server";
+import { PLAN_FORM_RULE, singleUpload, withOptionalUpload } from "~/models/plan-quote-files.server";
 import { fields } from "~/utils/fields";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
 import { DUE_TONE } from "~/components/badges";
 import { StepErrorBoundary } from "~/components/error-boundary";
 import { FieldError, StepForm, TextareaField, useStepForm } from "~/components/step-form";
-import { PlanHistory } from "~/components/ticket/plan-history";
+import { PlanFormField, PlanHistory } from "~/components/ticket/plan-history";
 import { PlanMilestonesEditor, type MilestoneInput } from "~/components/ticket/plan-milestones-editor";
 import supplierStyles from "~/styles/supplier.css?url";
 
@@ -42,9 +45,17 @@ const blankMilestone = (row: unknown) => {
   return ["title", "dueOn", "deliverable"].every((k) => !String(r[k] ?? "").trim()) ? null : row;
 };
 
-const PlanSchema = z.object({
+/** The plan form's file input (수행계획서 양식): one file, with the draft or the submission. */
+const PLAN_FORM_FIELD = "planForm";
+/** The draft's version the form was opened with (0: none yet). */
+const draftVersion = z.coerce.number({ error: "화면 정보가 올바르지 않습니다. 새로고침해 주세요." }).int().min(0);
+
+/** 제출 (also what the fields are checked as while the person types, before any button is pressed). */
+const SubmitSchema = z.object({
+  intent: z.literal("submit").optional(),
   step: z.enum(["submit_plan", "resubmit_plan"], { error: "화면 정보가 올바르지 않습니다. 새로고침해 주세요." }),
   version: fields.version,
+  draftVersion,
   scope: fields.text("수행 범위", 5000),
   staff: fields.text("투입 인력", 2000),
   acknowledgeLate: fields.checkbox,
@@ -56,28 +67,77 @@ const PlanSchema = z.object({
     .refine((rows) => rows.length > 0, "추진 일정을 1개 이상 입력해 주세요."),
 });
 
+/** 임시저장: what is typed, bounded but not required (a date as the date field gave it, or empty). */
+const DraftSchema = z.object({
+  intent: z.literal("draft"),
+  draftVersion,
+  scope: fields.optionalText("수행 범위", 5000),
+  staff: fields.optionalText("투입 인력", 2000),
+  milestones: z
+    .array(
+      z.object({
+        title: fields.optionalText("일정 내용", 200),
+        dueOn: z.union([fields.isoDate("완료 예정일"), z.literal("")]).optional(),
+        deliverable: fields.optionalText("산출물", 200),
+      }),
+    )
+    .max(MAX_MILESTONES, `추진 일정은 ${MAX_MILESTONES}개까지 입력할 수 있습니다.`)
+    .optional(),
+});
+
+const PlanSchema = z.discriminatedUnion("intent", [SubmitSchema, DraftSchema], { error: "임시저장 또는 제출 중 하나를 선택해 주세요." });
+
+type DraftValue = z.output<typeof DraftSchema>;
+const draftRows = (rows: DraftValue["milestones"]) =>
+  (rows ?? [])
+    .map((m) => ({ title: m.title ?? "", dueOn: m.dueOn ?? "", deliverable: m.deliverable ?? "" }))
+    .filter((m) => m.title || m.dueOn || m.deliverable);
+
 export const action = ticketStepAction({
   roles: ["supplier"],
   schema: PlanSchema,
-  run: ({ actor, ticketId, today, value }) =>
-    submitPlan(actor, {
-      ticketId,
-      step: value.step,
-      expectedVersion: value.version,
-      scope: value.scope,
-      staff: value.staff,
-      milestones: value.milestones,
-      acknowledgeLate: value.acknowledgeLate,
-      today,
-    }),
-  done: (saved) => `수행계획서 ${saved.planVersion}차를 제출했습니다. 운영기관의 검토를 기다립니다.`,
+  // the plan form comes with the draft or the submission (multipart, through the upload checks)
+  uploads: "plan",
+  run: ({ actor, ticketId, today, value, form }) =>
+    withOptionalUpload<{ planVersion: number } | { draftVersion: number }>(
+      singleUpload(form, PLAN_FORM_FIELD, "수행계획서 양식"),
+      PLAN_FORM_RULE,
+      (saved) =>
+        value.intent === "draft"
+          ? savePlanDraft(actor, {
+              ticketId,
+              draftVersion: value.draftVersion,
+              scope: value.scope ?? "",
+              staff: value.staff ?? "",
+              milestones: draftRows(value.milestones),
+              form: saved,
+            })
+          : submitPlan(actor, {
+              ticketId,
+              step: value.step,
+              expectedVersion: value.version,
+              draftVersion: value.draftVersion,
+              scope: value.scope,
+              staff: value.staff,
+              milestones: value.milestones,
+              acknowledgeLate: value.acknowledgeLate,
+              today,
+              form: saved,
+            }),
+    ),
+  done: (saved) =>
+    "planVersion" in saved
+      ? `수행계획서 ${saved.planVersion}차를 제출했습니다. 운영기관의 검토를 기다립니다.`
+      : "수행계획서를 임시저장했습니다. 제출 전까지 공급기업만 볼 수 있습니다.",
 });
 
 export default function PlanPage() {
   const page = useLoaderData<typeof loader>();
-  const { today, canSubmit, role, plans, version } = page;
+  const { today, canSubmit, role, plans, version, draft } = page;
   const latest = plans[0] ?? null;
-  const base = latest?.milestones ?? [];
+  // the supplier's draft, when there is one, is what the form opens with; else the latest version
+  const start = draft ?? latest;
+  const base = start?.milestones ?? [];
   const review = page.costReviews[0];
   const {
     form,
@@ -89,8 +149,8 @@ export default function PlanPage() {
     version,
     reply: useActionData<typeof action>(),
     defaultValue: {
-      scope: latest?.scope ?? "",
-      staff: latest?.staff ?? "",
+      scope: start?.scope ?? "",
+      staff: start?.staff ?? "",
       milestones: [
         ...base.map((m) => ({ title: m.title, dueOn: m.dueOn, deliverable: m.deliverable })),
         ...Array.from({ length: Math.max(MIN_ROWS - base.length, 0) }, () => ({ title: "", dueOn: "", deliverable: "" })),
@@ -145,7 +205,7 @@ export default function PlanPage() {
       ) : null}
 
       {showForm ? (
-        <StepForm {...props} title="수행계획서 작성">
+        <StepForm {...props} title="수행계획서 작성" encType="multipart/form-data">
           <h2 style={{ marginTop: 0 }}>{step === "resubmit_plan" ? "수정 수행계획서 작성" : "수행계획서 작성"}</h2>
           {page.lateIfSubmittedToday && page.dueOn ? (
             <div className="warn-box" role="alert" data-testid="late-warning">
@@ -153,7 +213,14 @@ export default function PlanPage() {
               제출&rsquo;로 표시되며 운영기관이 이를 확인합니다.
             </div>
           ) : null}
-          <input type="hidden" name={f.step.name} value={step ?? ""} />
+          <input type="hidden" name="step" value={step ?? ""} />
+          <input type="hidden" name="draftVersion" value={draft?.version ?? 0} />
+          {draft ? (
+            <p className="note-box" data-testid="plan-draft">
+              임시저장한 수행계획서를 불러왔습니다 (저장 {formatKoreanDate(seoulDate(new Date(draft.updatedAt)))}). 제출 전까지 공급기업만 볼 수
+              있습니다.
+            </p>
+          ) : null}
           <TextareaField meta={f.scope} label="수행 범위" rows={4} maxLength={5000} />
           <PlanMilestonesEditor form={form} milestones={f.milestones} maxRows={MAX_MILESTONES} />
           <TextareaField meta={f.staff} label="투입 인력" rows={3} maxLength={2000} placeholder="예: PM 1명(홍길동), 엔지니어 2명" />
@@ -171,9 +238,15 @@ export default function PlanPage() {
               <FieldError meta={f.acknowledgeLate} />
             </div>
           ) : null}
-          <button type="submit" disabled={props.pending}>
-            {step === "resubmit_plan" ? "수정 수행계획서 제출" : "수행계획서 제출"}
-          </button>
+          <PlanFormField name={PLAN_FORM_FIELD} current={draft?.formFile ?? null} />
+          <div className="button-row">
+            <button type="submit" name="intent" value="draft" className="secondary" disabled={props.pending}>
+              임시저장
+            </button>
+            <button type="submit" name="intent" value="submit" disabled={props.pending}>
+              {step === "resubmit_plan" ? "수정 수행계획서 제출" : "수행계획서 제출"}
+            </button>
+          </div>
         </StepForm>
       ) : (
         <p className="muted card">

@@ -1,5 +1,7 @@
-// 수행계획서 제출 이력: every submitted plan (latest first) with its review status and milestones.
+// 수행계획서 제출 이력: every submitted plan (latest first) with its review status, milestones and the
+// official plan form attached to it (수행계획서 양식, issue 17).
 import { PLAN_REVIEW_STATUS_LABELS, formatKoreanDate, isPlanReviewStatus, seoulDate, type PlanReviewStatus } from "~/domain";
+import { AttachedFileLink, SingleFileField, type AttachedFileView } from "~/components/ticket/attached-file";
 
 const REVIEW_TONES: Readonly<Record<PlanReviewStatus, string>> = { pending: "", accepted: "done", changes_requested: "stop" };
 
@@ -14,6 +16,7 @@ export type PlanVersionView = {
   reviewStatus: string;
   reviewNote: string | null;
   submittedAt: string | Date;
+  formFile: AttachedFileView | null;
   milestones: { id: string; title: string; dueOn: string; deliverable: string }[];
 };
 
@@ -52,6 +55,8 @@ export function PlanHistory({ plans }: { plans: PlanVersionView[] }) {
                 <dd style={{ whiteSpace: "pre-wrap" }}>{plan.scope}</dd>
                 <dt>투입 인력</dt>
                 <dd style={{ whiteSpace: "pre-wrap" }}>{plan.staff}</dd>
+                <dt>수행계획서 양식</dt>
+                <dd>{plan.formFile ? <AttachedFileLink file={plan.formFile} testId={`plan-form-${plan.version}`} /> : "첨부 없음"}</dd>
               </dl>
               <MilestonesTable milestones={plan.milestones} />
             </article>
@@ -86,5 +91,19 @@ export function MilestonesTable({ milestones }: { milestones: PlanVersionView["m
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The plan form's file field (수행계획서 양식: the notice's form filled in and signed, or its scan). */
+export function PlanFormField({ name, current }: { name: string; current: AttachedFileView | null }) {
+  return (
+    <SingleFileField
+      id="plan-form"
+      name={name}
+      label="수행계획서 양식 (공고 서식, 서명본)"
+      accept=".pdf,.jpg,.jpeg,.png,.hwp,.hwpx"
+      kinds="PDF, JPG, PNG, HWP/HWPX"
+      current={current}
+    />
   );
 }

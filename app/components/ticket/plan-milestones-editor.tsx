@@ -6,8 +6,9 @@ import { Field, FieldError } from "~/components/step-form";
 export type MilestoneInput = { title: string; dueOn: string; deliverable: string };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the route's form
 type AnyForm = FormMetadata<any, string[]>;
+// the rows as a submission needs them, or as a draft keeps them (any part may be empty)
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form holding the rows
-type RowsField = FieldMetadata<MilestoneInput[] | undefined, any, string[]>;
+type RowsField = FieldMetadata<MilestoneInput[] | Partial<MilestoneInput>[] | undefined, any, string[]>;
 
 export function PlanMilestonesEditor({ form, milestones, maxRows }: { form: AnyForm; milestones: RowsField; maxRows: number }) {
   const rows = milestones.getFieldList();
