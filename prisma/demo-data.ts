@@ -1,15 +1,17 @@
 // Demo data (데모 전용): a Gyeonggi program of the demo's own year, one Technopark, three
-// manufacturers, two suppliers (and a third awaiting the Technopark's approval), seven demo users —
-// each its organisation's admin, address confirmed — and eleven tickets spread over
-// the workflow. Dates are relative to `today` (Asia/Seoul), so the "due within
-// 7 days" ticket stays due soon on any machine. Used by prisma/seed.ts and by
-// tests that need a realistic database.
+// manufacturers, two suppliers (and a third awaiting the Technopark's approval), nine demo users —
+// each its organisation's admin, address confirmed — and fourteen tickets, at least one on every step
+// of the notice (ADR 040: the story, step by step, is in the README). Every date, the companies'
+// profile years included, is relative to `today` (Asia/Seoul) through the demo's calendar, so the story
+// agrees with itself on any seeding day and the "due within 7 days" ticket stays due soon. Used by
+// prisma/seed.ts and by tests that need a realistic database.
 import { prisma } from "~/db.server";
 import { hashPassword } from "~/auth/session.server";
 import { demoAccount } from "~/utils/demo-accounts";
 import { buildAgreementDraft } from "~/models/agreement-draft.server";
 import { saveUpload } from "~/models/files.server";
 import { demoProgramOpensOn, demoProgramYear, demoTicketNumber } from "./demo-calendar";
+import { prepareDemoSample, seedApplicationDocuments } from "./demo-documents";
 import {
   GRADED_ITEM_KEYS,
   GYEONGGI_2024_PARAMS,
@@ -21,6 +23,7 @@ import {
   agreementAmounts,
   executionWindow,
   type AgreementAmounts,
+  type EligibilityBasis,
   isValidBusinessNumber,
   quoteTotal,
   type IsoDate,
@@ -46,13 +49,22 @@ function brn(formatted: string): string {
 type Ids = Record<string, string>;
 
 export async function seedDemoData(today: IsoDate) {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // the documents' sample page renders while the password hashes
+  const [passwordHash] = await Promise.all([hashPassword(DEMO_PASSWORD), prepareDemoSample()]);
   const p = GYEONGGI_2024_PARAMS;
+  // The program's year and the companies' history before it: the 2024 notice's figures, moved to the demo's year.
+  const year = demoProgramYear(today);
+  const opensOn = demoProgramOpensOn(today);
+  // organisations and people registered a fortnight before the notice opened, before anything they did
+  const registeredAt = at(addDays(opensOn, -14));
+  // the supplier awaiting the Technopark's approval registered two days ago
+  const awaitingSince = at(addDays(today, -2));
 
   return prisma.$transaction(
     async (tx) => {
       const tp = await tx.organization.create({
         data: {
+          createdAt: registeredAt,
           kind: "technopark",
           name: "경기테크노파크 경기스마트제조혁신센터",
           businessNumber: brn("134-81-44727"),
@@ -64,9 +76,9 @@ export async function seedDemoData(today: IsoDate) {
       });
       const program = await tx.program.create({
         data: {
-          name: `${demoProgramYear(today)}년 스마트공장 AS지원사업 (경기)`,
-          year: demoProgramYear(today),
-          noticeNumber: `경기테크노파크 공고 제${demoProgramYear(today)}-5호`,
+          name: `${year}년 스마트공장 AS지원사업 (경기)`,
+          year,
+          noticeNumber: `경기테크노파크 공고 제${year}-5호`,
           technoparkId: tp.id,
           subsidyRateBp: p.subsidyRateBp,
           subsidyCap: p.subsidyCap,
@@ -79,14 +91,16 @@ export async function seedDemoData(today: IsoDate) {
           passMark: p.passMark,
           documentValidityMonths: p.documentValidityMonths,
           region: p.region,
-          localProgramSinceYear: p.localProgramSinceYear,
-          intakeOpensOn: demoProgramOpensOn(today),
+          // the 2024 notice recognised local programs from 2023: the year before the program's
+          localProgramSinceYear: year - 1,
+          intakeOpensOn: opensOn,
           intakeClosesOn: null,
         },
       });
 
       const supplier1 = await tx.organization.create({
         data: {
+          createdAt: registeredAt,
           kind: "supplier",
           name: "(주)스마트팩토리솔루션",
           businessNumber: brn("124-81-12344"),
@@ -98,6 +112,7 @@ export async function seedDemoData(today: IsoDate) {
       });
       const supplier2 = await tx.organization.create({
         data: {
+          createdAt: registeredAt,
           kind: "supplier",
           name: "(주)넥스트엠이에스",
           businessNumber: brn("214-87-05513"),
@@ -110,6 +125,7 @@ export async function seedDemoData(today: IsoDate) {
 
       const maker1 = await tx.organization.create({
         data: {
+          createdAt: registeredAt,
           kind: "manufacturer",
           name: "(주)한빛정밀",
           businessNumber: brn("135-86-20475"),
@@ -118,25 +134,26 @@ export async function seedDemoData(today: IsoDate) {
           region: "경기도",
           phone: "031-352-1180",
           eligibilityBasis: "diffusion",
-          diffusionCompletionYear: 2021,
-          freeWarrantyEndsOn: "2023-06-30",
+          diffusionCompletionYear: year - 2,
+          // the supplier's free year of warranty ran out the year before the program (공고 3.: not within it)
+          freeWarrantyEndsOn: `${year - 1}-06-30`,
           promisingSmeCertified: true,
-          promisingSmeCertNumber: "경기-2023-0412",
+          promisingSmeCertNumber: `경기-${year - 1}-0412`,
           systems: {
             create: [
               {
                 kind: "MES",
                 name: "한빛 생산관리 MES",
                 vendorName: supplier1.name,
-                buildYear: 2021,
+                buildYear: year - 2,
                 hardware: {
                   create: [
-                    { name: "설비 데이터 수집기", model: "DCU-200", serialNumber: "DCU200-21-0087" },
+                    { name: "설비 데이터 수집기", model: "DCU-200", serialNumber: `DCU200-${String(year - 2).slice(2)}-0087` },
                     { name: "바코드 스캐너(작업장)", model: "BS-90", serialNumber: "BS90-1123" },
                   ],
                 },
               },
-              { kind: "POP", name: "작업실적 POP 단말", vendorName: supplier2.name, buildYear: 2021 },
+              { kind: "POP", name: "작업실적 POP 단말", vendorName: supplier2.name, buildYear: year - 2 },
             ],
           },
         },
@@ -144,6 +161,7 @@ export async function seedDemoData(today: IsoDate) {
       });
       const maker2 = await tx.organization.create({
         data: {
+          createdAt: registeredAt,
           kind: "manufacturer",
           name: "대성플라스틱(주)",
           businessNumber: brn("125-86-33110"),
@@ -152,16 +170,16 @@ export async function seedDemoData(today: IsoDate) {
           region: "경기도",
           phone: "031-498-7700",
           eligibilityBasis: "self_built",
-          levelCertificateNumber: "수준확인-2022-1587",
-          freeWarrantyEndsOn: "2024-01-31",
+          levelCertificateNumber: `수준확인-${year - 2}-1587`,
+          freeWarrantyEndsOn: `${year - 1}-01-31`,
           systems: {
             create: [
-              { kind: "ERP", name: "자체구축 ERP", vendorName: "자체구축", buildYear: 2022 },
+              { kind: "ERP", name: "자체구축 ERP", vendorName: "자체구축", buildYear: year - 2 },
               {
                 kind: "MES",
                 name: "사출 MES",
                 vendorName: supplier2.name,
-                buildYear: 2022,
+                buildYear: year - 2,
                 hardware: { create: [{ name: "사출기 PLC 인터페이스", model: "PLC-IF3" }] },
               },
             ],
@@ -171,6 +189,7 @@ export async function seedDemoData(today: IsoDate) {
       });
       const maker3 = await tx.organization.create({
         data: {
+          createdAt: registeredAt,
           kind: "manufacturer",
           name: "(주)미래식품",
           businessNumber: brn("136-81-60290"),
@@ -179,11 +198,11 @@ export async function seedDemoData(today: IsoDate) {
           region: "경기도",
           phone: "031-683-5100",
           eligibilityBasis: "local_program",
-          localProgramYear: 2023,
+          localProgramYear: year - 1,
           systems: {
             create: [
-              { kind: "MES", name: "식품 이력관리 MES", vendorName: supplier1.name, buildYear: 2023 },
-              { kind: "WMS", name: "냉장 창고관리", vendorName: supplier2.name, buildYear: 2023 },
+              { kind: "MES", name: "식품 이력관리 MES", vendorName: supplier1.name, buildYear: year - 1 },
+              { kind: "WMS", name: "냉장 창고관리", vendorName: supplier2.name, buildYear: year - 1 },
             ],
           },
         },
@@ -193,6 +212,7 @@ export async function seedDemoData(today: IsoDate) {
       // A supplier that registered and awaits the Technopark's approval: try the approval with it.
       const supplier3 = await tx.organization.create({
         data: {
+          createdAt: awaitingSince,
           kind: "supplier",
           name: "(주)한빛오토메이션",
           businessNumber: brn("131-86-40218"),
@@ -207,16 +227,26 @@ export async function seedDemoData(today: IsoDate) {
       // The external evaluator and the cost-accounting agency the Technopark registered (ADR 029).
       const expertOrg = (kind: "evaluator" | "cost_agency", name: string, businessNumber: string, address: string) =>
         tx.organization.create({
-          data: { kind, name, businessNumber: brn(businessNumber), address, region: "경기도", statusChangedAt: at(addDays(today, -60)) },
+          data: {
+            kind,
+            name,
+            businessNumber: brn(businessNumber),
+            address,
+            region: "경기도",
+            createdAt: at(addDays(today, -60)),
+            statusChangedAt: at(addDays(today, -60)),
+          },
         });
       const evaluatorOrg = await expertOrg("evaluator", "한국스마트제조평가원", "214-82-37515", "경기도 성남시 분당구 판교로 289");
       const costOrg = await expertOrg("cost_agency", "한빛원가계산센터", "105-86-40621", "경기도 수원시 팔달구 효원로 241");
 
       // Each demo person is the only member, so the admin (관리자), of their organisation; their address counts as confirmed.
-      const verifiedAt = at(addDays(today, -30));
-      const user = (email: string, organizationId: string) => {
+      // registered (and address confirmed) before the story: with their organisation, the experts' with theirs
+      const user = (email: string, organizationId: string, since = registeredAt) => {
         const { name, role } = demoAccount(email);
-        return tx.user.create({ data: { email, name, role, organizationId, passwordHash, isAdmin: true, emailVerifiedAt: verifiedAt } });
+        return tx.user.create({
+          data: { email, name, role, organizationId, passwordHash, isAdmin: true, emailVerifiedAt: since, createdAt: since },
+        });
       };
       const users: Ids = {};
       users.maker1 = (await user("maker1@demo.kr", maker1.id)).id;
@@ -224,10 +254,10 @@ export async function seedDemoData(today: IsoDate) {
       users.maker3 = (await user("maker3@demo.kr", maker3.id)).id;
       users.vendor1 = (await user("vendor1@demo.kr", supplier1.id)).id;
       users.vendor2 = (await user("vendor2@demo.kr", supplier2.id)).id;
-      users.vendor3 = (await user("vendor3@demo.kr", supplier3.id)).id;
+      users.vendor3 = (await user("vendor3@demo.kr", supplier3.id, awaitingSince)).id;
       users.monitor = (await user("monitor@demo.kr", tp.id)).id;
-      users.evaluator = (await user("evaluator@demo.kr", evaluatorOrg.id)).id;
-      users.cost = (await user("cost@demo.kr", costOrg.id)).id;
+      users.evaluator = (await user("evaluator@demo.kr", evaluatorOrg.id, at(addDays(today, -60)))).id;
+      users.cost = (await user("cost@demo.kr", costOrg.id, at(addDays(today, -60)))).id;
 
       const makerUser: Record<string, string> = { [maker1.id]: users.maker1, [maker2.id]: users.maker2, [maker3.id]: users.maker3 };
       const vendorUser: Record<string, string> = { [supplier1.id]: users.vendor1, [supplier2.id]: users.vendor2 };
@@ -248,6 +278,7 @@ export async function seedDemoData(today: IsoDate) {
         "completion_check",
         "settlement",
         "completed",
+        "follow_up",
       ];
       const who: Record<TicketState, "maker" | "vendor" | "monitor"> = {
         draft: "maker",
@@ -431,11 +462,14 @@ export async function seedDemoData(today: IsoDate) {
         problem: string;
         desiredOutcome: string;
         types: SupportType[];
-        items: string[];
+        /** Each requested item with its own support type (one of `types`): "작업자 교육" is never "HW 부품 수리". */
+        items: [string, SupportType][];
         steps: Step[];
         quote?: { kind: string; description: string; quantity: number; unitPrice: number }[];
         verified?: number;
         agreementDaysAgo?: number;
+        /** false: a draft still without its documents (the demo's 0003, where a visitor tries the upload). */
+        documents?: false;
       }) {
         serial += 1;
         const number = demoTicketNumber(serial, today);
@@ -475,9 +509,20 @@ export async function seedDemoData(today: IsoDate) {
             stateChangedAt: at(addDays(today, -last.daysAgo)),
             createdAt: at(addDays(today, -spec.steps[0].daysAgo), 9),
             supportTypes: { create: spec.types.map((type) => ({ type })) },
-            items: { create: spec.items.map((description, i) => ({ description, supportType: spec.types[0], sortOrder: i })) },
+            items: { create: spec.items.map(([description, supportType], i) => ({ description, supportType, sortOrder: i })) },
           },
         });
+
+        // the application's documents, attached before the submission (a draft: ready to submit today)
+        if (spec.documents !== false) {
+          await seedApplicationDocuments(tx, {
+            ticketId: created.id,
+            basis: spec.maker.eligibilityBasis as EligibilityBasis,
+            promisingSme: spec.maker.promisingSmeCertified,
+            appliedOn: dateOf("submitted") ?? today,
+            uploadedById: makerUser[spec.maker.id],
+          });
+        }
 
         // audit trail: one event per step
         let from: TicketState | null = null;
@@ -573,8 +618,12 @@ export async function seedDemoData(today: IsoDate) {
         title: "MES 설비 데이터 수집기 교체 및 수집 항목 추가",
         problem: "프레스 3호기 데이터 수집기(DCU-200)의 통신 모듈 고장으로 가동 데이터가 MES에 누락됩니다.",
         desiredOutcome: "수집기 통신 모듈 교체, 온도·압력 수집 항목 추가, 작업자 교육",
-        types: ["hw_repair", "util_user_support"],
-        items: ["DCU-200 통신 모듈 교체", "온도·압력 센서 수집 항목 추가", "작업자 MES 사용 교육"],
+        types: ["hw_repair", "util_program", "util_user_support"],
+        items: [
+          ["DCU-200 통신 모듈 교체", "hw_repair"],
+          ["온도·압력 센서 수집 항목 추가", "util_program"],
+          ["작업자 MES 사용 교육", "util_user_support"],
+        ],
         steps: [
           D("draft", 130),
           D("submitted", 128),
@@ -637,7 +686,10 @@ export async function seedDemoData(today: IsoDate) {
         problem: "POP 단말의 실적 입력 화면이 느리고 불량 유형 코드가 부족합니다.",
         desiredOutcome: "입력 화면 개선, 불량 코드 12종 추가",
         types: ["util_program"],
-        items: ["POP 실적 입력 UI 변경", "불량 유형 코드 추가"],
+        items: [
+          ["POP 실적 입력 UI 변경", "util_program"],
+          ["불량 유형 코드 추가", "util_program"],
+        ],
         steps: [D("draft", 40), D("submitted", 38), D("requirement_review", 30), D("site_evaluation", 20), D("selected", 9)],
         quote: [{ kind: "sw", description: "POP 화면 개선 개발", quantity: 1, unitPrice: 9_800_000 }],
       });
@@ -651,8 +703,12 @@ export async function seedDemoData(today: IsoDate) {
         problem: "품목·재고 기준정보가 실제와 달라 재고 수불이 맞지 않습니다.",
         desiredOutcome: "기준정보 검증·보정, 품목 2,000건 일괄 등록",
         types: ["util_data"],
-        items: ["품목 기준정보 검증 및 보정", "재고 수불 데이터 일괄 등록"],
+        items: [
+          ["품목 기준정보 검증 및 보정", "util_data"],
+          ["재고 수불 데이터 일괄 등록", "util_data"],
+        ],
         steps: [D("draft", 2)],
+        documents: false,
       });
 
       // 4. 신청접수 — maker2 × vendor2
@@ -664,7 +720,10 @@ export async function seedDemoData(today: IsoDate) {
         problem: "MES 3.2 버전의 보안 취약점과 보고서 오류가 있습니다.",
         desiredOutcome: "MES 4.0 버전업, 생산 보고서 모듈 추가",
         types: ["sw_upgrade"],
-        items: ["MES 4.0 버전업", "생산 보고서 모듈 추가"],
+        items: [
+          ["MES 4.0 버전업", "sw_upgrade"],
+          ["생산 보고서 모듈 추가", "sw_upgrade"],
+        ],
         steps: [D("draft", 6), D("submitted", 4)],
       });
 
@@ -676,8 +735,11 @@ export async function seedDemoData(today: IsoDate) {
         title: "식품 이력관리 MES 라벨 발행 오류 수정",
         problem: "이력 라벨 발행 시 로트 번호가 중복 발행됩니다.",
         desiredOutcome: "로트 채번 로직 수정, 라벨 재발행 기능",
-        types: ["util_program", "util_maintenance"],
-        items: ["로트 채번 로직 수정", "라벨 재발행 기능 추가"],
+        types: ["util_program"],
+        items: [
+          ["로트 채번 로직 수정", "util_program"],
+          ["라벨 재발행 기능 추가", "util_program"],
+        ],
         steps: [D("draft", 25), D("submitted", 24), D("requirement_review", 18), D("site_evaluation", 10)],
       });
 
@@ -690,7 +752,10 @@ export async function seedDemoData(today: IsoDate) {
         problem: "냉장 창고 온도 센서 4개가 오작동해 WMS 재고 온도 이력이 끊깁니다.",
         desiredOutcome: "센서 교체와 WMS 연동 복구, 경보 기능 추가",
         types: ["hw_repair", "util_maintenance"],
-        items: ["온도 센서 4개 교체", "WMS 온도 이력 연동 복구"],
+        items: [
+          ["온도 센서 4개 교체", "hw_repair"],
+          ["WMS 온도 이력 연동 복구", "util_maintenance"],
+        ],
         steps: [
           D("draft", 70),
           D("submitted", 68),
@@ -715,7 +780,10 @@ export async function seedDemoData(today: IsoDate) {
         problem: "작업지시 출력 시 공정 순서가 뒤바뀌어 표시됩니다.",
         desiredOutcome: "공정 순서 오류 수정, 신규 작업자 교육",
         types: ["util_program", "util_user_support"],
-        items: ["작업지시 화면 오류 수정", "신규 작업자 교육"],
+        items: [
+          ["작업지시 화면 오류 수정", "util_program"],
+          ["신규 작업자 교육", "util_user_support"],
+        ],
         steps: [
           D("draft", 330),
           D("submitted", 328),
@@ -748,7 +816,10 @@ export async function seedDemoData(today: IsoDate) {
         problem: "사출기 7대 중 2대의 PLC 인터페이스 보드 고장으로 실적이 수기로 입력됩니다.",
         desiredOutcome: "인터페이스 보드 수리·교체, 실적 자동 수집 복구",
         types: ["hw_repair"],
-        items: ["PLC 인터페이스 보드 2식 교체", "실적 자동 수집 복구"],
+        items: [
+          ["PLC 인터페이스 보드 2식 교체", "hw_repair"],
+          ["교체 보드 연동 시험 및 실적 자동 수집 복구", "hw_repair"],
+        ],
         steps: [
           D("draft", 90),
           D("submitted", 88),
@@ -776,7 +847,10 @@ export async function seedDemoData(today: IsoDate) {
         problem: "사무실 PC가 노후되었습니다.",
         desiredOutcome: "PC 5대, 모니터 5대 교체",
         types: ["hw_upgrade"],
-        items: ["사무용 PC 5대", "모니터 5대"],
+        items: [
+          ["사무용 PC 5대", "hw_upgrade"],
+          ["모니터 5대", "hw_upgrade"],
+        ],
         steps: [D("draft", 60), D("submitted", 58), D("requirement_review", 50), D("site_evaluation", 42), D("not_selected", 35)],
       });
       {
@@ -819,7 +893,7 @@ export async function seedDemoData(today: IsoDate) {
         problem: "ERP 생산계획이 MES로 넘어가지 않아 이중 입력하고 있습니다.",
         desiredOutcome: "생산계획 자동 연동, 연동 오류 알림",
         types: ["util_program"],
-        items: ["ERP-MES 생산계획 인터페이스 개발"],
+        items: [["ERP-MES 생산계획 인터페이스 개발", "util_program"]],
         steps: [
           D("draft", 35),
           D("submitted", 33),
@@ -840,8 +914,95 @@ export async function seedDemoData(today: IsoDate) {
         problem: "POP 단말 3대에서 바코드 인식이 자주 실패합니다.",
         desiredOutcome: "단말 스캐너 모듈 점검·교체, 인식률 99% 이상",
         types: ["util_user_support"],
-        items: ["POP 단말 스캐너 모듈 점검 및 교체"],
+        items: [["POP 단말 스캐너 모듈 점검 및 교체", "util_user_support"]],
         steps: [D("draft", 8), D("submitted", 7), D("requirement_review", 5)],
+      });
+
+      // 12. 작성중, 제출 준비 완료 (서류 모두 첨부) — maker3 × vendor1: the notice's ① as a company meets it
+      await ticket({
+        maker: maker3,
+        supplierId: supplier1.id,
+        systemIndex: 1,
+        title: "냉장 창고 재고 실사 데이터 보정",
+        problem: "냉장 창고관리(WMS) 재고와 실사 재고가 맞지 않아 출고 오류가 납니다.",
+        desiredOutcome: "재고 기준정보 보정, 실사 데이터 일괄 반영",
+        types: ["util_data"],
+        items: [
+          ["WMS 재고 기준정보 보정", "util_data"],
+          ["실사 재고 일괄 반영", "util_data"],
+        ],
+        steps: [D("draft", 3)],
+      });
+
+      // 13. 사업비 지급 완료, 착수 대기 — maker3 × vendor2: the company's share confirmed, the subsidy paid in two parts
+      await ticket({
+        maker: maker3,
+        supplierId: supplier2.id,
+        systemIndex: 0,
+        title: "이력관리 MES 바코드 프린터 헤드 교체 및 출력 양식 개선",
+        problem: "포장 라인 라벨 프린터 헤드 마모로 이력 바코드가 읽히지 않고, 출력 양식에 유통기한이 빠져 있습니다.",
+        desiredOutcome: "프린터 헤드 교체, 이력 라벨 양식에 유통기한 추가, 포장 작업자 교육",
+        types: ["hw_repair", "util_program", "util_user_support"],
+        items: [
+          ["라벨 프린터 헤드 교체", "hw_repair"],
+          ["이력 라벨 출력 양식 개선", "util_program"],
+          ["포장 작업자 사용 교육", "util_user_support"],
+        ],
+        steps: [
+          D("draft", 100),
+          D("submitted", 98),
+          D("requirement_review", 92),
+          D("site_evaluation", 85),
+          D("selected", 78),
+          D("plan_submitted", 70),
+          D("cost_review", 62),
+          D("agreed", 12),
+          D("funded", 6),
+        ],
+        quote: [
+          { kind: "hw_part", description: "라벨 프린터 헤드 부품", quantity: 2, unitPrice: 1_800_000 },
+          { kind: "sw", description: "이력 라벨 출력 양식 개발", quantity: 1, unitPrice: 6_400_000 },
+          { kind: "training", description: "포장 작업자 교육", quantity: 1, unitPrice: 800_000 },
+        ],
+        verified: 10_800_000,
+        agreementDaysAgo: 12,
+      });
+
+      // 14. 사후관리 — maker2 × vendor2: a past ticket, settled, whose follow-up the TP records (the notice's ⑫)
+      await ticket({
+        maker: maker2,
+        supplierId: supplier2.id,
+        systemIndex: 1,
+        title: "사출 MES 설비 알람 이력 기능 추가",
+        problem: "사출기 알람이 MES에 남지 않아 정지 원인을 분석할 수 없습니다.",
+        desiredOutcome: "알람 이력 수집·조회 기능 추가, 작업자 교육",
+        types: ["sw_upgrade", "util_user_support"],
+        items: [
+          ["알람 이력 수집·조회 모듈 추가", "sw_upgrade"],
+          ["설비 담당자 교육", "util_user_support"],
+        ],
+        steps: [
+          D("draft", 320),
+          D("submitted", 318),
+          D("requirement_review", 311),
+          D("site_evaluation", 303),
+          D("selected", 296),
+          D("plan_submitted", 286),
+          D("cost_review", 280),
+          D("agreed", 262),
+          D("funded", 256),
+          D("in_progress", 254),
+          D("completion_check", 145),
+          D("settlement", 141),
+          D("completed", 135),
+          D("follow_up", 100),
+        ],
+        quote: [
+          { kind: "sw", description: "알람 이력 모듈 개발", quantity: 1, unitPrice: 12_000_000 },
+          { kind: "training", description: "설비 담당자 교육", quantity: 1, unitPrice: 1_000_000 },
+        ],
+        verified: 13_000_000,
+        agreementDaysAgo: 262,
       });
 
       // The TP assigned the evaluator to the 현장평가 ticket (5) and the agency to the 원가적정성 검토 ticket (6),

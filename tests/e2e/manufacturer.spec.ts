@@ -149,7 +149,7 @@ test.describe.serial("도입기업", () => {
     await page.getByLabel("항목 4 지원유형").selectOption("util_user_support");
 
     await page.getByRole("button", { name: "작성중으로 저장" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(`${AS}0012 설비 데이터 수집기 통신 모듈 수리`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`${AS}0015 설비 데이터 수집기 통신 모듈 수리`);
     await expect(page.locator("main .badge").first()).toHaveText("작성중");
     // the saved request's findings on the ticket page, blocked and warning told apart
     await expect(page.getByTestId("screening").locator(".screen-blocked")).toContainText("사무실 프린터 교체");
@@ -239,8 +239,8 @@ test.describe.serial("도입기업", () => {
     const context = await browser.newContext();
     const monitor = await context.newPage();
     await signIn(monitor, "monitor@demo.kr");
-    await monitor.goto(`/tickets?q=${AS}0012`);
-    await expect(monitor.locator(`[data-ticket-number="${AS}0012"]`)).toContainText("신청접수");
+    await monitor.goto(`/tickets?q=${AS}0015`);
+    await expect(monitor.locator(`[data-ticket-number="${AS}0015"]`)).toContainText("신청접수");
     await context.close();
   });
 

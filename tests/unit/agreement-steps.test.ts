@@ -240,7 +240,7 @@ describe("demo data", () => {
       where: { ticket: { number: { not: N } } },
       include: { versions: true, ticket: { select: { number: true, state: true } } },
     });
-    expect(agreements.map((a) => a.ticket.state).sort()).toEqual(["agreed", "completed", "in_progress"]);
+    expect(agreements.map((a) => a.ticket.state).sort()).toEqual(["agreed", "completed", "follow_up", "funded", "in_progress"]);
     for (const a of agreements) {
       const draft = await prisma.agreementDraft.findUniqueOrThrow({ where: { id: a.draftId! }, include: { consents: true } });
       expect(consentsOf(draft.consents, draft.textHash).waitingFor, a.ticket.number).toEqual([]);

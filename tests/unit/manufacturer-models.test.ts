@@ -83,7 +83,7 @@ function draft(overrides: Partial<TicketDraftInput> = {}): TicketDraftInput {
 describe("ticket drafts", () => {
   it("creates a draft with the next number of the program, its items and a ticket.create audit event", async () => {
     const created = await createDraft(maker1, draft(), TODAY);
-    expect(created.number).toBe("AS-2026-0012");
+    expect(created.number).toBe("AS-2026-0015"); // after the demo's fourteen (ADR 040)
     const row = await prisma.ticket.findUniqueOrThrow({
       where: { id: created.id },
       include: { items: true, supportTypes: true, auditEvents: true },
@@ -91,7 +91,7 @@ describe("ticket drafts", () => {
     expect(row).toMatchObject({ state: "draft", version: 1, manufacturerId: maker1.organizationId, supplierId: vendor2Id });
     expect(row.items.map((i) => [i.description, i.quantity])).toEqual([["통신 모듈 교체", 2]]);
     expect(row.auditEvents.map((e) => [e.action, e.toState, e.actorId])).toEqual([["ticket.create", "draft", maker1.userId]]);
-    expect((await createDraft(maker1, draft(), TODAY)).number).toBe("AS-2026-0013");
+    expect((await createDraft(maker1, draft(), TODAY)).number).toBe("AS-2026-0016");
   });
 
   it("refuses the company itself, a non-supplier and another company's system as references, writing nothing", async () => {

@@ -82,25 +82,26 @@ afterAll(async () => {
 describe("inbox", () => {
   const numbers = (rows: { ticket: { number: string } }[]) => rows.map((r) => r.ticket.number);
 
-  it("vendor2's to-do comes from the pending-actions rule: the plan due in 5 days first, then the quotes to write", async () => {
+  it("vendor2's to-do comes from the pending-actions rule: the plan due in 5 days first, the funded ticket to start, then the quotes to write", async () => {
     const { todo, waiting, finished, total } = await listInbox(vendor2, { today: TODAY });
-    expect(total).toBe(5);
+    expect(total).toBe(7);
     expect(todo.map((t) => [t.ticket.number, t.action.kind])).toEqual([
       ["AS-2026-0002", "submit_plan"],
-      ...todo.slice(1).map((t) => [t.ticket.number, "write_quote"]),
+      ["AS-2026-0013", "start_work"], // 사업비 지급 완료, 착수 대기 (ADR 040)
+      ...todo.slice(2).map((t) => [t.ticket.number, "write_quote"]),
     ]);
-    expect(numbers(todo.slice(1)).sort()).toEqual(["AS-2026-0004", "AS-2026-0011"]);
+    expect(numbers(todo.slice(2)).sort()).toEqual(["AS-2026-0004", "AS-2026-0011"]);
     expect(todo[0].action.due).toMatchObject({ kind: "deadline", field: "planDueOn" });
     expect(dDay(todo[0].action.due!.on, TODAY).days).toBe(5);
     expect(waiting.map((w) => w.ticket.number).sort()).toEqual(["AS-2026-0006", "AS-2026-0008"]);
     for (const w of waiting) expect(w.waiting?.label).toMatch(/일째$/);
-    expect(finished).toEqual([]);
+    expect(finished.map((t) => t.number)).toEqual(["AS-2026-0014"]); // 사후관리 (ADR 040)
   });
 
   it("searches by manufacturer name or title, and never shows another supplier's ticket", async () => {
     const all = (r: Awaited<ReturnType<typeof listInbox>>) =>
       [...new Set([...numbers(r.todo), ...r.waiting.map((w) => w.ticket.number), ...r.finished.map((t) => t.number)])].sort();
-    expect(all(await listInbox(vendor2, { q: "대성", today: TODAY }))).toEqual(["AS-2026-0004", "AS-2026-0008"]);
+    expect(all(await listInbox(vendor2, { q: "대성", today: TODAY }))).toEqual(["AS-2026-0004", "AS-2026-0008", "AS-2026-0014"]);
     expect((await listInbox(vendor2, { q: "POP 단말 실적", today: TODAY })).total).toBe(1);
     // 0001 and 0005 belong to vendor1: invisible to vendor2 whatever the search
     expect((await listInbox(vendor2, { q: "MES 설비 데이터", today: TODAY })).total).toBe(0);

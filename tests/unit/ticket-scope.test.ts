@@ -39,7 +39,7 @@ describe("ticketScope", () => {
         supplier: { select: { users: { select: { email: true } } } },
       },
     });
-    expect(all).toHaveLength(11);
+    expect(all).toHaveLength(14); // the demo's fourteen tickets (ADR 040)
     for (const email of ["maker1@demo.kr", "maker2@demo.kr", "maker3@demo.kr", "vendor1@demo.kr", "vendor2@demo.kr", "monitor@demo.kr"]) {
       const actor = await actorFor(email);
       const listed = new Set((await listTickets(actor)).rows.map((t) => t.id));
