@@ -149,7 +149,7 @@ function StaticRow({ form, i, options, accept, kind, fiscalYear, issuedOn }: Sta
   const name = (field: string) => `rows[${i}].${field}`;
   return (
     <fieldset className="doc-row" data-row={i}>
-      <legend>{n}번 파일</legend>
+      <legend>{n}번 서류</legend>
       <RowField form={form} name={name("file")} label={`${n}번 파일`}>
         <input type="file" accept={accept} />
       </RowField>
