@@ -31,6 +31,9 @@ import { visibleTicket } from "./ticket.server";
 /** The document, or why it does not exist yet (Korean, shown with the 404). */
 export type PdfContent<T> = { data: T; missing?: undefined } | { missing: string; data?: undefined };
 
+/** What a reader gives when the document exists. */
+type DataOf<R extends (...args: never[]) => Promise<PdfContent<unknown> | null>> = NonNullable<NonNullable<Awaited<ReturnType<R>>>["data"]>;
+
 const PARTY = { select: { name: true, representative: true, businessNumber: true } } as const;
 
 /** "2026년 12월 1일 10:05" in Asia/Seoul: the moment of a consent or a submission. */
@@ -106,7 +109,7 @@ export async function readAgreementPdf(actor: Actor, ticketId: string, today: Is
   return { data } satisfies PdfContent<typeof data>;
 }
 
-export type AgreementPdfData = NonNullable<NonNullable<Awaited<ReturnType<typeof readAgreementPdf>>>["data"]>;
+export type AgreementPdfData = DataOf<typeof readAgreementPdf>;
 
 // ─── 완료보고서 ─────────────────────────────────────────────────────────────
 
@@ -144,7 +147,7 @@ export async function readCompletionPdf(actor: Actor, ticketId: string, today: I
   return { data } satisfies PdfContent<typeof data>;
 }
 
-export type CompletionPdfData = NonNullable<NonNullable<Awaited<ReturnType<typeof readCompletionPdf>>>["data"]>;
+export type CompletionPdfData = DataOf<typeof readCompletionPdf>;
 
 // ─── 현장평가표 ─────────────────────────────────────────────────────────────
 
@@ -168,7 +171,7 @@ export async function readEvaluationPdf(actor: Actor, ticketId: string, today: I
   return { data } satisfies PdfContent<typeof data>;
 }
 
-export type EvaluationPdfData = NonNullable<NonNullable<Awaited<ReturnType<typeof readEvaluationPdf>>>["data"]>;
+export type EvaluationPdfData = DataOf<typeof readEvaluationPdf>;
 
 // ─── 신청서 요약 ────────────────────────────────────────────────────────────
 
@@ -217,7 +220,7 @@ export async function readApplicationPdf(actor: Actor, ticketId: string, today: 
   return { data } satisfies PdfContent<typeof data>;
 }
 
-export type ApplicationPdfData = NonNullable<NonNullable<Awaited<ReturnType<typeof readApplicationPdf>>>["data"]>;
+export type ApplicationPdfData = DataOf<typeof readApplicationPdf>;
 
 // ─── The ticket page's links ────────────────────────────────────────────────
 
@@ -232,11 +235,13 @@ export async function listTicketPdfs(actor: Actor, ticketId: string): Promise<Pd
   const head = allowed.length ? await ticketHead(actor, ticketId) : null;
   if (!head) return [];
   const id = head.id;
+  // only what the documents this person may download need (the evaluator: the sheet)
+  const may = (doc: PdfDocument) => allowed.includes(doc);
   const [draft, agreement, report, sheet] = await Promise.all([
-    prisma.agreementDraft.findUnique({ where: { ticketId: id }, select: { id: true } }),
-    prisma.agreement.findUnique({ where: { ticketId: id }, select: { id: true } }),
-    prisma.completionReport.findFirst({ where: { ticketId: id }, select: { id: true } }),
-    prisma.siteEvaluation.findUnique({ where: { ticketId: id }, select: { id: true } }),
+    may("agreement") ? prisma.agreementDraft.findUnique({ where: { ticketId: id }, select: { id: true } }) : null,
+    may("agreement") ? prisma.agreement.findUnique({ where: { ticketId: id }, select: { id: true } }) : null,
+    may("completion") ? prisma.completionReport.findFirst({ where: { ticketId: id }, select: { id: true } }) : null,
+    may("evaluation") ? prisma.siteEvaluation.findUnique({ where: { ticketId: id }, select: { id: true } }) : null,
   ]);
   const exists: Record<PdfDocument, boolean> = {
     agreement: Boolean(draft || agreement),
