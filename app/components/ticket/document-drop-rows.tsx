@@ -7,14 +7,11 @@ import { useEffect, useRef, useState, type DragEvent } from "react";
 import { UPLOAD_LIMITS, type DocumentKind } from "~/domain";
 import { DOCUMENT_UPLOAD_LIMIT, guessDocumentKind, isCertificateKind } from "~/domain/document-upload";
 import { RowField, errorOf, type KindOption, type UploadForm } from "./document-upload-fields";
+import { sizeLabel } from "./documents-table";
 
 type Item = { key: number; file: File; kind: DocumentKind | ""; guessed: DocumentKind | null; fiscalYear: string; issuedOn: string };
 
 const MB = 1024 * 1024;
-
-function sizeLabel(bytes: number): string {
-  return bytes >= MB ? `${(bytes / MB).toFixed(1)}MB` : `${Math.max(1, Math.round(bytes / 1024))}KB`;
-}
 
 let nextKey = 0;
 function itemOf(file: File): Item {

@@ -5,7 +5,8 @@ import { formatKoreanDateShort, josa } from "~/domain";
 import type { DocumentsPage } from "~/models/documents.server";
 import { FileName } from "~/components/file-name";
 
-function sizeLabel(bytes: number): string {
+/** A file size as people read it beside a file name ("1.2MB", "34KB"). */
+export function sizeLabel(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)}MB` : `${Math.max(1, Math.round(bytes / 1024))}KB`;
 }
 
