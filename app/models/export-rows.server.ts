@@ -230,7 +230,7 @@ function deadlineColumns(
   ticket: { id: string; state: string; planDueOn: string | null; revisionDueOn: string | null },
   submissions: ReadonlyMap<string, PlanSubmissions>,
 ): DeadlineColumns {
-  const deadlines = deadlinesOf(ticket, submissions);
+  const deadlines = deadlinesOf(ticket, submissions.get(ticket.id));
   return {
     planDueOn: runningDeadlineOn(deadlines, "planDueOn"),
     revisionDueOn: runningDeadlineOn(deadlines, "revisionDueOn"),

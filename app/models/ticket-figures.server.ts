@@ -13,7 +13,8 @@ type Db = Prisma.TransactionClient | typeof prisma;
 /** What the figures are drawn from: the latest quote, the latest confirmed cost review, the agreement, the payments. */
 export const FIGURES_SELECT = {
   quotes: { orderBy: { version: "desc" }, take: 1, select: { total: true } },
-  costReviews: { where: { status: "confirmed" }, orderBy: { createdAt: "desc" }, take: 1, select: { quoteTotal: true, verifiedAmount: true } },
+  // the latest review counts once confirmed, as the agreement draft reads it (agreement-draft.server.ts)
+  costReviews: { orderBy: { createdAt: "desc" }, take: 1, select: { quoteTotal: true, verifiedAmount: true, status: true } },
   agreement: { select: { agreedCost: true, subsidy: true, companyShare: true } },
   payments: { select: { amount: true } },
 } satisfies Prisma.TicketSelect;
@@ -22,10 +23,11 @@ export type FiguresRow = Prisma.TicketGetPayload<{ select: typeof FIGURES_SELECT
 
 /** The figures of a row read with FIGURES_SELECT, by the domain's money rule with the program's parameters. */
 export function figuresOfRow(row: FiguresRow, params: ProgramParams): TicketFigures {
+  const review = row.costReviews[0];
   return ticketFigures(
     {
       quoteTotal: row.quotes[0]?.total ?? null,
-      review: row.costReviews[0] ?? null,
+      review: review?.status === "confirmed" ? review : null,
       agreement: row.agreement,
       payments: row.payments.map((p) => p.amount),
     },
@@ -58,35 +60,40 @@ export function figuresFor(role: Role, figures: TicketFigures): TicketFigures {
   return { ...NO_FIGURES, quoteTotal: role === "cost_agency" ? figures.quoteTotal : null };
 }
 
-/** The days (Asia/Seoul) each ticket's first plan and its latest revised plan were submitted: one statement. */
-export async function planSubmissionsOf(ticketIds: readonly string[]): Promise<Map<string, PlanSubmissions>> {
-  const groups = ticketIds.length
-    ? await prisma.executionPlan.groupBy({
-        by: ["ticketId", "isRevision"],
-        where: { ticketId: { in: [...ticketIds] } },
-        _min: { submittedAt: true },
-        _max: { submittedAt: true },
-      })
-    : [];
-  const out = new Map<string, PlanSubmissions>();
-  for (const g of groups) {
-    const entry = out.get(g.ticketId) ?? { planSubmittedOn: null, revisionSubmittedOn: null };
-    // the first plan's day counts for the plan deadline; the latest revision's for the revision deadline
-    if (g.isRevision) entry.revisionSubmittedOn = g._max.submittedAt ? seoulDate(g._max.submittedAt) : null;
-    else entry.planSubmittedOn = g._min.submittedAt ? seoulDate(g._min.submittedAt) : null;
-    out.set(g.ticketId, entry);
-  }
-  return out;
+export type PlanSubmissions = { planSubmittedOn: string | null; revisionSubmittedOn: string | null };
+
+/**
+ * The days (Asia/Seoul) a ticket's first plan and its latest revised plan were submitted, from its plan versions
+ * (the ticket page's own rows, or planSubmissionsOf's for an export batch).
+ */
+export function planSubmissionsFrom(plans: readonly { isRevision: boolean; submittedAt: Date }[]): PlanSubmissions {
+  const first = plans.filter((p) => !p.isRevision).map((p) => p.submittedAt.getTime());
+  const revisions = plans.filter((p) => p.isRevision).map((p) => p.submittedAt.getTime());
+  return {
+    planSubmittedOn: first.length ? seoulDate(new Date(Math.min(...first))) : null,
+    revisionSubmittedOn: revisions.length ? seoulDate(new Date(Math.max(...revisions))) : null,
+  };
 }
 
-export type PlanSubmissions = { planSubmittedOn: string | null; revisionSubmittedOn: string | null };
+/** planSubmissionsFrom for each of `ticketIds` (an export batch): one statement. */
+export async function planSubmissionsOf(ticketIds: readonly string[]): Promise<Map<string, PlanSubmissions>> {
+  const plans = ticketIds.length
+    ? await prisma.executionPlan.findMany({
+        where: { ticketId: { in: [...ticketIds] } },
+        select: { ticketId: true, isRevision: true, submittedAt: true },
+      })
+    : [];
+  const byTicket = new Map<string, typeof plans>();
+  for (const plan of plans) byTicket.set(plan.ticketId, [...(byTicket.get(plan.ticketId) ?? []), plan]);
+  return new Map([...byTicket].map(([id, list]) => [id, planSubmissionsFrom(list)]));
+}
 
 const NONE_SUBMITTED: PlanSubmissions = { planSubmittedOn: null, revisionSubmittedOn: null };
 
-/** A ticket's plan deadlines, running or history (planDeadlines), with its submissions looked up in `submissions`. */
+/** A ticket's plan deadlines, running or history (planDeadlines), with its submissions (none when absent). */
 export function deadlinesOf(
-  ticket: { id: string; state: string; planDueOn: string | null; revisionDueOn: string | null },
-  submissions: ReadonlyMap<string, PlanSubmissions>,
+  ticket: { state: string; planDueOn: string | null; revisionDueOn: string | null },
+  submissions: PlanSubmissions | undefined,
 ): PlanDeadline[] {
-  return planDeadlines({ ...ticket, ...(submissions.get(ticket.id) ?? NONE_SUBMITTED) });
+  return planDeadlines({ ...ticket, ...(submissions ?? NONE_SUBMITTED) });
 }

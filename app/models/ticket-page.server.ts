@@ -13,7 +13,7 @@ import { requestMemo } from "~/utils/request-memo.server";
 import { PLAN_SELECT, QUOTE_SELECT } from "./selects.server";
 import { closingOf } from "./closing.server";
 import { paramsOf } from "./program.server";
-import { deadlinesOf, figuresFor, getTicketFigures, planSubmissionsOf } from "./ticket-figures.server";
+import { FIGURES_SELECT, deadlinesOf, figuresFor, figuresOfRow, planSubmissionsFrom } from "./ticket-figures.server";
 
 /** The ticket page's sections besides the detail: items with screening flags, documents, quotes, plan, cost review, extensions, the last return. */
 const TICKET_EXTRAS_SELECT = {
@@ -87,7 +87,9 @@ const TICKET_PAGE_INCLUDE = {
   items: TICKET_EXTRAS_SELECT.items, // ⊇ the detail's items
   documents: TICKET_EXTRAS_SELECT.documents, // ⊇ the facts' documents
   quotes: TICKET_EXTRAS_SELECT.quotes,
-  plans: TICKET_EXTRAS_SELECT.plans, // the latest, ⊇ the facts' plan
+  // every version, latest first (⊇ the facts' plan): the plan deadlines' history reads the first plan's day
+  plans: { orderBy: { version: "desc" }, select: PLAN_SELECT },
+  payments: FIGURES_SELECT.payments, // the figures' 지급액 (quotes, costReviews and agreement ⊇ the figures' own)
   costReviews: { ...TICKET_EXTRAS_SELECT.costReviews, select: { ...TICKET_EXTRAS_SELECT.costReviews.select, createdAt: true } },
   agreement: TICKET_DETAIL_SELECT.agreement, // ⊇ the facts' agreement
   extensions: TICKET_EXTRAS_SELECT.extensions, // all of them; the facts want the pending ones
@@ -130,11 +132,7 @@ async function loadTicketPage(actor: Actor, ticketId: string, today: IsoDate) {
   const row = await prisma.ticket.findFirst({ where: visibleTicket(actor, ticketId), include: TICKET_PAGE_INCLUDE });
   if (!row) return null;
   const facts: TicketFacts = { ...row, extensions: row.extensions.filter((e) => e.status === "pending" || e.status === "proposed") };
-  const [assessment, figures, submissions] = await Promise.all([
-    assessShownTicket(actor, facts, today),
-    getTicketFigures(prisma, row.id, paramsOf(row.program)),
-    planSubmissionsOf([row.id]),
-  ]);
+  const assessment = await assessShownTicket(actor, facts, today);
   const { program, manufacturer, supplier } = row;
   // the detail exactly as TICKET_DETAIL_SELECT shapes it: the page never receives the
   // manufacturer's full record or the program's parameters
@@ -171,7 +169,7 @@ async function loadTicketPage(actor: Actor, ticketId: string, today: IsoDate) {
     items: row.items,
     documents: row.documents,
     quotes: row.quotes,
-    plans: row.plans,
+    plans: row.plans.slice(0, 1), // the latest
     costReviews: row.costReviews.map(({ createdAt: _createdAt, ...review }) => review),
     extensions: row.extensions,
     reviews: row.reviews,
@@ -179,7 +177,9 @@ async function loadTicketPage(actor: Actor, ticketId: string, today: IsoDate) {
     closing: await closingOf(assessment, today),
   };
   // the ticket's figures and plan deadlines from the one source every page and export asks (ADR 039)
-  const deadlines = deadlinesOf(row, submissions);
+  // (the same select as getTicketFigures: one function draws them from the rows)
+  const figures = figuresOfRow(row, paramsOf(row.program));
+  const deadlines = deadlinesOf(row, planSubmissionsFrom(row.plans));
   // step ① 사업공고 is the Technopark's notice: its number, the day intake opened, the Technopark
   const notice = { number: program.noticeNumber, opensOn: program.intakeOpensOn, technopark: program.technopark.name };
   return { ticket, extras, assessment, figures: figuresFor(actor.role, figures), deadlines, notice };

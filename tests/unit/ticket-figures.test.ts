@@ -71,6 +71,24 @@ describe("a ticket's figures, one source", () => {
     expect(agreement!.figures.quoteTotal).toBe(34_000_000);
   });
 
+  it("an assigned expert gets no money of the ticket but the cost-accounting agency its quote (ADR 029)", async () => {
+    const t = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0006" } });
+    const page = await getTicketPage(await actorFor("cost@demo.kr"), t.id, TODAY);
+    expect(page!.figures).toEqual({
+      quoteTotal: 34_000_000,
+      verifiedAmount: null,
+      agreedCost: null,
+      subsidy: null,
+      companyShare: null,
+      paid: 0,
+      basis: null,
+      estimate: false,
+    });
+    const evaluated = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0005" } });
+    const sheet = await getTicketPage(await actorFor("evaluator@demo.kr"), evaluated.id, TODAY);
+    expect(sheet!.figures.quoteTotal).toBeNull();
+  });
+
   it("the export's plan deadline columns hold a date only while its clock runs, as the ticket page's deadlines say", async () => {
     for (const { id, number } of await exportedTickets()) {
       const page = await getTicketPage(monitor, id, TODAY);

@@ -76,15 +76,23 @@ export function PlanSection({ data }: { data: OverviewData }) {
   );
 }
 
-/** 원가적정성 검토 결과. */
+/** Who sees a cost review the TP has not confirmed (the agency's submission, or one sent back): the TP and the agency. */
+const SEES_UNCONFIRMED_REVIEW = new Set(["monitor", "cost_agency"]);
+
+/**
+ * 원가적정성 검토 결과: a result once the TP confirmed it (the figures above count it from then on, ADR 039);
+ * before, the TP and the agency see the entered review marked as awaiting confirmation, the companies nothing.
+ */
 export function CostReviewSection({ data }: { data: OverviewData }) {
-  const costReview = data.extras.costReviews[0];
+  const latest = data.extras.costReviews[0];
+  const confirmed = latest?.status === "confirmed";
+  const costReview = latest && (confirmed || SEES_UNCONFIRMED_REVIEW.has(data.role)) ? latest : null;
   return (
     <>
       {costReview ? (
         <section className="card" aria-labelledby="cost-h" data-testid="cost-review">
           <h2 id="cost-h" style={{ marginTop: 0 }}>
-            원가적정성 검토 결과
+            원가적정성 검토 결과{confirmed ? "" : " (운영기관 확인 전 — 아직 결과가 아닙니다)"}
           </h2>
           <dl className="facts">
             <dt>결과 통보일</dt>
