@@ -35,7 +35,7 @@ describe("expert pages (ADR 029)", () => {
 
   it("names both companies and the task in the declaration", () => {
     const text = conflictStatement("evaluator", { number: "AS-2024-0005", manufacturerName: "가나식품", supplierName: "다라시스템" });
-    expect(text).toMatch(/^본인은 과제 AS-2024-0005의 도입기업 가나식품 및 공급기업 다라시스템과\(와\) 이해관계가 없으며/);
+    expect(text).toMatch(/^본인은 과제 AS-2024-0005의 도입기업 가나식품 및 공급기업 다라시스템과 이해관계가 없으며/);
     expect(text).toContain("현장평가");
     expect(conflictStatement("cost_agency", { number: "A", manufacturerName: "x", supplierName: "y" })).toContain("원가적정성 검토");
   });

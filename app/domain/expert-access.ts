@@ -2,6 +2,7 @@
 // assigned to them (issue 16, item 1; ADR 029): only the pages of their own step. One list, read by the
 // ticket layout, by every step route (requireTicketStep) and by the file download rule, so no page can
 // forget it. Pure: no I/O.
+import { josa } from "./format";
 import { isExpertRole, type ExpertRole, type Role, type TicketState } from "./labels";
 
 /**
@@ -57,7 +58,7 @@ export const EXPERT_TASKS: Readonly<Record<ExpertRole, string>> = {
  */
 export function conflictStatement(role: ExpertRole, ticket: { number: string; manufacturerName: string; supplierName: string }): string {
   return (
-    `본인은 과제 ${ticket.number}의 도입기업 ${ticket.manufacturerName} 및 공급기업 ${ticket.supplierName}과(와) ` +
+    `본인은 과제 ${ticket.number}의 도입기업 ${ticket.manufacturerName} 및 공급기업 ${josa(ticket.supplierName, "과", "와")} ` +
     `이해관계가 없으며, 공정하게 ${EXPERT_TASKS[role]} 업무를 수행하고 업무상 알게 된 정보를 이 업무 외에 사용하거나 누설하지 않겠습니다.`
   );
 }

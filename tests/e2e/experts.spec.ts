@@ -95,7 +95,7 @@ test("the TP registers an agency and invites its person, who joins, is assigned,
   await expect(agency).toHaveURL(new RegExp(`/tickets/${t10.id}/conflict$`));
   const statement = agency.getByTestId("conflict-statement");
   await expect(statement).toContainText(
-    `도입기업 ${organizationName(t10.manufacturerId)} 및 공급기업 ${organizationName(t10.supplierId)}과(와) 이해관계가 없으며`,
+    `도입기업 ${organizationName(t10.manufacturerId)} 및 공급기업 ${organizationName(t10.supplierId)}과 이해관계가 없으며`, // (주)스마트팩토리솔루션과
   );
   // any other page of the ticket sends it back here
   await agency.goto(`/tickets/${t10.id}/quote`);

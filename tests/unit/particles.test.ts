@@ -14,17 +14,13 @@ const BOTH_FORMS = /\((?:을|를|이|가|은|는|와|과|으)\)/;
 /** format.ts writes the both-forms fallback of josa() itself (for an end that cannot be read, e.g. "★"). */
 const ALLOWED_FILES = new Set(["domain/format.ts"]);
 /**
- * Lines in files other people own at the time of writing (the lead's workflow and pending rules; the documents page
- * and the expert declaration, being edited by other helpers), to be replaced by josa() by their owners: exact text,
- * so any NEW occurrence still fails. Remove an entry once its line is gone.
+ * Lines in files the lead owns (the workflow and pending rules), to be replaced by josa() there: exact text, so any
+ * NEW occurrence still fails. Remove an entry once its line is gone.
  */
 const AWAITING_OWNER: readonly string[] = [
-  "onClick={(e) => !window.confirm(`${d.label}을(를) 삭제하시겠습니까?`) && e.preventDefault()}",
-  "`본인은 과제 ${ticket.number}의 도입기업 ${ticket.manufacturerName} 및 공급기업 ${ticket.supplierName}과(와) ` +",
   "detail: `${ROLE_LABELS[by]}이(가) 제안한 연장에 동의하면 운영기관에 신청됩니다.`,",
   "detail: `${ROLE_LABELS[change.by]}이(가) 신청한 변경에 동의하면 운영기관이 검토합니다.`,",
   "throw new DomainError(\"invalid_transition\", `현재 상태(${STATE_LABELS[state]})에서는 '${ACTION_LABELS[action]}'을(를) 할 수 없습니다.`);",
-  "return redirectWithToast(new URL(request.url).pathname, `${DOCUMENT_KIND_LABELS[input.kind]}을(를) 올렸습니다.`);",
 ];
 
 function sourceFiles(dir: string): string[] {
