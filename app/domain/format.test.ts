@@ -92,6 +92,7 @@ describe("josa", () => {
     expect(josa("'작업 일지'", "을", "를")).toBe("'작업 일지'를");
     expect(josa("“협약서”", "은", "는")).toBe("“협약서”는");
     expect(josa('"MES"', "으로", "로")).toBe('"MES"로');
+    expect(josa("「설비 점검 일정…」", "을", "를")).toBe("「설비 점검 일정…」을");
   });
   it("gives the particle alone for markup around the word", () => {
     expect(particle("maker1@demo.kr", "으로", "로")).toBe("로");

@@ -42,8 +42,8 @@ export function formatKoreanDateShort(date: IsoDate): string {
 /** How a word's last syllable ends, as far as the particle after it cares: 로 follows a vowel and ㄹ alike. */
 type Ending = "vowel" | "rieul" | "consonant";
 
-/** Closing brackets and quotes are not read aloud: the particle agrees with what they close. */
-const SILENT_TAIL = /[)\]}"'”’」』>]+$/;
+/** Closing brackets, quotes and a trailing ellipsis are not read aloud: the particle agrees with what they close or cut. */
+const SILENT_TAIL = /[)\]}"'”’」』>…]+$/;
 /** Digits as read in Korean: 영 일 이 삼 사 오 육 칠 팔 구 (a final 0 reads 영·십·백·천·만: all consonants). */
 const DIGIT_ENDINGS: readonly Ending[] = ["consonant", "rieul", "vowel", "consonant", "vowel", "vowel", "consonant", "rieul", "rieul", "vowel"];
 /** Latin letters read by their Korean names: 엘 and 알 end in ㄹ, 엠 and 엔 in a consonant, the others (에이, 비, 씨, …) in a vowel. */

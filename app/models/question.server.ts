@@ -212,7 +212,7 @@ export async function closeQuestion(actor: Actor, input: { ticketId: string; que
       const question = await findQuestion(tx, facts.id, input.questionId, input.version);
       assertCanClose(question, actor.role);
       await guardedUpdate(tx, question, { status: "closed", closedAt: new Date() });
-      return { summary: `문의 ${quoted(question.subject)}를 종료했습니다.`, data: { questionId: question.id } };
+      return { summary: `문의 ${josa(quoted(question.subject), "을", "를")} 종료했습니다.`, data: { questionId: question.id } };
     },
   });
 }

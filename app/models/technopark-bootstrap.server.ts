@@ -39,7 +39,9 @@ async function technoparkFor(tx: Parameters<Parameters<typeof prisma.$transactio
     select: { id: true, kind: true, name: true },
   });
   if (existing && existing.kind !== "technopark")
-    throw new BootstrapRefused(`사업자등록번호 ${input.businessNumber}는 운영기관이 아닌 기관(${existing.name})으로 이미 등록되어 있습니다.`);
+    throw new BootstrapRefused(
+      `사업자등록번호 ${josa(input.businessNumber, "은", "는")} 운영기관이 아닌 기관(${existing.name})으로 이미 등록되어 있습니다.`,
+    );
   if (existing) return { ...existing, created: false };
   const created = await tx.organization.create({
     data: {
