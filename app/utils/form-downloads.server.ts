@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requireActor } from "~/auth/session.server";
 import { programFormData, ticketFormData, type FormData } from "~/models/form-templates.server";
 import { pdfResponse } from "~/pdf/pdf.server";
+import { formAbout } from "~/pdf/forms/form-parts.server";
 import { APPLICATION_FORM_TITLE, renderApplicationForm } from "~/pdf/forms/application-form.server";
 import { INFO_USE_CONSENT_TITLE, renderInfoUseConsent } from "~/pdf/forms/info-use-consent.server";
 
@@ -22,8 +23,7 @@ const Id = z.string().min(1).max(64);
 async function formResponse(kind: FormKind, data: FormData | null): Promise<Response> {
   if (!data) throw new Response("양식을 찾을 수 없습니다.", { status: 404 });
   const form = FORMS[kind];
-  const about = data.ticket?.number ?? data.company?.name ?? data.program.name;
-  return pdfResponse(await form.render(data), `${form.title} (${about}).pdf`);
+  return pdfResponse(await form.render(data), `${form.title} (${formAbout(data)}).pdf`);
 }
 
 /** A ticket's form: its manufacturer, its supplier and the program's TP; anyone else the ticket's 404. */

@@ -4,8 +4,8 @@
 // the product knows the answer; blank where only the company does (업종, 주생산품, 상시근로자 수 …).
 import { SUPPORT_TYPES, SUPPORT_TYPE_LABELS, formatBusinessNumber, isSupportType } from "~/domain";
 import type { FormCompany, FormData, FormTicket } from "~/models/form-templates.server";
-import { facts, heading, paragraph, renderPdf, table, title, type Pdf } from "../pdf.server";
-import { BLANK, box, companyFacts, contactLine, fillNote, formSubtitle, orBlank, signAndAddress } from "./form-parts.server";
+import { facts, heading, paragraph, table, type Pdf } from "../pdf.server";
+import { BLANK, box, companyFacts, contactLine, orBlank, renderForm, signAndAddress } from "./form-parts.server";
 
 export const APPLICATION_FORM_TITLE = "스마트공장 AS지원사업 신청서";
 /** Rows left to write on when there is no ticket (or no inventory) to fill a table from. */
@@ -119,22 +119,17 @@ function documents(doc: Pdf): void {
 
 /** The application form's PDF, filled from `data`. */
 export function renderApplicationForm(data: FormData): Promise<Buffer> {
-  return renderPdf(
-    { title: `${APPLICATION_FORM_TITLE} (${data.ticket?.number ?? data.program.name})`, author: data.program.technoparkName },
-    (doc) => {
-      title(doc, APPLICATION_FORM_TITLE, formSubtitle(data));
-      fillNote(doc, data, "스마트공장 AS지원사업 신청서");
-      applicant(doc, data);
-      eligibility(doc, data);
-      factory(doc, data.company);
-      request(doc, data.ticket);
-      documents(doc);
-      heading(doc, "6. 신청 및 확인");
-      paragraph(
-        doc,
-        `위와 같이 ${data.program.year}년도 스마트공장 AS지원사업에 신청하며, 이 신청서와 제출 서류의 내용이 사실과 다름없음을 확인합니다.`,
-      );
-      signAndAddress(doc, data);
-    },
-  );
+  return renderForm(data, { title: APPLICATION_FORM_TITLE, slot: "스마트공장 AS지원사업 신청서" }, (doc) => {
+    applicant(doc, data);
+    eligibility(doc, data);
+    factory(doc, data.company);
+    request(doc, data.ticket);
+    documents(doc);
+    heading(doc, "6. 신청 및 확인");
+    paragraph(
+      doc,
+      `위와 같이 ${data.program.year}년도 스마트공장 AS지원사업에 신청하며, 이 신청서와 제출 서류의 내용이 사실과 다름없음을 확인합니다.`,
+    );
+    signAndAddress(doc, data);
+  });
 }

@@ -3,7 +3,7 @@
 // person fills in by hand.
 import { formatBusinessNumber } from "~/domain";
 import type { FormCompany, FormData } from "~/models/form-templates.server";
-import { paragraph, signatures, type Pdf } from "../pdf.server";
+import { paragraph, renderPdf, signatures, title, type Pdf } from "../pdf.server";
 
 /** A cell left for handwriting: two lines high, so a pen has room. */
 export const BLANK = " \n ";
@@ -46,8 +46,22 @@ export function formSubtitle(data: FormData): string {
   return data.ticket ? `${program} · 과제번호 ${data.ticket.number}` : program;
 }
 
+/** What a copy was filled from, for its title and file name: the ticket's number, else the company, else the program. */
+export function formAbout(data: FormData): string {
+  return data.ticket?.number ?? data.company?.name ?? data.program.name;
+}
+
+/** A form's PDF: its title and the program (and ticket) under it, the note on what to do with it, then `body`. */
+export function renderForm(data: FormData, form: { title: string; slot: string }, body: (doc: Pdf) => void): Promise<Buffer> {
+  return renderPdf({ title: `${form.title} (${formAbout(data)})`, author: data.program.technoparkName }, (doc) => {
+    title(doc, form.title, formSubtitle(data));
+    fillNote(doc, data, form.slot);
+    body(doc);
+  });
+}
+
 /** A short line under the title saying what was pre-filled and what to do with the form. */
-export function fillNote(doc: Pdf, data: FormData, slot: string): void {
+function fillNote(doc: Pdf, data: FormData, slot: string): void {
   const filled = data.company ? "등록된 기업 정보로 미리 채운 양식입니다. " : "";
   doc.fontSize(9).fillColor("#444444");
   paragraph(doc, `※ ${filled}빈칸을 채우고 서명(날인)한 뒤 스캔하여 제출 서류 「${slot}」로 올려 주세요.`);

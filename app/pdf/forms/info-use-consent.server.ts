@@ -5,8 +5,8 @@
 // (the ministry and its 추진단, the external evaluator, the cost-accounting agency, the ticket's supplier).
 import { josa } from "~/domain";
 import type { FormData } from "~/models/form-templates.server";
-import { facts, heading, paragraph, renderPdf, table, title, type Pdf } from "../pdf.server";
-import { box, companyFacts, contactLine, fillNote, formSubtitle, signAndAddress, ticketFacts } from "./form-parts.server";
+import { facts, heading, paragraph, table, type Pdf } from "../pdf.server";
+import { box, companyFacts, contactLine, renderForm, signAndAddress, ticketFacts } from "./form-parts.server";
 
 export const INFO_USE_CONSENT_TITLE = "중소기업 지원사업 통합관리시스템 정보 활용 동의서";
 
@@ -69,23 +69,18 @@ function systemUse(doc: Pdf, data: FormData): void {
 
 /** The consent form's PDF, filled from `data`. */
 export function renderInfoUseConsent(data: FormData): Promise<Buffer> {
-  return renderPdf(
-    { title: `${INFO_USE_CONSENT_TITLE} (${data.company?.name ?? data.program.name})`, author: data.program.technoparkName },
-    (doc) => {
-      title(doc, INFO_USE_CONSENT_TITLE, formSubtitle(data));
-      fillNote(doc, data, "정보 활용 동의서");
-      paragraph(
-        doc,
-        `${josa(data.program.technoparkName, "은", "는")} 「중소기업기본법」에 따른 중소기업 지원사업 통합관리시스템에 지원사업의 신청·선정·수행 정보를 등록하고, 지원사업의 중복·편중 지원을 막고 성과를 분석하기 위하여 아래와 같이 신청기업의 개인(기업)정보를 수집·이용하고 제3자에게 제공하려고 합니다. 내용을 읽고 항목마다 동의 여부를 표시해 주십시오.`,
-      );
-      heading(doc, "신청기업");
-      facts(doc, [...companyFacts(data.company), ...ticketFacts(data)]);
-      collection(doc);
-      provision(doc, data);
-      systemUse(doc, data);
-      heading(doc, "확인");
-      paragraph(doc, "본인은 위 내용을 충분히 읽고 이해하였으며, 위와 같이 동의 여부를 표시합니다.");
-      signAndAddress(doc, data, [["담당자", contactLine(data.contact).trim() || "                    "]]);
-    },
-  );
+  return renderForm(data, { title: INFO_USE_CONSENT_TITLE, slot: "정보 활용 동의서" }, (doc) => {
+    paragraph(
+      doc,
+      `${josa(data.program.technoparkName, "은", "는")} 「중소기업기본법」에 따른 중소기업 지원사업 통합관리시스템에 지원사업의 신청·선정·수행 정보를 등록하고, 지원사업의 중복·편중 지원을 막고 성과를 분석하기 위하여 아래와 같이 신청기업의 개인(기업)정보를 수집·이용하고 제3자에게 제공하려고 합니다. 내용을 읽고 항목마다 동의 여부를 표시해 주십시오.`,
+    );
+    heading(doc, "신청기업");
+    facts(doc, [...companyFacts(data.company), ...ticketFacts(data)]);
+    collection(doc);
+    provision(doc, data);
+    systemUse(doc, data);
+    heading(doc, "확인");
+    paragraph(doc, "본인은 위 내용을 충분히 읽고 이해하였으며, 위와 같이 동의 여부를 표시합니다.");
+    signAndAddress(doc, data, [["담당자", contactLine(data.contact).trim() || "                    "]]);
+  });
 }
