@@ -173,7 +173,7 @@ test("미선정 needs a reason (Korean, 1–1,000 characters), is confirmed firs
   ]) {
     const refused = await post(page, baseURL, `/tickets/${id}/decision`, { __step: "decision-not-select", ...form });
     expect(refused.status()).toBe(400);
-    expect(await refused.text()).toMatch(/미선정 사유을\(를\) 입력해 주세요|미선정 사유은\(는\) 1,000자 이내로 입력해 주세요/);
+    expect(await refused.text()).toMatch(/미선정 사유를 입력해 주세요|미선정 사유는 1,000자 이내로 입력해 주세요/);
   }
   expect(ticket(NOT_SELECT).state).toBe("site_evaluation");
 
