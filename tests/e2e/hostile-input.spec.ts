@@ -305,6 +305,11 @@ const FIELD_NAMES = [
   "file",
   "supportTypes",
   "systemId",
+  // 수행계획서 임시저장 and the plan's and the quote's files (issue 17, ADR 038)
+  "draftVersion",
+  "planForm",
+  "quoteVersion",
+  "signedQuote",
   // the TP queue (ADR 027): 담당자 forms and saved filters
   "assigneeId",
   "shownAssigneeId",

@@ -130,7 +130,24 @@ function seedForeignTechnopark() {
     `INSERT INTO TicketMessage (id, questionId, authorId, authorRole, body, createdAt) VALUES (?, ?, ?, 'manufacturer', '문의 본문', ?)`,
   ).run(message, question, uploader.id, now);
   d.prepare(`INSERT INTO Attachment (id, fileId, purpose, messageId) VALUES (?, ?, 'other', ?)`).run(id("at"), messageFileId, message);
-  return { program: program.id as string, otherProgram, fileId, messageFileId };
+  // the plan form of a version, the signed quote and a draft's plan form on AS-…-0008 (maker2 × vendor2; issue 17, ADR 038)
+  const t8 = d.prepare(`SELECT id FROM Ticket WHERE number = '${AS}0008'`).get() as { id: string };
+  const planFiles = ["수행계획서 양식", "견적서 서명본", "임시저장 양식"].map((name) => {
+    const planFileId = id("fl");
+    const planRel = `files/2026/${planFileId}.pdf`;
+    const planBytes = Buffer.from(`%PDF-1.4\n% 0008 ${name}\n`);
+    fs.writeFileSync(path.join(e2eDir(), planRel), planBytes);
+    d.prepare(
+      `INSERT INTO StoredFile (id, sha256, size, mimeType, originalName, storagePath, uploadedById, createdAt) VALUES (?, ?, ?, 'application/pdf', ?, ?, ?, ?)`,
+    ).run(planFileId, crypto.createHash("sha256").update(planBytes).digest("hex"), planBytes.length, `${name}.pdf`, planRel, uploader.id, now);
+    return planFileId;
+  });
+  d.prepare(`UPDATE ExecutionPlan SET formFileId = ? WHERE ticketId = ?`).run(planFiles[0], t8.id);
+  d.prepare(`UPDATE Quote SET signedFileId = ? WHERE ticketId = ?`).run(planFiles[1], t8.id);
+  d.prepare(
+    `INSERT INTO PlanDraft (id, ticketId, scope, staff, milestones, formFileId, savedById, version, updatedAt, createdAt) VALUES (?, ?, '', '', '[]', ?, ?, 1, ?, ?)`,
+  ).run(id("pd"), t8.id, planFiles[2], uploader.id, now, now);
+  return { program: program.id as string, otherProgram, fileId, messageFileId, planFiles };
 }
 
 /** A checksum of every table a request could change. */
@@ -226,7 +243,7 @@ test("every route × every role × a foreign organisation's resource is refused"
                 `/${route.path.replace(":programId", rule.kind === "program-form" && actor.role === "manufacturer" ? foreign.otherProgram : foreign.program)}`,
               ]
             : rule.kind === "file"
-              ? [foreign.fileId, foreign.messageFileId].map((fileId) => `/${route.path.replace(":fileId", fileId)}`)
+              ? [foreign.fileId, foreign.messageFileId, ...foreign.planFiles].map((fileId) => `/${route.path.replace(":fileId", fileId)}`)
               : rule.kind === "tp-admin-only" || rule.kind === "demo-only"
                 ? [`/${route.path}`]
                 : rule.kind === "monitor-only" && actor.role !== "monitor"
