@@ -130,6 +130,12 @@ test("manufacturer pages (maker1, maker2)", async ({ page }) => {
   await check(page, "edit (draft)");
   await open(page, step(`${AS}0003`, "documents"));
   await check(page, "documents (draft)", { phone: true });
+  // the upload list with files chosen (ADR 037): a kind select per file, the date only for a certificate
+  await page.getByLabel("올릴 파일 선택 (여러 개)").setInputFiles([
+    { name: "사업자등록증.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n") },
+    { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n") },
+  ]);
+  await check(page, "documents (draft, files chosen)", { phone: true });
   await open(page, step(`${AS}0008`, "payment"));
   await check(page, "payment (manufacturer, agreed: the share deposit form)", { phone: true });
 });
