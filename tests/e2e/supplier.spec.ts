@@ -52,7 +52,7 @@ test("vendor2 lands on its inbox: its to-do in urgency order from the pending-ac
   await page.getByRole("button", { name: "검색" }).click();
   await expect(page).toHaveURL(/q=/);
   const numbers = await page.locator("tr[data-ticket-number]").evaluateAll((els) => els.map((e) => e.getAttribute("data-ticket-number")));
-  expect([...new Set(numbers)].sort()).toEqual([`${AS}0004`, `${AS}0008`]);
+  expect([...new Set(numbers)].sort()).toEqual([`${AS}0004`, `${AS}0008`, `${AS}0014`]); // 0014: 사후관리 (ADR 040)
 });
 
 test(`vendor2 quotes ${AS}0004 and revises it; maker2 sees the latest total and the history, read-only`, async ({ page, browser }) => {
