@@ -271,8 +271,9 @@ test("download names: no bidi or control characters, the extension of the detect
   const names = new Map<string, string>();
   for (const [name, bytes, type] of [...downloads, ["legacy.pdf", PDF, "application/pdf"] as const]) {
     const { version } = ticket(`${AS}0003`);
-    const fields = { __step: "upload", version: String(version), kind: "application_form", issuedOn: seoulToday() };
-    const answer = await send(url, cookie, () => multipart(fields, [{ field: "file", name, type, bytes }]), { declareLength: true });
+    // the upload's numbered rows (ADR 037); no issue date for the application form
+    const fields = { __step: "upload", version: String(version), "rows[0].kind": "application_form" };
+    const answer = await send(url, cookie, () => multipart(fields, [{ field: "rows[0].file", name, type, bytes }]), { declareLength: true });
     expect(answer.status, `upload of ${JSON.stringify(name)}: ${answer.text.slice(0, 300)}`).toBe(302);
     const row = db()
       .prepare(
