@@ -86,9 +86,10 @@ describe("josa", () => {
     expect(josa("POP", "으로", "로")).toBe("POP로");
     expect(josa("ROM", "으로", "로")).toBe("ROM으로");
   });
-  it("ignores a trailing closing bracket or quote", () => {
-    expect(josa("한국평가(홍길동)", "이", "가")).toBe("한국평가(홍길동)이");
-    expect(josa("운영기관(TP)", "이", "가")).toBe("운영기관(TP)가");
+  it("agrees with the word before a gloss in brackets, and ignores a closing quote", () => {
+    expect(josa("한국평가(홍길동)", "이", "가")).toBe("한국평가(홍길동)가");
+    expect(josa("운영기관(TP)", "이", "가")).toBe("운영기관(TP)이");
+    expect(josa("(TP)", "이", "가")).toBe("(TP)가");
     expect(josa("'작업 일지'", "을", "를")).toBe("'작업 일지'를");
     expect(josa("“협약서”", "은", "는")).toBe("“협약서”는");
     expect(josa('"MES"', "으로", "로")).toBe('"MES"로');

@@ -42,7 +42,12 @@ export function formatKoreanDateShort(date: IsoDate): string {
 /** How a word's last syllable ends, as far as the particle after it cares: 로 follows a vowel and ㄹ alike. */
 type Ending = "vowel" | "rieul" | "consonant";
 
-/** Closing brackets, quotes and a trailing ellipsis are not read aloud: the particle agrees with what they close or cut. */
+/**
+ * A gloss in brackets after a word — 운영기관(TP), 커피(coffee), 한국평가(홍길동) — takes the particle of the word
+ * before it (한글 맞춤법 문장 부호: 괄호 뒤의 조사는 괄호 앞말에 맞춘다); a word that is all brackets keeps its inside.
+ */
+const TRAILING_GLOSS = /(?<=\S)\([^()]*\)$/;
+/** Closing quotes and a trailing ellipsis are not read aloud: the particle agrees with what they close or cut. */
 const SILENT_TAIL = /[)\]}"'”’」』>…]+$/;
 /** Digits as read in Korean: 영 일 이 삼 사 오 육 칠 팔 구 (a final 0 reads 영·십·백·천·만: all consonants). */
 const DIGIT_ENDINGS: readonly Ending[] = ["consonant", "rieul", "vowel", "consonant", "vowel", "vowel", "consonant", "rieul", "rieul", "vowel"];
@@ -51,7 +56,7 @@ const LETTER_ENDINGS: Readonly<Record<string, Ending>> = { l: "rieul", r: "rieul
 
 /** The ending of `word` as spoken, or null when its last character cannot be read (a symbol, nothing). */
 function spokenEnding(word: string): Ending | null {
-  const last = word.replace(SILENT_TAIL, "").slice(-1);
+  const last = word.replace(TRAILING_GLOSS, "").replace(SILENT_TAIL, "").slice(-1);
   const syllable = last.charCodeAt(0) - 0xac00;
   if (syllable >= 0 && syllable < 11172) {
     const final = syllable % 28; // 0: no final consonant, 8: ㄹ

@@ -10,6 +10,7 @@
  */
 import { addDays, compareIsoDate, dDay, daysBetween, type IsoDate } from "./dates";
 import { ROLE_LABELS, STATE_LABELS, type CompanyRole, type Role, type TicketState } from "./labels";
+import { josa } from "./format";
 import type { DeadlineField } from "./schedule";
 import { CHANGE_STATES, QUOTE_EDITABLE_STATES, type Action } from "./workflow";
 
@@ -402,7 +403,7 @@ function changeActions(f: PendingFacts, t: TpTargets): PendingAction[] {
         kind: "confirm_extension",
         party: other(by),
         what: "사업기간 연장 제안 확인",
-        detail: `${ROLE_LABELS[by]}이(가) 제안한 연장에 동의하면 운영기관에 신청됩니다.`,
+        detail: `${josa(ROLE_LABELS[by], "이", "가")} 제안한 연장에 동의하면 운영기관에 신청됩니다.`,
         page: "extension",
         action: "confirm_extension",
         since: on,
@@ -419,7 +420,7 @@ function changeActions(f: PendingFacts, t: TpTargets): PendingAction[] {
             kind: "confirm_change",
             party: other(change.by),
             what: "사업변경 신청 확인",
-            detail: `${ROLE_LABELS[change.by]}이(가) 신청한 변경에 동의하면 운영기관이 검토합니다.`,
+            detail: `${josa(ROLE_LABELS[change.by], "이", "가")} 신청한 변경에 동의하면 운영기관이 검토합니다.`,
             page: "changes",
             action: "confirm_change",
             since: change.on,

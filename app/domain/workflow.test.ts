@@ -452,7 +452,7 @@ describe("assertTransition refusals", () => {
   it("an action that does not leave the state", () => {
     const e = refusal(() => assertTransition("draft", "sign_agreement", "monitor", ctx(), P));
     expect(e.code).toBe("invalid_transition");
-    expect(e.message).toBe("현재 상태(작성중)에서는 '협약체결'을(를) 할 수 없습니다.");
+    expect(e.message).toBe("현재 상태(작성중)에서는 '협약체결'을 할 수 없습니다.");
   });
   it("values outside the sets", () => {
     expect(refusal(() => assertTransition("archived" as TicketState, "submit", "manufacturer", ctx(), P)).code).toBe("unknown_state");

@@ -4,7 +4,7 @@
  * the notice's 지원절차 ①–⑫.
  */
 import { DomainError } from "./errors";
-import { formatKRW } from "./format";
+import { formatKRW, josa } from "./format";
 import { ROLE_LABELS, STATE_LABELS, isRole, isTicketState, type Role, type TicketState } from "./labels";
 import { remainingBudget } from "./money";
 import { CLAUSES, type NoticeStep } from "./notice";
@@ -758,7 +758,10 @@ export function assertTransition(state: TicketState, action: Action, role: Role,
   if (!isRole(role)) throw new DomainError("unknown_role", `알 수 없는 역할입니다: ${String(role)}`);
   const t = TRANSITIONS.find((x) => x.action === action && x.from.includes(state));
   if (t === undefined) {
-    throw new DomainError("invalid_transition", `현재 상태(${STATE_LABELS[state]})에서는 '${ACTION_LABELS[action]}'을(를) 할 수 없습니다.`);
+    throw new DomainError(
+      "invalid_transition",
+      `현재 상태(${STATE_LABELS[state]})에서는 ${josa(`'${ACTION_LABELS[action]}'`, "을", "를")} 할 수 없습니다.`,
+    );
   }
   const reasons = reasonsFor(t, role, ctx, params);
   if (reasons.length > 0) {
