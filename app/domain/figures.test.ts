@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { figureBasisLabel, ticketFigures } from "./figures";
+import { NO_FIGURES, figureBasisLabel, ticketFigures } from "./figures";
 import { agreementAmounts } from "./money";
 import { GYEONGGI_2024_PARAMS as P } from "./params";
 
@@ -7,16 +7,8 @@ const NONE = { quoteTotal: null, review: null, agreement: null, payments: [] };
 
 describe("ticketFigures", () => {
   it("has nothing to compute before a quote", () => {
-    expect(ticketFigures(NONE, P)).toEqual({
-      quoteTotal: null,
-      verifiedAmount: null,
-      agreedCost: null,
-      subsidy: null,
-      companyShare: null,
-      paid: 0,
-      basis: null,
-      estimate: false,
-    });
+    expect(ticketFigures(NONE, P)).toEqual(NO_FIGURES);
+    expect(Object.values(NO_FIGURES).filter((v) => v !== null)).toEqual([0, false]); // no amount, no basis
   });
 
   it("estimates from the latest quote before the cost review (the money rule, capped)", () => {

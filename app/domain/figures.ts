@@ -37,6 +37,18 @@ export interface TicketFigures {
   estimate: boolean;
 }
 
+/** No figures: before any quote, and what an expert gets (no money of the ticket). */
+export const NO_FIGURES: Readonly<TicketFigures> = Object.freeze({
+  quoteTotal: null,
+  verifiedAmount: null,
+  agreedCost: null,
+  subsidy: null,
+  companyShare: null,
+  paid: 0,
+  basis: null,
+  estimate: false,
+});
+
 /**
  * The figures of one ticket: the agreement's amounts once concluded; before, the money rule
  * (agreementAmounts with the program's parameters) on the cost review's result, or on the latest quote
@@ -53,7 +65,7 @@ export function ticketFigures(facts: FigureFacts, params: ProgramParams): Ticket
   }
   // the amounts are drawn from the quote the cost review verified (as the agreement draft is)
   const base = facts.review ?? (facts.quoteTotal === null ? null : { quoteTotal: facts.quoteTotal, verifiedAmount: null });
-  if (!base) return { ...common, agreedCost: null, subsidy: null, companyShare: null, basis: null, estimate: false };
+  if (!base) return { ...NO_FIGURES, ...common };
   const amounts = agreementAmounts(base, params);
   return {
     ...common,

@@ -5,7 +5,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import { isExpertRole, seoulDate, type ProgramParams, type Role } from "~/domain";
-import { ticketFigures, type TicketFigures } from "~/domain/figures";
+import { NO_FIGURES, ticketFigures, type TicketFigures } from "~/domain/figures";
 import { planDeadlines, type PlanDeadline } from "~/domain/plan-deadlines";
 
 type Db = Prisma.TransactionClient | typeof prisma;
@@ -39,17 +39,6 @@ export function figuresOfRow(row: FiguresRow, params: ProgramParams): TicketFigu
 export async function getTicketFigures(db: Db, ticketId: string, params: ProgramParams): Promise<TicketFigures> {
   return figuresOfRow(await db.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: FIGURES_SELECT }), params);
 }
-
-const NO_FIGURES: TicketFigures = {
-  quoteTotal: null,
-  verifiedAmount: null,
-  agreedCost: null,
-  subsidy: null,
-  companyShare: null,
-  paid: 0,
-  basis: null,
-  estimate: false,
-};
 
 /**
  * The figures as `role` may see them: an assigned expert sees no money of the ticket but the cost-accounting

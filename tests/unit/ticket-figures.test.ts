@@ -13,6 +13,7 @@ import { getAgreementPage } from "~/models/agreement.server";
 import { iterateExportRows, type ExportRow } from "~/models/export-rows.server";
 import { parseListFilters } from "~/models/ticket-list.server";
 import { runningDeadlineOn } from "~/domain/plan-deadlines";
+import { NO_FIGURES } from "~/domain/figures";
 
 const TODAY = "2026-11-27";
 useSeededDatabase(TODAY);
@@ -74,16 +75,7 @@ describe("a ticket's figures, one source", () => {
   it("an assigned expert gets no money of the ticket but the cost-accounting agency its quote (ADR 029)", async () => {
     const t = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0006" } });
     const page = await getTicketPage(await actorFor("cost@demo.kr"), t.id, TODAY);
-    expect(page!.figures).toEqual({
-      quoteTotal: 34_000_000,
-      verifiedAmount: null,
-      agreedCost: null,
-      subsidy: null,
-      companyShare: null,
-      paid: 0,
-      basis: null,
-      estimate: false,
-    });
+    expect(page!.figures).toEqual({ ...NO_FIGURES, quoteTotal: 34_000_000 });
     const evaluated = await prisma.ticket.findUniqueOrThrow({ where: { number: "AS-2026-0005" } });
     const sheet = await getTicketPage(await actorFor("evaluator@demo.kr"), evaluated.id, TODAY);
     expect(sheet!.figures.quoteTotal).toBeNull();

@@ -9,41 +9,28 @@ function Money({ value }: { value: number | null }) {
   return <>{value == null ? "—" : formatKRW(value)}</>;
 }
 
+/** One figure as a <dt>/<dd> pair, under its test id (figure-<id>). */
+function Figure({ id, label, value }: { id: string; label: string; value: number | null }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={`figure-${id}`}>
+        <Money value={value} />
+      </dd>
+    </>
+  );
+}
+
 /** 견적금액 · 원가검증금액 · 협약금액 · 정부지원금 · 기업부담금 (· 지급액), with where they come from (as <dt>/<dd> pairs). */
 export function FigureFacts({ figures }: { figures: TicketFigures }) {
   const mark = figures.estimate ? " (예상)" : "";
   return (
     <>
-      <dt>{MONEY_LABELS.quoteTotal}</dt>
-      <dd data-testid="figure-quote-total">
-        <Money value={figures.quoteTotal} />
-      </dd>
-      {figures.verifiedAmount != null ? (
-        <>
-          <dt>{MONEY_LABELS.verifiedAmount}</dt>
-          <dd data-testid="figure-verified">
-            <Money value={figures.verifiedAmount} />
-          </dd>
-        </>
-      ) : null}
-      <dt>협약금액 (총사업비){mark}</dt>
-      <dd data-testid="figure-agreed-cost">
-        <Money value={figures.agreedCost} />
-      </dd>
-      <dt>
-        {MONEY_LABELS.subsidy}
-        {mark}
-      </dt>
-      <dd data-testid="figure-subsidy">
-        <Money value={figures.subsidy} />
-      </dd>
-      <dt>
-        {MONEY_LABELS.companyShare}
-        {mark}
-      </dt>
-      <dd data-testid="figure-company-share">
-        <Money value={figures.companyShare} />
-      </dd>
+      <Figure id="quote-total" label={MONEY_LABELS.quoteTotal} value={figures.quoteTotal} />
+      {figures.verifiedAmount != null ? <Figure id="verified" label={MONEY_LABELS.verifiedAmount} value={figures.verifiedAmount} /> : null}
+      <Figure id="agreed-cost" label={`협약금액 (총사업비)${mark}`} value={figures.agreedCost} />
+      <Figure id="subsidy" label={`${MONEY_LABELS.subsidy}${mark}`} value={figures.subsidy} />
+      <Figure id="company-share" label={`${MONEY_LABELS.companyShare}${mark}`} value={figures.companyShare} />
       {figures.basis ? (
         <>
           <dt>금액 기준</dt>
@@ -52,12 +39,7 @@ export function FigureFacts({ figures }: { figures: TicketFigures }) {
           </dd>
         </>
       ) : null}
-      {figures.basis === "agreement" ? (
-        <>
-          <dt>지급액 (정부지원금)</dt>
-          <dd data-testid="figure-paid">{formatKRW(figures.paid)}</dd>
-        </>
-      ) : null}
+      {figures.basis === "agreement" ? <Figure id="paid" label="지급액 (정부지원금)" value={figures.paid} /> : null}
     </>
   );
 }
