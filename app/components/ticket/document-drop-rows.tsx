@@ -3,7 +3,7 @@
 // guess to check — and the fiscal year or the issue date only where that kind asks for one. Each row
 // carries its file in a hidden input of the row's name, so the form posts exactly what the rows
 // without JavaScript post, to the same action. A refused upload keeps the list (files, kinds, dates).
-import { useEffect, useRef, useState, type DragEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { UPLOAD_LIMITS, type DocumentKind } from "~/domain";
 import { DOCUMENT_UPLOAD_LIMIT, guessDocumentKind, isCertificateKind } from "~/domain/document-upload";
 import { RowField, errorOf, type KindOption, type UploadForm } from "./document-upload-fields";
@@ -37,6 +37,33 @@ function CarriedFile({ name, file }: { name: string; file: File }) {
   return <input ref={ref} type="file" name={name} hidden tabIndex={-1} aria-hidden="true" />;
 }
 
+/**
+ * Files dropped anywhere on the page join the list: a file dropped beside the zone would otherwise make
+ * the browser open it and leave the page, losing the list. (The zone only shows where to drop.)
+ */
+function usePageDrop(add: (files: FileList) => void, setOver: (over: boolean) => void) {
+  const latest = useRef(add);
+  latest.current = add;
+  useEffect(() => {
+    const carriesFiles = (e: globalThis.DragEvent) => Boolean(e.dataTransfer?.types.includes("Files"));
+    const over = (e: globalThis.DragEvent) => {
+      if (carriesFiles(e)) e.preventDefault();
+    };
+    const dropped = (e: globalThis.DragEvent) => {
+      if (!carriesFiles(e) || !e.dataTransfer) return;
+      e.preventDefault();
+      setOver(false);
+      latest.current(e.dataTransfer.files);
+    };
+    window.addEventListener("dragover", over);
+    window.addEventListener("drop", dropped);
+    return () => {
+      window.removeEventListener("dragover", over);
+      window.removeEventListener("drop", dropped);
+    };
+  }, [setOver]);
+}
+
 export function DropRows({ form, options, accept }: { form: UploadForm; options: KindOption[]; accept: string }) {
   const [items, setItems] = useState<Item[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -53,22 +80,14 @@ export function DropRows({ form, options, accept }: { form: UploadForm; options:
     setItems((current) => [...current, ...chosen.slice(0, Math.max(0, room)).map(itemOf)]);
   };
   const change = (key: number, patch: Partial<Item>) => setItems((current) => current.map((it) => (it.key === key ? { ...it, ...patch } : it)));
-  const drop = (event: DragEvent) => {
-    event.preventDefault();
-    setOver(false);
-    add(event.dataTransfer.files);
-  };
+  usePageDrop(add, setOver);
   return (
     <div className="doc-drop">
       <div
         className={`drop-zone${over ? " drop-over" : ""}`}
         data-testid="drop-zone"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
+        onDragEnter={() => setOver(true)}
         onDragLeave={() => setOver(false)}
-        onDrop={drop}
       >
         <p>여기에 파일을 끌어다 놓거나, 아래에서 골라 주세요. 여러 개를 한꺼번에 올릴 수 있습니다.</p>
         <label htmlFor="drop-input">올릴 파일 선택 (여러 개)</label>
