@@ -124,9 +124,10 @@ function StaticRows({ page, form, options, sent }: StaticRowsProps) {
             i={i}
             options={options}
             accept={page.accepted.extensions}
-            kind={refused ? (typed?.kind ?? "") : (slot?.kind ?? "")}
-            fiscalYear={refused ? (typed?.fiscalYear ?? "") : slot?.fiscalYear ? String(slot.fiscalYear) : ""}
-            issuedOn={refused ? (typed?.issuedOn ?? "") : ""}
+            // a row as it was sent; one that did not come back (a body refused unread) as the page offers it
+            kind={typed ? (typed.kind ?? "") : (slot?.kind ?? "")}
+            fiscalYear={typed ? (typed.fiscalYear ?? "") : slot?.fiscalYear ? String(slot.fiscalYear) : ""}
+            issuedOn={typed?.issuedOn ?? ""}
           />
         );
       })}
