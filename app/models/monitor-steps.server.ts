@@ -202,6 +202,7 @@ export async function requestPlanChange(actor: Actor, input: StepInput & { note:
   });
 }
 
+/** 수행계획서 검토 완료: the plan review page and the ticket page's one-click button both take it here (one-click-steps.server.ts). */
 export async function acceptPlan(actor: Actor, input: StepInput) {
   return transitionTicket(actor, {
     ticketId: input.ticketId,
