@@ -9,6 +9,8 @@ export default defineConfig({
     include: ["app/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/db/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    // seeding the demo (14 tickets with their documents) in a beforeAll takes ~8 s on a loaded 2-core machine
+    hookTimeout: 30_000,
     coverage: {
       provider: "v8",
       include: ["app/domain/**/*.ts"],
