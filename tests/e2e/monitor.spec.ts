@@ -450,8 +450,14 @@ test("program settings: capacity lowered in the UI blocks selection; stale form 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${DEMO_YEAR + 1}년 스마트공장 AS지원사업 (경기)`);
   await expect(page.getByLabel("지원 기업 수")).toHaveValue("64");
   await expect(page.getByLabel("기업당 정부지원금 한도")).toHaveValue("16,000,000");
-  db().prepare(`DELETE FROM AuditEvent WHERE programId IN (SELECT id FROM Program WHERE noticeNumber = '경기테크노파크 공고 제${DEMO_YEAR + 1}-3호')`).run();
-  db().prepare(`DELETE FROM Program WHERE noticeNumber = '경기테크노파크 공고 제${DEMO_YEAR + 1}-3호'`).run();
+  db()
+    .prepare(
+      `DELETE FROM AuditEvent WHERE programId IN (SELECT id FROM Program WHERE noticeNumber = '경기테크노파크 공고 제${DEMO_YEAR + 1}-3호')`,
+    )
+    .run();
+  db()
+    .prepare(`DELETE FROM Program WHERE noticeNumber = '경기테크노파크 공고 제${DEMO_YEAR + 1}-3호'`)
+    .run();
 });
 
 test("return for correction, reject, and cancel of a plan that never came", async ({ page }) => {
