@@ -9,18 +9,15 @@ import {
   GRADED_ITEM_KEYS,
   SUITABILITY_CHECK_KEYS,
   SUPPORT_TYPE_LABELS,
-  formatKoreanDate,
   isGrade,
   isSupportType,
   scoreEvaluation,
-  seoulDate,
   type Grade,
   type GradedItemKey,
   type IsoDate,
   type SuitabilityCheckKey,
 } from "~/domain";
 import { PDF_DOCUMENTS, PDF_DOCUMENT_INFO, mayDownloadPdf, pdfPath, type PdfDocument } from "~/domain/document-pdf";
-import { seoulMonthDayTime } from "~/domain/notifications";
 import { getAgreementPage } from "./agreement.server";
 import { getCompletionPage } from "./completion-report.server";
 import { getDocumentsPage } from "./documents.server";
@@ -35,11 +32,6 @@ export type PdfContent<T> = { data: T; missing?: undefined } | { missing: string
 type DataOf<R extends (...args: never[]) => Promise<PdfContent<unknown> | null>> = NonNullable<NonNullable<Awaited<ReturnType<R>>>["data"]>;
 
 const PARTY = { select: { name: true, representative: true, businessNumber: true } } as const;
-
-/** "2026년 12월 1일 10:05" in Asia/Seoul: the moment of a consent or a submission. */
-export function seoulDateTime(at: Date): string {
-  return `${formatKoreanDate(seoulDate(at))} ${seoulMonthDayTime(at).slice(6)}`;
-}
 
 /** The ticket's heading facts every PDF starts with; null when the actor may not read the ticket. */
 async function ticketHead(actor: Actor, ticketId: string) {

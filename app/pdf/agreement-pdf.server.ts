@@ -2,7 +2,8 @@
 // the agreement page shows. A concluded agreement is the document to file (with the parties' signature
 // lines); a draft is printed for review and says so on its first line and beside every figure.
 import { ROLE_LABELS, formatKRW, formatKoreanDate, isCompanyRole, seoulDate, type IsoDate } from "~/domain";
-import { seoulDateTime, type AgreementPdfData } from "~/models/document-pdf.server";
+import { koreanDateTime } from "~/domain/questions";
+import { type AgreementPdfData } from "~/models/document-pdf.server";
 import { heading, paragraph, renderPdf, signatures, table, title, facts, type Pdf } from "./pdf.server";
 import { partyName, printedOn, ticketFacts, ticketMeta } from "./document-parts.server";
 
@@ -36,7 +37,7 @@ function termsOf(data: AgreementPdfData): [string, string][] {
   }
   const d = draft!;
   return [
-    ["문서 상태", `${draftMarker(data)} — 협약안 ${d.version}차, ${seoulDateTime(d.preparedAt)} 작성`],
+    ["문서 상태", `${draftMarker(data)} — 협약안 ${d.version}차, ${koreanDateTime(d.preparedAt)} 작성`],
     ["사업기간", `${formatKoreanDate(d.startOn)} ~ ${formatKoreanDate(d.baseEndOn)}`],
     ...(d.startReason ? [["시작일을 앞당기는 사유", d.startReason] as [string, string]] : []),
     ...amountRows(d),
@@ -47,7 +48,7 @@ function consentRows(data: AgreementPdfData): string[][] {
   return data.consents.map((c) => [
     isCompanyRole(c.party) ? ROLE_LABELS[c.party] : c.party,
     c.name,
-    seoulDateTime(c.at),
+    koreanDateTime(c.at),
     c.counted ? "유효" : "취소됨 (협약안 변경)",
   ]);
 }
@@ -56,7 +57,7 @@ function drawChange(doc: Pdf, change: NonNullable<NonNullable<AgreementPdfData["
   heading(doc, `현재 협약 내용 (변경 ${change.round}차)`);
   paragraph(
     doc,
-    `위 협약금액과 사업기간은 ${seoulDateTime(change.createdAt)}에 승인된 변경 ${change.round}차(협약 ${change.version}차) 기준입니다: ${change.summary}`,
+    `위 협약금액과 사업기간은 ${koreanDateTime(change.createdAt)}에 승인된 변경 ${change.round}차(협약 ${change.version}차) 기준입니다: ${change.summary}`,
   );
 }
 

@@ -1,7 +1,8 @@
 // 신청서 요약 as a PDF (ADR 035): the application as submitted — the company's facts as the submission
 // captured them (ADR 018), what it asks for, its documents with their state, and what is still missing.
 import { formatKoreanDate, seoulDate, type IsoDate } from "~/domain";
-import { seoulDateTime, type ApplicationPdfData } from "~/models/document-pdf.server";
+import { koreanDateTime } from "~/domain/questions";
+import { type ApplicationPdfData } from "~/models/document-pdf.server";
 import { facts, heading, paragraph, renderPdf, table, title } from "./pdf.server";
 import { printedOn, ticketFacts, ticketMeta } from "./document-parts.server";
 
@@ -32,7 +33,7 @@ export function renderApplicationPdf(data: ApplicationPdfData, today: IsoDate): 
   return renderPdf(ticketMeta(head, TITLE), (doc) => {
     title(doc, TITLE, `과제번호 ${head.number}`);
     ticketFacts(doc, head, [
-      ["제출 일시", seoulDateTime(data.submittedAt)],
+      ["제출 일시", koreanDateTime(data.submittedAt)],
       ["신청일", formatKoreanDate(seoulDate(data.submittedAt))],
       ["지원 유형", data.supportTypes.join(", ") || "—"],
       ["대상 시스템", data.targetSystem ? `${data.targetSystem.name} (${data.targetSystem.vendorName})` : "—"],

@@ -1,7 +1,8 @@
 // 완료보고서 as a PDF (ADR 035): the supplier's latest completion report (what was done, the results, its
 // attachments), the work logs summed up and listed, and the agreement's period and figures.
 import { WORK_LOG_STATUS_LABELS, formatKRW, formatKoreanDate, isWorkLogStatus, type IsoDate } from "~/domain";
-import { seoulDateTime, type CompletionPdfData } from "~/models/document-pdf.server";
+import { koreanDateTime } from "~/domain/questions";
+import { type CompletionPdfData } from "~/models/document-pdf.server";
 import { hoursOf } from "~/components/ticket/work-log-list";
 import { facts, heading, paragraph, renderPdf, table, title } from "./pdf.server";
 import { printedOn, ticketFacts, ticketMeta } from "./document-parts.server";
@@ -35,7 +36,7 @@ export function renderCompletionPdf(data: CompletionPdfData, today: IsoDate): Pr
   return renderPdf(ticketMeta(head, TITLE), (doc) => {
     title(doc, TITLE, `과제번호 ${head.number}`);
     ticketFacts(doc, head, [
-      ["보고일", seoulDateTime(report.submittedAt)],
+      ["보고일", koreanDateTime(report.submittedAt)],
       ["작성자", `공급기업 ${report.authorName ?? "—"}`],
       ...(data.earlierReports ? [["이전 보고", `${data.earlierReports}건 (이 문서는 가장 최근 보고)`] as [string, string]] : []),
     ]);

@@ -2,7 +2,8 @@
 // total against the pass mark and the result, the evaluator and the date, and where the sheet stands
 // (작성중, 확인 대기, 확인 완료). Scored by the rules module as the evaluation page scores it.
 import { formatKoreanDate, type IsoDate } from "~/domain";
-import { seoulDateTime, type EvaluationPdfData } from "~/models/document-pdf.server";
+import { koreanDateTime } from "~/domain/questions";
+import { type EvaluationPdfData } from "~/models/document-pdf.server";
 import { facts, heading, paragraph, renderPdf, signatures, table, title } from "./pdf.server";
 import { printedOn, ticketFacts, ticketMeta } from "./document-parts.server";
 
@@ -13,9 +14,9 @@ type Sheet = EvaluationPdfData["sheet"];
 /** Where the sheet stands, as the evaluation page says it. */
 export function sheetStatus(sheet: Sheet): string {
   if (!sheet.submittedAt) return "작성중 (제출 전)";
-  const submitted = `${sheet.submittedByRole === "evaluator" ? "외부전문가" : "운영기관"} ${sheet.submittedByName ?? ""} 제출 (${seoulDateTime(new Date(sheet.submittedAt))})`;
+  const submitted = `${sheet.submittedByRole === "evaluator" ? "외부전문가" : "운영기관"} ${sheet.submittedByName ?? ""} 제출 (${koreanDateTime(new Date(sheet.submittedAt))})`;
   if (!sheet.confirmedAt) return `확인 대기 — ${submitted}`;
-  return `확인 완료 — ${submitted}, 운영기관 ${sheet.confirmedByName ?? ""} 확인 (${seoulDateTime(new Date(sheet.confirmedAt))})`;
+  return `확인 완료 — ${submitted}, 운영기관 ${sheet.confirmedByName ?? ""} 확인 (${koreanDateTime(new Date(sheet.confirmedAt))})`;
 }
 
 const holdsText = (holds: boolean | null) => (holds === null ? "미입력" : holds ? "예" : "아니오");

@@ -19,7 +19,7 @@ import {
   type ProgramParams,
 } from "~/domain";
 import { consentAgreement, getAgreementPage, prepareAgreement, signAgreement } from "~/models/agreement.server";
-import { seoulMonthDayTime } from "~/domain/notifications";
+import { koreanDateTime } from "~/domain/questions";
 import { fields } from "~/utils/fields";
 import { requestOrigin } from "~/utils/log.server";
 import { invariantResponse, requireTicketStep, ticketStepAction } from "~/utils/ticket-step.server";
@@ -43,7 +43,6 @@ export const handle = { step: "협약" };
 const PARTIES = ["monitor", "manufacturer", "supplier"] as const;
 
 /** "2026년 12월 1일 10:05" in Asia/Seoul. */
-const seoulDateTime = (at: Date) => `${formatKoreanDate(seoulDate(at))} ${seoulMonthDayTime(at).slice(6)}`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, ticketId, today } = await requireTicketStep(request, params, { roles: PARTIES });
@@ -56,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: c.id,
     party: c.party,
     name: c.name,
-    at: seoulDateTime(c.consentedAt),
+    at: koreanDateTime(c.consentedAt),
     cleared: !counted.has(c.id),
     ipAddress: c.ipAddress,
     userAgent: c.userAgent,
