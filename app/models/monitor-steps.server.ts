@@ -60,6 +60,22 @@ export async function getReviewData(actor: Actor, ticketId: string, today: IsoDa
   };
 }
 
+/**
+ * 요건검토 통과: recorded as a review like a return or a rejection, so the review history says who passed the
+ * application and when (before, only returns and rejections left a row: a passed review showed no result).
+ */
+export async function passReview(actor: Actor, input: StepInput) {
+  return transitionTicket(actor, {
+    ticketId: input.ticketId,
+    action: "pass_review",
+    expectedVersion: input.expectedVersion,
+    today: input.today,
+    apply: async (tx) => {
+      await tx.requirementReview.create({ data: { ticketId: input.ticketId, result: "passed", reviewerId: actor.userId } });
+    },
+  });
+}
+
 export async function returnForCorrection(actor: Actor, input: StepInput & { fixList: string }) {
   return transitionTicket(actor, {
     ticketId: input.ticketId,

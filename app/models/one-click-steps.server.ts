@@ -7,7 +7,7 @@
 // for an action some model takes with records of its own: tests/unit/one-click-steps.test.ts).
 import type { Actor } from "~/auth/actor";
 import { DomainError, type Action } from "~/domain";
-import { acceptPlan, startFollowUp, type StepInput } from "./monitor-steps.server";
+import { acceptPlan, passReview, startFollowUp, type StepInput } from "./monitor-steps.server";
 import { submitApplication } from "./ticket-page.server";
 import { transitionTicket } from "./workflow.server";
 
@@ -17,12 +17,13 @@ export type OneClickStep = (actor: Actor, input: StepInput) => Promise<unknown>;
  * The one-click steps that are the state change and nothing more (no record of their own). An action
  * whose model writes records (a model file takes it with `action: "…"`) must not be here.
  */
-export const TRANSITION_ONLY_ACTIONS: readonly Action[] = ["start_review", "pass_review", "start_work"];
+export const TRANSITION_ONLY_ACTIONS: readonly Action[] = ["start_review", "start_work"];
 
 /** The one-click actions (SIMPLE_ACTIONS of the ticket page) and the function that takes each. */
 export const ONE_CLICK_STEPS: Readonly<Partial<Record<Action, OneClickStep>>> = {
   ...Object.fromEntries(TRANSITION_ONLY_ACTIONS.map((action) => [action, transitionOnly(action)])),
   submit: (actor, input) => submitApplication(actor, input.ticketId, input.expectedVersion, input.today),
+  pass_review: passReview,
   accept_plan: acceptPlan,
   start_follow_up: startFollowUp,
 };

@@ -52,6 +52,17 @@ describe("one-click steps", () => {
     }
   });
 
+  it("passing the requirement review with one click leaves a passed review with its reviewer, as a return or a rejection does", async () => {
+    const monitor = await actorFor("monitor@demo.kr");
+    // AS-2026-0011 sits in 요건검토 with its documents complete
+    const ticket = await ticketOf("AS-2026-0011");
+    expect(ticket.state).toBe("requirement_review");
+    await takeOneClickStep(monitor, "pass_review", { ticketId: ticket.id, expectedVersion: ticket.version, today: TODAY });
+    expect((await ticketOf("AS-2026-0011")).state).toBe("site_evaluation");
+    const reviews = await prisma.requirementReview.findMany({ where: { ticketId: ticket.id }, select: { result: true, reviewerId: true } });
+    expect(reviews).toEqual([{ result: "passed", reviewerId: monitor.userId }]);
+  });
+
   it("takes every one-click action of the ticket page, and refuses any other in Korean", async () => {
     expect(Object.keys(ONE_CLICK_STEPS).sort()).toEqual([...SIMPLE_ACTIONS].sort());
     const monitor = await actorFor("monitor@demo.kr");
