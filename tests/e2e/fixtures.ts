@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { instanceDir } from "./instance";
+import { CERTIFICATE_KINDS } from "../../app/domain/documents";
 
 /** The data folder of the server this spec file runs against. */
 export function e2eDir(): string {
@@ -137,7 +138,8 @@ export function addApplicationDocuments(number: string, opts: { certificate?: bo
         t.id,
         d.kind,
         d.fiscalYear,
-        issued,
+        // the issue date only where a validity rule reads it (the 3-month certificates), as an upload stores it
+        (CERTIFICATE_KINDS as readonly string[]).includes(d.kind) ? issued : null,
         storedFile(maker, `${d.kind}${d.fiscalYear ? `-${d.fiscalYear}` : ""}.pdf`),
         maker,
         stamp(),
