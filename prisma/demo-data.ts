@@ -381,6 +381,62 @@ export async function seedDemoData(today: IsoDate) {
 
       // 협약 (ADR 031): the draft drawn from the data, both companies' consents to its text a day apart, the agreement
       // concluded from it on its start day with its version 1 (the shape the app writes when the TP concludes).
+      async function demoPassingEvaluation(
+        ticketId: string,
+        on: IsoDate,
+        maker: { eligibilityBasis: string | null; promisingSmeCertified: boolean },
+      ) {
+        const grades = Object.fromEntries(GRADED_ITEM_KEYS.map((key) => [key, "good" as const]));
+        const checks = Object.fromEntries(SUITABILITY_CHECK_KEYS.map((key) => [key, true]));
+        const basis = maker.eligibilityBasis as EligibilityBasis;
+        const result = scoreEvaluation({ basis, grades, checks, certificateAttachedAtApplication: maker.promisingSmeCertified }, p);
+        if (!result.passed) throw new Error("seed: a selected demo ticket needs a passing sheet");
+        await tx.siteEvaluation.create({
+          data: {
+            ticketId,
+            evaluatorName: "박평가",
+            evaluatedOn: on,
+            bonusPoints: result.bonus,
+            totalScore: result.total,
+            passed: true,
+            submittedAt: at(on, 16),
+            enteredById: users.monitor,
+            // the TP evaluated itself: its own sheet stands confirmed (ADR 030)
+            submittedById: users.monitor,
+            submittedByRole: "monitor",
+            confirmedAt: at(on, 16),
+            confirmedById: users.monitor,
+            note: "신청 항목이 스마트공장 활용도 제고에 해당하고, 도입기업의 운영 의지가 확인됨",
+            scores: { create: GRADED_ITEM_KEYS.map((key) => ({ itemKey: key, grade: "good", points: gradePoints(key, "good") })) },
+            checks: { create: SUITABILITY_CHECK_KEYS.map((key) => ({ checkKey: key, holds: true })) },
+          },
+        });
+      }
+
+      async function demoCompletion(ticketId: string, reportedOn: IsoDate, checkedOn: IsoDate | null, vendorUserId: string, outcome: string) {
+        await tx.completionReport.create({
+          data: {
+            ticketId,
+            summary: `협약한 수리·개선 작업을 모두 마쳤습니다: ${outcome}.`,
+            results: "작업일지의 작업을 완료했고, 작업자 교육과 시운전까지 마쳤습니다.",
+            authorId: vendorUserId,
+            submittedAt: at(reportedOn, 15),
+          },
+        });
+        if (checkedOn) {
+          await tx.completionCheck.create({
+            data: {
+              ticketId,
+              result: "passed",
+              findings: "현장 확인 결과 협약 내용대로 완료됨",
+              checkedOn,
+              checkerId: users.monitor,
+              createdAt: at(checkedOn, 11),
+            },
+          });
+        }
+      }
+
       async function demoAgreement(ticketId: string, start: IsoDate, amounts: AgreementAmounts, makerUserId: string, vendorUserId: string) {
         const built = await buildAgreementDraft(tx, ticketId, start, p);
         if (!built) throw new Error("seed: an agreed ticket needs its confirmed cost review");
@@ -596,6 +652,12 @@ export async function seedDemoData(today: IsoDate) {
             },
           });
         }
+        // a selected ticket was selected on a confirmed, passing sheet (the demo's 미선정 0009 has its own, failing one)
+        const evaluatedFrom = dateOf("site_evaluation");
+        if (evaluatedFrom && selectionNoticeOn) await demoPassingEvaluation(created.id, addDays(evaluatedFrom, 1), spec.maker);
+        // past 완료점검: the supplier's completion report, and the TP's passing check when the ticket went on to 정산
+        const reportedOn = dateOf("completion_check");
+        if (reportedOn) await demoCompletion(created.id, reportedOn, dateOf("settlement"), vendorUser[spec.supplierId], spec.desiredOutcome);
         if (agreementStart && amounts && windowEnd) {
           await demoAgreement(created.id, agreementStart, amounts, makerUser[spec.maker.id], vendorUser[spec.supplierId]);
           if (PATH.indexOf(last.to) >= PATH.indexOf("funded")) {
