@@ -46,4 +46,6 @@ export const UPLOAD_LIMITS = {
 } as const;
 
 /** The upload limits as a person reads them beside a file input. */
+/** The limits of a field that takes one file (a plan form, a signed quote, a cost report): "한 번에 20개" would contradict "파일 하나". */
+export const SINGLE_UPLOAD_LIMIT_TEXT = `${UPLOAD_LIMITS.fileBytes / MB}MB 이하`;
 export const UPLOAD_LIMITS_TEXT = `한 파일 ${UPLOAD_LIMITS.fileBytes / MB}MB 이하, 한 번에 ${UPLOAD_LIMITS.files}개·모두 합해 ${UPLOAD_LIMITS.requestBytes / MB}MB까지`;

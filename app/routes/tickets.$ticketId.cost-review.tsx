@@ -9,7 +9,7 @@ import { z } from "zod";
 import {
   DomainError,
   ROW_LIMITS,
-  UPLOAD_LIMITS_TEXT,
+  SINGLE_UPLOAD_LIMIT_TEXT,
   agreementAmounts,
   formatKRW,
   formatKoreanDate,
@@ -232,7 +232,7 @@ function ReviewForm({ page, reply }: { page: Data; reply: StepReply | undefined 
         <label htmlFor="cost-report">원가계산 결과 보고서{agency ? " (필수)" : " (선택)"}</label>
         <input id="cost-report" name={REPORT_FIELD} type="file" accept=".pdf,.jpg,.jpeg,.png" aria-describedby="cost-report-hint" />
         <p className="muted" id="cost-report-hint">
-          PDF, JPG, PNG 파일 하나 · {UPLOAD_LIMITS_TEXT} (내용으로 형식을 확인합니다).
+          PDF, JPG, PNG 파일 하나, {SINGLE_UPLOAD_LIMIT_TEXT} (내용으로 형식을 확인합니다).
         </p>
       </div>
       {preview ? (

@@ -1,6 +1,6 @@
 // The one file a plan or a quote carries (issue 17): its download link, and the file field that attaches
 // or replaces it (the plan form 수행계획서 양식, the signed quote 서명·날인된 견적서).
-import { UPLOAD_LIMITS_TEXT } from "~/domain";
+import { SINGLE_UPLOAD_LIMIT_TEXT } from "~/domain";
 import { FileName, type NamedFile } from "~/components/file-name";
 
 export type AttachedFileView = NamedFile & { id: string };
@@ -40,7 +40,7 @@ export function SingleFileField({
       ) : null}
       <input id={id} name={name} type="file" accept={accept} aria-describedby={`${id}-hint`} />
       <p className="muted" id={`${id}-hint`}>
-        {kinds} 파일 하나 · {UPLOAD_LIMITS_TEXT} (내용으로 형식을 확인합니다).
+        {kinds} 파일 하나, {SINGLE_UPLOAD_LIMIT_TEXT} (내용으로 형식을 확인합니다).
       </p>
     </div>
   );
