@@ -91,7 +91,12 @@ export function DocumentsChecklist({
                 </td>
                 <td data-label="구분">{item.required ? "필수" : "해당 시"}</td>
                 <td data-label="상태">
-                  <span className={`status-${item.status}`}>{item.required || item.status === "ok" ? STATUS_LABELS[item.status] : "선택"}</span>
+                  {item.required || item.status === "ok" ? (
+                    <span className={`status-${item.status}`}>{STATUS_LABELS[item.status]}</span>
+                  ) : (
+                    // an optional document not sent is no fault: not in the colour of a missing one
+                    <span className="muted">선택</span>
+                  )}
                 </td>
                 <td data-label="설명">
                   {item.message}
