@@ -2,7 +2,7 @@
 // before today), the manufacturer and the supplier each read its full text and consent, the TP concludes
 // once both have. One page for the three parties; each form names its intent.
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import {
   ROLE_LABELS,
@@ -14,7 +14,6 @@ import {
   isIsoDate,
   josa,
   maxTotalMonths,
-  seoulDate,
   type IsoDate,
   type ProgramParams,
 } from "~/domain";
@@ -34,6 +33,7 @@ import {
   TicketFiguresCard,
   type ConsentRow,
 } from "~/components/ticket/agreement-parts";
+import { ConcludedAgreement } from "~/components/ticket/agreement-concluded";
 import { PdfLink } from "~/components/ticket/document-downloads";
 import monitorCss from "~/styles/monitor.css?url";
 
@@ -108,7 +108,8 @@ export const action = ticketStepAction({
     value.intent === "prepare" ? "협약안을 저장했습니다." : value.intent === "consent" ? "협약안에 동의했습니다." : "협약을 체결했습니다.",
 });
 
-type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+export type AgreementPageData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Data = AgreementPageData;
 
 export default function AgreementPage() {
   const data = useLoaderData<typeof loader>();
@@ -160,48 +161,6 @@ export default function AgreementPage() {
         </p>
       ) : null}
     </>
-  );
-}
-
-/** The concluded agreement: its period, amounts and day, the consents and the text it was concluded from. */
-function ConcludedAgreement({ data }: { data: Data }) {
-  const { agreement, draft, consents } = data;
-  if (!agreement) return null;
-  return (
-    <Section title="체결된 협약" id="agreement-h">
-      <dl className="facts" data-testid="agreement">
-        <dt>사업기간</dt>
-        <dd>
-          {formatKoreanDate(agreement.startOn)} ~ {formatKoreanDate(agreement.endOn)}
-          {agreement.extensionMonths ? ` (${agreement.extensionMonths}개월 연장)` : ""}
-        </dd>
-        {agreement.startReason ? (
-          <>
-            <dt>시작일을 앞당긴 사유</dt>
-            <dd>{agreement.startReason}</dd>
-          </>
-        ) : null}
-        <AgreementAmounts amounts={agreement} />
-        <dt>체결일</dt>
-        <dd>{formatKoreanDate(seoulDate(new Date(agreement.signedAt)))}</dd>
-      </dl>
-      <p>
-        <PdfLink doc="agreement" /> ·{" "}
-        <Link to="../changes" relative="path">
-          협약 변경 이력 (버전 비교)·사업변경
-        </Link>
-      </p>
-      {draft && agreement.draftId ? (
-        <>
-          <h3>동의한 기업</h3>
-          <ConsentList consents={consents} />
-          <details>
-            <summary>협약서 전문</summary>
-            <AgreementText text={draft.text} hash={draft.textHash} />
-          </details>
-        </>
-      ) : null}
-    </Section>
   );
 }
 
