@@ -6,7 +6,9 @@ import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
 import { rateLimit } from "express-rate-limit";
+import type { RedisClient } from "~/realtime/redis.server";
 import { log, securityEvent } from "./log.server";
+import { SharedRateLimitStore } from "./rate-limit-store.server";
 
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -99,7 +101,22 @@ const rateLimitMessage = (what: string) => (_req: Request, res: Response) => {
   sendKoreanPage(res, 429, "요청이 너무 많습니다", `${what} 잠시 후 다시 시도해 주세요.`);
 };
 
-export type RateLimitOptions = { enabled: boolean; loginPerWindow?: number; writesPerMinute?: number };
+export type RateLimitOptions = {
+  enabled: boolean;
+  loginPerWindow?: number;
+  writesPerMinute?: number;
+  /** several nodes (REDIS_URL): the counts are kept in Redis, shared by every node (ADR 042) */
+  redis?: RedisClient;
+};
+
+/**
+ * Where a limiter counts: in Redis when given (under its own prefix), else in this process's memory.
+ * `passOnStoreError`: a store that fails anyway lets the request through rather than answer 500 — the
+ * shared store already falls back to counting per node, so this is only the last line.
+ */
+function counting(opts: RateLimitOptions, name: string) {
+  return { store: opts.redis ? new SharedRateLimitStore(opts.redis, `as-tracker:rl:${name}:`) : undefined, passOnStoreError: true };
+}
 
 /** Sign-in attempts per IP per 15 minutes. */
 export function loginLimiter(opts: RateLimitOptions) {
@@ -110,6 +127,7 @@ export function loginLimiter(opts: RateLimitOptions) {
     legacyHeaders: false,
     skip: (req) => !opts.enabled || req.method !== "POST",
     handler: rateLimitMessage("로그인 시도가 너무 많습니다."),
+    ...counting(opts, "login"),
   });
 }
 
@@ -122,6 +140,7 @@ export function writeLimiter(opts: RateLimitOptions) {
     legacyHeaders: false,
     skip: (req) => !opts.enabled || SAFE_METHODS.has(req.method),
     handler: rateLimitMessage("요청이 너무 많습니다."),
+    ...counting(opts, "writes"),
   });
 }
 
