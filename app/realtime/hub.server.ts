@@ -11,6 +11,11 @@
 //   re-reads every socket's actor, so even a change made directly in the database is followed.
 // - A client that reconnects asks for what it missed since its last event;
 //   the answer comes from the persisted audit trail, scoped like the pages.
+// - Several nodes (REDIS_URL, ADR 042): every message of the hub (an event, a session ended, an access
+//   changed) is acted on by each node for its own sockets — the node that has a socket decides its rooms
+//   and what it receives, exactly as with one node. Messages travel between nodes as socket.io
+//   server-side emits over the Redis adapter; a node that was cut off from Redis has the sockets
+//   connected before it came back reconnect, so they catch up from the audit trail (on any node).
 import type { Server as SocketServer, Socket } from "socket.io";
 import { z } from "zod";
 import { prisma } from "~/db.server";
@@ -123,7 +128,7 @@ function leaveAll(socket: Socket): string[] {
 }
 
 /**
- * Synchronous with the in-memory adapter: between leaving and joining, no event is emitted. The
+ * Synchronous (joining and leaving are local with the Redis adapter too): between leaving and joining, no event is emitted. The
  * client is told when its access changed (its page may show what it can no longer read).
  */
 function putInRooms(socket: Socket, actor: Actor, tickets: readonly string[]): void {
@@ -219,7 +224,62 @@ function pruneTicketRoom(io: SocketServer, ticketId: string, audience: readonly 
   }
 }
 
-export function attachRealtime(io: SocketServer): () => void {
+/** What the hub does on every node: each node acts on its own sockets. */
+export type HubMessage =
+  | { kind: "publish"; event: DomainEvent }
+  | { kind: "endSession"; sessionId: string }
+  | { kind: "recheck"; change: AccessChange }
+  | { kind: "resync"; at: number };
+
+/** The other nodes (app/realtime/cluster.server.ts); absent with one process. */
+export type Peers = {
+  send(message: HubMessage): void;
+  receive(handler: (message: HubMessage) => void): void;
+  /** after this node was cut off from the others and is joined again */
+  onRejoined(listener: () => void): void;
+};
+
+/** Delivers a committed event to this node's sockets allowed to read it. */
+function deliver(io: SocketServer, event: DomainEvent): void {
+  if (!event.ticketId) return;
+  pruneTicketRoom(io, event.ticketId, event.audience);
+  // A draft is the manufacturer's alone: not even a socket that joined the
+  // ticket's room earlier (before it was returned for correction) gets it.
+  const rooms = event.audience.map(orgRoom);
+  if (event.state !== "draft") {
+    rooms.push(ticketRoom(event.ticketId));
+    if (event.programId) rooms.push(programRoom(event.programId));
+  }
+  // Rooms are deduplicated: a socket in several of them gets the event once. `local`: the other
+  // nodes deliver to their own sockets from the same message, after pruning their own rooms.
+  io.local.to(rooms).emit("ticket:event", toLive(event));
+}
+
+function endSession(io: SocketServer, sessionId: string): void {
+  for (const [, socket] of io.of("/").sockets) {
+    if (dataOf(socket).sessionId === sessionId) socket.disconnect(true);
+  }
+}
+
+/**
+ * The events a node missed while cut off are in the audit trail: its sockets connected before `at` close
+ * their connection (not a server disconnect, which a client does not retry), so each client reconnects —
+ * here or on another node — and asks for what it missed since its last event.
+ */
+function resync(io: SocketServer, at: number): void {
+  for (const [, socket] of io.of("/").sockets) {
+    if (socket.handshake.issued < at) socket.conn.close();
+  }
+}
+
+function act(io: SocketServer, message: HubMessage): void {
+  if (message.kind === "publish") deliver(io, message.event);
+  else if (message.kind === "endSession") endSession(io, message.sessionId);
+  else if (message.kind === "recheck") recheckAccess(io, message.change);
+  else if (message.kind === "resync") resync(io, message.at);
+}
+
+export function attachRealtime(io: SocketServer, peers?: Peers): () => void {
   io.use(async (socket, next) => {
     try {
       if (!sameOrigin(socket.handshake.headers.origin, socket.handshake.headers.host)) return next(new Error("forbidden origin"));
@@ -273,29 +333,28 @@ export function attachRealtime(io: SocketServer): () => void {
   }, SWEEP_MS);
   timer.unref();
 
+  let attached = true;
+  const everywhere = (message: HubMessage) => {
+    act(io, message);
+    peers?.send(message);
+  };
+  peers?.receive((message) => {
+    if (!attached) return;
+    try {
+      act(io, message);
+    } catch (error) {
+      console.error(`live message from another node failed (${String(message?.kind)})`, error);
+    }
+  });
+  peers?.onRejoined(() => attached && everywhere({ kind: "resync", at: Date.now() }));
   registerHub({
-    publish(event) {
-      if (!event.ticketId) return;
-      pruneTicketRoom(io, event.ticketId, event.audience);
-      // A draft is the manufacturer's alone: not even a socket that joined the
-      // ticket's room earlier (before it was returned for correction) gets it.
-      const rooms = event.audience.map(orgRoom);
-      if (event.state !== "draft") {
-        rooms.push(ticketRoom(event.ticketId));
-        if (event.programId) rooms.push(programRoom(event.programId));
-      }
-      // Rooms are deduplicated: a socket in several of them gets the event once.
-      io.to(rooms).emit("ticket:event", toLive(event));
-    },
-    endSession(sessionId) {
-      for (const [, socket] of io.of("/").sockets) {
-        if (dataOf(socket).sessionId === sessionId) socket.disconnect(true);
-      }
-    },
-    recheckAccess: (change) => recheckAccess(io, change),
+    publish: (event) => everywhere({ kind: "publish", event }),
+    endSession: (sessionId) => everywhere({ kind: "endSession", sessionId }),
+    recheckAccess: (change) => everywhere({ kind: "recheck", change }),
   });
 
   return () => {
+    attached = false;
     clearInterval(timer);
     registerHub(undefined);
   };
