@@ -4,11 +4,18 @@
 // one after another. Each instance really sends its mail: to an SMTP sink of its own (a real SMTP
 // server on a free port) that writes every message it receives into data/e2e-<port>/mail/ as a .eml
 // file (tests/e2e/mailbox.ts reads them). Stops them all when it is stopped.
+//
+// E2E_DATABASE=postgresql: one private PostgreSQL (scripts/services/private-services.mjs) for the run, and
+// each instance gets a database of its own (DATABASE_URL=postgresql://…/e2e_<port>) that `npm start`'s
+// script migrates and seeds like a SQLite file. Its URL is written to data/e2e-<port>/database-url for the
+// tests (tests/e2e/postgres-fixtures.ts). The server is stopped, and its folder removed, on SIGTERM/SIGINT
+// (playwright.config.ts asks for that graceful shutdown on PostgreSQL).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startSmtpSink } from "./smtp-sink.mjs";
+import { startPostgres } from "./services/private-services.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const base = Number(process.env.PORT ?? 3100);
@@ -18,12 +25,25 @@ const count = Number(process.env.E2E_INSTANCES ?? 1);
 const build = spawnSync(process.execPath, [path.join(root, "scripts", "start.mjs"), "--build-only"], { stdio: "inherit", cwd: root });
 if (build.status !== 0) process.exit(build.status || 1);
 
+const postgres = process.env.E2E_DATABASE === "postgresql" ? await startPostgres() : null;
+
 const children = [];
+let stopping = false;
 const stopAll = () => {
+  stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
 };
-process.on("SIGTERM", () => (stopAll(), process.exit(0)));
-process.on("SIGINT", () => (stopAll(), process.exit(0)));
+const exited = (child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((resolve) => child.once("exit", resolve)));
+/** The servers first (they close their pools), then PostgreSQL; each bounded, so a hung one cannot keep us. */
+async function shutdown() {
+  stopAll();
+  const bound = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+  await Promise.race([Promise.all(children.map(exited)), bound(10_000)]);
+  await postgres?.stop();
+  process.exit(0);
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
 process.on("exit", stopAll);
 
 async function healthy(port) {
@@ -39,19 +59,21 @@ async function healthy(port) {
   throw new Error(`test server on ${port} did not start`);
 }
 
-for (let i = 0; i < count; i++) {
+async function startInstance(i) {
   const port = base + i;
   const dir = path.join(root, "data", `e2e-${port}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const sink = await startSmtpSink({ dir: path.join(dir, "mail") });
+  const databaseUrl = postgres ? await postgres.createDatabase(`e2e_${port}`) : `file:${path.join(dir, "e2e.db")}`;
+  fs.writeFileSync(path.join(dir, "database-url"), databaseUrl);
   const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
+      DATABASE_URL: databaseUrl,
       DATA_DIR: dir,
       SMTP_URL: sink.url,
       APP_URL: `http://localhost:${port}`,
@@ -59,13 +81,25 @@ for (let i = 0; i < count; i++) {
     },
   });
   child.on("exit", (code) => {
-    if (code && code !== 0) {
+    if (code && code !== 0 && !stopping) {
       console.error(`test server on ${port} exited with ${code}`);
-      process.exit(1);
+      stopAll();
+      if (postgres) postgres.stop().finally(() => process.exit(1));
+      else process.exit(1);
     }
   });
   children.push(child);
   await healthy(port);
 }
-console.log(`${count} test servers up on ports ${base}–${base + count - 1}`);
+
+try {
+  for (let i = 0; i < count; i++) await startInstance(i);
+} catch (error) {
+  // an instance that did not come up: stop the others and PostgreSQL instead of leaving them behind
+  console.error(error);
+  stopAll();
+  await postgres?.stop();
+  process.exit(1);
+}
+console.log(`${count} test servers up on ports ${base}–${base + count - 1}${postgres ? ` (PostgreSQL on ${postgres.port})` : ""}`);
 setInterval(() => {}, 1 << 30);

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { instanceDir } from "./instance";
+import { onPostgres, ticketOnPostgres } from "./postgres-fixtures";
 import { CERTIFICATE_KINDS } from "../../app/domain/documents";
 
 /** The data folder of the server this spec file runs against. */
@@ -53,9 +54,12 @@ type TicketRow = {
 };
 
 export function ticket(number: string): TicketRow {
-  const row = db()
-    .prepare(`SELECT id, number, state, version, manufacturerId, supplierId, programId, submittedAt FROM Ticket WHERE number = ?`)
-    .get(number) as TicketRow | undefined;
+  // the specs that run on PostgreSQL too (playwright.config.ts) read their tickets there
+  const row = onPostgres()
+    ? ticketOnPostgres<TicketRow>(number)
+    : (db()
+        .prepare(`SELECT id, number, state, version, manufacturerId, supplierId, programId, submittedAt FROM Ticket WHERE number = ?`)
+        .get(number) as TicketRow | undefined);
   if (!row) throw new Error(`fixture: no ticket ${number}`);
   return row;
 }
