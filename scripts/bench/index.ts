@@ -8,14 +8,17 @@
 //     (filtered, page 100), ticket detail, supplier inbox — requests/s, p50,
 //     p99, server CPU per request (from /proc), and throughput / baseline;
 //  4. export of every ticket to CSV and XLSX: time and the server's peak RSS;
-//  5. live-update fan-out at 1,000 clients vs bare socket.io (bench:live).
+//  5. live-update fan-out at 1,000 clients vs bare socket.io (bench:live);
+//  6. pages served by 1 and 2 worker processes, SQLite and PostgreSQL (bench:workers);
+//  7. live-update fan-out across 2 nodes through Redis vs 2 bare socket.io servers joined by the same
+//     adapter (bench:live-cluster).
 //
 // Env: BENCH_SIZES (default "1000,100000"), BENCH_SECONDS (default 10),
-// BENCH_SKIP_LIVE=1, BENCH_SKIP_EXPORTS=1, BENCH_PAGES=dashboard,list,ticket,step,inbox
+// BENCH_SKIP_LIVE=1, BENCH_SKIP_EXPORTS=1, BENCH_SKIP_WORKERS=1, BENCH_SKIP_LIVE_CLUSTER=1, BENCH_PAGES=dashboard,list,ticket,step,inbox
 // (a subset), BENCH_CPU_PROF=dir (each page's server writes a V8 CPU profile
 // there: open it in Chrome DevTools or scripts/bench/profile-top.mjs).
 // Builds the production bundle first when it is missing or stale.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -24,60 +27,17 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { createCookie } from "@remix-run/node";
 import { serverNodeArgs } from "../server-flags.mjs";
+import { ROOT, assertPortFree, cpuMs, ensureBuild, peakRssMb, serverJs, stop, waitFor } from "./common";
+import { benchLiveCluster, printLiveCluster } from "./live-cluster";
+import { benchWorkers, printWorkers } from "./workers";
 
-const ROOT = process.cwd();
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const APP_PORT = 3460;
 const BASE_PORT = 3461;
-const CLK_TCK = 100; // Linux USER_HZ
-
-const serverJs = path.join(ROOT, process.env.BUILD_DIR ?? "build", "node", "server.js");
 const PAGES = (process.env.BENCH_PAGES ?? "dashboard,list,ticket,step,inbox").split(",");
 const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
-
-function cpuMs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK; // utime + stime
-}
-
-function peakRssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-/** Refuses to measure a server left over on the port (it would answer instead of the one we start). */
-async function assertPortFree(url: string) {
-  if (
-    await fetch(url)
-      .then(() => true)
-      .catch(() => false)
-  )
-    throw new Error(`Something already answers on ${url}: stop it first`);
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(url)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
 
 function ensureData(size: number): string {
   const file = path.join(ROOT, "data", "bench", `scale-${size}.db`);
@@ -204,9 +164,7 @@ async function exportRun(format: "csv" | "xlsx", dbFile: string, subjects: Subje
 }
 
 async function main() {
-  // the same "build when missing or stale" step as `npm start`
-  const build = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { stdio: ["ignore", "inherit", "inherit"] });
-  if (build.status !== 0 || !fs.existsSync(serverJs)) throw new Error("Building the production bundle failed");
+  ensureBuild();
   const report: Record<string, unknown> = {
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     connections: CONNECTIONS,
@@ -296,6 +254,14 @@ async function main() {
       console.log("\nLive-update fan-out");
       console.table(report.live);
     }
+  }
+  if (process.env.BENCH_SKIP_WORKERS !== "1") {
+    report.workers = await benchWorkers();
+    printWorkers(report.workers as Awaited<ReturnType<typeof benchWorkers>>);
+  }
+  if (process.env.BENCH_SKIP_LIVE_CLUSTER !== "1") {
+    report.liveCluster = await benchLiveCluster();
+    printLiveCluster(report.liveCluster as Awaited<ReturnType<typeof benchLiveCluster>>);
   }
   console.log(JSON.stringify({ bench: "pages", ...report }));
 }
