@@ -10,6 +10,8 @@ import type { ServerBuild } from "@remix-run/node";
 import { Server as SocketServer } from "socket.io";
 import { closeDatabase, databaseReady } from "~/db.server";
 import { attachRealtime } from "~/realtime/hub.server";
+import { joinOtherNodes } from "~/realtime/cluster.server";
+import { startProcesses } from "~/utils/worker-processes.server";
 import { compressResponses, hashedAssets } from "~/utils/http-delivery.server";
 import {
   admissionControl,
@@ -54,7 +56,6 @@ async function main() {
   const app = express();
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
-  const limits = { enabled: process.env.RATE_LIMIT !== "off" };
 
   // While draining, answers tell clients not to reuse the connection.
   app.use((_req, res, next) => {
@@ -101,7 +102,10 @@ async function main() {
     serveClient: false,
     maxHttpBufferSize: 16 * 1024, // our client messages are tiny
   });
-  const detachRealtime = attachRealtime(io);
+  // REDIS_URL: live updates, cache invalidations and rate limits shared with the other nodes (ADR 042)
+  const nodes = await joinOtherNodes(io, process.env.REDIS_URL);
+  const detachRealtime = attachRealtime(io, nodes.peers);
+  const limits = { enabled: process.env.RATE_LIMIT !== "off", redis: nodes.counters };
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (isProduction) {
@@ -166,6 +170,7 @@ async function main() {
       io.close(async () => {
         await digestScheduler?.stop();
         await mailSender?.stop();
+        await nodes.close();
         await closeDatabase();
         log.info("closed cleanly");
         process.exit(0);
@@ -176,7 +181,10 @@ async function main() {
   process.on("SIGINT", () => shutdown("SIGINT"));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// WEB_CONCURRENCY ≥ 2: this process only supervises the workers, each of which serves (ADR 043)
+if (startProcesses() === "serve") {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

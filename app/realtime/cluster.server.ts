@@ -4,9 +4,9 @@
 import crypto from "node:crypto";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { Server as SocketServer } from "socket.io";
-import type { AggregateCache } from "~/models/aggregate-cache.server";
+import { aggregateCache, type AggregateCache } from "~/models/aggregate-cache.server";
 import type { HubMessage, Peers } from "./hub.server";
-import type { RedisLink } from "./redis.server";
+import { connectRedis, redactRedisUrl, type RedisClient, type RedisLink } from "./redis.server";
 import { log } from "~/utils/log.server";
 
 const KEY = "as-tracker";
@@ -59,4 +59,19 @@ export function shareAggregateInvalidation(cache: AggregateCache, link: RedisLin
       },
       (error: unknown) => log.error({ err: error }, "aggregate invalidation channel not subscribed: the cache keeps nothing"),
     );
+}
+
+export type Nodes = { peers?: Peers; counters?: RedisClient; close(): Promise<void> };
+
+/**
+ * With REDIS_URL, this process joins the others: the adapter and the hub's peers on `io`, the aggregate
+ * cache's invalidations, and the client the rate limits count with. Without it, a process of its own.
+ */
+export async function joinOtherNodes(io: SocketServer, url: string | undefined): Promise<Nodes> {
+  if (!url) return { close: async () => {} };
+  const link = await connectRedis(url);
+  const peers = joinPeers(io, link);
+  void shareAggregateInvalidation(aggregateCache(), link);
+  log.info({ redis: redactRedisUrl(url), node: NODE_ID }, "joined the other nodes through Redis");
+  return { peers, counters: link.counters, close: () => link.close() };
 }
