@@ -14,8 +14,8 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { createCookie } from "@remix-run/node";
 import { serverNodeArgs } from "../server-flags.mjs";
+import { assertPortFree, ensureBuild, serverJs, waitFor } from "./common";
 
-const ROOT = process.cwd();
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const USERS = Number(process.env.BENCH_LOAD_USERS ?? 200);
 // People read between clicks: by default the 200 users together make 100
@@ -23,35 +23,9 @@ const USERS = Number(process.env.BENCH_LOAD_USERS ?? 200);
 // measures saturation instead (every user clicking continuously).
 const RATE = Number(process.env.BENCH_LOAD_RATE ?? 100);
 const PORT = 3470;
-const serverJs = path.join(ROOT, process.env.BUILD_DIR ?? "build", "node", "server.js");
-
-/** Refuses to measure a server left over on the port (it would answer instead of the one we start). */
-async function assertPortFree(url: string) {
-  if (
-    await fetch(url)
-      .then(() => true)
-      .catch(() => false)
-  )
-    throw new Error(`Something already answers on ${url}: stop it first`);
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(url)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 async function main() {
-  // the same "build when missing or stale" step as `npm start`
-  const build = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { stdio: ["ignore", "inherit", "inherit"] });
-  if (build.status !== 0 || !fs.existsSync(serverJs)) throw new Error("Building the production bundle failed");
+  ensureBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "as-load-"));
   const dbFile = path.join(dir, "load.db");
   const env = {
