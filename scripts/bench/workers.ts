@@ -4,8 +4,8 @@
 // For each provider: a fresh database (a SQLite file, or a database in a private PostgreSQL from
 // scripts/services/private-services.mjs), migrated and seeded with the demo data as `npm start` does
 // (scripts/db/migrate.mjs, then the bundle's seed.js --if-empty), and a private Redis (REDIS_URL, which
-// N workers need). The server is the production bundle with scripts/server-flags.mjs, started with
-// WEB_CONCURRENCY=1 and then =2. Each page (monitor dashboard, ticket list, ticket detail, supplier
+// N workers need). The server is the production bundle with scripts/server-flags.mjs: one started with
+// WEB_CONCURRENCY=1 and one with =2, side by side, loaded in turn. Each page (monitor dashboard, ticket list, ticket detail, supplier
 // inbox) is loaded at 50 connections for BENCH_SECONDS (default 10) by autocannon in a separate process
 // (scripts/bench/cannon.mjs), after an unmeasured warm-up.
 //
@@ -15,7 +15,8 @@
 // per page and per provider is the figure of the issue (target ≥ 1.7 on 2 cores).
 //
 // Env: BENCH_SECONDS, BENCH_WORKERS_PROVIDERS (default "sqlite,postgresql"), BENCH_WORKERS_PAGES
-// (default "dashboard,list,ticket,inbox"), BENCH_WORKERS_PORT (default 3480).
+// (default "dashboard,list,ticket,inbox"), BENCH_WORKERS_ROUNDS (default 2), BENCH_WORKERS_PORT (default
+// 3480: the 1-worker server, 3481 the 2-worker one).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -30,7 +31,7 @@ const PORT = Number(process.env.BENCH_WORKERS_PORT ?? 3480);
 const PROVIDERS = (process.env.BENCH_WORKERS_PROVIDERS ?? "sqlite,postgresql").split(",") as Provider[];
 const PAGES = (process.env.BENCH_WORKERS_PAGES ?? "dashboard,list,ticket,inbox").split(",");
 const WORKER_COUNTS = [1, 2];
-const BASE = `http://localhost:${PORT}`;
+const ROUNDS = Number(process.env.BENCH_WORKERS_ROUNDS ?? 2);
 
 type Page = { key: string; name: string; path: string; cookie: string };
 
@@ -53,10 +54,10 @@ export type WorkersRow = {
 };
 
 /** Signs in over HTTP like a browser (the session row is written by the app, whatever the provider). */
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${BASE}/login`, {
+async function signIn(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/login`, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
     body: new URLSearchParams({ email, password: "demo1234!" }),
     redirect: "manual",
   });
@@ -65,10 +66,10 @@ async function signIn(email: string): Promise<string> {
   return cookie.split(";")[0];
 }
 
-async function pagesToLoad(): Promise<Page[]> {
-  const monitor = await signIn("monitor@demo.kr");
-  const supplier = await signIn("vendor1@demo.kr");
-  const list = await fetch(`${BASE}/tickets`, { headers: { Cookie: monitor } }).then((r) => r.text());
+async function pagesToLoad(base: string): Promise<Page[]> {
+  const monitor = await signIn(base, "monitor@demo.kr");
+  const supplier = await signIn(base, "vendor1@demo.kr");
+  const list = await fetch(`${base}/tickets`, { headers: { Cookie: monitor } }).then((r) => r.text());
   const ticketId = /href="\/tickets\/([a-z0-9]{20,})"/.exec(list)?.[1];
   if (!ticketId) throw new Error("no ticket on the monitor's ticket list");
   const all: Page[] = [
@@ -101,7 +102,7 @@ function cannon(options: Record<string, unknown>): Promise<Cannon> {
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 async function measure(page: Page, app: App, db: Database, workers: number, postgresPid: number | null): Promise<WorkersRow> {
-  const options = { url: `${BASE}${page.path}`, headers: { Cookie: page.cookie } };
+  const options = { url: `${app.url}${page.path}`, headers: { Cookie: page.cookie } };
   await cannon({ ...options, connections: 10, duration: 3 }); // warm-up, unmeasured
   const server0 = treeCpuMs(app.child.pid!);
   const pg0 = postgresPid ? treeCpuMs(postgresPid) : 0;
@@ -130,43 +131,78 @@ async function measure(page: Page, app: App, db: Database, workers: number, post
   };
 }
 
+/**
+ * Both servers (1 and 2 workers) run side by side on the same database, and each page is loaded on one,
+ * then the other, for ROUNDS rounds (the order swapped every round): on a machine shared with other work,
+ * a load that comes and goes then weighs on both alike. An idle server takes no CPU.
+ */
 async function measureProvider(provider: Provider, services: Services): Promise<WorkersRow[]> {
   const db = await prepareDatabase(provider, services, "bench_workers");
   const postgresPid = services.postgres && provider === "postgresql" ? findProcess(["postgres", "-p", String(services.postgres.port)]) : null;
+  const apps = new Map<number, App>();
   const rows: WorkersRow[] = [];
   try {
-    let pages: Page[] | null = null;
-    for (const workers of WORKER_COUNTS) {
-      const app = await startApp(db, PORT, { REDIS_URL: services.redisUrl, WEB_CONCURRENCY: String(workers) });
-      try {
-        pages ??= await pagesToLoad(); // the sessions live in the database: the same for every run
-        for (const page of pages) rows.push(await measure(page, app, db, workers, postgresPid));
-      } finally {
-        await stop(app.child);
-      }
+    for (const [i, workers] of WORKER_COUNTS.entries())
+      apps.set(workers, await startApp(db, PORT + i, { REDIS_URL: services.redisUrl, WEB_CONCURRENCY: String(workers) }));
+    const pages = await pagesToLoad(apps.get(1)!.url); // sessions live in the database: valid on both
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? WORKER_COUNTS : [...WORKER_COUNTS].reverse();
+      for (const page of pages) for (const workers of order) rows.push(await measure(page, apps.get(workers)!, db, workers, postgresPid));
     }
   } finally {
+    await Promise.all([...apps.values()].map((app) => stop(app.child)));
     fs.rmSync(db.dataDir, { recursive: true, force: true });
   }
   return rows;
 }
 
-export type WorkersSummary = { provider: Provider; page: string; "1w pages/s": number; "2w pages/s": number; "2w/1w": number };
+export type WorkersSummary = {
+  provider: Provider;
+  page: string;
+  "1w pages/s": number;
+  "2w pages/s": number;
+  "2w/1w": number;
+  "1w CPU ms/page": number | null;
+  "2w CPU ms/page": number | null;
+};
 
-/** Per provider and page, 2 workers against 1; the provider's "all pages" row sums the pages/s. */
+/**
+ * Per provider and page, 2 workers against 1, each the best of its rounds (other work on the machine
+ * only ever slows a run down), with the server's CPU per page in that run; the provider's "all pages"
+ * row sums the pages' best pages/s.
+ */
 export function summarize(rows: WorkersRow[]): WorkersSummary[] {
   const out: WorkersSummary[] = [];
   for (const provider of new Set(rows.map((r) => r.provider))) {
-    const of = (workers: number, page?: string) =>
+    const best = (workers: number, page: string) =>
       rows
-        .filter((r) => r.provider === provider && r.workers === workers && (!page || r.page === page))
-        .reduce((sum, r) => sum + r["pages/s"], 0);
+        .filter((r) => r.provider === provider && r.workers === workers && r.page === page)
+        .reduce<WorkersRow | null>((top, r) => (top && top["pages/s"] >= r["pages/s"] ? top : r), null);
     const pages = [...new Set(rows.filter((r) => r.provider === provider).map((r) => r.page))];
-    for (const page of [...pages, undefined]) {
-      const one = of(1, page);
-      const two = of(2, page);
-      out.push({ provider, page: page ?? "all pages (sum)", "1w pages/s": one, "2w pages/s": two, "2w/1w": round(two / Math.max(1, one)) });
+    const total = (workers: number) => pages.reduce((sum, page) => sum + (best(workers, page)?.["pages/s"] ?? 0), 0);
+    for (const page of pages) {
+      const [one, two] = [best(1, page), best(2, page)];
+      const [a, b] = [one?.["pages/s"] ?? 0, two?.["pages/s"] ?? 0];
+      out.push({
+        provider,
+        page,
+        "1w pages/s": a,
+        "2w pages/s": b,
+        "2w/1w": round(b / Math.max(1, a)),
+        "1w CPU ms/page": one?.["server CPU ms/page"] ?? null,
+        "2w CPU ms/page": two?.["server CPU ms/page"] ?? null,
+      });
     }
+    const [a, b] = [total(1), total(2)];
+    out.push({
+      provider,
+      page: "all pages (sum)",
+      "1w pages/s": a,
+      "2w pages/s": b,
+      "2w/1w": round(b / Math.max(1, a)),
+      "1w CPU ms/page": null,
+      "2w CPU ms/page": null,
+    });
   }
   return out;
 }
