@@ -1,5 +1,5 @@
 // The sender: a loop in the server process that delivers the outbox. Each round claims due rows with one
-// UPDATE (claimedBy = this sender's random id, claimedUntil = a lease), reads back what it claimed, sends
+// conditional UPDATE (claimedBy = this sender's random id, claimedUntil = a lease), reads back what it claimed, sends
 // each through SMTP and records the outcome. A row is sent at least once (a crash after the SMTP server
 // accepted it but before `sent` was written sends it again once the lease expires) and always with the same
 // Message-ID (<outbox-id@APP_URL host>), so a resend is recognisably the same message: effectively once.
@@ -7,6 +7,7 @@
 import crypto from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { log } from "~/utils/log.server";
 import { mailConfig, messageIdHost, redactSmtpUrl } from "./config.server";
 import { onMailEnqueued } from "./outbox.server";
@@ -59,12 +60,24 @@ export function createMailSender(options: SenderOptions) {
   const random = options.random ?? Math.random;
   const transport: Transporter = nodemailer.createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS });
 
-  /** One UPDATE marks up to batchSize due, unclaimed rows as ours; then we read back exactly those. */
+  /**
+   * Picks up to batchSize due, unclaimed rows, marks those still unclaimed as ours with one UPDATE, then
+   * reads back exactly those. The UPDATE states the conditions itself, not only the picked ids: under
+   * READ COMMITTED (PostgreSQL) an UPDATE that waited for another sender's claim of a row re-checks its
+   * WHERE on the row as that sender committed it, so a row just claimed is skipped. (`updateMany` with
+   * `limit` is `WHERE id IN (SELECT … LIMIT n)`, which passes that re-check: both senders sent the row.)
+   */
   async function claim(at: Date, until: Date): Promise<Claimed[]> {
+    const claimable: Prisma.OutboxMailWhereInput = {
+      status: "pending",
+      nextAttemptAt: { lte: at },
+      OR: [{ claimedUntil: null }, { claimedUntil: { lt: at } }],
+    };
+    const picked = await prisma.outboxMail.findMany({ where: claimable, select: { id: true }, orderBy: { createdAt: "asc" }, take: batchSize });
+    if (picked.length === 0) return [];
     const { count } = await prisma.outboxMail.updateMany({
-      where: { status: "pending", nextAttemptAt: { lte: at }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: at } }] },
+      where: { AND: [claimable, { id: { in: picked.map((row) => row.id) } }] },
       data: { claimedBy: id, claimedUntil: until },
-      limit: batchSize,
     });
     if (count === 0) return [];
     return prisma.outboxMail.findMany({
