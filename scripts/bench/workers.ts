@@ -138,7 +138,7 @@ async function measure(page: Page, app: App, db: Database, workers: number, post
  */
 async function measureProvider(provider: Provider, services: Services): Promise<WorkersRow[]> {
   const db = await prepareDatabase(provider, services, "bench_workers");
-  const postgresPid = services.postgres && provider === "postgresql" ? findProcess(["postgres", "-p", String(services.postgres.port)]) : null;
+  const postgresPid = services.postgres && provider === "postgresql" ? findProcess(["postgres", `-p ${services.postgres.port} `]) : null;
   const apps = new Map<number, App>();
   const rows: WorkersRow[] = [];
   try {
