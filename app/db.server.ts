@@ -1,13 +1,23 @@
-// The one place that knows the database is SQLite (the "adapter file"): it
-// builds the Prisma client on the better-sqlite3 driver adapter and sets the
-// connection pragmas. Everything else talks to `prisma` and stays portable.
+// The one place that knows which database runs underneath (the "adapter file"): `DATABASE_URL` =
+// `file:…` builds the Prisma client on the better-sqlite3 driver adapter (the embedded default) and sets
+// the connection pragmas; `postgresql://…` builds it on Prisma's PostgreSQL adapter with a pool
+// (docs/decisions/041). Everything else talks to `prisma` and stays portable.
 import path from "node:path";
 import fs from "node:fs";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgresql/client";
 
 export const DEFAULT_DATABASE_URL = "file:./data/as-tracker.db";
+
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** The database a DATABASE_URL names: `postgres(ql)://` → PostgreSQL, otherwise a SQLite `file:` URL. */
+export function databaseProvider(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): DatabaseProvider {
+  return /^postgres(ql)?:\/\//i.test(url.trim()) ? "postgresql" : "sqlite";
+}
 
 /**
  * Absolute path of the SQLite file named by DATABASE_URL, by the same rules as
@@ -88,9 +98,16 @@ class ReadWriteSqliteFactory implements SqlDriverAdapterFactory {
       executeScript: (script: string) => lock.run(() => writer.executeScript(script)),
       startTransaction: async (isolationLevel) => {
         const release = await lock.acquire();
+        let tx: Transaction | null = null;
         try {
-          return releasedOnEnd(await writer.startTransaction(isolationLevel), release);
+          tx = await writer.startTransaction(isolationLevel);
+          // Take SQLite's write lock now, while the transaction has read nothing: another process on the
+          // same file (WEB_CONCURRENCY workers) then makes us wait (busy timeout) instead of failing later
+          // with SQLITE_BUSY when a transaction that read an older snapshot tries to write (ADR 043).
+          await tx.executeRaw(TAKE_WRITE_LOCK);
+          return releasedOnEnd(tx, release);
         } catch (error) {
+          await tx?.rollback().catch(() => {});
           release();
           throw error;
         }
@@ -102,6 +119,46 @@ class ReadWriteSqliteFactory implements SqlDriverAdapterFactory {
       },
     };
     return adapter;
+  }
+}
+
+/** A write that changes nothing: in a deferred SQLite transaction the first write statement takes the write lock. */
+const TAKE_WRITE_LOCK: SqlQuery = { sql: 'UPDATE "_prisma_migrations" SET "id" = "id" WHERE 0', args: [], argTypes: [] };
+
+/**
+ * The advisory lock every PostgreSQL transaction takes first (released at its commit or rollback): one
+ * writing transaction at a time across every node, the semantics the workflow's read-check-write
+ * transactions were written and tested for on SQLite (ADR 041). Reads outside transactions never wait.
+ */
+const WRITE_LOCK_KEY = 4_107_181_018;
+const TAKE_ADVISORY_LOCK: SqlQuery = { sql: `SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`, args: [], argTypes: [] };
+
+/** Prisma's PostgreSQL adapter on a pool of DATABASE_POOL_SIZE connections, its transactions serialised as above. */
+class SerialisedPostgresFactory implements SqlDriverAdapterFactory {
+  readonly provider = "postgres" as const;
+  readonly adapterName: string;
+  #base: PrismaPg;
+
+  constructor(url: string, max: number) {
+    this.#base = new PrismaPg({ connectionString: url, max, allowExitOnIdle: true });
+    this.adapterName = this.#base.adapterName;
+  }
+
+  async connect(): Promise<SqlDriverAdapter> {
+    const adapter = await this.#base.connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    return Object.assign(adapter, {
+      startTransaction: async (isolationLevel?: IsolationLevel) => {
+        const tx = await startTransaction(isolationLevel);
+        try {
+          await tx.executeRaw(TAKE_ADVISORY_LOCK);
+        } catch (error) {
+          await tx.rollback().catch(() => {});
+          throw error;
+        }
+        return tx;
+      },
+    });
   }
 }
 
@@ -129,19 +186,33 @@ function releasedOnEnd(tx: Transaction, release: () => void): Transaction {
 }
 
 function createClient(): PrismaClient {
-  const file = databaseFile();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new ReadWriteSqliteFactory(`file:${file}`);
-  if (process.env.COUNT_QUERIES === "1") {
+  const countQueries = process.env.COUNT_QUERIES === "1";
+  const options = countQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {};
+  let client: PrismaClient;
+  if (databaseProvider() === "postgresql") {
+    const url = (process.env.DATABASE_URL ?? "").trim();
+    const adapter = new SerialisedPostgresFactory(url, positiveInteger(process.env.DATABASE_POOL_SIZE) ?? 10);
+    // The PostgreSQL client is generated from the same models (scripts/db/lib/schemas.mjs), so it has the
+    // SQLite client's API: the app is typed against that one.
+    client = new PostgresPrismaClient({ adapter, ...options }) as unknown as PrismaClient;
+  } else {
+    const file = databaseFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    client = new PrismaClient({ adapter: new ReadWriteSqliteFactory(`file:${file}`), ...options });
+  }
+  if (countQueries) {
     // Tests count the SQL statements a page issues (no N+1): see tests/unit/query-counts.test.ts.
-    const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
-    client.$on("query", (event) => {
+    (client as PrismaClient<"query">).$on("query", (event) => {
       queryCounter.count += 1;
       if (queryCounter.log) queryCounter.log.push({ sql: event.query, params: event.params, ms: event.duration });
     });
-    return client;
   }
-  return new PrismaClient({ adapter });
+  return client;
+}
+
+function positiveInteger(value: string | undefined): number | null {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : null;
 }
 
 /**
@@ -163,6 +234,8 @@ function db(): Db {
     // (docs/decisions/005). SQLITE_SYNCHRONOUS=NORMAL trades that for speed.
     const synchronous = process.env.SQLITE_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL";
     const ready = (async () => {
+      // PostgreSQL needs no per-connection settings: a first query only checks that it answers.
+      if (databaseProvider() === "postgresql") return void (await client.$queryRawUnsafe("SELECT 1"));
       await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
       await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
       await client.$executeRawUnsafe(`PRAGMA synchronous = ${synchronous}`);
@@ -195,4 +268,12 @@ export async function closeDatabase(): Promise<void> {
   if (!current) return;
   globalForDb.__asTrackerDb = undefined;
   await current.client.$disconnect();
+}
+
+/**
+ * A `contains` filter that ignores case on both databases: SQLite's LIKE already does for ASCII, PostgreSQL's
+ * LIKE does not ("as-2026" must find "AS-2026-0001" on either). Typed as the SQLite client's filter.
+ */
+export function containsText(q: string): { contains: string } {
+  return databaseProvider() === "postgresql" ? ({ contains: q, mode: "insensitive" } as { contains: string }) : { contains: q };
 }

@@ -7,8 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { applyMigrations } from "./db/lib/apply.mjs";
-import { resolveDatabaseFile } from "./db/lib/paths.mjs";
+import { migrateDatabase } from "./db/lib/migrate-any.mjs";
 import { serverNodeArgs } from "./server-flags.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -53,15 +52,21 @@ if (!builtAt || builtAt < sourcesAt) {
 
 if (process.argv.includes("--build-only")) process.exit(0);
 
-const databaseFile = resolveDatabaseFile(process.env.DATABASE_URL, root);
-await applyMigrations({ databaseFile, migrationsDir: path.join(root, "prisma", "migrations"), log: console.log });
-
 process.env.NODE_ENV = "production";
-const seed = spawnSync(process.execPath, [`${buildDir}/node/seed.js`, "--if-empty"], { stdio: "inherit", env: process.env });
-if (seed.status !== 0) {
-  console.error("Seeding failed");
-  process.exit(seed.status || 1);
-}
+// migrate, then seed an empty database, while no other node does either (migrate-any.mjs)
+await migrateDatabase({
+  root,
+  afterwards: () => {
+    const seed = spawnSync(process.execPath, [`${buildDir}/node/seed.js`, "--if-empty"], { stdio: "inherit", env: process.env });
+    if (seed.status !== 0) {
+      console.error("Seeding failed");
+      process.exit(seed.status || 1);
+    }
+  },
+}).catch((error) => {
+  console.error(`Migration failed: ${error.message}`);
+  process.exit(1);
+});
 
 // This process stays as the server's parent: a signal sent to it (a supervisor's SIGTERM) is passed
 // on, and it ends as the server ended, with its exit code or signal's code (128 + number). A signal

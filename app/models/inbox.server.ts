@@ -4,7 +4,7 @@
 // the finished ones. No relation `_count` in the selects: Prisma renders it as a GROUP BY over the whole
 // child table (docs/decisions/009); the facts come from pendingFactsOf's grouped queries.
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/db.server";
+import { prisma, containsText } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { CLOSED_STATES, sortByUrgency, waitingOn, type IsoDate, type PendingAction, type TicketState, type Waiting } from "~/domain";
 import { ticketScope } from "./ticket.server";
@@ -58,7 +58,7 @@ export function splitInbox(tickets: readonly InboxTicket[], pending: ReadonlyMap
 export async function listInbox(actor: Actor, opts: { q?: string; today: IsoDate }) {
   const and: Prisma.TicketWhereInput[] = [ticketScope(actor)];
   if (opts.q) {
-    and.push({ OR: [{ title: { contains: opts.q } }, { number: { contains: opts.q } }, { manufacturer: { name: { contains: opts.q } } }] });
+    and.push({ OR: [{ title: containsText(opts.q) }, { number: containsText(opts.q) }, { manufacturer: { name: containsText(opts.q) } }] });
   }
   const tickets = await prisma.ticket.findMany({
     where: { AND: and },

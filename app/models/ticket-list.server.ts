@@ -3,7 +3,7 @@
 // `number` column (newest first), so page 2,000 costs what page 1 costs.
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/db.server";
+import { prisma, containsText } from "~/db.server";
 import { cachedAggregate } from "./aggregate-cache.server";
 import type { Actor } from "~/auth/actor";
 import {
@@ -160,10 +160,10 @@ export function listWhere(actor: Actor, filters: ListFilters, queue?: QueueConte
   if (filters.q) {
     and.push({
       OR: [
-        { number: { contains: filters.q } },
-        { title: { contains: filters.q } },
-        { manufacturer: { name: { contains: filters.q } } },
-        { supplier: { name: { contains: filters.q } } },
+        { number: containsText(filters.q) },
+        { title: containsText(filters.q) },
+        { manufacturer: { name: containsText(filters.q) } },
+        { supplier: { name: containsText(filters.q) } },
       ],
     });
   }

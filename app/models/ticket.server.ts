@@ -1,7 +1,7 @@
 // Ticket access, always scoped by the acting user. A route cannot fetch a
 // ticket without saying who is asking; a foreign ticket is simply not found.
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/db.server";
+import { prisma, containsText } from "~/db.server";
 import type { Actor } from "~/auth/actor";
 import { availableActions, isTicketState, type IsoDate } from "~/domain";
 import { TICKET_FACTS_INCLUDE, assessTicket, cachedProgramHolding, type TicketFacts } from "./ticket-context.server";
@@ -52,10 +52,10 @@ export async function listTickets(actor: Actor, filters: TicketListFilters = {})
   if (filters.q) {
     and.push({
       OR: [
-        { title: { contains: filters.q } },
-        { number: { contains: filters.q } },
-        { manufacturer: { name: { contains: filters.q } } },
-        { supplier: { name: { contains: filters.q } } },
+        { title: containsText(filters.q) },
+        { number: containsText(filters.q) },
+        { manufacturer: { name: containsText(filters.q) } },
+        { supplier: { name: containsText(filters.q) } },
       ],
     });
   }

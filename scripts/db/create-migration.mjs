@@ -3,30 +3,39 @@
 //
 // Offline stand-in for `prisma migrate dev --create-only --name <name>`: Prisma's
 // own schema engine (WebAssembly build shipped in node_modules/prisma) computes
-// the SQL that takes (the migrations folder, replayed on a throwaway in-memory
-// shadow database) to (prisma/schema.prisma), and this script writes it to
-// prisma/migrations/<YYYYMMDDHHMMSS>_<name>/migration.sql (UTC timestamp, as
-// Prisma names it), plus prisma/migrations/migration_lock.toml if absent.
-// It never opens the real database: the engine's "main" database is in memory
-// too. Apply the result with `npm run db:migrate`.
+// the SQL that takes (the migrations folder, replayed on a throwaway shadow
+// database) to (prisma/schema.prisma), and this script writes it, for each
+// provider (ADR 041), to
+//   prisma/migrations/<YYYYMMDDHHMMSS>_<name>/migration.sql            (SQLite)
+//   prisma/migrations-postgresql/<YYYYMMDDHHMMSS>_<name>/migration.sql (PostgreSQL)
+// (UTC timestamp, as Prisma names it; one folder name for both), plus each
+// folder's migration_lock.toml if absent. It never opens a real database: for
+// SQLite the engine's databases are in memory, for PostgreSQL a private
+// throwaway server (Debian's postgresql). Apply with `npm run db:migrate`.
 //
-// Options: --schema <file>           (default prisma/schema.prisma)
-//          --migrations-dir <dir>    (default prisma/migrations)
+// Options: --provider sqlite|postgresql (default: both)
+//          --check                   write nothing; exit 2 when every provider's migrations build the
+//                                    schema, 3 (with the missing SQL) when one drifted
+//          --schema <file>           (SQLite only; default prisma/schema.prisma)
+//          --migrations-dir <dir>    (SQLite only; default prisma/migrations)
 // Exit codes: 0 migration written
 //             1 error (bad name, engine error, broken migration history, …)
 //             2 no schema changes: nothing written ("No schema changes: nothing to create")
+//             3 --check: the migrations do not build the schema (nothing written; the missing SQL printed)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { engineMigrationsList, LOCKFILE_NAME, readLockfile } from "./lib/migrations-dir.mjs";
 import { defaultMigrationsDir, defaultSchemaPath, projectRoot } from "./lib/paths.mjs";
 import { lastEnginePanic, startSchemaEngine } from "./lib/schema-engine.mjs";
+import { migrationsDir as providerMigrationsDir, PROVIDERS, schemaPath as providerSchemaPath } from "./lib/schemas.mjs";
 
 const EXIT_ERROR = 1;
 const EXIT_NO_CHANGES = 2;
+const EXIT_DRIFT = 3;
 const NAME_PATTERN = /^[a-z0-9_]+$/;
 const USAGE =
   "Usage: npm run db:migration:create -- <name>   (name: lowercase letters, digits, _; e.g. add_ticket_priority)\n" +
-  "       node scripts/db/create-migration.mjs <name> [--schema FILE] [--migrations-dir DIR]";
+  "       node scripts/db/create-migration.mjs <name> [--provider sqlite|postgresql] [--schema FILE] [--migrations-dir DIR]";
 
 class UsageError extends Error {}
 
@@ -42,7 +51,11 @@ function parseArgs(argv) {
     };
     if (flag === "--schema") options.schema = value();
     else if (flag === "--migrations-dir") options.migrationsDir = value();
-    else if (flag === "--name") options.names.push(value());
+    else if (flag === "--check") options.check = true;
+    else if (flag === "--provider") {
+      options.provider = value();
+      if (!PROVIDERS.includes(options.provider)) throw new UsageError(`--provider must be one of ${PROVIDERS.join(", ")}`);
+    } else if (flag === "--name") options.names.push(value());
     else if (flag === "--help" || flag === "-h") options.help = true;
     else if (flag.startsWith("-")) throw new UsageError(`Unknown option: ${arg}`);
     else options.names.push(arg);
@@ -61,6 +74,7 @@ async function main() {
     console.log(USAGE);
     return 0;
   }
+  if (options.check) options.names.push(...(options.names.length ? [] : ["drift_check"]));
   if (options.names.length === 0) throw new UsageError("Missing migration name.");
   if (options.names.length > 1) throw new UsageError(`Expected one migration name, got: ${options.names.join(" ")}`);
   const name = options.names[0];
@@ -68,16 +82,44 @@ async function main() {
     throw new UsageError(`Invalid migration name "${name}": use only lowercase letters, digits and _ ([a-z0-9_]+).`);
   }
 
-  const schemaPath = options.schema ? path.resolve(options.schema) : defaultSchemaPath(projectRoot);
-  const migrationsDir = options.migrationsDir ? path.resolve(options.migrationsDir) : defaultMigrationsDir(projectRoot);
+  // --schema / --migrations-dir name one SQLite pair (the tests' temporary folders); otherwise every
+  // provider's migration is created from the one schema source, under the same folder name (ADR 041).
+  if (options.schema || options.migrationsDir || options.provider === "sqlite") {
+    const schemaPath = options.schema ? path.resolve(options.schema) : defaultSchemaPath(projectRoot);
+    const migrationsDir = options.migrationsDir ? path.resolve(options.migrationsDir) : defaultMigrationsDir(projectRoot);
+    return (await createFor({ provider: "sqlite", name, schemaPath, migrationsDir, check: options.check })).code;
+  }
+  const providers = options.provider ? [options.provider] : PROVIDERS;
+  let folderName;
+  let created = false;
+  for (const provider of providers) {
+    console.log(`── ${provider}`);
+    const result = await createFor({
+      provider,
+      name,
+      schemaPath: providerSchemaPath(provider),
+      migrationsDir: providerMigrationsDir(provider),
+      folderName,
+    });
+    if (result.code === 0) {
+      created = true;
+      folderName ??= result.folderName;
+    } else if (result.code !== EXIT_NO_CHANGES) return result.code;
+  }
+  return created ? 0 : EXIT_NO_CHANGES;
+}
+
+/** Creates the migration of one provider; `folderName` (the other provider's) keeps both in step. */
+async function createFor({ provider, name, schemaPath, migrationsDir, folderName: sameFolder, check = false }) {
   if (!existsSync(schemaPath)) throw new Error(`Schema not found: ${schemaPath}`);
   const schemaContent = readFileSync(schemaPath, "utf8");
+  mkdirSync(migrationsDir, { recursive: true });
 
   const lock = readLockfile(migrationsDir);
-  if (lock.content !== null && lock.provider !== "sqlite") {
-    throw new Error(`${path.join(migrationsDir, LOCKFILE_NAME)} says provider = "${lock.provider}"; this tool only handles sqlite.`);
+  if (lock.content !== null && lock.provider !== provider) {
+    throw new Error(`${path.join(migrationsDir, LOCKFILE_NAME)} says provider = "${lock.provider}", expected "${provider}".`);
   }
-  const migrationsList = engineMigrationsList(migrationsDir);
+  const migrationsList = engineMigrationsList(migrationsDir, provider);
   const existing = migrationsList.migrationDirectories.map((d) => d.path);
   const filters = { externalTables: [], externalEnums: [] };
 
@@ -85,6 +127,7 @@ async function main() {
   const { engine, close } = await startSchemaEngine({
     schemaPath,
     schemaContent,
+    provider,
     log: (line) => {
       logs.push(line);
       if (process.env.DEBUG_SCHEMA_ENGINE) console.error(line);
@@ -117,10 +160,18 @@ async function main() {
     console.log(
       `No schema changes: nothing to create (${path.relative(process.cwd(), schemaPath)} matches ${existing.length} existing migration${existing.length === 1 ? "" : "s"}).`,
     );
-    return EXIT_NO_CHANGES;
+    return { code: EXIT_NO_CHANGES };
   }
 
-  const folderName = output.generatedMigrationName;
+  if (check) {
+    console.log(script);
+    console.log(
+      `Drift: ${path.relative(process.cwd(), migrationsDir)} does not build ${path.relative(process.cwd(), schemaPath)} (the SQL above is missing).`,
+    );
+    return { code: EXIT_DRIFT };
+  }
+
+  const folderName = sameFolder ?? output.generatedMigrationName;
   if (!/^\d{14}_[a-z0-9_]+$/.test(folderName ?? "")) throw new Error(`Unexpected migration name from the engine: ${folderName}`);
   const last = existing.at(-1);
   if (last && folderName.localeCompare(last) <= 0) {
@@ -132,7 +183,7 @@ async function main() {
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, `migration.${output.extension ?? "sql"}`);
   writeFileSync(file, script, "utf8");
-  if (lock.content === null) writeFileSync(path.join(migrationsDir, LOCKFILE_NAME), lockfileText(output.connectorType ?? "sqlite"), "utf8");
+  if (lock.content === null) writeFileSync(path.join(migrationsDir, LOCKFILE_NAME), lockfileText(provider), "utf8");
 
   console.log(script.endsWith("\n") ? script : `${script}\n`);
   console.log(`Created ${path.relative(process.cwd(), file) || file}`);
@@ -140,7 +191,7 @@ async function main() {
     console.log("Note: the migration carries data-loss warnings (see the comment at its top). Review it before applying.");
   }
   console.log("Apply it with: npm run db:migrate");
-  return 0;
+  return { code: 0, folderName };
 }
 
 let code;

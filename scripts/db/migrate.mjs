@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// npm run db:migrate — applies pending migrations from prisma/migrations to the
-// SQLite database named by DATABASE_URL (default file:./data/as-tracker.db,
-// relative paths against the project root), like `prisma migrate deploy`.
-// Works offline and without dev dependencies (only better-sqlite3).
+// npm run db:migrate — applies pending migrations to the database named by
+// DATABASE_URL, like `prisma migrate deploy`: a SQLite file (default
+// file:./data/as-tracker.db, relative paths against the project root) from
+// prisma/migrations, or PostgreSQL (postgresql://…) from
+// prisma/migrations-postgresql. Works offline and without dev dependencies
+// (better-sqlite3 or pg).
 //
 // Options: --migrations-dir <dir>   (default prisma/migrations)
-//          --database-url <file:…>  (default $DATABASE_URL)
+//          --database-url <url>     (default $DATABASE_URL)
 // Exit codes: 0 applied / up to date, 1 anything wrong (message on stderr).
 import path from "node:path";
-import { applyMigrations, MigrationError } from "./lib/apply.mjs";
-import { defaultMigrationsDir, projectRoot, resolveDatabaseFile } from "./lib/paths.mjs";
+import { MigrationError } from "./lib/apply.mjs";
+import { migrateDatabase } from "./lib/migrate-any.mjs";
 
 function parseArgs(argv) {
   const options = {};
@@ -28,13 +30,13 @@ function parseArgs(argv) {
 try {
   const options = parseArgs(process.argv.slice(2));
   if (options.help) {
-    console.log("Usage: node scripts/db/migrate.mjs [--migrations-dir DIR] [--database-url file:PATH]");
+    console.log("Usage: node scripts/db/migrate.mjs [--migrations-dir DIR] [--database-url file:PATH|postgresql://…]");
     process.exit(0);
   }
-  const databaseFile = resolveDatabaseFile(options.databaseUrl || process.env.DATABASE_URL || undefined, projectRoot);
-  const migrationsDir = options.migrationsDir ? path.resolve(options.migrationsDir) : defaultMigrationsDir(projectRoot);
-  console.log(`Database: ${path.relative(process.cwd(), databaseFile) || databaseFile}`);
-  applyMigrations({ databaseFile, migrationsDir });
+  await migrateDatabase({
+    url: options.databaseUrl || process.env.DATABASE_URL || undefined,
+    migrationsDir: options.migrationsDir ? path.resolve(options.migrationsDir) : undefined,
+  });
 } catch (error) {
   console.error(`\nMigration failed: ${error instanceof MigrationError ? error.message : (error?.stack ?? error)}`);
   process.exitCode = 1;

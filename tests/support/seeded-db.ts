@@ -12,6 +12,6 @@ export function useSeededDatabase(today = "2026-11-27"): void {
   });
   afterAll(async () => {
     await closeDatabase();
-    removeTestDatabase();
+    await removeTestDatabase();
   });
 }

@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await closeDatabase();
-  removeTestDatabase();
+  await removeTestDatabase();
 });
 
 /** The TP records a review in effect at once, the quote's largest line taking the whole reduction to `verified`. */

@@ -68,7 +68,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await closeDatabase();
-  removeTestDatabase();
+  await removeTestDatabase();
 });
 
 describe("the date rules when preparing", () => {

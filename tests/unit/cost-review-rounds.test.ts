@@ -52,7 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDatabase();
-  removeTestDatabase();
+  await removeTestDatabase();
 });
 
 describe("a second cost review (item 12)", () => {

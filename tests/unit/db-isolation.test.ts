@@ -15,7 +15,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDatabase();
-  removeTestDatabase();
+  await removeTestDatabase();
 });
 
 /** Opens a transaction that changes a ticket's title, then waits for `release` and throws (rolls back). */

@@ -53,7 +53,7 @@ const ITEM_TYPES = {
 beforeAll(databaseReady);
 afterAll(async () => {
   await closeDatabase();
-  removeTestDatabase();
+  await removeTestDatabase();
 });
 
 describe.each(DAYS)("the demo seeded on %s", (today) => {

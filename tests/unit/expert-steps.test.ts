@@ -77,7 +77,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDatabase();
-  removeTestDatabase();
+  await removeTestDatabase();
 });
 
 describe("the external evaluator's sheet (외부전문가)", () => {

@@ -64,7 +64,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDatabase();
-  removeTestDatabase();
+  await removeTestDatabase();
 });
 
 describe("기업부담금 → 분할 지급 → 지급 완료", () => {

@@ -53,7 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDatabase();
-  removeTestDatabase();
+  await removeTestDatabase();
 });
 
 function draft(overrides: Partial<TicketDraftInput> = {}): TicketDraftInput {

@@ -114,7 +114,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDatabase();
-  removeTestDatabase();
+  await removeTestDatabase();
 });
 
 async function collect(actor: Actor, filters: ListFilters, options: { batchSize?: number; fast?: boolean } = {}): Promise<ExportRow[]> {

@@ -11,7 +11,7 @@ import { bootstrapTechnoparkAdmin } from "~/models/technopark-bootstrap.server";
 beforeAll(() => databaseReady());
 afterAll(async () => {
   await closeDatabase();
-  removeTestDatabase();
+  await removeTestDatabase();
 });
 
 const input = { email: "Admin@GTP.kr", name: "홍길동", org: "경기테크노파크", businessNumber: "220-81-62517", region: "경기도" };

@@ -84,7 +84,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDatabase();
-  removeTestDatabase();
+  await removeTestDatabase();
 });
 
 describe("queries per page", () => {

@@ -45,7 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDatabase();
-  removeTestDatabase();
+  await removeTestDatabase();
 });
 
 /** A new log on AS-2026-0001 with one before and one after photo; its attachments with their files. */

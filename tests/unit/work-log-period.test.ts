@@ -60,7 +60,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDatabase();
-  removeTestDatabase();
+  await removeTestDatabase();
 });
 
 describe("work-log dates within the agreed execution period (item 16)", () => {

@@ -40,7 +40,7 @@ beforeEach(() => {
 afterAll(async () => {
   registerPublisher(undefined);
   await closeDatabase();
-  removeTestDatabase();
+  await removeTestDatabase();
 });
 
 describe("transitionTicket", () => {

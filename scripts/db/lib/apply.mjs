@@ -93,7 +93,7 @@ function readHistory(db) {
 }
 
 /** Problems that make it unsafe to apply anything. Empty array when the history is sound. */
-function checkHistory(rows, migrations) {
+export function checkHistory(rows, migrations) {
   const problems = [];
   const byName = new Map(migrations.map((m) => [m.name, m]));
   const failed = rows.filter((r) => r.finished_at === null && r.rolled_back_at === null);
@@ -119,7 +119,7 @@ function checkHistory(rows, migrations) {
   return problems;
 }
 
-const appliedNames = (rows) => new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
+export const appliedNames = (rows) => new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
 
 function applyOne(db, migration, now) {
   db.exec("BEGIN IMMEDIATE");

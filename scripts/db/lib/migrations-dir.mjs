@@ -48,14 +48,14 @@ export function readLockfile(migrationsDir) {
  * folder is missing, or when a migration folder has no readable migration.sql.
  * An empty list is returned as is (callers decide whether that is an error).
  */
-export function listMigrations(migrationsDir) {
+export function listMigrations(migrationsDir, provider = "sqlite") {
   if (!existsSync(migrationsDir) || !statSync(migrationsDir).isDirectory()) {
     throw new MigrationError(`Migrations folder not found: ${migrationsDir}`, { code: "NO_MIGRATIONS_DIR" });
   }
   const lock = readLockfile(migrationsDir);
-  if (lock.content !== null && lock.provider !== "sqlite") {
+  if (lock.content !== null && lock.provider !== provider) {
     throw new MigrationError(
-      `${path.join(migrationsDir, LOCKFILE_NAME)} says provider = "${lock.provider}", but this tool only handles "sqlite"`,
+      `${path.join(migrationsDir, LOCKFILE_NAME)} says provider = "${lock.provider}", but this tool expected "${provider}" here`,
       { code: "PROVIDER_MISMATCH" },
     );
   }
@@ -79,10 +79,10 @@ export function listMigrations(migrationsDir) {
 }
 
 /** The `migrationsList` argument of the WebAssembly schema engine, built like Prisma's CLI does. */
-export function engineMigrationsList(migrationsDir) {
+export function engineMigrationsList(migrationsDir, provider = "sqlite") {
   const lock = readLockfile(migrationsDir);
   const migrationDirectories = existsSync(migrationsDir)
-    ? listMigrations(migrationsDir).map((m) => ({
+    ? listMigrations(migrationsDir, provider).map((m) => ({
         path: m.name,
         migrationFile: { path: MIGRATION_FILE_NAME, content: { tag: "ok", value: m.script } },
       }))

@@ -1,5 +1,6 @@
 // Loads Prisma's schema engine as WebAssembly (no downloaded native binary) and
-// connects it to SQLite through the better-sqlite3 driver adapter.
+// connects it to SQLite through the better-sqlite3 driver adapter, or to a private
+// PostgreSQL through Prisma's PostgreSQL adapter.
 //
 // Used only by create-migration (a development tool): it needs the dev
 // dependencies `prisma`, `@prisma/adapter-better-sqlite3` and
@@ -159,33 +160,81 @@ function withScriptFallback(queryable) {
 }
 
 /**
- * Starts an engine whose "main" database and shadow database are both private
- * in-memory SQLite databases: nothing on disk is ever opened (tests may pass
- * `databaseFile` to point the main connection at a file). Returns
- * `{ engine, close }`; always call `close()` (it disposes every connection the
- * engine opened) and then exit the process explicitly: the engine leaves a
- * 60-second timer pending after createMigration.
+ * The engine's connections for SQLite: "main" and shadow databases are private in-memory SQLite
+ * databases (tests may pass `databaseFile` to point the main connection at a file).
  */
-export async function startSchemaEngine({ schemaPath, schemaContent, databaseFile, root = projectRoot, log = () => {} }) {
-  const { SchemaEngine } = loadSchemaEngine({ root });
-  const require = createRequire(path.join(root, "package.json"));
+async function sqliteFactory(require, databaseFile) {
   const { PrismaBetterSqlite3 } = await import(require.resolve("@prisma/adapter-better-sqlite3"));
-  const { bindMigrationAwareSqlAdapterFactory } = await import(require.resolve("@prisma/driver-adapter-utils"));
-
   const base = new PrismaBetterSqlite3(
     { url: databaseFile ? `file:${databaseFile}` : ":memory:" },
     { shadowDatabaseUrl: ":memory:", timestampFormat: "unixepoch-ms" },
   );
+  return { base, connect: () => base.connect(), connectToShadowDb: () => base.connectToShadowDb(), stop: async () => {} };
+}
+
+/**
+ * The engine reads PostgreSQL's catalog, whose `"char"` columns (pg_class.relkind, …) Prisma's adapter
+ * cannot describe ("Column type 'char' could not be deserialized"); pg returns their values as strings,
+ * so describing them as text is exact. This tool's process only: the app never reads the catalog.
+ */
+function readCatalogCharAsText(pg) {
+  const CHAR = 18;
+  const TEXT = 25;
+  for (const proto of [pg.Client.prototype, pg.Pool.prototype]) {
+    if (proto.__charAsText) continue;
+    const query = proto.query;
+    proto.query = function (...args) {
+      const result = query.apply(this, args);
+      if (!result || typeof result.then !== "function") return result;
+      return result.then((value) => {
+        for (const field of value?.fields ?? []) if (field.dataTypeID === CHAR) field.dataTypeID = TEXT;
+        return value;
+      });
+    };
+    proto.__charAsText = true;
+  }
+}
+
+/**
+ * The engine's connections for PostgreSQL: a private, throwaway server (scripts/services) with a "main"
+ * and a shadow database, so creating a migration never touches a real database and needs no setup.
+ */
+async function postgresFactory(require) {
+  const { PrismaPg } = await import(require.resolve("@prisma/adapter-pg"));
+  const { default: pg } = await import(require.resolve("pg"));
+  readCatalogCharAsText(pg);
+  const { startPostgres } = await import("../../services/private-services.mjs");
+  const server = await startPostgres();
+  const main = new PrismaPg({ connectionString: await server.createDatabase("main") });
+  // every shadow connection gets a new, empty database, as SQLite's in-memory shadow is
+  let shadows = 0;
+  const connectToShadowDb = async () => new PrismaPg({ connectionString: await server.createDatabase(`shadow_${++shadows}`) }).connect();
+  return { base: main, connect: () => main.connect(), connectToShadowDb, stop: () => server.stop() };
+}
+
+/**
+ * Starts an engine for `provider` ("sqlite" or "postgresql") on throwaway databases: nothing real is
+ * ever opened. Returns `{ engine, close }`; always call `close()` (it disposes every connection the
+ * engine opened, and stops the private PostgreSQL) and then exit the process explicitly: the engine
+ * leaves a 60-second timer pending after createMigration.
+ */
+export async function startSchemaEngine({ schemaPath, schemaContent, databaseFile, provider = "sqlite", root = projectRoot, log = () => {} }) {
+  const { SchemaEngine } = loadSchemaEngine({ root });
+  const require = createRequire(path.join(root, "package.json"));
+  const { bindMigrationAwareSqlAdapterFactory } = await import(require.resolve("@prisma/driver-adapter-utils"));
+
+  const connections = provider === "postgresql" ? await postgresFactory(require) : await sqliteFactory(require, databaseFile);
+  const { base } = connections;
   const opened = [];
   const track = (adapter) => {
     opened.push(adapter);
-    return withScriptFallback(adapter);
+    return provider === "sqlite" ? withScriptFallback(adapter) : adapter;
   };
   const factory = {
     provider: base.provider,
     adapterName: base.adapterName,
-    connect: async () => track(await base.connect()),
-    connectToShadowDb: async () => track(await base.connectToShadowDb()),
+    connect: async () => track(await connections.connect()),
+    connectToShadowDb: async () => track(await connections.connectToShadowDb()),
   };
 
   const engine = await SchemaEngine.new(
@@ -202,11 +251,12 @@ export async function startSchemaEngine({ schemaPath, schemaContent, databaseFil
     }
     for (const adapter of opened) {
       try {
-        if (adapter.client?.open) await adapter.dispose();
+        if (provider !== "sqlite" || adapter.client?.open) await adapter.dispose();
       } catch {
         // closing is best effort
       }
     }
+    await connections.stop();
   };
   return { engine, close };
 }
