@@ -5,7 +5,25 @@ import { expect, test as base, type Browser, type Page } from "@playwright/test"
 import { signIn } from "../e2e/helpers";
 import { Cluster, type NodeName } from "./cluster";
 
-export const test = base.extend<object, { cluster: Cluster }>({
+export const test = base.extend<{ nodeLogs: void }, { cluster: Cluster }>({
+  // a failed test carries what the nodes printed meanwhile (their JSON log: the cause of a 500 is there)
+  nodeLogs: [
+    async ({ cluster }, use, testInfo) => {
+      const before = new Map([...cluster.nodes].map(([name, node]) => [name, node.output().length]));
+      await use();
+      if (testInfo.status === testInfo.expectedStatus) return;
+      for (const [name, node] of cluster.nodes) {
+        await testInfo.attach(`node ${name} output`, {
+          body: node
+            .output()
+            .slice(before.get(name) ?? 0)
+            .slice(-50_000),
+          contentType: "text/plain",
+        });
+      }
+    },
+    { auto: true },
+  ],
   cluster: [
     // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature: no other fixtures needed
     async ({}, use) => {
