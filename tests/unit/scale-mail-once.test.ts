@@ -12,7 +12,7 @@ const ownServer = process.env.TEST_POSTGRES_ADMIN_URL ? null : await startPostgr
 if (ownServer) process.env.TEST_POSTGRES_ADMIN_URL = ownServer.adminUrl;
 // after the URL is set: the test database is created on import
 const { removeTestDatabase } = await import("../support/test-db");
-const { closeDatabase, prisma } = await import("~/db.server");
+const { closeDatabase, databaseProvider, prisma } = await import("~/db.server");
 const { renderMail } = await import("~/mail/layout.server");
 const { enqueueMail } = await import("~/mail/outbox.server");
 const { createMailSender } = await import("~/mail/sender.server");
@@ -50,6 +50,7 @@ async function connection(): Promise<pg.Client> {
 
 describe("mail sent once by several nodes (PostgreSQL, READ COMMITTED)", () => {
   it("a claim that waited for another sender's claim of the same rows takes none of them", async () => {
+    expect(databaseProvider()).toBe("postgresql");
     for (let i = 0; i < 3; i++) await enqueue(`wait${i}@example.kr`);
     const [senderA, watcher] = [await connection(), await connection()];
     try {
