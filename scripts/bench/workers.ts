@@ -22,7 +22,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startPostgres, startRedis } from "../services/private-services.mjs";
-import { ROOT, ensureBuild, findProcess, machineCpuMs, prepareDatabase, processTree, startApp, stop, treeCpuMs } from "./common";
+import { ROOT, ensureBuild, findProcess, machineCpuMs, prepareDatabase, processTree, quietMachine, startApp, stop, treeCpuMs } from "./common";
 import type { App, Database, Provider, Services } from "./common";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -32,6 +32,10 @@ const PROVIDERS = (process.env.BENCH_WORKERS_PROVIDERS ?? "sqlite,postgresql").s
 const PAGES = (process.env.BENCH_WORKERS_PAGES ?? "dashboard,list,ticket,inbox").split(",");
 const WORKER_COUNTS = [1, 2];
 const ROUNDS = Number(process.env.BENCH_WORKERS_ROUNDS ?? 2);
+// Before each run, wait up to BENCH_QUIET_WAIT_S (default 30) for the machine to be quiet: at most
+// BENCH_QUIET_CORES (default 0.3) cores busy with other work. 0 disables the wait.
+const QUIET_CORES = Number(process.env.BENCH_QUIET_CORES ?? 0.3);
+const QUIET_WAIT_MS = Number(process.env.BENCH_QUIET_WAIT_S ?? 30) * 1000;
 
 type Page = { key: string; name: string; path: string; cookie: string };
 
@@ -51,6 +55,8 @@ export type WorkersRow = {
   "postgres cores": number;
   "generator cores": number;
   "other cores": number;
+  /** the machine's busy cores just before the run (after waiting for a quiet machine), null when not waited */
+  "busy cores before": number | null;
 };
 
 /** Signs in over HTTP like a browser (the session row is written by the app, whatever the provider). */
@@ -103,6 +109,7 @@ const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 async function measure(page: Page, app: App, db: Database, workers: number, postgresPid: number | null): Promise<WorkersRow> {
   const options = { url: `${app.url}${page.path}`, headers: { Cookie: page.cookie } };
+  const busyBefore = QUIET_WAIT_MS > 0 ? await quietMachine(QUIET_CORES, QUIET_WAIT_MS) : null;
   await cannon({ ...options, connections: 10, duration: 3 }); // warm-up, unmeasured
   const server0 = treeCpuMs(app.child.pid!);
   const pg0 = postgresPid ? treeCpuMs(postgresPid) : 0;
@@ -128,6 +135,7 @@ async function measure(page: Page, app: App, db: Database, workers: number, post
     "postgres cores": round(pg / wall),
     "generator cores": round(result.cpuMs / wall),
     "other cores": round(Math.max(0, busy - server - pg - result.cpuMs) / wall),
+    "busy cores before": busyBefore,
   };
 }
 
