@@ -49,7 +49,7 @@ describe("aggregate cache across nodes", () => {
     await cache.cached("k", value.compute);
     await cache.cached("k", value.compute);
     expect(value.times()).toBe(1);
-    const restarted = redis.restart({ downMs: 500 });
+    const restarted = redis.restart({ downMs: 2_000 });
     await vi.waitFor(() => expect(link.isUp()).toBe(false));
     await cache.cached("k", value.compute);
     await cache.cached("k", value.compute);

@@ -73,7 +73,7 @@ describe("rate limits across nodes", () => {
 
   it("with Redis gone a node still answers, counting alone, and shares its count again once Redis is back", async () => {
     const [a, b] = [await node(), await node()];
-    const restarted = redis.restart({ downMs: 1_500 });
+    const restarted = redis.restart({ downMs: 5_000 }); // long enough for the requests below, even on a loaded machine
     await waitUntil(() => links.every((link) => !link.isUp()));
     // each node counts alone meanwhile: 3 writes per node pass, the 4th on a node is refused
     const during = [];
