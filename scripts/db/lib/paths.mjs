@@ -31,7 +31,9 @@ export const defaultMigrationsDir = (root = projectRoot) => path.join(root, "pri
 export function resolveDatabaseFile(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL, root = projectRoot) {
   const value = String(url).trim();
   if (/^postgres(ql)?:\/\//i.test(value)) {
-    throw new Error("DATABASE_URL names PostgreSQL: this tool works on the SQLite file only. For PostgreSQL see docs/deploy.md (pg_dump, pg_restore).");
+    throw new Error(
+      'DATABASE_URL names PostgreSQL; this tool works on a SQLite "file:" URL only. For PostgreSQL see docs/deploy.md (pg_dump, pg_restore).',
+    );
   }
   if (!value.startsWith("file:")) {
     throw new Error(`DATABASE_URL must be a SQLite "file:" URL, got "${value}"`);
