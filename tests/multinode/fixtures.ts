@@ -1,11 +1,22 @@
 // The multi-node suite's `test`: a worker-scoped `cluster` (tests/multinode/cluster.ts) that every spec
 // shares while its tests pass (Playwright starts a fresh worker, so a fresh cluster, after a failure),
 // and helpers for people signed in on a given node.
-import { expect, test as base, type Browser, type Page } from "@playwright/test";
+import { expect, test as base, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { signIn } from "../e2e/helpers";
 import { Cluster, type NodeName } from "./cluster";
 
-export const test = base.extend<{ nodeLogs: void }, { cluster: Cluster }>({
+/** The browser contexts personOn opened in the running test: closed after it, so no page of one test stays live in the next. */
+const opened: BrowserContext[] = [];
+
+export const test = base.extend<{ nodeLogs: void; closePeople: void }, { cluster: Cluster }>({
+  closePeople: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature: no other fixtures needed
+    async ({}, use) => {
+      await use();
+      await Promise.all(opened.splice(0).map((context) => context.close()));
+    },
+    { auto: true },
+  ],
   // a failed test carries what the nodes printed meanwhile (their JSON log: the cause of a 500 is there)
   nodeLogs: [
     async ({ cluster }, use, testInfo) => {
@@ -43,6 +54,7 @@ export { expect };
 /** A new browser context on `node`, signed in as `email`, that records every live event the page receives. */
 export async function personOn(browser: Browser, cluster: Cluster, node: NodeName, email: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: cluster.url(node), locale: "ko-KR", timezoneId: "Asia/Seoul" });
+  opened.push(context);
   const page = await context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { __live: unknown[] };
