@@ -19,12 +19,12 @@ afterAll(async () => {
   await redis.stop();
 });
 
-async function node(name: string): Promise<{ cache: AggregateCache; link: RedisLink }> {
-  const link = await connectRedis(redis.url);
+async function node(name: string, firstConnectMs?: number) {
+  const link = await connectRedis(redis.url, { firstConnectMs });
   links.push(link);
-  const cache = createAggregateCache();
-  await shareAggregateInvalidation(cache, link, name);
-  return { cache, link };
+  const cache: AggregateCache = createAggregateCache();
+  const joined = shareAggregateInvalidation(cache, link, name);
+  return { cache, link, joined };
 }
 
 /** A counter behind the cache: how many times the aggregate was computed. */
@@ -36,6 +36,7 @@ function counted() {
 describe("aggregate cache across nodes", () => {
   it("an invalidation on node A empties node B's cache", async () => {
     const [a, b] = [await node("a"), await node("b")];
+    await Promise.all([a.joined, b.joined]);
     const onB = counted();
     expect(await b.cache.cached("k", onB.compute)).toBe(1);
     expect(await b.cache.cached("k", onB.compute)).toBe(1); // kept
@@ -44,7 +45,8 @@ describe("aggregate cache across nodes", () => {
   });
 
   it("a node cut off from Redis keeps nothing, and caches again once Redis is back", async () => {
-    const { cache, link } = await node("c");
+    const { cache, link, joined } = await node("c");
+    await joined;
     const value = counted();
     await cache.cached("k", value.compute);
     await cache.cached("k", value.compute);
@@ -59,5 +61,24 @@ describe("aggregate cache across nodes", () => {
     await cache.cached("k", value.compute);
     await cache.cached("k", value.compute);
     expect(value.times()).toBe(4);
+  });
+
+  it("a node started while Redis is down serves, caching nothing, and joins once Redis is up", async () => {
+    const witness = (await node("w")).link;
+    await vi.waitFor(() => expect(witness.isUp()).toBe(true));
+    const restarted = redis.restart({ downMs: 2_000 });
+    await vi.waitFor(() => expect(witness.isUp()).toBe(false));
+    const { cache, link, joined } = await node("late", 200); // gives up waiting after 200 ms and serves
+    expect(link.isUp()).toBe(false);
+    const value = counted();
+    await cache.cached("k", value.compute);
+    await cache.cached("k", value.compute);
+    expect(value.times()).toBe(2);
+    await restarted;
+    await joined;
+    await vi.waitFor(() => expect(link.isUp()).toBe(true), { timeout: 10_000 });
+    await cache.cached("k", value.compute);
+    await cache.cached("k", value.compute);
+    expect(value.times()).toBe(3);
   });
 });
