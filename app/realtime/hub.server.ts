@@ -334,9 +334,13 @@ export function attachRealtime(io: SocketServer, peers?: Peers): () => void {
   timer.unref();
 
   let attached = true;
+  // the other nodes get the message even when acting on this node's sockets failed
   const everywhere = (message: HubMessage) => {
-    act(io, message);
-    peers?.send(message);
+    try {
+      act(io, message);
+    } finally {
+      peers?.send(message);
+    }
   };
   peers?.receive((message) => {
     if (!attached) return;
