@@ -3,11 +3,12 @@
 // page's data in place (Remix revalidation, no reload) and shows a toast
 // (components/toaster.tsx).
 // After a reconnect the client asks for everything after the last event it
-// saw; events are applied once, in order of their sequence number.
+// saw; each event is applied once, whichever node it came through (seen-events.ts).
 import { useFetchers, useLocation, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { liveToast } from "./toaster";
+import { SeenEvents } from "./seen-events";
 
 export type LiveEvent = {
   seq: number;
@@ -32,8 +33,9 @@ export function LiveUpdates({ loadedAt, userId }: { loadedAt: string; userId: st
   const location = useLocation();
   const [connected, setConnected] = useState<boolean | null>(null);
   const socketRef = useRef<Socket | null>(null);
-  // The last event applied; before the first one, the time the page's data was loaded.
-  const seqRef = useRef(0);
+  // The events applied (their highest number: where a reconnect continues); before the first one, the time
+  // the page's data was loaded.
+  const seen = useRef(new SeenEvents());
   const loadedAtRef = useRef(loadedAt);
   if (loadedAt > loadedAtRef.current) loadedAtRef.current = loadedAt;
   const revalidateRef = useRef(revalidator.revalidate);
@@ -52,8 +54,7 @@ export function LiveUpdates({ loadedAt, userId }: { loadedAt: string; userId: st
     socketRef.current = socket;
 
     const apply = (event: LiveEvent) => {
-      if (typeof event?.seq !== "number" || event.seq <= seqRef.current) return; // once only
-      seqRef.current = event.seq;
+      if (!seen.current.take(event?.seq)) return; // once only
       window.dispatchEvent(new CustomEvent("as:live-event", { detail: event }));
       if (event.actorId !== userId) {
         liveToast(event.seq, `${event.ticketNumber ?? ""} · ${event.actorName ?? "시스템"}`, event.summary);
@@ -67,7 +68,7 @@ export function LiveUpdates({ loadedAt, userId }: { loadedAt: string; userId: st
     socket.on("connect", () => {
       setConnected(true);
       if (joined.current) socket.emit("ticket:join", { ticketId: joined.current });
-      const since = seqRef.current > 0 ? { seq: seqRef.current } : { at: loadedAtRef.current };
+      const since = seen.current.highest > 0 ? { seq: seen.current.highest } : { at: loadedAtRef.current };
       socket.emit("events:since", since, (reply: { ok: boolean; events?: LiveEvent[] }) => {
         if (reply?.ok && reply.events) [...reply.events].sort((a, b) => a.seq - b.seq).forEach(apply);
       });
