@@ -44,9 +44,14 @@ export function redisServerBinary() {
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
-/** Runs a command as the postgres user when we are root (PostgreSQL refuses root). */
-function asPostgres(command, args) {
-  return isRoot ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
+/**
+ * Spawn options that run a command as the postgres user when we are root (PostgreSQL refuses root). The
+ * child is PostgreSQL itself (not a runuser in between, which would not pass our signals on).
+ */
+function asPostgres() {
+  if (!isRoot) return {};
+  const id = (flag) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+  return { uid: id("-u"), gid: id("-g") };
 }
 
 function waitForPort(port, child, label, timeoutMs = 20_000) {
@@ -81,22 +86,13 @@ export async function startPostgres({ durable = false, log = () => {} } = {}) {
   fs.mkdirSync(data);
   if (isRoot) execFileSync("chown", ["-R", "postgres:postgres", dir]);
   fs.chmodSync(dir, 0o755);
-  const [initCmd, initArgs] = asPostgres(path.join(bin, "initdb"), [
-    "-D",
-    data,
-    "-U",
-    "postgres",
-    "--auth=trust",
-    "-E",
-    "UTF8",
-    "--locale=C.UTF-8",
-  ]);
-  execFileSync(initCmd, initArgs, { stdio: "ignore" });
+  const user = asPostgres();
+  const initArgs = ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"];
+  execFileSync(path.join(bin, "initdb"), initArgs, { stdio: "ignore", ...user });
   const port = await freePort();
   const settings = ["-p", String(port), "-h", "127.0.0.1", "-k", dir, "-c", "max_connections=200", "-c", "shared_buffers=128MB"];
   if (!durable) settings.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
-  const [cmd, args] = asPostgres(path.join(bin, "postgres"), ["-D", data, ...settings]);
-  const child = spawn(cmd, args, { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(path.join(bin, "postgres"), ["-D", data, ...settings], { stdio: ["ignore", "ignore", "pipe"], ...user });
   child.stderr.on("data", (chunk) => log(String(chunk)));
   await waitForPort(port, child, "postgres");
   const adminUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`;
