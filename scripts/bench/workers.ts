@@ -215,24 +215,37 @@ export function summarize(rows: WorkersRow[]): WorkersSummary[] {
   return out;
 }
 
-export async function benchWorkers(): Promise<{ rows: WorkersRow[]; summary: WorkersSummary[] }> {
-  const redis = await startRedis();
-  const postgres = PROVIDERS.includes("postgresql") ? await startPostgres() : null;
-  const services: Services = { redisUrl: redis.url, postgres };
+/**
+ * Each provider with services of its own (a private Redis, and PostgreSQL for its turn), started just
+ * before and stopped just after: nothing of one provider's run lingers into the other's. A provider that
+ * fails is reported and the next one still measured.
+ */
+export async function benchWorkers(): Promise<{ rows: WorkersRow[]; summary: WorkersSummary[]; failed: string[] }> {
   const rows: WorkersRow[] = [];
-  try {
-    for (const provider of PROVIDERS) rows.push(...(await measureProvider(provider, services)));
-  } finally {
-    await postgres?.stop();
-    await redis.stop();
+  const failed: string[] = [];
+  for (const provider of PROVIDERS) {
+    const redis = await startRedis();
+    const postgres = provider === "postgresql" ? await startPostgres() : null;
+    try {
+      const measured = await measureProvider(provider, { redisUrl: redis.url, postgres });
+      rows.push(...measured);
+      console.table(measured); // as it comes: a long run shows progress, a later failure keeps these
+    } catch (error) {
+      failed.push(`${provider}: ${(error as Error).message}`);
+      console.error(`bench:workers on ${provider} failed:`, error);
+    } finally {
+      await postgres?.stop();
+      await redis.stop();
+    }
   }
-  return { rows, summary: summarize(rows) };
+  return { rows, summary: summarize(rows), failed };
 }
 
-export function printWorkers({ rows, summary }: { rows: WorkersRow[]; summary: WorkersSummary[] }) {
+export function printWorkers({ rows, summary, failed }: Awaited<ReturnType<typeof benchWorkers>>) {
   console.log(`\nPages with 1 and 2 worker processes — ${CONNECTIONS} connections, ${SECONDS} s each, ${os.cpus().length} cores`);
   console.table(rows);
   console.table(summary);
+  for (const failure of failed) console.log(`not measured — ${failure}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
