@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices, type Project } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/support/chromium";
 
 // End-to-end tests drive a real Chromium against the production build, served
 // by the same start script as `npm start`, on its own port and its own fresh
@@ -22,8 +23,6 @@ const SPECS = fs
   .filter((f) => f.endsWith(".spec.ts") && (!only?.length || only.includes(f.replace(/\.spec\.ts$/, ""))))
   .filter((f) => !onPostgres || POSTGRES_SPECS.includes(f.replace(/\.spec\.ts$/, "")))
   .sort();
-const systemChromium = "/usr/bin/chromium";
-const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(systemChromium) ? systemChromium : undefined);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -46,19 +45,7 @@ export default defineConfig({
     use: {
       ...devices["Desktop Chrome"],
       baseURL: `http://localhost:${PORT + i}`,
-      launchOptions: {
-        executablePath,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      },
+      launchOptions: chromiumLaunchOptions,
     },
   })),
   webServer: {

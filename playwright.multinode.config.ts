@@ -1,12 +1,10 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/support/chromium";
 
 // The multi-node suite (issue 18, item 4; docs/decisions/044): two app nodes on a private PostgreSQL and
 // Redis, started by the tests' own worker fixture (tests/multinode/cluster.ts) on ports MULTINODE_PORT
 // (default 4700) and +1. The global setup builds the production bundle once (BUILD_DIR); the global
 // teardown kills whatever a crashed worker left running.
-const systemChromium = "/usr/bin/chromium";
-const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(systemChromium) ? systemChromium : undefined);
 
 export default defineConfig({
   testDir: "tests/multinode",
@@ -25,18 +23,6 @@ export default defineConfig({
     locale: "ko-KR",
     timezoneId: "Asia/Seoul",
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });
