@@ -133,7 +133,14 @@ const TAKE_WRITE_LOCK: SqlQuery = { sql: 'UPDATE "_prisma_migrations" SET "id" =
 const WRITE_LOCK_KEY = 4_107_181_018;
 const TAKE_ADVISORY_LOCK: SqlQuery = { sql: `SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`, args: [], argTypes: [] };
 
-/** Prisma's PostgreSQL adapter on a pool of DATABASE_POOL_SIZE connections, its transactions serialised as above. */
+/**
+ * Prisma's PostgreSQL adapter on a pool of DATABASE_POOL_SIZE connections, its transactions serialised as
+ * above. Within this process a transaction first waits its turn without a connection (the FIFO lock SQLite
+ * uses): otherwise a burst of writes holds every pooled connection while waiting for the advisory lock, and
+ * the lock's holder, or the pages' reads, wait for a connection in vain (Prisma's "Unable to start a
+ * transaction in the given time", seen by tests/multinode g-write-burst-watched). So each process holds at
+ * most one connection in the advisory lock's queue, and reads always find one.
+ */
 class SerialisedPostgresFactory implements SqlDriverAdapterFactory {
   readonly provider = "postgres" as const;
   readonly adapterName: string;
@@ -147,16 +154,20 @@ class SerialisedPostgresFactory implements SqlDriverAdapterFactory {
   async connect(): Promise<SqlDriverAdapter> {
     const adapter = await this.#base.connect();
     const startTransaction = adapter.startTransaction.bind(adapter);
+    const lock = createLock();
     return Object.assign(adapter, {
       startTransaction: async (isolationLevel?: IsolationLevel) => {
-        const tx = await startTransaction(isolationLevel);
+        const release = await lock.acquire();
+        let tx: Transaction | null = null;
         try {
+          tx = await startTransaction(isolationLevel);
           await tx.executeRaw(TAKE_ADVISORY_LOCK);
+          return releasedOnEnd(tx, release);
         } catch (error) {
-          await tx.rollback().catch(() => {});
+          await tx?.rollback().catch(() => {});
+          release();
           throw error;
         }
-        return tx;
       },
     });
   }
@@ -194,11 +205,11 @@ function createClient(): PrismaClient {
     const adapter = new SerialisedPostgresFactory(url, positiveInteger(process.env.DATABASE_POOL_SIZE) ?? 10);
     // The PostgreSQL client is generated from the same models (scripts/db/lib/schemas.mjs), so it has the
     // SQLite client's API: the app is typed against that one.
-    client = new PostgresPrismaClient({ adapter, ...options }) as unknown as PrismaClient;
+    client = new PostgresPrismaClient({ adapter, transactionOptions: TRANSACTION_WAIT, ...options }) as unknown as PrismaClient;
   } else {
     const file = databaseFile();
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    client = new PrismaClient({ adapter: new ReadWriteSqliteFactory(`file:${file}`), ...options });
+    client = new PrismaClient({ adapter: new ReadWriteSqliteFactory(`file:${file}`), transactionOptions: TRANSACTION_WAIT, ...options });
   }
   if (countQueries) {
     // Tests count the SQL statements a page issues (no N+1): see tests/unit/query-counts.test.ts.
@@ -209,6 +220,14 @@ function createClient(): PrismaClient {
   }
   return client;
 }
+
+/**
+ * How long a transaction may wait for its turn (Prisma's default: 2 s) and then run (default 5 s). With
+ * several processes the turn is shared by all their writers (PostgreSQL's advisory lock across nodes,
+ * SQLite's write lock across workers), so a burst queues longer than in one process: a write that waits
+ * 10 s is better than one refused.
+ */
+const TRANSACTION_WAIT = { maxWait: 10_000, timeout: 15_000 };
 
 function positiveInteger(value: string | undefined): number | null {
   const n = Number(value);
