@@ -96,22 +96,10 @@ class ReadWriteSqliteFactory implements SqlDriverAdapterFactory {
       queryRaw: (query: SqlQuery) => (READ_ONLY.test(query.sql) ? reader.queryRaw(query) : lock.run(() => writer.queryRaw(query))),
       executeRaw: (query: SqlQuery) => lock.run(() => writer.executeRaw(query)),
       executeScript: (script: string) => lock.run(() => writer.executeScript(script)),
-      startTransaction: async (isolationLevel) => {
-        const release = await lock.acquire();
-        let tx: Transaction | null = null;
-        try {
-          tx = await writer.startTransaction(isolationLevel);
-          // Take SQLite's write lock now, while the transaction has read nothing: another process on the
-          // same file (WEB_CONCURRENCY workers) then makes us wait (busy timeout) instead of failing later
-          // with SQLITE_BUSY when a transaction that read an older snapshot tries to write (ADR 043).
-          await tx.executeRaw(TAKE_WRITE_LOCK);
-          return releasedOnEnd(tx, release);
-        } catch (error) {
-          await tx?.rollback().catch(() => {});
-          release();
-          throw error;
-        }
-      },
+      // Take SQLite's write lock at once, while the transaction has read nothing: another process on the
+      // same file (WEB_CONCURRENCY workers) then makes us wait (busy timeout) instead of failing later
+      // with SQLITE_BUSY when a transaction that read an older snapshot tries to write (ADR 043).
+      startTransaction: inTurn(lock, (isolationLevel) => writer.startTransaction(isolationLevel), TAKE_WRITE_LOCK),
       getConnectionInfo: writer.getConnectionInfo?.bind(writer),
       dispose: async () => {
         await reader.dispose();
@@ -155,22 +143,28 @@ class SerialisedPostgresFactory implements SqlDriverAdapterFactory {
     const adapter = await this.#base.connect();
     const startTransaction = adapter.startTransaction.bind(adapter);
     const lock = createLock();
-    return Object.assign(adapter, {
-      startTransaction: async (isolationLevel?: IsolationLevel) => {
-        const release = await lock.acquire();
-        let tx: Transaction | null = null;
-        try {
-          tx = await startTransaction(isolationLevel);
-          await tx.executeRaw(TAKE_ADVISORY_LOCK);
-          return releasedOnEnd(tx, release);
-        } catch (error) {
-          await tx?.rollback().catch(() => {});
-          release();
-          throw error;
-        }
-      },
-    });
+    return Object.assign(adapter, { startTransaction: inTurn(lock, startTransaction, TAKE_ADVISORY_LOCK) });
   }
+}
+
+/**
+ * A transaction starter that waits for this process's turn (`lock`), starts the transaction, runs `first`
+ * in it (the database's own lock) and hands it out; its commit or rollback ends the turn.
+ */
+function inTurn(lock: ReturnType<typeof createLock>, start: (isolationLevel?: IsolationLevel) => Promise<Transaction>, first: SqlQuery) {
+  return async (isolationLevel?: IsolationLevel): Promise<Transaction> => {
+    const release = await lock.acquire();
+    let tx: Transaction | null = null;
+    try {
+      tx = await start(isolationLevel);
+      await tx.executeRaw(first);
+      return releasedOnEnd(tx, release);
+    } catch (error) {
+      await tx?.rollback().catch(() => {});
+      release();
+      throw error;
+    }
+  };
 }
 
 /** The transaction as the adapter made it; its commit or rollback also releases our lock. */
