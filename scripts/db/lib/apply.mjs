@@ -119,7 +119,8 @@ export function checkHistory(rows, migrations) {
   return problems;
 }
 
-export const appliedNames = (rows) => new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
+export const appliedNames = (rows) =>
+  new Set(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => r.migration_name));
 
 function applyOne(db, migration, now) {
   db.exec("BEGIN IMMEDIATE");
