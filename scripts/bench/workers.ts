@@ -242,8 +242,10 @@ export async function benchWorkers(): Promise<{ rows: WorkersRow[]; summary: Wor
 }
 
 export function printWorkers({ rows, summary, failed }: Awaited<ReturnType<typeof benchWorkers>>) {
-  console.log(`\nPages with 1 and 2 worker processes — ${CONNECTIONS} connections, ${SECONDS} s each, ${os.cpus().length} cores`);
-  console.table(rows);
+  // each provider's runs were printed as they were measured (benchWorkers)
+  console.log(
+    `\nPages with 1 and 2 worker processes — ${CONNECTIONS} connections, ${SECONDS} s each, ${os.cpus().length} cores, ${rows.length} runs`,
+  );
   console.table(summary);
   for (const failure of failed) console.log(`not measured — ${failure}`);
 }
