@@ -138,11 +138,16 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, what: stri
  */
 export async function prepareDatabase(provider: Provider, services: Services, name: string): Promise<Database> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `as-bench-${name}-`));
-  const url = provider === "sqlite" ? `file:${path.join(dataDir, "bench.db")}` : await services.postgres!.createDatabase(name);
-  const env = { ...process.env, NODE_ENV: "production" as const, DATABASE_URL: url, DATA_DIR: dataDir };
-  run(process.execPath, ["scripts/db/migrate.mjs"], env, `migrating the ${provider} database`);
-  run(process.execPath, [path.join(path.dirname(serverJs), "seed.js"), "--if-empty"], env, `seeding the ${provider} database`);
-  return { provider, url, dataDir };
+  try {
+    const url = provider === "sqlite" ? `file:${path.join(dataDir, "bench.db")}` : await services.postgres!.createDatabase(name);
+    const env = { ...process.env, NODE_ENV: "production" as const, DATABASE_URL: url, DATA_DIR: dataDir };
+    run(process.execPath, ["scripts/db/migrate.mjs"], env, `migrating the ${provider} database`);
+    run(process.execPath, [path.join(path.dirname(serverJs), "seed.js"), "--if-empty"], env, `seeding the ${provider} database`);
+    return { provider, url, dataDir };
+  } catch (error) {
+    fs.rmSync(dataDir, { recursive: true, force: true }); // the caller never gets it to remove
+    throw error;
+  }
 }
 
 export type App = { child: ChildProcess; url: string; stderr: () => string };
