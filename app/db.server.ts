@@ -110,6 +110,9 @@ class ReadWriteSqliteFactory implements SqlDriverAdapterFactory {
   }
 }
 
+/** Ends a transaction whose start failed half-way (inTurn). */
+const ROLLBACK: SqlQuery = { sql: "ROLLBACK", args: [], argTypes: [] };
+
 /** A write that changes nothing: in a deferred SQLite transaction the first write statement takes the write lock. */
 const TAKE_WRITE_LOCK: SqlQuery = { sql: 'UPDATE "_prisma_migrations" SET "id" = "id" WHERE 0', args: [], argTypes: [] };
 
@@ -160,7 +163,17 @@ function inTurn(lock: ReturnType<typeof createLock>, start: (isolationLevel?: Is
       await tx.executeRaw(first);
       return releasedOnEnd(tx, release);
     } catch (error) {
-      await tx?.rollback().catch(() => {});
+      // The adapters' rollback() only hands the connection back: the ROLLBACK itself is ours to send, as
+      // Prisma does. Without it a first statement refused (SQLITE_BUSY from another process) left SQLite's
+      // writer inside a transaction, and every later write failed "within a transaction"; on PostgreSQL an
+      // aborted transaction would go back into the pool.
+      if (tx) {
+        const opened = tx;
+        await opened
+          .executeRaw(ROLLBACK)
+          .catch(() => {})
+          .finally(() => opened.rollback().catch(() => {}));
+      }
       release();
       throw error;
     }
@@ -199,11 +212,11 @@ function createClient(): PrismaClient {
     const adapter = new SerialisedPostgresFactory(url, positiveInteger(process.env.DATABASE_POOL_SIZE) ?? 10);
     // The PostgreSQL client is generated from the same models (scripts/db/lib/schemas.mjs), so it has the
     // SQLite client's API: the app is typed against that one.
-    client = new PostgresPrismaClient({ adapter, transactionOptions: TRANSACTION_WAIT, ...options }) as unknown as PrismaClient;
+    client = new PostgresPrismaClient({ adapter, transactionOptions: transactionWait(), ...options }) as unknown as PrismaClient;
   } else {
     const file = databaseFile();
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    client = new PrismaClient({ adapter: new ReadWriteSqliteFactory(`file:${file}`), transactionOptions: TRANSACTION_WAIT, ...options });
+    client = new PrismaClient({ adapter: new ReadWriteSqliteFactory(`file:${file}`), transactionOptions: transactionWait(), ...options });
   }
   if (countQueries) {
     // Tests count the SQL statements a page issues (no N+1): see tests/unit/query-counts.test.ts.
@@ -219,9 +232,23 @@ function createClient(): PrismaClient {
  * How long a transaction may wait for its turn (Prisma's default: 2 s) and then run (default 5 s). With
  * several processes the turn is shared by all their writers (PostgreSQL's advisory lock across nodes,
  * SQLite's write lock across workers), so a burst queues longer than in one process: a write that waits
- * 10 s is better than one refused.
+ * 10 s is better than one refused. `DATABASE_WRITE_WAIT_MS` sets the wait (an operator's knob; the tests
+ * shorten it to see what a person is told when it runs out: isDatabaseBusy).
  */
-const TRANSACTION_WAIT = { maxWait: 10_000, timeout: 15_000 };
+function transactionWait() {
+  return { maxWait: positiveInteger(process.env.DATABASE_WRITE_WAIT_MS) ?? 10_000, timeout: 15_000 };
+}
+
+/**
+ * Whether `error` says a write did not get the database in time, so nothing of it was written and the same
+ * request later can succeed: its turn did not come within the wait or its transaction outran its time
+ * (Prisma's P2028), SQLite's file stayed locked by another process past the busy timeout (P1008, the
+ * adapter's SQLITE_BUSY), PostgreSQL gave up a transaction in a conflict or deadlock (P2034).
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === "P2028" || code === "P1008" || code === "P2034";
+}
 
 function positiveInteger(value: string | undefined): number | null {
   const n = Number(value);

@@ -13,7 +13,8 @@
 // list intents answered without JavaScript), runs the step, and answers a
 // success with a redirect and a flash toast, a stale version with the conflict
 // message, a refusal of the rules with its reasons — never a 500 for anything
-// the model layer refuses on purpose.
+// the model layer refuses on purpose — and a write that did not get the
+// database in time with a 503 that keeps what was typed.
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
@@ -23,6 +24,8 @@ import { isDomainError, isExpertRole, seoulDate, type IsoDate, type Role } from 
 import { ticketPageOf } from "~/domain/expert-access";
 import { expertGate } from "~/models/expert-access.server";
 import { isVisibleTicket } from "~/models/ticket.server";
+import { isDatabaseBusy } from "~/db.server";
+import { log } from "./log.server";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/models/errors.server";
 import { checkFormBounds } from "./form-bounds.server";
 import { readForm, readUploadForm } from "./forms.server";
@@ -97,8 +100,17 @@ export function stepFailure(submission: Replying, error: unknown, form?: string)
     const reasons = error.reasons.filter((r) => r !== error.message);
     return refusal(submission.reply({ formErrors: [error.message] }), 400, reasons.length ? { form, reasons: [...reasons] } : { form });
   }
+  if (isDatabaseBusy(error)) {
+    // nothing was written: the form comes back as typed, to be sent again (a 503, not the error page)
+    log.warn({ err: error }, "a write did not get the database in time: answered 503 with the form kept");
+    return refusal(submission.reply({ formErrors: [DATABASE_BUSY] }), 503, { form });
+  }
   throw error;
 }
+
+/** What a person is told when their write did not get the database in time (isDatabaseBusy). */
+export const DATABASE_BUSY =
+  "지금 저장하려는 요청이 많아 이번 요청은 저장하지 못했습니다. 입력한 내용은 그대로 있으니 잠시 후 다시 제출해 주세요.";
 
 type Done = string | { message: string; to?: string };
 
