@@ -103,9 +103,12 @@ function comparable(column: Column, value: unknown): value is string | Date {
 /** A scalar filter (`"x"`, `{ in }`, `{ not }`, `{ lt }`…, `{ contains }`) on one column. */
 function scalarSql(column: Column, filter: unknown): Prisma.Sql | null {
   if (!isPlainObject(filter)) return comparable(column, filter) ? Prisma.sql`${column.sql} = ${filter}` : null;
+  // `mode: "insensitive"` (containsText on PostgreSQL): understood beside `contains` alone
+  const insensitive = filter.mode !== undefined;
+  if (insensitive && (filter.mode !== "insensitive" || Object.keys(filter).some((op) => op !== "mode" && op !== "contains"))) return null;
   const parts: Prisma.Sql[] = [];
   for (const [op, value] of Object.entries(filter)) {
-    if (value === undefined) continue;
+    if (value === undefined || op === "mode") continue;
     switch (op) {
       case "equals":
         if (!comparable(column, value)) return null;
@@ -132,10 +135,11 @@ function scalarSql(column: Column, filter: unknown): Prisma.Sql | null {
       case "contains":
         // As Prisma writes it (no escaping of % and _, the database's LIKE case rules).
         if (column.kind !== "text" || typeof value !== "string") return null;
-        parts.push(Prisma.sql`${column.sql} LIKE ('%' || ${value} || '%')`);
+        // insensitive: PostgreSQL's ILIKE, as Prisma writes it there (only PostgreSQL's where has a mode)
+        parts.push(Prisma.sql`${column.sql} ${Prisma.raw(insensitive ? "ILIKE" : "LIKE")} ('%' || ${value} || '%')`);
         break;
       default:
-        return null; // mode, startsWith, nested not…: not needed by listWhere today
+        return null; // startsWith, nested not…: not needed by listWhere today
     }
   }
   return all(parts);

@@ -220,7 +220,8 @@ describe("export rows", () => {
 
   it("falls back to the Prisma reader for a where it does not know", async () => {
     expect(whereSql({ NOT: { state: "draft" } })).toBeNull();
-    expect(whereSql({ title: { contains: "x", mode: "insensitive" } })).toBeNull();
+    expect(whereSql({ title: { contains: "x", mode: "default" } })).toBeNull();
+    expect(whereSql({ title: { equals: "x", mode: "insensitive" } })).toBeNull(); // only beside contains
     expect(whereSql({ submittedAt: { not: new Date() } })).toBeNull(); // nullable: Prisma's `not` semantics
     expect(whereSql({ items: { some: {} } })).toBeNull();
     expect(whereSql({ AND: [{ state: "agreed" }, { program: { year: 2024 } }] })).toBeNull();
@@ -228,6 +229,11 @@ describe("export rows", () => {
     expect(whereSql({ OR: [] })?.sql).toBe("1=0");
     expect(whereSql({ id: { in: [] } })?.sql).toBe("1=0");
     expect(whereSql({ AND: [] })?.sql).toBe("1=1");
+  });
+
+  it("reads PostgreSQL's case-insensitive search (containsText) as ILIKE, and plain contains as LIKE", () => {
+    expect(whereSql({ title: { contains: "x", mode: "insensitive" } })?.sql).toBe(`t."title" ILIKE ('%' || ? || '%')`);
+    expect(whereSql({ title: { contains: "x" } })?.sql).toBe(`t."title" LIKE ('%' || ? || '%')`);
   });
 });
 
