@@ -206,26 +206,54 @@ function releasedOnEnd(tx: Transaction, release: () => void): Transaction {
 function createClient(): PrismaClient {
   const countQueries = process.env.COUNT_QUERIES === "1";
   const options = countQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {};
-  let client: PrismaClient;
+  const counted = <C>(client: C): C => {
+    // Tests count the SQL statements a page issues (no N+1): see tests/unit/query-counts.test.ts.
+    if (countQueries) {
+      (client as PrismaClient<"query">).$on("query", (event) => {
+        queryCounter.count += 1;
+        if (queryCounter.log) queryCounter.log.push({ sql: event.query, params: event.params, ms: event.duration });
+      });
+    }
+    return client;
+  };
   if (databaseProvider() === "postgresql") {
     const url = (process.env.DATABASE_URL ?? "").trim();
     const adapter = new SerialisedPostgresFactory(url, positiveInteger(process.env.DATABASE_POOL_SIZE) ?? 10);
     // The PostgreSQL client is generated from the same models (scripts/db/lib/schemas.mjs), so it has the
-    // SQLite client's API: the app is typed against that one.
-    client = new PostgresPrismaClient({ adapter, transactionOptions: transactionWait(), ...options }) as unknown as PrismaClient;
-  } else {
-    const file = databaseFile();
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    client = new PrismaClient({ adapter: new ReadWriteSqliteFactory(`file:${file}`), transactionOptions: transactionWait(), ...options });
+    // SQLite client's API: the app is typed against that one. Its integers are bigint columns (64 bits, as
+    // SQLite's), which Prisma hands out as JS bigints: every result comes back with numbers instead.
+    const client = counted(new PostgresPrismaClient({ adapter, transactionOptions: transactionWait(), ...options }));
+    return client.$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          return withNumbers(await query(args));
+        },
+      },
+    }) as unknown as PrismaClient;
   }
-  if (countQueries) {
-    // Tests count the SQL statements a page issues (no N+1): see tests/unit/query-counts.test.ts.
-    (client as PrismaClient<"query">).$on("query", (event) => {
-      queryCounter.count += 1;
-      if (queryCounter.log) queryCounter.log.push({ sql: event.query, params: event.params, ms: event.duration });
-    });
+  const file = databaseFile();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return counted(new PrismaClient({ adapter: new ReadWriteSqliteFactory(`file:${file}`), transactionOptions: transactionWait(), ...options }));
+}
+
+/**
+ * `value` with every bigint in it (at any depth of plain objects and arrays, changed in place: results are
+ * fresh) as a number. Whole-won amounts, counts and sequence numbers stay below Number.MAX_SAFE_INTEGER (the
+ * rules refuse larger amounts), so nothing is rounded. Dates, bytes and other objects are left as they are.
+ */
+export function withNumbers(value: unknown): unknown {
+  if (typeof value === "bigint") return Number(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = withNumbers(value[i]);
+    return value;
   }
-  return client;
+  if (typeof value === "object" && value !== null) {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return value;
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = withNumbers(record[key]);
+  }
+  return value;
 }
 
 /**

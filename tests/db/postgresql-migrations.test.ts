@@ -35,12 +35,19 @@ afterAll(async () => {
 });
 
 describe("one schema source", () => {
-  it("derives the PostgreSQL schema by its provider and client output only", () => {
+  it("derives the PostgreSQL schema by its provider, its client output and 64-bit integers only", () => {
     const sqlite = schemaText("sqlite").split("\n");
     const postgres = schemaText("postgresql").split("\n").slice(1); // the GENERATED header
-    const changed = postgres.filter((line, i) => line !== sqlite[i]);
     expect(postgres).toHaveLength(sqlite.length);
-    expect(changed.map((line) => line.trim())).toEqual(['output = "../../app/generated/prisma-postgresql"', 'provider = "postgresql"']);
+    const changed = postgres.flatMap((line, i) => (line === sqlite[i] ? [] : [[sqlite[i]!, line] as const]));
+    const settings = changed.filter(([before]) => !/^\s+\w+\s+Int\b/.test(before)).map(([, after]) => after.trim());
+    expect(settings).toEqual(['output = "../../app/generated/prisma-postgresql"', 'provider = "postgresql"']);
+    // every Int field, and nothing else of its line, becomes BigInt (SQLite's INTEGER is 64 bits too)
+    const ints = changed.filter(([before]) => /^\s+\w+\s+Int\b/.test(before));
+    expect(ints.length).toBe(sqlite.filter((line) => /^\s+\w+\s+Int\b/.test(line)).length);
+    expect(ints.length).toBeGreaterThan(50);
+    for (const [before, after] of ints) expect(after).toBe(before.replace(/^(\s+\w+\s+)Int/, "$1BigInt"));
+    expect(postgres.filter((line) => /^\s+\w+\s+Int\b/.test(line))).toEqual([]);
   });
 
   it("reads the provider from DATABASE_URL", () => {

@@ -1,7 +1,13 @@
 // One schema source, two databases (docs/decisions/041). `prisma/schema.prisma` is the SQLite schema and
 // the only one anybody edits; the PostgreSQL schema is derived from it (same models, indexes and defaults;
-// only the datasource provider and the client's output folder differ) into `prisma/postgresql/`, a
-// generated, git-ignored folder. Each provider has its own generated client and its own migrations.
+// the datasource provider and the client's output folder differ, and every `Int` is a `BigInt`) into
+// `prisma/postgresql/`, a generated, git-ignored folder. Each provider has its own generated client and its
+// own migrations.
+//
+// Why BigInt: SQLite's INTEGER holds 64 bits, PostgreSQL's `integer` 32, so on PostgreSQL an amount over
+// 2,147,483,647 won (a program's budget of 50억 원) was refused (P2020) where SQLite kept it. As `bigint`
+// both hold every whole-won amount the rules allow (up to Number.MAX_SAFE_INTEGER); app/db.server.ts gives
+// the app the values back as numbers, as on SQLite.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "./paths.mjs";
@@ -10,6 +16,8 @@ export const PROVIDERS = /** @type {const} */ (["sqlite", "postgresql"]);
 
 const DATASOURCE = /datasource db \{\s*provider\s*=\s*"sqlite"\s*\}/;
 const OUTPUT = /output\s*=\s*"\.\.\/app\/generated\/prisma"/;
+/** A model field of type Int (`name Int`, `Int?`, `Int[]`), the type group kept apart. */
+const INT_FIELD = /^(\s+\w+\s+)Int(\?|\[\])?(?=\s|$)/gm;
 
 /** The provider a DATABASE_URL names: `postgres(ql)://` → postgresql, anything else (file:) → sqlite. */
 export function providerOf(url = process.env.DATABASE_URL ?? "") {
@@ -28,6 +36,7 @@ export function schemaText(provider, root = projectRoot) {
     source
       .replace(DATASOURCE, `datasource db {\n  provider = "${provider}"\n}`)
       .replace(OUTPUT, `output = "../../app/generated/prisma-${provider}"`)
+      .replace(INT_FIELD, "$1BigInt$2")
   );
 }
 
