@@ -50,11 +50,11 @@ export default defineConfig({
   })),
   webServer: {
     command: "node scripts/e2e-server.mjs",
-    // e2e-server.mjs starts the instances one after another: the last one up means all are.
+    // e2e-server.mjs starts the last instance after all the others: it answering means all are up.
     url: `http://localhost:${PORT + SPECS.length - 1}/healthz`,
     // Rate limits are off for the test servers by configuration (RATE_LIMIT=off), never in code.
     env: { PORT: String(PORT), E2E_INSTANCES: String(SPECS.length), RATE_LIMIT: "off" },
-    timeout: 240_000,
+    timeout: 360_000,
     reuseExistingServer: false,
     // on PostgreSQL the server script stops its servers and then PostgreSQL itself (its folder removed):
     // a SIGTERM it can answer, instead of the default SIGKILL of its process group
