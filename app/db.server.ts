@@ -14,7 +14,7 @@ export const DEFAULT_DATABASE_URL = "file:./data/as-tracker.db";
 
 export type DatabaseProvider = "sqlite" | "postgresql";
 
-/** The database a DATABASE_URL names: `postgres(ql)://` → PostgreSQL, otherwise a SQLite `file:` URL. */
+/** The database a DATABASE_URL names: `postgres(ql)://` → PostgreSQL, otherwise a SQLite `file:` URL (as providerOf in scripts/db/lib/paths.mjs). */
 export function databaseProvider(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): DatabaseProvider {
   return /^postgres(ql)?:\/\//i.test(url.trim()) ? "postgresql" : "sqlite";
 }

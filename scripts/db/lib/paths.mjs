@@ -23,6 +23,14 @@ export const defaultSchemaPath = (root = projectRoot) => path.join(root, "prisma
 export const defaultMigrationsDir = (root = projectRoot) => path.join(root, "prisma", "migrations");
 
 /**
+ * The database a DATABASE_URL names: `postgres(ql)://` → PostgreSQL, anything else (a `file:` URL) → SQLite.
+ * app/db.server.ts's databaseProvider follows the same rule (the app does not import the tools).
+ */
+export function providerOf(url = process.env.DATABASE_URL ?? "") {
+  return /^postgres(ql)?:\/\//i.test(String(url).trim()) ? "postgresql" : "sqlite";
+}
+
+/**
  * Turns a SQLite `file:` URL into an absolute file path.
  * - `file:./data/x.db`, `file:data/x.db` → relative to `root`
  * - `file:/srv/x.db`, `file:///srv/x.db` → as is
@@ -30,7 +38,7 @@ export const defaultMigrationsDir = (root = projectRoot) => path.join(root, "pri
  */
 export function resolveDatabaseFile(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL, root = projectRoot) {
   const value = String(url).trim();
-  if (/^postgres(ql)?:\/\//i.test(value)) {
+  if (providerOf(value) === "postgresql") {
     throw new Error(
       'DATABASE_URL names PostgreSQL; this tool works on a SQLite "file:" URL only. For PostgreSQL see docs/deploy.md (pg_dump, pg_restore).',
     );

@@ -10,7 +10,10 @@
 // the app the values back as numbers, as on SQLite.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { projectRoot } from "./paths.mjs";
+import { projectRoot, providerOf } from "./paths.mjs";
+
+/** Which provider a DATABASE_URL names (the rule lives in paths.mjs, beside the file: rules). */
+export { providerOf };
 
 export const PROVIDERS = /** @type {const} */ (["sqlite", "postgresql"]);
 
@@ -18,11 +21,6 @@ const DATASOURCE = /datasource db \{\s*provider\s*=\s*"sqlite"\s*\}/;
 const OUTPUT = /output\s*=\s*"\.\.\/app\/generated\/prisma"/;
 /** A model field of type Int (`name Int`, `Int?`, `Int[]`), the type group kept apart. */
 const INT_FIELD = /^(\s+\w+\s+)Int(\?|\[\])?(?=\s|$)/gm;
-
-/** The provider a DATABASE_URL names: `postgres(ql)://` → postgresql, anything else (file:) → sqlite. */
-export function providerOf(url = process.env.DATABASE_URL ?? "") {
-  return /^postgres(ql)?:\/\//i.test(String(url).trim()) ? "postgresql" : "sqlite";
-}
 
 /** The schema text for `provider`, derived from the one source. */
 export function schemaText(provider, root = projectRoot) {
