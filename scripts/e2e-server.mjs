@@ -1,9 +1,10 @@
 // Servers for the end-to-end tests: builds once (when stale), then starts
 // E2E_INSTANCES production servers exactly as `npm start` does, on ports
 // PORT, PORT+1, …, each on a fresh database and data folder (data/e2e-<port>),
-// a few at a time (E2E_START_PARALLEL, default the number of cores, at most 4). Each instance really sends its mail: to an SMTP sink of its own (a real SMTP
-// server on a free port) that writes every message it receives into data/e2e-<port>/mail/ as a .eml
-// file (tests/e2e/mailbox.ts reads them). Stops them all when it is stopped.
+// a few at a time (E2E_START_PARALLEL, default the number of cores, at most 4). Each instance
+// really sends its mail: to an SMTP sink of its own (a real SMTP server on a free port) that
+// writes every message it receives into data/e2e-<port>/mail/ as a .eml file
+// (tests/e2e/mailbox.ts reads them). Stops them all when it is stopped.
 //
 // E2E_DATABASE=postgresql: one private PostgreSQL (scripts/services/private-services.mjs) for the run, and
 // each instance gets a database of its own (DATABASE_URL=postgresql://…/e2e_<port>) that `npm start`'s
